@@ -1,0 +1,95 @@
+#include "commandline.h"
+
+#include "commands.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace FrontDoor {
+
+namespace {
+
+const QCommandLineOption dbOption(QStringList{QStringLiteral("db")},
+                                  QStringLiteral("The database file (default: %1)."),
+                                  QStringLiteral("PATH"));
+const QCommandLineOption profileOption(QStringList{QStringLiteral("profile")},
+                                       QStringLiteral("The front door's procedure profile, e.g. norfolk-cads or "
+                                                      "lincolnshire-csc."),
+                                       QStringLiteral("ID"));
+
+bool isHelpOrVersion(const QString &argument)
+{
+    static const QStringList flags{QStringLiteral("-h"), QStringLiteral("--help"), QStringLiteral("-?"),
+                                   QStringLiteral("--help-all"), QStringLiteral("-v"), QStringLiteral("--version")};
+    return flags.contains(argument);
+}
+
+} // namespace
+
+QStringList CommandLine::commandNames()
+{
+    QStringList names;
+    for (const Command &command : Commands::all())
+        names << command.name;
+    return names;
+}
+
+bool CommandLine::wantsWindow(const QStringList &arguments)
+{
+    // Any positional argument names a command (known or not): those run without a window, so an unknown one is
+    // reported as such instead of failing for want of a display.
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (isHelpOrVersion(argument))
+            return false;
+        if (argument == QLatin1String("--db") || argument == QLatin1String("--profile")) {
+            ++i; // skip the option's value
+            continue;
+        }
+        if (!argument.startsWith(QLatin1Char('-')))
+            return false;
+    }
+    return true;
+}
+
+Result<Options> CommandLine::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    QString description = QStringLiteral("Front Door records safeguarding referrals at a children's services front "
+                                         "door.\nWith no command it opens the window.\n\nCommands:");
+    for (const Command &command : Commands::all())
+        description += QStringLiteral("\n  %1  %2").arg(command.synopsis.leftJustified(34), command.summary);
+    parser.setApplicationDescription(description);
+    parser.addHelpOption();
+    parser.addVersionOption();
+
+    QCommandLineOption db = dbOption;
+    db.setDescription(db.description().arg(QStringLiteral("a file under your application data folder")));
+    parser.addOption(db);
+    parser.addOption(profileOption);
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("A command (see above), or none."),
+                                 QStringLiteral("[command [arguments]]"));
+
+    if (!parser.parse(arguments))
+        return makeError(ErrorCode::InvalidInput, parser.errorText());
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+
+    Options options;
+    options.databasePath = parser.value(db);
+    options.profileId = parser.value(profileOption);
+    QStringList positional = parser.positionalArguments();
+    if (!positional.isEmpty()) {
+        options.command = positional.takeFirst();
+        if (!commandNames().contains(options.command))
+            return makeError(ErrorCode::InvalidInput,
+                             QStringLiteral("Unknown command \"%1\". Run frontdoor --help for the list.")
+                                 .arg(options.command));
+        options.commandArguments = positional;
+    }
+    return options;
+}
+
+} // namespace FrontDoor

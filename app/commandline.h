@@ -1,0 +1,33 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QStringList>
+
+class QCommandLineParser;
+
+namespace FrontDoor {
+
+struct Options
+{
+    QString databasePath; // empty: the default under AppDataLocation
+    QString profileId;    // empty: the default profile
+    QString command;      // empty: open the window
+    QStringList commandArguments;
+};
+
+// The command line of `frontdoor`: options shared by the window and the sub-commands (check, …).
+class CommandLine
+{
+public:
+    // True when the arguments ask for the window (no sub-command, no --help/--version), so that main() only
+    // creates a QApplication — which needs a display — when one is wanted.
+    static bool wantsWindow(const QStringList &arguments);
+
+    // Parses; --help and --version print and exit as QCommandLineParser does.
+    static Result<Options> parse(const QStringList &arguments);
+
+    static QStringList commandNames();
+};
+
+} // namespace FrontDoor

@@ -1,0 +1,26 @@
+#include "guilauncher.h"
+
+#include "mainwindow.h"
+#include "store/databaselocation.h"
+
+#include <QApplication>
+#include <QMessageBox>
+
+namespace FrontDoor::GuiLauncher {
+
+int run(const Options &options)
+{
+    const QString requested = options.databasePath.isEmpty() ? DatabaseLocation::defaultPath()
+                                                             : options.databasePath;
+    const Result<QString> database = DatabaseLocation::prepare(requested);
+    if (!database) {
+        QMessageBox::critical(nullptr, QObject::tr("Front Door cannot start"), database.errorMessage());
+        return 1;
+    }
+
+    MainWindow window(MainWindow::Context{*database, options.profileId});
+    window.show();
+    return QApplication::exec();
+}
+
+} // namespace FrontDoor::GuiLauncher

@@ -1,0 +1,54 @@
+#include "commandline.h"
+#include "commands.h"
+#include "common/appinfo.h"
+#include "guilauncher.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QTextStream>
+
+using namespace FrontDoor;
+
+namespace {
+
+void describeApplication()
+{
+    QCoreApplication::setApplicationName(AppInfo::applicationName());
+    QCoreApplication::setOrganizationName(AppInfo::organizationName());
+    QCoreApplication::setApplicationVersion(AppInfo::version());
+}
+
+QStringList rawArguments(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    return arguments;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // Only the window needs a display: the sub-commands and --help/--version run on a headless machine too.
+    if (CommandLine::wantsWindow(rawArguments(argc, argv))) {
+        QApplication app(argc, argv);
+        describeApplication();
+        QApplication::setApplicationDisplayName(AppInfo::displayName());
+        const Result<Options> options = CommandLine::parse(QCoreApplication::arguments());
+        if (!options) {
+            QTextStream(stderr) << options.errorMessage() << '\n';
+            return 2;
+        }
+        return GuiLauncher::run(*options);
+    }
+
+    QCoreApplication app(argc, argv);
+    describeApplication();
+    const Result<Options> options = CommandLine::parse(QCoreApplication::arguments());
+    if (!options) {
+        QTextStream(stderr) << options.errorMessage() << '\n';
+        return 2;
+    }
+    return Commands::run(*options);
+}

@@ -1,0 +1,54 @@
+#include "store/databaselocation.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+namespace FrontDoor {
+
+namespace {
+constexpr QFileDevice::Permissions ownerOnlyFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+constexpr QFileDevice::Permissions ownerOnlyDir = ownerOnlyFile | QFileDevice::ExeOwner;
+} // namespace
+
+QString DatabaseLocation::defaultPath()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(dir).filePath(QStringLiteral("frontdoor.sqlite"));
+}
+
+Result<QString> DatabaseLocation::prepare(const QString &path)
+{
+    if (path.trimmed().isEmpty())
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("No database file was given."));
+
+    const QFileInfo info(path);
+    const QString absolute = info.absoluteFilePath();
+    const QString folder = info.absolutePath();
+
+    if (!QFileInfo::exists(folder)) {
+        if (!QDir().mkpath(folder))
+            return makeError(ErrorCode::IoError,
+                             QStringLiteral("Cannot create the folder %1 for the database. Check that the disk "
+                                            "is not full and that you may write there.").arg(folder));
+        QFile::setPermissions(folder, ownerOnlyDir);
+    }
+    if (info.exists() && info.isDir())
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("%1 is a folder, not a database file.").arg(absolute));
+
+    if (!info.exists()) {
+        QFile file(absolute);
+        // NewOnly: never truncate a file that appeared in the meantime.
+        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, ownerOnlyFile)) {
+            return makeError(ErrorCode::IoError,
+                             QStringLiteral("Cannot create the database file %1: %2.")
+                                 .arg(absolute, file.errorString()));
+        }
+        file.close();
+    }
+    return absolute;
+}
+
+} // namespace FrontDoor

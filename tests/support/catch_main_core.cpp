@@ -1,0 +1,15 @@
+// The Catch2 runner for tests that need no window: a QCoreApplication (Qt Sql's plugins want one) and a
+// test-mode QStandardPaths so nothing touches the user's own data or settings.
+#define CATCH_CONFIG_RUNNER
+#include <catch2/catch.hpp>
+
+#include <QCoreApplication>
+#include <QStandardPaths>
+
+int main(int argc, char *argv[])
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("frontdoor-tests"));
+    return Catch::Session().run(argc, argv);
+}

@@ -1,0 +1,17 @@
+// The Catch2 runner for widget tests. Catch2's discovery runs this binary while building, possibly without a
+// display, so it picks the offscreen platform itself unless the caller chose one (toolchain.md, gotchas).
+#define CATCH_CONFIG_RUNNER
+#include <catch2/catch.hpp>
+
+#include <QApplication>
+#include <QStandardPaths>
+
+int main(int argc, char *argv[])
+{
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("frontdoor-tests"));
+    return Catch::Session().run(argc, argv);
+}

@@ -1,0 +1,50 @@
+#include <catch2/catch.hpp>
+
+#include "mainwindow.h"
+
+#include <QLabel>
+#include <QMenuBar>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTest>
+
+using namespace FrontDoor;
+
+namespace {
+QStringList menuTitles(QMainWindow &window)
+{
+    QStringList titles;
+    for (QAction *action : window.menuBar()->actions())
+        titles << action->text().remove(QLatin1Char('&'));
+    return titles;
+}
+} // namespace
+
+TEST_CASE("The main window shows its front door, its menus and where the data is")
+{
+    MainWindow window(MainWindow::Context{QStringLiteral("/tmp/example.sqlite"), QStringLiteral("Norfolk CADS")});
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+
+    CHECK(window.windowTitle() == QStringLiteral("Front Door — Norfolk CADS"));
+    CHECK(menuTitles(window) == QStringList{QStringLiteral("File"), QStringLiteral("Referral"),
+                                            QStringLiteral("View"), QStringLiteral("Help")});
+
+    auto *text = window.findChild<QLabel *>(QStringLiteral("welcomeText"));
+    REQUIRE(text);
+    CHECK(text->text().contains(QStringLiteral("New referral")));
+
+    auto *database = window.findChild<QLabel *>(QStringLiteral("databaseLabel"));
+    REQUIRE(database);
+    CHECK(database->text().contains(QStringLiteral("/tmp/example.sqlite")));
+}
+
+TEST_CASE("Ctrl+Q closes the main window")
+{
+    MainWindow window(MainWindow::Context{QStringLiteral("/tmp/example.sqlite"), QStringLiteral("Lincolnshire CSC")});
+    window.show();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    REQUIRE(window.isVisible());
+    QTest::keyClick(&window, Qt::Key_Q, Qt::ControlModifier);
+    CHECK_FALSE(window.isVisible());
+}

@@ -1,0 +1,100 @@
+#include "mainwindow.h"
+
+#include "common/appinfo.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace FrontDoor {
+
+MainWindow::MainWindow(Context context, QWidget *parent)
+    : QMainWindow(parent)
+    , m_context(std::move(context))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("%1 — %2").arg(AppInfo::displayName(), m_context.profileName));
+    createMenus();
+    createCentralArea();
+    createStatusBar();
+    resize(1200, 760);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    // Spelt out: the offscreen and some desktop platforms define no standard Quit key.
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setObjectName(QStringLiteral("quitAction"));
+
+    QMenu *referral = menuBar()->addMenu(tr("&Referral"));
+    referral->setObjectName(QStringLiteral("referralMenu"));
+    QAction *newReferral = referral->addAction(tr("&New referral"));
+    newReferral->setObjectName(QStringLiteral("newReferralAction"));
+    newReferral->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    // The guided editor is not built yet; the action says so rather than doing nothing silently.
+    newReferral->setEnabled(false);
+    newReferral->setStatusTip(tr("The guided referral editor is not available in this version."));
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    QAction *fullScreen = view->addAction(tr("&Full screen"));
+    fullScreen->setCheckable(true);
+    fullScreen->setShortcut(QKeySequence::FullScreen);
+    connect(fullScreen, &QAction::toggled, this, [this](bool on) {
+        setWindowState(on ? (windowState() | Qt::WindowFullScreen) : (windowState() & ~Qt::WindowFullScreen));
+    });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    help->addAction(tr("&About Front Door"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::createCentralArea()
+{
+    auto *central = new QWidget(this);
+    central->setObjectName(QStringLiteral("welcomeArea"));
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(48, 48, 48, 48);
+
+    auto *title = new QLabel(tr("<h1>%1</h1>").arg(m_context.profileName), central);
+    title->setObjectName(QStringLiteral("welcomeTitle"));
+    auto *body = new QLabel(
+        tr("<p>This is where calls will be taken. Coming next, in this order:</p>"
+           "<ul>"
+           "<li><b>Unfinished calls</b> — drafts that still need finishing, first.</li>"
+           "<li><b>New referral</b> (Ctrl+N) — the guided form, safety questions first.</li>"
+           "<li><b>Supervisor queue</b> — urgent and overdue cases at the top.</li>"
+           "</ul>"
+           "<p>In an emergency, do not wait for this screen: follow your front door's emergency route.</p>"),
+        central);
+    body->setObjectName(QStringLiteral("welcomeText"));
+    body->setWordWrap(true);
+    body->setTextFormat(Qt::RichText);
+    layout->addWidget(title);
+    layout->addWidget(body);
+    layout->addStretch(1);
+    setCentralWidget(central);
+}
+
+void MainWindow::createStatusBar()
+{
+    auto *database = new QLabel(tr("Database: %1").arg(m_context.databasePath), this);
+    database->setObjectName(QStringLiteral("databaseLabel"));
+    statusBar()->addPermanentWidget(database);
+    statusBar()->showMessage(tr("Ready"));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Front Door"),
+                       tr("<b>%1</b> %2<br>Recording safeguarding referrals at a children's services front door.")
+                           .arg(AppInfo::displayName(), AppInfo::version()));
+}
+
+} // namespace FrontDoor
