@@ -17,6 +17,11 @@ const QCommandLineOption profileOption(QStringList{QStringLiteral("profile")},
                                                       "lincolnshire-csc."),
                                        QStringLiteral("ID"));
 
+const QCommandLineOption nowOption(QStringList{QStringLiteral("now")},
+                                   QStringLiteral("check: evaluate as at this time, e.g. 2026-11-24T10:00:00Z "
+                                                  "(to reproduce an earlier check)."),
+                                   QStringLiteral("TIME"));
+
 bool isHelpOrVersion(const QString &argument)
 {
     static const QStringList flags{QStringLiteral("-h"), QStringLiteral("--help"), QStringLiteral("-?"),
@@ -42,7 +47,8 @@ bool CommandLine::wantsWindow(const QStringList &arguments)
         const QString &argument = arguments.at(i);
         if (isHelpOrVersion(argument))
             return false;
-        if (argument == QLatin1String("--db") || argument == QLatin1String("--profile")) {
+        if (argument == QLatin1String("--db") || argument == QLatin1String("--profile")
+            || argument == QLatin1String("--now")) {
             ++i; // skip the option's value
             continue;
         }
@@ -67,6 +73,7 @@ Result<Options> CommandLine::parse(const QStringList &arguments)
     db.setDescription(db.description().arg(QStringLiteral("a file under your application data folder")));
     parser.addOption(db);
     parser.addOption(profileOption);
+    parser.addOption(nowOption);
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("A command (see above), or none."),
                                  QStringLiteral("[command [arguments]]"));
 
@@ -80,6 +87,7 @@ Result<Options> CommandLine::parse(const QStringList &arguments)
     Options options;
     options.databasePath = parser.value(db);
     options.profileId = parser.value(profileOption);
+    options.now = parser.value(nowOption);
     QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty()) {
         options.command = positional.takeFirst();

@@ -12,6 +12,7 @@ struct Options
 {
     QString databasePath; // empty: the default under AppDataLocation
     QString profileId;    // empty: the default profile
+    QString now;          // --now: evaluate as at this time (ISO 8601); empty: the clock
     QString command;      // empty: open the window
     QStringList commandArguments;
 };

@@ -1,12 +1,17 @@
 #include "commands.h"
 
+#include "checkcommand.h"
+
 #include <QTextStream>
 
 namespace FrontDoor::Commands {
 
 const std::vector<Command> &all()
 {
-    static const std::vector<Command> commands{};
+    static const std::vector<Command> commands{
+        {QStringLiteral("check"), QStringLiteral("check FILE.json [--profile ID]"),
+         QStringLiteral("check a referral against its procedure; prints the findings as JSON"), &CheckCommand::run},
+    };
     return commands;
 }
 

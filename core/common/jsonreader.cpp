@@ -1,0 +1,230 @@
+#include "common/jsonreader.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+namespace FrontDoor {
+
+namespace {
+QString typeName(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null: return QStringLiteral("null");
+    case QJsonValue::Bool: return QStringLiteral("true/false");
+    case QJsonValue::Double: return QStringLiteral("a number");
+    case QJsonValue::String: return QStringLiteral("text");
+    case QJsonValue::Array: return QStringLiteral("a list");
+    case QJsonValue::Object: return QStringLiteral("an object");
+    case QJsonValue::Undefined: break;
+    }
+    return QStringLiteral("nothing");
+}
+
+// Line and column of a byte offset, for messages a person can follow in an editor.
+QString lineAndColumn(const QByteArray &bytes, qsizetype offset)
+{
+    int line = 1;
+    int column = 1;
+    for (qsizetype i = 0; i < offset && i < bytes.size(); ++i) {
+        if (bytes.at(i) == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return QStringLiteral("line %1, column %2").arg(line).arg(column);
+}
+} // namespace
+
+Result<QJsonObject> JsonReader::parseObject(const QByteArray &bytes, const QString &source)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return makeError(ErrorCode::ParseError,
+                         QStringLiteral("%1: not valid JSON at %2: %3.")
+                             .arg(source, lineAndColumn(bytes, parseError.offset), parseError.errorString()));
+    }
+    if (!document.isObject())
+        return makeError(ErrorCode::SchemaError, QStringLiteral("%1: should hold one JSON object.").arg(source));
+    return document.object();
+}
+
+Error JsonReader::error() const
+{
+    const QString where = m_path.isEmpty() ? m_source : QStringLiteral("%1: %2").arg(m_source, m_path);
+    return makeError(ErrorCode::SchemaError, QStringLiteral("%1: %2.").arg(where, m_what));
+}
+
+void JsonReader::fail(const QString &path, const QString &what)
+{
+    if (m_failed)
+        return;
+    m_failed = true;
+    m_path = path;
+    m_what = what;
+}
+
+QString JsonReader::join(const QString &path, const char *key)
+{
+    const QString name = QString::fromLatin1(key);
+    return path.isEmpty() ? name : path + QLatin1Char('.') + name;
+}
+
+void JsonReader::allowOnly(const QJsonObject &object, const QString &path,
+                           std::initializer_list<const char *> allowed)
+{
+    for (auto it = object.begin(); it != object.end() && !m_failed; ++it) {
+        bool known = false;
+        for (const char *key : allowed)
+            known = known || it.key() == QLatin1String(key);
+        if (!known) {
+            QStringList names;
+            for (const char *key : allowed)
+                names << QString::fromLatin1(key);
+            fail(path.isEmpty() ? it.key() : path + QLatin1Char('.') + it.key(),
+                 QStringLiteral("unknown key (expected one of: %1)").arg(names.join(QStringLiteral(", "))));
+        }
+    }
+}
+
+QString JsonReader::string(const QJsonObject &object, const QString &path, const char *key, bool required)
+{
+    if (m_failed)
+        return {};
+    const QJsonValue value = object.value(QLatin1String(key));
+    if (value.isUndefined()) {
+        if (required)
+            fail(join(path, key), QStringLiteral("is missing"));
+        return {};
+    }
+    if (!value.isString()) {
+        fail(join(path, key), QStringLiteral("should be text, not %1").arg(typeName(value)));
+        return {};
+    }
+    if (required && value.toString().trimmed().isEmpty())
+        fail(join(path, key), QStringLiteral("should not be empty"));
+    return value.toString();
+}
+
+QStringList JsonReader::stringList(const QJsonObject &object, const QString &path, const char *key, bool required)
+{
+    if (m_failed)
+        return {};
+    const QJsonValue value = object.value(QLatin1String(key));
+    if (value.isUndefined()) {
+        if (required)
+            fail(join(path, key), QStringLiteral("is missing"));
+        return {};
+    }
+    if (!value.isArray()) {
+        fail(join(path, key), QStringLiteral("should be a list of text, not %1").arg(typeName(value)));
+        return {};
+    }
+    QStringList result;
+    const QJsonArray array = value.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        if (!array.at(i).isString()) {
+            fail(QStringLiteral("%1[%2]").arg(join(path, key)).arg(i),
+                 QStringLiteral("should be text, not %1").arg(typeName(array.at(i))));
+            return {};
+        }
+        result << array.at(i).toString();
+    }
+    return result;
+}
+
+bool JsonReader::boolean(const QJsonObject &object, const QString &path, const char *key, bool fallback)
+{
+    if (m_failed)
+        return fallback;
+    const QJsonValue value = object.value(QLatin1String(key));
+    if (value.isUndefined())
+        return fallback;
+    if (!value.isBool()) {
+        fail(join(path, key), QStringLiteral("should be true or false, not %1").arg(typeName(value)));
+        return fallback;
+    }
+    return value.toBool();
+}
+
+double JsonReader::number(const QJsonObject &object, const QString &path, const char *key, double fallback)
+{
+    if (m_failed)
+        return fallback;
+    const QJsonValue value = object.value(QLatin1String(key));
+    if (value.isUndefined())
+        return fallback;
+    if (!value.isDouble()) {
+        fail(join(path, key), QStringLiteral("should be a number, not %1").arg(typeName(value)));
+        return fallback;
+    }
+    return value.toDouble();
+}
+
+QJsonObject JsonReader::object(const QJsonObject &object, const QString &path, const char *key, bool required)
+{
+    if (m_failed)
+        return {};
+    const QJsonValue value = object.value(QLatin1String(key));
+    if (value.isUndefined()) {
+        if (required)
+            fail(join(path, key), QStringLiteral("is missing"));
+        return {};
+    }
+    if (!value.isObject()) {
+        fail(join(path, key), QStringLiteral("should be an object, not %1").arg(typeName(value)));
+        return {};
+    }
+    return value.toObject();
+}
+
+QJsonArray JsonReader::array(const QJsonObject &object, const QString &path, const char *key, bool required)
+{
+    if (m_failed)
+        return {};
+    const QJsonValue value = object.value(QLatin1String(key));
+    if (value.isUndefined()) {
+        if (required)
+            fail(join(path, key), QStringLiteral("is missing"));
+        return {};
+    }
+    if (!value.isArray()) {
+        fail(join(path, key), QStringLiteral("should be a list, not %1").arg(typeName(value)));
+        return {};
+    }
+    return value.toArray();
+}
+
+QDateTime JsonReader::dateTime(const QJsonObject &object, const QString &path, const char *key, bool required)
+{
+    if (m_failed)
+        return {};
+    const QJsonValue value = object.value(QLatin1String(key));
+    if (value.isUndefined() || value.isNull()) {
+        if (required)
+            fail(join(path, key), QStringLiteral("is missing"));
+        return {};
+    }
+    if (!value.isString()) {
+        fail(join(path, key), QStringLiteral("should be a date and time as text, not %1").arg(typeName(value)));
+        return {};
+    }
+    const QString text = value.toString();
+    const QDateTime parsed = QDateTime::fromString(text, Qt::ISODateWithMs);
+    const bool hasZone = text.endsWith(QLatin1Char('Z')) || text.contains(QLatin1Char('+'))
+                         || text.lastIndexOf(QLatin1Char('-')) > 10;
+    if (!parsed.isValid() || !hasZone) {
+        fail(join(path, key), QStringLiteral("\"%1\" is not a date and time like 2026-11-24T10:15:00.000Z").arg(text));
+        return {};
+    }
+    return parsed.toUTC();
+}
+
+QString toIsoUtc(const QDateTime &dateTime)
+{
+    return dateTime.toUTC().toString(Qt::ISODateWithMs);
+}
+
+} // namespace FrontDoor

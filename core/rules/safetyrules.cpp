@@ -1,0 +1,66 @@
+// §2 Immediate safety — asked first, visible always.
+#include "rules/rulehelpers.h"
+
+namespace FrontDoor::Rules {
+
+using namespace RuleHelpers;
+
+std::vector<Rule> safetyRules()
+{
+    return {
+        {{QStringLiteral("NOR-S5"), QStringLiteral("LIN-S1")},
+         QStringLiteral("Immediate danger needs the action taken recorded"),
+         [](const RuleContext &c, FindingSink &sink) {
+             if (Facts::isYes(c.referral, Field::triageImmediateDanger)
+                 && !hasValue(c.referral, Field::triageDangerAction)
+                 && !hasValue(c.referral, Field::triageDangerActionDetail))
+                 sink.add(Severity::Blocking, path(Field::triageDangerAction),
+                          QStringLiteral("A child is in immediate danger: record the action taken to make them safe "
+                                         "now (police, ambulance, the emergency route) and when."));
+         }},
+        {{QStringLiteral("NOR-S2")},
+         QStringLiteral("Immediate danger: other children must be considered"),
+         [](const RuleContext &c, FindingSink &sink) {
+             if (Facts::isYes(c.referral, Field::triageImmediateDanger)
+                 && !addressed(c.referral, Field::triageOtherChildren))
+                 sink.add(Severity::Blocking, path(Field::triageOtherChildren),
+                          QStringLiteral("No child may be left in immediate danger: record whether other children — "
+                                         "in the household, related households, the alleged perpetrator's household "
+                                         "or elsewhere (e.g. a school) — are at risk."));
+         }},
+        {{QStringLiteral("NOR-S1")},
+         QStringLiteral("Medical attention needed: record what was done and inform the paediatrician"),
+         [](const RuleContext &c, FindingSink &sink) {
+             if (!Facts::isYes(c.referral, Field::triageMedicalAttention))
+                 return;
+             if (!hasValue(c.referral, Field::triageMedicalAction))
+                 sink.add(Severity::Blocking, path(Field::triageMedicalAction),
+                          QStringLiteral("The child needs medical attention: record what was done (ambulance, A&E) "
+                                         "and when."));
+             if (!addressed(c.referral, Field::triagePaediatricianInformed))
+                 sink.add(Severity::Outstanding, path(Field::triagePaediatricianInformed),
+                          QStringLiteral("Record whether the duty Consultant Paediatrician has been informed."));
+         }},
+        {{QStringLiteral("NOR-S3")},
+         QStringLiteral("A child in hospital must not be discharged before a decision"),
+         [](const RuleContext &c, FindingSink &sink) {
+             if (Facts::isYes(c.referral, Field::triageHospitalInpatient)
+                 && !Facts::isYes(c.referral, Field::triageDischargeHeld))
+                 sink.add(Severity::Blocking, path(Field::triageDischargeHeld),
+                          QStringLiteral("A child in hospital with suspected abuse must not be discharged until a "
+                                         "decision on immediate protection is made: record that the hospital has "
+                                         "been asked to keep the child."));
+         }},
+        {{QStringLiteral("NOR-S4")},
+         QStringLiteral("An approaching deadline needs the protective action recorded"),
+         [](const RuleContext &c, FindingSink &sink) {
+             if (Facts::isYes(c.referral, Field::triageApproachingDeadline)
+                 && !hasValue(c.referral, Field::triageDeadlineAction))
+                 sink.add(Severity::Blocking, path(Field::triageDeadlineAction),
+                          QStringLiteral("The child needs protection before a deadline (e.g. about to be collected "
+                                         "by the alleged abuser): record the action taken."));
+         }},
+    };
+}
+
+} // namespace FrontDoor::Rules
