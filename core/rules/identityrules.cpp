@@ -48,7 +48,8 @@ std::vector<Rule> identityRules()
         {{QStringLiteral("NOR-A3")},
          QStringLiteral("Anonymity requested: record that no guarantee of confidentiality was given"),
          [](const RuleContext &c, FindingSink &sink) {
-             if (Facts::anonymityRequested(c.referral)
+             // A professional cannot be anonymous at all (NOR-A2 blocks); the script is for the public.
+             if (Facts::anonymityRequested(c.referral) && Facts::callerType(c.referral) != CallerType::Professional
                  && !Facts::isYes(c.referral, Field::identityConfidentialityExplained))
                  sink.add(Severity::Blocking, path(Field::identityConfidentialityExplained),
                           QStringLiteral("The caller asked not to be named. Explain: \"We will respect your wish, "
