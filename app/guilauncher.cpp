@@ -1,6 +1,7 @@
 #include "guilauncher.h"
 
 #include "mainwindow.h"
+#include "profile/profileloader.h"
 #include "store/databaselocation.h"
 
 #include <QApplication>
@@ -18,7 +19,14 @@ int run(const Options &options)
         return 1;
     }
 
-    MainWindow window(MainWindow::Context{*database, options.profileId});
+    const Result<Profile> profile =
+        ProfileLoader::byId(options.profileId.isEmpty() ? ProfileLoader::defaultId() : options.profileId);
+    if (!profile) {
+        QMessageBox::critical(nullptr, QObject::tr("Front Door cannot start"), profile.errorMessage());
+        return 1;
+    }
+
+    MainWindow window(MainWindow::Context{*database, profile->name});
     window.show();
     return QApplication::exec();
 }

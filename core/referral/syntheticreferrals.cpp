@@ -113,7 +113,7 @@ Referral SyntheticReferrals::next(const Profile &profile, const QDateTime &callS
     const int children = between(shape.minChildren, shape.maxChildren);
     for (int i = 0; i < children; ++i)
         referral.children.append(Person{QStringLiteral("c%1").arg(i + 1), {}});
-    const int adults = between(0, shape.maxAdults);
+    const int adults = between(shape.minAdults, shape.maxAdults);
     for (int i = 0; i < adults; ++i)
         referral.adults.append(Person{QStringLiteral("a%1").arg(i + 1), {}});
 

@@ -16,6 +16,7 @@ public:
     {
         int minChildren = 1;
         int maxChildren = 3;
+        int minAdults = 0;
         int maxAdults = 4;
         double answeredShare = 0.7; // share of questions given a value
         bool chaos = false;         // also put nonsense in: wrong types, unknown options, odd Unicode, huge text

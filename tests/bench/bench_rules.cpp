@@ -1,0 +1,98 @@
+// How long the rules take on a large call: 10 children and 20 adults, every question answered or addressed.
+// The editor re-evaluates after every edit, so this must stay far below a keystroke (target: under 1 ms).
+// Prints figures; asserts nothing about time (shared machines are noisy).
+
+#include "profile/profileloader.h"
+#include "referral/syntheticreferrals.h"
+#include "rules/evaluator.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTextStream>
+
+#include <algorithm>
+#include <vector>
+
+using namespace FrontDoor;
+
+namespace {
+
+struct Figures
+{
+    double medianMs = 0;
+    double p99Ms = 0;
+    qsizetype findings = 0;
+};
+
+Figures measure(const Referral &referral, const Profile &profile, const QDateTime &now, int runs)
+{
+    std::vector<qint64> nanoseconds;
+    nanoseconds.reserve(size_t(runs));
+    qsizetype findings = 0;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        const Findings result = evaluate(referral, profile, now);
+        nanoseconds.push_back(timer.nsecsElapsed());
+        findings = result.size();
+    }
+    std::sort(nanoseconds.begin(), nanoseconds.end());
+    const auto at = [&](double share) { return double(nanoseconds[size_t(share * double(runs - 1))]) / 1e6; };
+    return Figures{at(0.5), at(0.99), findings};
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const int runs = argc > 1 ? std::max(100, QString::fromLocal8Bit(argv[1]).toInt()) : 2000;
+    QTextStream out(stdout);
+    const QDateTime now = QDateTime::fromString(QStringLiteral("2026-11-24T10:30:00Z"), Qt::ISODate);
+
+    for (const QString &id : ProfileLoader::builtInIds()) {
+        const Result<Profile> profile = ProfileLoader::byId(id);
+        if (!profile) {
+            out << "cannot load " << id << ": " << profile.errorMessage() << '\n';
+            return 2;
+        }
+        SyntheticReferrals synthetic(20261124);
+        SyntheticReferrals::Shape large;
+        large.minChildren = 10;
+        large.maxChildren = 10;
+        large.minAdults = 20;
+        large.maxAdults = 20;
+        large.answeredShare = 0.9;
+        const Referral referral = synthetic.next(*profile, now.addSecs(-1800), large);
+
+        SyntheticReferrals::Shape early = large; // the same large call, a third of the way through
+        early.answeredShare = 0.3;
+        const Referral begun = synthetic.next(*profile, now.addSecs(-600), early);
+
+        SyntheticReferrals::Shape small;
+        const Referral typical = synthetic.next(*profile, now.addSecs(-600), small);
+
+        const Figures big = measure(referral, *profile, now, runs);
+        const Figures usual = measure(typical, *profile, now, runs);
+        const Figures partway = measure(begun, *profile, now, runs);
+        out << Qt::left << qSetFieldWidth(18) << id << qSetFieldWidth(0)
+            << QStringLiteral("10 children, %1 adults: median %2 ms, p99 %3 ms, %4 findings (target < 1 ms)\n")
+                   .arg(referral.adults.size())
+                   .arg(big.medianMs, 0, 'f', 3)
+                   .arg(big.p99Ms, 0, 'f', 3)
+                   .arg(big.findings)
+            << qSetFieldWidth(18) << "" << qSetFieldWidth(0)
+            << QStringLiteral("%1 child(ren), %2 adults:  median %3 ms, p99 %4 ms\n")
+                   .arg(typical.children.size())
+                   .arg(typical.adults.size())
+                   .arg(usual.medianMs, 0, 'f', 3)
+                   .arg(usual.p99Ms, 0, 'f', 3)
+            << qSetFieldWidth(18) << "" << qSetFieldWidth(0)
+            << QStringLiteral("10 children, 20 adults, 30% answered: median %1 ms, p99 %2 ms, %3 findings\n")
+                   .arg(partway.medianMs, 0, 'f', 3)
+                   .arg(partway.p99Ms, 0, 'f', 3)
+                   .arg(partway.findings);
+    }
+    out << "runs per figure: " << runs << '\n';
+    return 0;
+}
