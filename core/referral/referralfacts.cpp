@@ -92,6 +92,12 @@ bool isCommunityCaller(CallerType type)
     return false;
 }
 
+bool isUrgent(const Referral &referral)
+{
+    return isYes(referral, Field::triageImmediateDanger) || isYes(referral, Field::triageMedicalAttention)
+           || isYes(referral, Field::triageHospitalInpatient) || isYes(referral, Field::triageApproachingDeadline);
+}
+
 bool anonymityRequested(const Referral &referral)
 {
     const IdentityDecision decision = identityDecision(referral);

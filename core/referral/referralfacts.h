@@ -24,6 +24,10 @@ bool anyChildUnborn(const Referral &referral);
 // The caller is a member of the community rather than a professional (LIN-A5 "community referrer").
 bool isCommunityCaller(CallerType type);
 
+// §2 triage: any "yes" — immediate danger, medical attention, a hospital discharge, an approaching deadline —
+// makes the referral urgent, so the supervisor's queue shows it at once (NOR-S1, NOR-S3, NOR-S4, NOR-S5, LIN-S1).
+bool isUrgent(const Referral &referral);
+
 // The referrer asked that their identity be withheld (anonymous, or not to be told to the family).
 bool anonymityRequested(const Referral &referral);
 

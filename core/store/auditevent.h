@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace FrontDoor {
+
+// What an audit event records (NOR-D1, NOR-D2: who recorded and decided what, and when).
+enum class AuditKind {
+    Created,          // a draft was started: the call's start, the handler
+    FieldChanged,     // one item from → to (a typing burst is one event)
+    Submitted,        // the call-handler submitted; the findings still outstanding
+    StatusChanged,    // decided, closed
+    Amended,          // a change after submission, with its reason
+    DecisionRecorded,
+    Signed,
+    Viewed,
+    Exported,
+    Printed,
+    Imported,
+    LockTakenOver,    // a stale case lock was taken over
+    BackupMade,
+    Restored,
+    SignedIn,
+    SignedOut,
+    SignInFailed,
+    Locked,
+    Unlocked,
+};
+
+QString auditKindName(AuditKind kind);
+std::optional<AuditKind> auditKindFromName(const QString &name);
+
+struct AuditEvent
+{
+    qint64 sequence = 0;
+    QString reference; // empty for events not about one referral
+    QString user;
+    QDateTime at;      // UTC, milliseconds
+    QString kind;      // auditKindName(); kept as text so a newer trail still reads
+    QJsonObject payload;
+    QString previousHash;
+    QString hash;
+};
+
+} // namespace FrontDoor

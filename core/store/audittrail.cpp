@@ -1,0 +1,191 @@
+#include "store/audittrail.h"
+
+#include "store/database.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace FrontDoor {
+
+namespace {
+
+QString timeText(const QDateTime &at)
+{
+    return at.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QString payloadText(const QJsonObject &payload)
+{
+    return QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact));
+}
+
+AuditEvent eventFrom(const QSqlQuery &row)
+{
+    AuditEvent event;
+    event.sequence = row.value(0).toLongLong();
+    event.reference = row.value(1).toString();
+    event.user = row.value(2).toString();
+    event.at = QDateTime::fromString(row.value(3).toString(), Qt::ISODateWithMs);
+    event.kind = row.value(4).toString();
+    event.payload = QJsonDocument::fromJson(row.value(5).toString().toUtf8()).object();
+    event.previousHash = row.value(6).toString();
+    event.hash = row.value(7).toString();
+    return event;
+}
+
+} // namespace
+
+QString AuditTrail::hashOf(qint64 sequence, const QString &reference, const QString &user, const QString &at,
+                           const QString &kind, const QString &payload, const QString &previousHash)
+{
+    // Length-prefixed fields, so no two different events can encode alike.
+    QCryptographicHash sha(QCryptographicHash::Sha256);
+    for (const QString &field : {QString::number(sequence), reference, user, at, kind, payload, previousHash}) {
+        const QByteArray bytes = field.toUtf8();
+        sha.addData(QByteArray(QByteArray::number(bytes.size()) + ':' + bytes + ';'));
+    }
+    return QString::fromLatin1(sha.result().toHex());
+}
+
+Result<qint64> AuditTrail::Writer::append(const QString &reference, const QString &user, const QDateTime &at,
+                                          AuditKind kind, const QJsonObject &payload)
+{
+    if (!m_loaded) {
+        Result<QSqlQuery *> head = m_database.exec(QStringLiteral("audit.head"));
+        if (!head)
+            return head.error();
+        if (!(*head)->next())
+            return makeError(ErrorCode::DatabaseCorrupt,
+                             QStringLiteral("%1: the audit trail's head row is missing.").arg(m_database.path()));
+        m_headSequence = (*head)->value(0).toLongLong();
+        m_headHash = (*head)->value(1).toString();
+        m_startSequence = m_headSequence;
+        (*head)->finish();
+        m_loaded = true;
+    }
+    const qint64 sequence = m_headSequence + 1;
+    const QString time = timeText(at);
+    const QString kindName = auditKindName(kind);
+    const QString body = payloadText(payload);
+    const QString hash = hashOf(sequence, reference, user, time, kindName, body, m_headHash);
+    Result<QSqlQuery *> inserted = m_database.exec(
+        QStringLiteral("audit.insert"),
+        {{"seq", sequence}, {"reference", reference.isEmpty() ? QVariant() : QVariant(reference)}, {"user", user},
+         {"at", time}, {"kind", kindName}, {"payload", body}, {"previous", m_headHash}, {"hash", hash}});
+    if (!inserted)
+        return inserted.error();
+    m_headSequence = sequence;
+    m_headHash = hash;
+    ++m_appended;
+    return sequence;
+}
+
+Status AuditTrail::Writer::finish()
+{
+    if (m_appended == 0)
+        return {};
+    Result<QSqlQuery *> moved = m_database.exec(
+        QStringLiteral("audit.moveHead"), {{"seq", m_headSequence}, {"hash", m_headHash}, {"previousSeq", m_startSequence}});
+    if (!moved)
+        return moved.error();
+    if ((*moved)->numRowsAffected() != 1)
+        return makeError(ErrorCode::Conflict,
+                         QStringLiteral("%1: the audit trail moved while writing; nothing was saved.").arg(m_database.path()));
+    m_startSequence = m_headSequence;
+    m_appended = 0;
+    return {};
+}
+
+Result<qint64> AuditTrail::record(Database &database, const QString &reference, const QString &user,
+                                  const QDateTime &at, AuditKind kind, const QJsonObject &payload)
+{
+    WriteTransaction transaction(database);
+    if (Status s = transaction.begin(); !s)
+        return s.error();
+    Writer writer(database);
+    Result<qint64> sequence = writer.append(reference, user, at, kind, payload);
+    if (!sequence)
+        return sequence;
+    if (Status s = writer.finish(); !s)
+        return s.error();
+    if (Status s = transaction.commit(); !s)
+        return s.error();
+    return sequence;
+}
+
+Result<AuditTrail::Verification> AuditTrail::verifyChain(Database &database)
+{
+    Verification result;
+    QSqlQuery rows(database.connection());
+    rows.setForwardOnly(true);
+    if (!rows.exec(database.sql().statement(QStringLiteral("audit.all"))))
+        return databaseError(rows.lastError(), database.path());
+
+    QString previous = genesisHash();
+    qint64 expected = 1;
+    const auto broken = [&result](qint64 at, const QString &problem) {
+        result.intact = false;
+        result.brokenAt = at;
+        result.problem = problem;
+        return result;
+    };
+    while (rows.next()) {
+        const qint64 sequence = rows.value(0).toLongLong();
+        if (sequence != expected)
+            return broken(expected, sequence > expected
+                                        ? QStringLiteral("event %1 is missing (the next one is %2): a row was deleted")
+                                              .arg(expected).arg(sequence)
+                                        : QStringLiteral("event %1 appears twice").arg(sequence));
+        const QString previousHash = rows.value(6).toString();
+        if (previousHash != previous)
+            return broken(sequence, QStringLiteral("event %1 does not follow event %2: its previous-hash is %3, "
+                                                   "but event %2 hashes to %4 (a row was inserted, reordered or "
+                                                   "replaced)").arg(sequence).arg(sequence - 1).arg(previousHash, previous));
+        const QString stored = rows.value(7).toString();
+        const QString recomputed = hashOf(sequence, rows.value(1).toString(), rows.value(2).toString(),
+                                          rows.value(3).toString(), rows.value(4).toString(), rows.value(5).toString(),
+                                          previousHash);
+        if (stored != recomputed)
+            return broken(sequence, QStringLiteral("event %1 was altered: its contents hash to %2, not to the stored %3")
+                                        .arg(sequence).arg(recomputed, stored));
+        previous = stored;
+        ++expected;
+    }
+    if (rows.lastError().isValid())
+        return databaseError(rows.lastError(), database.path());
+    const qint64 count = expected - 1;
+
+    Result<QSqlQuery *> head = database.exec(QStringLiteral("audit.head"));
+    if (!head)
+        return head.error();
+    if (!(*head)->next())
+        return broken(count + 1, QStringLiteral("the head row, which holds the last event's number and hash, is gone"));
+    const qint64 headSequence = (*head)->value(0).toLongLong();
+    const QString headHash = (*head)->value(1).toString();
+    (*head)->finish();
+    if (headSequence != count || headHash != previous)
+        return broken(std::min(headSequence, count) + 1,
+                      QStringLiteral("the head row says %1 events ending in %2, but the trail holds %3 ending in %4 "
+                                     "(the latest events were removed, or the head was edited)")
+                          .arg(headSequence).arg(headHash).arg(count).arg(previous));
+    result.intact = true;
+    result.events = count;
+    result.headHash = previous;
+    return result;
+}
+
+Result<QList<AuditEvent>> AuditTrail::forReferral(Database &database, const QString &reference)
+{
+    Result<QSqlQuery *> rows = database.exec(QStringLiteral("audit.forReferral"), {{"reference", reference}});
+    if (!rows)
+        return rows.error();
+    QList<AuditEvent> events;
+    while ((*rows)->next())
+        events.append(eventFrom(**rows));
+    (*rows)->finish();
+    return events;
+}
+
+} // namespace FrontDoor

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "common/result.h"
+#include "store/auditevent.h"
+
+#include <QList>
+
+namespace FrontDoor {
+
+class Database;
+
+// The append-only, hash-chained audit trail. Each event's hash is SHA-256 over a canonical, length-prefixed
+// encoding of its sequence, reference, user, UTC time, kind, payload and the previous event's hash; the head row
+// holds the last sequence and hash. Triggers refuse UPDATE and DELETE; the chain catches what the triggers cannot
+// (someone dropping them and editing the file): an edited, deleted, reordered or inserted row breaks a link.
+class AuditTrail
+{
+public:
+    // The "previous hash" of the first event.
+    static QString genesisHash() { return QString(64, u'0'); }
+
+    // Appends within the caller's write transaction; call finish() before committing.
+    class Writer
+    {
+    public:
+        explicit Writer(Database &database) : m_database(database) {}
+        Result<qint64> append(const QString &reference, const QString &user, const QDateTime &at, AuditKind kind,
+                              const QJsonObject &payload);
+        Status finish();
+        int appended() const { return m_appended; }
+
+    private:
+        Database &m_database;
+        bool m_loaded = false;
+        qint64 m_headSequence = 0;
+        qint64 m_startSequence = 0;
+        QString m_headHash;
+        int m_appended = 0;
+    };
+
+    // One event, in a transaction of its own.
+    static Result<qint64> record(Database &database, const QString &reference, const QString &user,
+                                 const QDateTime &at, AuditKind kind, const QJsonObject &payload);
+
+    struct Verification
+    {
+        bool intact = false;
+        qint64 events = 0;
+        QString headHash;
+        qint64 brokenAt = 0;  // the first sequence number at fault
+        QString problem;      // what differs, in words
+    };
+    // Walks the whole chain from the first event to the head row. (AuditVerifier adds the referrals' states.)
+    static Result<Verification> verifyChain(Database &database);
+
+    static Result<QList<AuditEvent>> forReferral(Database &database, const QString &reference);
+
+    static QString hashOf(qint64 sequence, const QString &reference, const QString &user, const QString &at,
+                          const QString &kind, const QString &payload, const QString &previousHash);
+};
+
+} // namespace FrontDoor

@@ -1,0 +1,192 @@
+#include "store/backups.h"
+
+#include "store/auditverifier.h"
+#include "store/backupfiles.h"
+#include "store/database.h"
+#include "store/databaselocation.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonObject>
+
+#include <sqlite3.h>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace FrontDoor {
+
+namespace {
+
+Status syncPath(const QString &path, bool directory)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), directory ? (O_RDONLY | O_DIRECTORY) : O_RDONLY);
+    if (fd < 0)
+        return makeError(ErrorCode::IoError, QStringLiteral("%1: cannot be opened to flush it to disk.").arg(path));
+    const int rc = ::fsync(fd);
+    ::close(fd);
+    if (rc != 0)
+        return makeError(ErrorCode::IoError, QStringLiteral("%1: the disk did not confirm the write.").arg(path));
+    return {};
+}
+
+// Copies `source` (an open connection) into a new file at `target` with SQLite's backup API.
+Status copyWithBackupApi(sqlite3 *source, const QString &target)
+{
+    QFile::remove(target);
+    {
+        QFile create(target); // owner-only from the first byte
+        if (!create.open(QIODevice::WriteOnly) || !create.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+            return makeError(ErrorCode::IoError, QStringLiteral("%1: cannot be created: %2").arg(target, create.errorString()));
+    }
+    sqlite3 *destination = nullptr;
+    int rc = sqlite3_open_v2(QFile::encodeName(target).constData(), &destination,
+                             SQLITE_OPEN_READWRITE, nullptr);
+    if (rc == SQLITE_OK) {
+        sqlite3_backup *backup = sqlite3_backup_init(destination, "main", source, "main");
+        if (!backup) {
+            rc = sqlite3_errcode(destination);
+        } else {
+            do {
+                rc = sqlite3_backup_step(backup, -1);
+                if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+                    sqlite3_sleep(50);
+            } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+            const int finished = sqlite3_backup_finish(backup);
+            if (rc == SQLITE_DONE)
+                rc = finished;
+        }
+    }
+    const QString message = QString::fromUtf8(destination ? sqlite3_errmsg(destination) : sqlite3_errstr(rc));
+    // The copy is in rollback-journal mode (the backup carries pages, not the WAL): one self-contained file.
+    if (rc == SQLITE_OK)
+        sqlite3_exec(destination, "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
+    sqlite3_close(destination);
+    if (rc != SQLITE_OK && rc != SQLITE_DONE) {
+        QFile::remove(target);
+        return makeError((rc & 0xff) == SQLITE_FULL ? ErrorCode::IoError : ErrorCode::DatabaseError,
+                         QStringLiteral("%1: the backup could not be written: %2").arg(target, message));
+    }
+    return syncPath(target, false);
+}
+
+} // namespace
+
+Status Backups::verify(const QString &file)
+{
+    Result<std::unique_ptr<Database>> opened = Database::open(file, Database::Options{true, false, {}});
+    if (!opened)
+        return makeError(opened.error().code, QStringLiteral("Backup %1 does not pass its checks: %2")
+                                                  .arg(file, opened.errorMessage()));
+    Result<QString> integrity = (*opened)->check(false);
+    if (!integrity)
+        return integrity.error();
+    if (*integrity != QLatin1String("ok"))
+        return makeError(ErrorCode::DatabaseCorrupt,
+                         QStringLiteral("Backup %1 is damaged (integrity_check: %2).").arg(file, *integrity));
+    Result<AuditVerifier::Report> audit = AuditVerifier::verify(**opened);
+    if (!audit)
+        return audit.error();
+    if (!audit->intact())
+        return makeError(ErrorCode::DatabaseCorrupt,
+                         QStringLiteral("Backup %1: its audit trail does not verify (%2).").arg(file, audit->summary()));
+    return {};
+}
+
+Result<Backups::Made> Backups::make(Database &database, const QString &folder, const QDateTime &now,
+                                    const Actor &actor, int keep)
+{
+    if (!QDir().mkpath(folder))
+        return makeError(ErrorCode::IoError, QStringLiteral("%1: the backup folder cannot be created.").arg(folder));
+    QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+
+    // The backup records itself: the event goes into the database first, so the copy carries it.
+    if (Result<qint64> event = AuditTrail::record(database, {}, actor.userId, now, AuditKind::BackupMade,
+                                                  {{QStringLiteral("file"),
+                                                    BackupFiles::fileNameFor(database.path(), now)}});
+        !event)
+        return event.error();
+
+    const QString target = QDir(folder).filePath(BackupFiles::fileNameFor(database.path(), now));
+    const QString partial = target + QStringLiteral(".partial");
+    if (Status copied = copyWithBackupApi(database.handle(), partial); !copied)
+        return copied.error();
+    if (Status verified = verify(partial); !verified) {
+        QFile::remove(partial);
+        return verified.error();
+    }
+    QFile::remove(target);
+    if (!QFile::rename(partial, target)) {
+        QFile::remove(partial);
+        return makeError(ErrorCode::IoError, QStringLiteral("%1: the backup could not be put in place.").arg(target));
+    }
+    if (Status s = syncPath(folder, true); !s)
+        return s.error();
+
+    Made made{target, QFileInfo(target).size(), 0};
+    const QStringList existing = BackupFiles::list(folder, database.path());
+    for (qsizetype i = std::max(1, keep); i < existing.size(); ++i)
+        if (QFile::remove(existing.at(i)))
+            ++made.removed;
+    return made;
+}
+
+bool Backups::isDue(const QString &folder, const QString &databasePath, const QDateTime &now)
+{
+    const QStringList existing = BackupFiles::list(folder, databasePath);
+    if (existing.isEmpty())
+        return true;
+    return QFileInfo(existing.constFirst()).lastModified().toUTC().addDays(1) <= now;
+}
+
+QString Backups::latestVerified(const QString &folder, const QString &databasePath)
+{
+    for (const QString &file : BackupFiles::list(folder, databasePath))
+        if (verify(file))
+            return file;
+    return {};
+}
+
+Result<QString> Backups::restore(const QString &backupFile, const QString &databasePath, const QDateTime &now,
+                                 const Actor &actor)
+{
+    if (Status verified = verify(backupFile); !verified)
+        return makeError(verified.error().code,
+                         verified.errorMessage() + QStringLiteral(" Nothing was restored."));
+
+    QString keptAs;
+    if (QFileInfo::exists(databasePath)) {
+        keptAs = QStringLiteral("%1.replaced-%2").arg(databasePath, now.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+            if (QFileInfo::exists(databasePath + suffix) && !QFile::rename(databasePath + suffix, keptAs + suffix))
+                return makeError(ErrorCode::IoError,
+                                 QStringLiteral("%1 could not be moved aside; nothing was restored.").arg(databasePath + suffix));
+        }
+    }
+    if (Result<QString> prepared = DatabaseLocation::prepare(databasePath); !prepared)
+        return prepared.error();
+
+    sqlite3 *source = nullptr;
+    if (sqlite3_open_v2(QFile::encodeName(backupFile).constData(), &source, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        sqlite3_close(source);
+        return makeError(ErrorCode::IoError, QStringLiteral("%1 cannot be read.").arg(backupFile));
+    }
+    Status copied = copyWithBackupApi(source, databasePath);
+    sqlite3_close(source);
+    if (!copied)
+        return copied.error();
+    QFile::setPermissions(databasePath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+
+    Result<std::unique_ptr<Database>> reopened = Database::open(databasePath);
+    if (!reopened)
+        return reopened.error();
+    if (Result<qint64> event = AuditTrail::record(**reopened, {}, actor.userId, now, AuditKind::Restored,
+                                                  {{QStringLiteral("from"), QFileInfo(backupFile).fileName()},
+                                                   {QStringLiteral("replacedKeptAs"), QFileInfo(keptAs).fileName()}});
+        !event)
+        return event.error();
+    return keptAs;
+}
+
+} // namespace FrontDoor

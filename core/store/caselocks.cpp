@@ -1,0 +1,136 @@
+#include "store/caselocks.h"
+
+#include "store/audittrail.h"
+#include "store/database.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace FrontDoor {
+
+namespace {
+QString timeText(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+} // namespace
+
+CaseLocks::CaseLocks(Database &database, const Clock &clock, QString instanceId, QString workstation)
+    : m_database(database), m_clock(clock), m_instanceId(std::move(instanceId)), m_workstation(std::move(workstation))
+{}
+
+Result<std::optional<LockHolder>> CaseLocks::holder(const QString &reference)
+{
+    Result<QSqlQuery *> rows = m_database.exec(QStringLiteral("locks.holder"), {{"reference", reference}});
+    if (!rows)
+        return rows.error();
+    QSqlQuery &q = **rows;
+    if (!q.next())
+        return std::optional<LockHolder>();
+    LockHolder holder{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                      QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs),
+                      QDateTime::fromString(q.value(4).toString(), Qt::ISODateWithMs)};
+    q.finish();
+    return std::optional<LockHolder>(holder);
+}
+
+Result<LockHolder> CaseLocks::acquire(const QString &reference, const Actor &actor)
+{
+    WriteTransaction transaction(m_database);
+    if (Status s = transaction.begin(); !s)
+        return s.error();
+    const QDateTime now = m_clock.now();
+    Result<std::optional<LockHolder>> current = holder(reference);
+    if (!current)
+        return current.error();
+    if (*current && (*current)->instance != m_instanceId && (*current)->expires > now)
+        return makeError(ErrorCode::Conflict,
+                         QStringLiteral("%1 is open for editing by %2 on %3 since %4.")
+                             .arg(reference, (*current)->user, (*current)->workstation,
+                                  (*current)->since.toLocalTime().toString(QStringLiteral("HH:mm"))));
+    if (*current && (*current)->instance != m_instanceId)
+        return makeError(ErrorCode::Conflict,
+                         QStringLiteral("%1 was left open by %2 on %3, whose Front Door stopped answering at %4. "
+                                        "Take the case over to edit it.")
+                             .arg(reference, (*current)->user, (*current)->workstation,
+                                  (*current)->expires.toLocalTime().toString(QStringLiteral("HH:mm"))));
+    const QDateTime since = *current ? (*current)->since : now;
+    const QDateTime expires = now.addMSecs(leaseMsecs);
+    if (Result<QSqlQuery *> put = m_database.exec(QStringLiteral("locks.put"),
+                                                  {{"reference", reference}, {"holder", actor.userId},
+                                                   {"workstation", m_workstation}, {"instance", m_instanceId},
+                                                   {"at", timeText(since)}, {"expires", timeText(expires)}});
+        !put)
+        return put.error();
+    if (Status s = transaction.commit(); !s)
+        return s.error();
+    return LockHolder{actor.userId, m_workstation, m_instanceId, since, expires};
+}
+
+Result<LockHolder> CaseLocks::takeOver(const QString &reference, const Actor &actor)
+{
+    WriteTransaction transaction(m_database);
+    if (Status s = transaction.begin(); !s)
+        return s.error();
+    const QDateTime now = m_clock.now();
+    Result<std::optional<LockHolder>> current = holder(reference);
+    if (!current)
+        return current.error();
+    if (*current && (*current)->instance != m_instanceId && (*current)->expires > now)
+        return makeError(ErrorCode::Conflict,
+                         QStringLiteral("%1 is still being edited by %2 on %3: it cannot be taken over while they "
+                                        "are working on it.").arg(reference, (*current)->user, (*current)->workstation));
+    const QDateTime expires = now.addMSecs(leaseMsecs);
+    if (Result<QSqlQuery *> put = m_database.exec(QStringLiteral("locks.put"),
+                                                  {{"reference", reference}, {"holder", actor.userId},
+                                                   {"workstation", m_workstation}, {"instance", m_instanceId},
+                                                   {"at", timeText(now)}, {"expires", timeText(expires)}});
+        !put)
+        return put.error();
+    if (*current && (*current)->instance != m_instanceId) {
+        AuditTrail::Writer audit(m_database);
+        const QJsonObject payload{{QStringLiteral("previousHolder"), (*current)->user},
+                                  {QStringLiteral("previousWorkstation"), (*current)->workstation},
+                                  {QStringLiteral("staleSince"), timeText((*current)->expires)},
+                                  {QStringLiteral("workstation"), m_workstation}};
+        if (Result<qint64> e = audit.append(reference, actor.userId, now, AuditKind::LockTakenOver, payload); !e)
+            return e.error();
+        if (Status s = audit.finish(); !s)
+            return s.error();
+    }
+    if (Status s = transaction.commit(); !s)
+        return s.error();
+    return LockHolder{actor.userId, m_workstation, m_instanceId, now, expires};
+}
+
+Status CaseLocks::renew(const QString &reference)
+{
+    Result<QSqlQuery *> renewed = m_database.exec(
+        QStringLiteral("locks.renew"),
+        {{"reference", reference}, {"instance", m_instanceId}, {"expires", timeText(m_clock.now().addMSecs(leaseMsecs))}});
+    if (!renewed)
+        return renewed.error();
+    if ((*renewed)->numRowsAffected() != 1)
+        return makeError(ErrorCode::Conflict,
+                         QStringLiteral("The lock on %1 was lost (it was taken over after going stale).").arg(reference));
+    return {};
+}
+
+Status CaseLocks::release(const QString &reference)
+{
+    Result<QSqlQuery *> released = m_database.exec(QStringLiteral("locks.release"),
+                                                   {{"reference", reference}, {"instance", m_instanceId}});
+    if (!released)
+        return released.error();
+    return {};
+}
+
+Status CaseLocks::releaseAll()
+{
+    Result<QSqlQuery *> released = m_database.exec(QStringLiteral("locks.releaseAll"), {{"instance", m_instanceId}});
+    if (!released)
+        return released.error();
+    return {};
+}
+
+} // namespace FrontDoor

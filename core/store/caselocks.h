@@ -1,0 +1,51 @@
+#pragma once
+
+#include "common/clock.h"
+#include "common/result.h"
+#include "store/actor.h"
+
+#include <QDateTime>
+#include <optional>
+
+namespace FrontDoor {
+
+class Database;
+
+struct LockHolder
+{
+    QString user;
+    QString workstation;
+    QString instance;
+    QDateTime since;
+    QDateTime expires;
+};
+
+// One case is edited by one instance at a time. A lock is a lease in a table (holder, workstation, expiry), not a
+// file or advisory lock, so it works across workstations and says who holds the case. The holder renews it
+// (heartbeat) while the case is open; a lease not renewed for leaseMsecs is stale and may be taken over — which
+// the audit trail records. Saves from any other instance are refused while a live lease is held.
+class CaseLocks
+{
+public:
+    static constexpr qint64 leaseMsecs = 90'000;
+    static constexpr qint64 heartbeatMsecs = 30'000;
+
+    CaseLocks(Database &database, const Clock &clock, QString instanceId, QString workstation);
+
+    // The lock, or a Conflict error naming who holds it (call holder() for the details).
+    Result<LockHolder> acquire(const QString &reference, const Actor &actor);
+    // Takes over a lease that has gone stale (its holder crashed or lost power); audited. Refused while live.
+    Result<LockHolder> takeOver(const QString &reference, const Actor &actor);
+    Status renew(const QString &reference);
+    Status release(const QString &reference);
+    Status releaseAll();
+    Result<std::optional<LockHolder>> holder(const QString &reference);
+
+private:
+    Database &m_database;
+    const Clock &m_clock;
+    QString m_instanceId;
+    QString m_workstation;
+};
+
+} // namespace FrontDoor

@@ -1,0 +1,109 @@
+#pragma once
+
+#include "common/result.h"
+#include "store/sqlcatalog.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <memory>
+#include <utility>
+
+struct sqlite3;
+
+namespace FrontDoor {
+
+// One schema step: the SQL of migrate.<version> in the dialect's catalog.
+struct Migration
+{
+    int version = 0;
+    QString script;
+};
+
+// One open SQLite file: a named Qt Sql connection (QSQLITE), its pragmas, its schema version, and the statements
+// of the SQL catalog. Opening checks before it writes: a file that is not SQLite, is damaged (quick_check,
+// foreign_key_check), belongs to another application or was written by a newer Front Door is refused with a
+// message naming the file, and its bytes are left exactly as they were.
+class Database
+{
+public:
+    static constexpr int latestSchemaVersion = 1;
+    static constexpr int applicationId = 0x46444F52; // "FDOR", in the SQLite header
+
+    struct Options
+    {
+        bool readOnly = false;
+        bool quickCheck = true;     // PRAGMA quick_check at open (its cost is reported by bench_store)
+        QString backupFolder;       // refuse to initialise an empty file when backups of it exist there
+    };
+
+    static Result<std::unique_ptr<Database>> open(const QString &path, const Options &options);
+    static Result<std::unique_ptr<Database>> open(const QString &path) { return open(path, Options{}); }
+    // For tests of the migration machinery: the steps to apply instead of the built-in ones.
+    static Result<std::unique_ptr<Database>> open(const QString &path, const Options &options,
+                                                  const QList<Migration> &migrations);
+    ~Database();
+
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    const QString &path() const { return m_path; }
+    bool isReadOnly() const { return m_readOnly; }
+    int schemaVersion() const { return m_schemaVersion; }
+    const SqlCatalog &sql() const { return m_sql; }
+    QSqlDatabase connection() const;
+    sqlite3 *handle() const { return m_handle; } // owned by the Qt connection
+
+    // The catalog statement `key`, prepared once and kept; values bound by name (":reference" → value).
+    // The caller reads its rows, then the next call of the same key resets it.
+    using Bindings = std::initializer_list<std::pair<const char *, QVariant>>;
+    Result<QSqlQuery *> exec(const QString &key, Bindings values = {});
+    Result<QSqlQuery *> exec(const QString &key, const QVariantMap &values);
+    // A statement of this dialect's own (pragmas, transaction control). Never with values from users.
+    Status execDirect(const QString &sql);
+
+    // "ok", or SQLite's first complaint.
+    Result<QString> check(bool quick);
+
+    // The built-in migrations from the catalog.
+    static QList<Migration> builtInMigrations(const SqlCatalog &sql);
+
+private:
+    Database() = default;
+    Status checkBeforeWriting(const Options &options, qint64 fileSize);
+    Status configureForWriting();
+    Status migrate(const QList<Migration> &migrations);
+
+    QString m_path;
+    QString m_connectionName;
+    sqlite3 *m_handle = nullptr;
+    bool m_readOnly = false;
+    int m_schemaVersion = 0;
+    SqlCatalog m_sql;
+    QHash<QString, QSqlQuery> m_prepared;
+};
+
+// BEGIN IMMEDIATE … COMMIT, rolled back if not committed. Qt's QSqlDatabase::transaction() sends a plain BEGIN,
+// which takes the write lock only at the first write and can then fail with SQLITE_BUSY half-way through.
+class WriteTransaction
+{
+public:
+    explicit WriteTransaction(Database &database) : m_database(database) {}
+    ~WriteTransaction();
+    WriteTransaction(const WriteTransaction &) = delete;
+    WriteTransaction &operator=(const WriteTransaction &) = delete;
+
+    Status begin();
+    Status commit();
+
+private:
+    Database &m_database;
+    bool m_open = false;
+};
+
+// A database error as a value with a message a person can act on (disk full, read-only, busy, damaged).
+Error databaseError(const QSqlError &error, const QString &what);
+
+} // namespace FrontDoor

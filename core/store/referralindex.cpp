@@ -1,0 +1,133 @@
+#include "store/referralindex.h"
+
+#include "referral/phonetickey.h"
+#include "referral/referralfacts.h"
+#include "referral/spokendate.h"
+#include "referral/textfold.h"
+
+#include <QRegularExpression>
+
+namespace FrontDoor::ReferralIndex {
+
+namespace {
+
+const QStringList referralLevelText{QStringLiteral("referrer.name"), QStringLiteral("family.address"),
+                                    QStringLiteral("family.postcode"), QStringLiteral("family.previousAddresses"),
+                                    QStringLiteral("referrer.address")};
+const QStringList personText{QStringLiteral("name"), QStringLiteral("aliases"), QStringLiteral("school")};
+
+QDate birthDateOf(const Person &person)
+{
+    const Answer answer = person.answer(u"dateOfBirth");
+    return answer.hasValue() ? QDate::fromString(answer.value(), Qt::ISODate) : QDate();
+}
+
+QStringList nameWords(const QString &name)
+{
+    static const QRegularExpression separators(QStringLiteral(R"([\s\-]+)"));
+    QStringList words;
+    for (const QString &word : foldForSearch(name).split(separators, Qt::SkipEmptyParts)) {
+        QString letters = word;
+        letters.remove(u'\'');
+        if (!letters.isEmpty())
+            words.append(letters);
+    }
+    return words;
+}
+
+} // namespace
+
+QString birthTokens(const QDate &date)
+{
+    if (!date.isValid())
+        return {};
+    return QStringLiteral("dob%1 dob%2 dob%3")
+        .arg(date.toString(QStringLiteral("yyyyMMdd")), date.toString(QStringLiteral("yyyyMM")),
+             date.toString(QStringLiteral("yyyy")));
+}
+
+QString searchText(const Referral &referral)
+{
+    QStringList parts{referral.reference};
+    for (const QString &key : referralLevelText) {
+        const Answer answer = referral.answer(key);
+        if (answer.hasValue())
+            parts.append(answer.values());
+    }
+    for (const QList<Person> *people : {&referral.children, &referral.adults}) {
+        for (const Person &person : *people) {
+            for (const QString &key : personText) {
+                const Answer answer = person.answer(key);
+                if (answer.hasValue())
+                    parts.append(answer.values());
+            }
+            const QString tokens = birthTokens(birthDateOf(person));
+            if (!tokens.isEmpty())
+                parts.append(tokens);
+        }
+    }
+    return parts.join(u'\n');
+}
+
+std::pair<QString, QString> nameKeys(const QString &name)
+{
+    const QStringList words = nameWords(name);
+    if (words.isEmpty())
+        return {};
+    return {phoneticKey(words.constFirst()), phoneticKey(words.constLast())};
+}
+
+QList<PersonKey> personKeys(const Referral &referral)
+{
+    QList<PersonKey> keys;
+    const auto add = [&](const Person &person, const QString &kind) {
+        const Answer name = person.answer(u"name");
+        if (!name.hasValue() || name.value().trimmed().isEmpty())
+            return;
+        PersonKey key;
+        key.personId = person.id;
+        key.kind = kind;
+        key.name = name.value();
+        key.folded = nameWords(key.name).join(u' ');
+        std::tie(key.givenKey, key.familyKey) = nameKeys(key.name);
+        key.birthDate = birthDateOf(person);
+        if (key.birthDate.isValid()) {
+            key.birthYear = key.birthDate.year();
+        } else if (EstimatedAge age; EstimatedAge::fromCanonical(person.answer(u"dateOfBirth").value(), &age)) {
+            key.birthYear = referral.callStartedAt.date().addMonths(-age.months).year();
+        }
+        keys.append(key);
+    };
+    for (const Person &child : referral.children)
+        add(child, QStringLiteral("child"));
+    for (const Person &adult : referral.adults)
+        add(adult, QStringLiteral("adult"));
+    return keys;
+}
+
+QString childrenSummary(const Referral &referral)
+{
+    QStringList names;
+    for (const Person &child : referral.children) {
+        const Answer name = child.answer(u"name");
+        if (name.hasValue() && !name.value().trimmed().isEmpty())
+            names.append(name.value().trimmed());
+        else if (Facts::isUnborn(child))
+            names.append(QStringLiteral("unborn baby"));
+        else
+            names.append(QStringLiteral("child not yet named"));
+    }
+    return names.join(QStringLiteral(", "));
+}
+
+QDateTime nextDue(const Referral &referral)
+{
+    QDateTime earliest;
+    for (const FollowUpAction &action : referral.actions)
+        if (action.status == ActionStatus::Open && action.due.isValid()
+            && (!earliest.isValid() || action.due < earliest))
+            earliest = action.due;
+    return earliest;
+}
+
+} // namespace FrontDoor::ReferralIndex

@@ -1,0 +1,224 @@
+#include "store/referralqueries.h"
+
+#include "referral/spokendate.h"
+#include "referral/textfold.h"
+#include "store/database.h"
+#include "store/referralindex.h"
+
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace FrontDoor {
+
+namespace {
+
+QVariant timeOrNull(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toUTC().toString(Qt::ISODateWithMs)) : QVariant();
+}
+
+QVariant textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QVariant() : QVariant(text);
+}
+
+QVariantMap bindings(const ReferralFilter &filter)
+{
+    return {{QStringLiteral("status"), filter.status ? QVariant(referralStatusName(*filter.status)) : QVariant()},
+            {QStringLiteral("profile"), textOrNull(filter.profileId)},
+            {QStringLiteral("handler"), textOrNull(filter.handler)},
+            {QStringLiteral("urgent"), filter.urgent ? QVariant(*filter.urgent ? 1 : 0) : QVariant()},
+            {QStringLiteral("dueBefore"), timeOrNull(filter.dueBefore)},
+            {QStringLiteral("createdFrom"), timeOrNull(filter.createdFrom)},
+            {QStringLiteral("createdTo"), timeOrNull(filter.createdTo)}};
+}
+
+QList<ReferralSummary> summaries(QSqlQuery &q)
+{
+    QList<ReferralSummary> rows;
+    while (q.next()) {
+        ReferralSummary row;
+        row.reference = q.value(0).toString();
+        row.profileId = q.value(1).toString();
+        referralStatusFromName(q.value(2).toString(), &row.status);
+        row.handler = q.value(3).toString();
+        row.urgent = q.value(4).toInt() != 0;
+        row.callStartedAt = QDateTime::fromString(q.value(5).toString(), Qt::ISODateWithMs);
+        row.createdAt = QDateTime::fromString(q.value(6).toString(), Qt::ISODateWithMs);
+        row.updatedAt = QDateTime::fromString(q.value(7).toString(), Qt::ISODateWithMs);
+        row.nextDue = QDateTime::fromString(q.value(8).toString(), Qt::ISODateWithMs);
+        row.children = q.value(9).toString();
+        rows.append(row);
+    }
+    q.finish();
+    return rows;
+}
+
+QString quoted(const QString &word)
+{
+    QString escaped = word;
+    escaped.replace(u'"', QStringLiteral("\"\""));
+    return u'"' + escaped + u'"';
+}
+
+} // namespace
+
+Result<QList<ReferralSummary>> ReferralQueries::list(const ReferralFilter &filter)
+{
+    QVariantMap values = bindings(filter);
+    values.insert(QStringLiteral("limit"), std::clamp(filter.limit, 1, 10'000));
+    values.insert(QStringLiteral("offset"), std::max(0, filter.offset));
+    Result<QSqlQuery *> rows = m_database.exec(QStringLiteral("queries.list"), values);
+    if (!rows)
+        return rows.error();
+    return summaries(**rows);
+}
+
+Result<int> ReferralQueries::count(const ReferralFilter &filter)
+{
+    Result<QSqlQuery *> rows = m_database.exec(QStringLiteral("queries.count"), bindings(filter));
+    if (!rows)
+        return rows.error();
+    const int count = (*rows)->next() ? (*rows)->value(0).toInt() : 0;
+    (*rows)->finish();
+    return count;
+}
+
+QString ReferralQueries::searchExpression(const QString &text)
+{
+    static const QRegularExpression fullDate(QStringLiteral(R"(^(\d{1,2}[/.\-]\d{1,2}[/.\-](\d{2}|\d{4})|\d{4}-\d{2}-\d{2})$)"));
+    static const QRegularExpression monthYear(QStringLiteral(R"(^(\d{1,2})[/.\-](\d{4})$)"));
+    static const QRegularExpression year(QStringLiteral(R"(^(19|20)\d{2}$)"));
+    QStringList terms;
+    for (const QString &word : text.simplified().split(u' ', Qt::SkipEmptyParts)) {
+        if (fullDate.match(word).hasMatch()) {
+            if (Result<QDate> date = SpokenDate::parse(word, QDate::currentDate(), SpokenDate::Kind::Any)) {
+                terms.append(QStringLiteral("dob") + date->toString(QStringLiteral("yyyyMMdd")));
+                continue;
+            }
+        }
+        if (const QRegularExpressionMatch m = monthYear.match(word); m.hasMatch()) {
+            const int month = m.captured(1).toInt();
+            if (month >= 1 && month <= 12) {
+                terms.append(QStringLiteral("dob%1%2").arg(m.captured(2)).arg(month, 2, 10, QLatin1Char('0')));
+                continue;
+            }
+        }
+        if (year.match(word).hasMatch()) {
+            terms.append(QStringLiteral("(dob%1 OR %2*)").arg(word, quoted(word)));
+            continue;
+        }
+        const QString folded = foldForSearch(word);
+        bool hasLetterOrDigit = false;
+        for (const QChar c : folded)
+            hasLetterOrDigit = hasLetterOrDigit || c.isLetterOrNumber();
+        if (hasLetterOrDigit)
+            terms.append(quoted(folded) + u'*');
+    }
+    return terms.join(u' ');
+}
+
+Result<QList<ReferralSummary>> ReferralQueries::search(const QString &text, int limit)
+{
+    const QString expression = searchExpression(text);
+    if (expression.isEmpty())
+        return QList<ReferralSummary>();
+    Result<QSqlQuery *> rows = m_database.exec(QStringLiteral("queries.search"),
+                                               {{"query", expression}, {"limit", std::clamp(limit, 1, 1000)}});
+    if (!rows)
+        return rows.error();
+    return summaries(**rows);
+}
+
+Result<QList<PossibleMatch>> ReferralQueries::possibleMatches(const QString &name, const QString &birth,
+                                                              const QDate &asOf, const QString &excludeReference,
+                                                              int limit)
+{
+    const auto [given, family] = ReferralIndex::nameKeys(name);
+    if (given.isEmpty() && family.isEmpty())
+        return QList<PossibleMatch>();
+    const QStringList words = foldForSearch(name).remove(u'\'').split(QRegularExpression(QStringLiteral(R"([\s\-]+)")),
+                                                                      Qt::SkipEmptyParts);
+    const QString folded = words.join(u' ');
+    QDate birthDate = QDate::fromString(birth, Qt::ISODate);
+    int birthYear = birthDate.isValid() ? birthDate.year() : 0;
+    if (EstimatedAge age; !birthDate.isValid() && EstimatedAge::fromCanonical(birth, &age))
+        birthYear = asOf.addMonths(-age.months).year();
+
+    Result<QSqlQuery *> rows = m_database.exec(QStringLiteral("queries.possibleMatches"),
+                                               {{"given", given}, {"family", family}, {"exclude", excludeReference}});
+    if (!rows)
+        return rows.error();
+    QSqlQuery &q = **rows;
+    QList<PossibleMatch> matches;
+    while (q.next()) {
+        PossibleMatch match;
+        match.personId = q.value(0).toString();
+        match.kind = q.value(1).toString();
+        match.name = q.value(2).toString();
+        const QString candidateFolded = q.value(3).toString();
+        const QString candidateGiven = q.value(4).toString();
+        const QString candidateFamily = q.value(5).toString();
+        match.birthDate = QDate::fromString(q.value(6).toString(), Qt::ISODate);
+        match.birthYear = q.value(7).toInt();
+        match.reference = q.value(8).toString();
+        referralStatusFromName(q.value(9).toString(), &match.status);
+        match.callStartedAt = QDateTime::fromString(q.value(10).toString(), Qt::ISODateWithMs);
+
+        int score = 0;
+        if (candidateFolded == folded) {
+            score += 50;
+            match.reasons.append(QStringLiteral("same name"));
+        } else if (candidateGiven == given && candidateFamily == family) {
+            score += 40;
+            match.reasons.append(QStringLiteral("name sounds alike"));
+        } else if (candidateGiven == family && candidateFamily == given) {
+            score += 30;
+            match.reasons.append(QStringLiteral("names the other way round"));
+        } else if (candidateFamily == family) {
+            score += 20;
+            match.reasons.append(QStringLiteral("family name sounds alike"));
+        } else if (candidateGiven == given) {
+            score += 15;
+            match.reasons.append(QStringLiteral("first name sounds alike"));
+        }
+        if (birthDate.isValid() && match.birthDate.isValid()) {
+            const qint64 days = std::abs(birthDate.daysTo(match.birthDate));
+            if (days == 0) {
+                score += 40;
+                match.reasons.append(QStringLiteral("same date of birth"));
+            } else if (days <= 31) {
+                score += 25;
+                match.reasons.append(QStringLiteral("born within a month"));
+            } else if (birthDate.day() == match.birthDate.day() && birthDate.month() == match.birthDate.month()) {
+                score += 15;
+                match.reasons.append(QStringLiteral("same birthday, another year"));
+            } else if (std::abs(birthDate.year() - match.birthDate.year()) > 3) {
+                score -= 40;
+            }
+        } else if (birthYear > 0 && match.birthYear > 0) {
+            const int years = std::abs(birthYear - match.birthYear);
+            if (years <= 1) {
+                score += 10;
+                match.reasons.append(QStringLiteral("about the same age"));
+            } else if (years > 3) {
+                score -= 40;
+            }
+        }
+        match.score = score;
+        if (score >= 35)
+            matches.append(match);
+    }
+    q.finish();
+    std::sort(matches.begin(), matches.end(), [](const PossibleMatch &a, const PossibleMatch &b) {
+        return a.score != b.score ? a.score > b.score : a.callStartedAt > b.callStartedAt;
+    });
+    if (matches.size() > limit)
+        matches.resize(limit);
+    return matches;
+}
+
+} // namespace FrontDoor

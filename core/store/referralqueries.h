@@ -1,0 +1,79 @@
+#pragma once
+
+#include "common/result.h"
+#include "referral/referral.h"
+
+#include <QDate>
+#include <optional>
+
+namespace FrontDoor {
+
+class Database;
+
+// One row of the queue.
+struct ReferralSummary
+{
+    QString reference;
+    QString profileId;
+    ReferralStatus status = ReferralStatus::Draft;
+    QString handler;
+    bool urgent = false;
+    QDateTime callStartedAt;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    QDateTime nextDue;
+    QString children;
+};
+
+struct ReferralFilter
+{
+    std::optional<ReferralStatus> status;
+    QString profileId;
+    QString handler;
+    std::optional<bool> urgent;
+    QDateTime dueBefore;
+    QDateTime createdFrom; // inclusive
+    QDateTime createdTo;   // exclusive
+    int offset = 0;
+    int limit = 100;
+};
+
+// A person in an earlier referral who may be the child being talked about now (the known-child check).
+struct PossibleMatch
+{
+    QString reference;
+    QString personId;
+    QString kind;       // child, adult
+    QString name;
+    QDate birthDate;
+    int birthYear = 0;
+    ReferralStatus status = ReferralStatus::Draft;
+    QDateTime callStartedAt;
+    int score = 0;      // higher is likelier; 35 and above are returned
+    QStringList reasons; // "same name", "name sounds alike", "same date of birth", "born within a month" …
+};
+
+// Read-only questions to the store: the queue with filters and paging, search, and possible matches.
+class ReferralQueries
+{
+public:
+    explicit ReferralQueries(Database &database) : m_database(database) {}
+
+    Result<QList<ReferralSummary>> list(const ReferralFilter &filter);
+    Result<int> count(const ReferralFilter &filter);
+
+    // Names and aliases of everyone, addresses, postcode, school, reference; case- and accent-insensitive, each
+    // word a prefix; a date ("12/3/2015", "3/2015", "2015-03-12") matches a date of birth exactly or partially.
+    Result<QList<ReferralSummary>> search(const QString &text, int limit = 50);
+    // The FTS5 query `text` becomes (exposed for tests).
+    static QString searchExpression(const QString &text);
+
+    // `birth` is a stored date-or-age value ("2015-03-12", "age:7y") or empty; `asOf` dates an estimated age.
+    Result<QList<PossibleMatch>> possibleMatches(const QString &name, const QString &birth, const QDate &asOf,
+                                                 const QString &excludeReference = {}, int limit = 20);
+
+private:
+    Database &m_database;
+};
+
+} // namespace FrontDoor

@@ -1,0 +1,529 @@
+#include "store/referralrepository.h"
+
+#include "referral/referralfacts.h"
+#include "referral/referraljson.h"
+#include "rules/evaluator.h"
+#include "store/audittrail.h"
+#include "store/database.h"
+#include "store/referralindex.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace FrontDoor {
+
+namespace {
+
+QString timeText(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QVariant timeOrNull(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(timeText(time)) : QVariant();
+}
+
+QString documentText(const Referral &referral)
+{
+    return QString::fromUtf8(ReferralJson::serialize(referral));
+}
+
+QJsonValue decode(const QString &encoded)
+{
+    return QJsonDocument::fromJson(encoded.toUtf8()).array().at(0);
+}
+
+} // namespace
+
+QString auditedStateHash(FlatState state, const QString &pendingPath, const QString &pendingFrom)
+{
+    if (!pendingPath.isEmpty()) {
+        if (decode(pendingFrom).isNull())
+            state.remove(pendingPath);
+        else
+            state.insert(pendingPath, pendingFrom);
+    }
+    return ReferralState::hash(state);
+}
+
+ReferralRepository::ReferralRepository(Database &database, const Clock &clock, QString instanceId)
+    : m_database(database), m_clock(clock), m_instanceId(std::move(instanceId))
+{}
+
+Result<StoredReferral> ReferralRepository::createDraft(const Profile &profile, const Actor &actor)
+{
+    if (actor.userId.isEmpty())
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("A referral needs the user who takes the call."));
+    const QDateTime now = m_clock.now();
+    WriteTransaction transaction(m_database);
+    if (Status s = transaction.begin(); !s)
+        return s.error();
+
+    Result<QSqlQuery *> number = m_database.exec(QStringLiteral("referrals.nextNumber"),
+                                                 {{"prefix", profile.referencePrefix}, {"year", now.date().year()}});
+    if (!number)
+        return number.error();
+    if (!(*number)->next())
+        return makeError(ErrorCode::DatabaseError, QStringLiteral("No reference number was given out."));
+    const qint64 serial = (*number)->value(0).toLongLong();
+    (*number)->finish();
+
+    Referral referral;
+    referral.reference = QStringLiteral("%1-%2-%3").arg(profile.referencePrefix).arg(now.date().year())
+                             .arg(serial, 6, 10, QLatin1Char('0'));
+    referral.profileId = profile.id;
+    referral.handler = actor.userId;
+    referral.callStartedAt = now;
+    referral.children.append(Person{QStringLiteral("c1"), {}});
+
+    Result<QSqlQuery *> inserted = m_database.exec(
+        QStringLiteral("referrals.insert"),
+        {{"reference", referral.reference}, {"profile", referral.profileId},
+         {"status", referralStatusName(referral.status)}, {"handler", referral.handler}, {"urgent", 0},
+         {"callStartedAt", timeText(now)}, {"at", timeText(now)}, {"user", actor.userId}, {"nextDue", QVariant()},
+         {"children", ReferralIndex::childrenSummary(referral)}, {"document", documentText(referral)}});
+    if (!inserted)
+        return inserted.error();
+    if (!(*inserted)->next())
+        return makeError(ErrorCode::DatabaseError, QStringLiteral("The new referral was not stored."));
+    const qint64 id = (*inserted)->value(0).toLongLong();
+    (*inserted)->finish();
+
+    const FlatState flat = ReferralState::flatten(referral);
+    AuditTrail::Writer audit(m_database);
+    if (Result<qint64> event = audit.append(referral.reference, actor.userId, now, AuditKind::Created,
+                                            {{QStringLiteral("profile"), profile.id},
+                                             {QStringLiteral("callStartedAt"), timeText(now)},
+                                             {QStringLiteral("state"), ReferralState::hash(flat)}});
+        !event)
+        return event.error();
+    if (Status s = audit.finish(); !s)
+        return s.error();
+    if (Status s = writeDerived(id, referral, true, false); !s)
+        return s.error();
+    if (Result<QSqlQuery *> e = m_database.exec(QStringLiteral("events.add"),
+                                                {{"kind", QStringLiteral("created")}, {"reference", referral.reference},
+                                                 {"at", timeText(now)}});
+        !e)
+        return e.error();
+    if (Status s = transaction.commit(); !s)
+        return s.error();
+
+    Current current;
+    current.row.id = id;
+    current.row.revision = 1;
+    current.row.document = documentText(referral);
+    current.row.updatedAt = now;
+    current.row.updatedBy = actor.userId;
+    current.referral = referral;
+    current.flat = flat;
+    m_cache.insert(referral.reference, current);
+    return StoredReferral{referral, 1, false, now, actor.userId};
+}
+
+Result<ReferralRepository::Current> ReferralRepository::readCurrent(const QString &reference)
+{
+    Result<QSqlQuery *> rows = m_database.exec(QStringLiteral("referrals.row"), {{"reference", reference}});
+    if (!rows)
+        return rows.error();
+    QSqlQuery &q = **rows;
+    if (!q.next())
+        return makeError(ErrorCode::NotFound, QStringLiteral("There is no referral %1.").arg(reference));
+    Row row;
+    row.id = q.value(0).toLongLong();
+    row.revision = q.value(1).toLongLong();
+    referralStatusFromName(q.value(2).toString(), &row.status);
+    row.document = q.value(3).toString();
+    if (!q.value(4).isNull())
+        row.pending = Pending{q.value(4).toString(), q.value(5).toString(), q.value(6).toString(),
+                              QDateTime::fromString(q.value(7).toString(), Qt::ISODateWithMs)};
+    row.searchText = q.value(8).toString();
+    row.updatedAt = QDateTime::fromString(q.value(9).toString(), Qt::ISODateWithMs);
+    row.updatedBy = q.value(10).toString();
+    row.urgent = q.value(11).toInt() != 0;
+    q.finish();
+
+    const auto cached = m_cache.constFind(reference);
+    if (cached != m_cache.constEnd() && cached->row.revision == row.revision && cached->row.document == row.document) {
+        Current current = *cached;
+        current.row = row;
+        return current;
+    }
+    Result<Referral> referral = ReferralJson::parse(row.document.toUtf8(), reference);
+    if (!referral)
+        return makeError(ErrorCode::DatabaseCorrupt,
+                         QStringLiteral("Referral %1 is stored in a form this version cannot read: %2")
+                             .arg(reference, referral.errorMessage()));
+    Current current{row, *referral, ReferralState::flatten(*referral)};
+    return current;
+}
+
+Result<StoredReferral> ReferralRepository::load(const QString &reference)
+{
+    Result<Current> current = readCurrent(reference);
+    if (!current)
+        return current.error();
+    m_cache.insert(reference, *current);
+    return StoredReferral{current->referral, current->row.revision, current->row.urgent, current->row.updatedAt,
+                          current->row.updatedBy};
+}
+
+Status ReferralRepository::checkWritable(const Current &current, qint64 expectedRevision) const
+{
+    if (current.row.revision != expectedRevision)
+        return makeError(ErrorCode::Conflict,
+                         QStringLiteral("Referral %1 was changed elsewhere (by %2 at %3) since it was opened here. "
+                                        "Nothing was overwritten: reopen it to see the latest.")
+                             .arg(current.referral.reference, current.row.updatedBy,
+                                  current.row.updatedAt.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
+    Result<QSqlQuery *> lock = m_database.exec(QStringLiteral("locks.holder"),
+                                               {{"reference", current.referral.reference}});
+    if (!lock)
+        return lock.error();
+    if ((*lock)->next()) {
+        const QString holder = (*lock)->value(0).toString();
+        const QString workstation = (*lock)->value(1).toString();
+        const QString instance = (*lock)->value(2).toString();
+        const QDateTime expires = QDateTime::fromString((*lock)->value(4).toString(), Qt::ISODateWithMs);
+        (*lock)->finish();
+        if (instance != m_instanceId && expires > m_clock.now())
+            return makeError(ErrorCode::Conflict, QStringLiteral("Referral %1 is open for editing by %2 on %3; it "
+                                                                 "can only be read here.")
+                                                      .arg(current.referral.reference, holder, workstation));
+    }
+    return {};
+}
+
+ReferralRepository::EventDraft ReferralRepository::pendingEvent(const Pending &pending, const FlatState &before)
+{
+    return EventDraft{AuditKind::FieldChanged, pending.by, pending.at,
+                      QJsonObject{{QStringLiteral("path"), pending.path},
+                                  {QStringLiteral("from"), decode(pending.from)},
+                                  {QStringLiteral("to"), ReferralState::valueAt(before, pending.path)}}};
+}
+
+Result<SaveReceipt> ReferralRepository::save(const Referral &referral, qint64 expectedRevision, const Actor &actor,
+                                             const QString &amendmentReason)
+{
+    if (actor.userId.isEmpty())
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("A save needs the user who made the change."));
+    WriteTransaction transaction(m_database);
+    if (Status s = transaction.begin(); !s)
+        return s.error();
+    Result<Current> current = readCurrent(referral.reference);
+    if (!current)
+        return current.error();
+    if (Status s = checkWritable(*current, expectedRevision); !s)
+        return s.error();
+    const Referral &stored = current->referral;
+    if (referral.profileId != stored.profileId || referral.status != stored.status || referral.handler != stored.handler)
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("A save cannot change a referral's profile, status or handler; submit or "
+                                        "decide it instead."));
+
+    FlatState after = ReferralState::flatten(referral);
+    const QStringList changed = ReferralState::changedPaths(current->flat, after);
+    const QDateTime now = m_clock.now();
+    if (changed.isEmpty())
+        return SaveReceipt{current->row.revision, now, false, 0};
+
+    QList<EventDraft> events;
+    std::optional<Pending> &pending = current->row.pending;
+    if (stored.status != ReferralStatus::Draft) {
+        if (amendmentReason.trimmed().isEmpty())
+            return makeError(ErrorCode::InvalidInput,
+                             QStringLiteral("Referral %1 has been submitted: a change needs the reason for the "
+                                            "amendment, and the old value stays in the record.").arg(referral.reference));
+        if (pending)
+            events.append(pendingEvent(*pending, current->flat));
+        pending.reset();
+        for (const QString &path : changed)
+            events.append(EventDraft{AuditKind::Amended, actor.userId, now,
+                                     {{QStringLiteral("path"), path},
+                                      {QStringLiteral("from"), ReferralState::valueAt(current->flat, path)},
+                                      {QStringLiteral("to"), ReferralState::valueAt(after, path)},
+                                      {QStringLiteral("reason"), amendmentReason.trimmed()}}});
+    } else {
+        const bool continuesBurst = pending && changed.size() == 1 && changed.constFirst() == pending->path
+                                    && pending->by == actor.userId;
+        if (pending && !continuesBurst) {
+            events.append(pendingEvent(*pending, current->flat));
+            pending.reset();
+        }
+        if (changed.size() == 1) {
+            if (continuesBurst)
+                pending->at = now;
+            else
+                pending = Pending{changed.constFirst(),
+                                  ReferralState::encode(ReferralState::valueAt(current->flat, changed.constFirst())),
+                                  actor.userId, now};
+        } else {
+            for (const QString &path : changed)
+                events.append(EventDraft{AuditKind::FieldChanged, actor.userId, now,
+                                         {{QStringLiteral("path"), path},
+                                          {QStringLiteral("from"), ReferralState::valueAt(current->flat, path)},
+                                          {QStringLiteral("to"), ReferralState::valueAt(after, path)}}});
+        }
+    }
+    Result<SaveReceipt> receipt = persist(*current, referral, std::move(after), events, actor, now);
+    if (!receipt)
+        return receipt;
+    if (Status s = transaction.commit(); !s) {
+        m_cache.remove(referral.reference);
+        return s.error();
+    }
+    m_cache.insert(referral.reference, *current);
+    return receipt;
+}
+
+Result<SaveReceipt> ReferralRepository::persist(Current &current, const Referral &next, FlatState after,
+                                                QList<EventDraft> events, const Actor &actor, const QDateTime &now)
+{
+    Row &row = current.row;
+    const QString stateHash = row.pending ? auditedStateHash(after, row.pending->path, row.pending->from)
+                                          : ReferralState::hash(after);
+    if (!events.isEmpty())
+        events.last().payload.insert(QStringLiteral("state"), stateHash);
+
+    AuditTrail::Writer audit(m_database);
+    for (const EventDraft &event : events)
+        if (Result<qint64> s = audit.append(next.reference, event.user, event.at, event.kind, event.payload); !s)
+            return s.error();
+
+    const QString document = documentText(next);
+    const QString searchText = ReferralIndex::searchText(next);
+    const bool searchChanged = searchText != row.searchText;
+    const bool actionsChanged = next.actions != current.referral.actions;
+    const QDateTime nextDue = ReferralIndex::nextDue(next);
+    const bool urgent = Facts::isUrgent(next);
+    Result<QSqlQuery *> updated = m_database.exec(
+        QStringLiteral("referrals.update"),
+        QVariantMap{{QStringLiteral("status"), referralStatusName(next.status)},
+                    {QStringLiteral("document"), document},
+                    {QStringLiteral("at"), timeText(now)},
+                    {QStringLiteral("user"), actor.userId},
+                    {QStringLiteral("urgent"), urgent ? 1 : 0},
+                    {QStringLiteral("nextDue"), timeOrNull(nextDue)},
+                    {QStringLiteral("children"), ReferralIndex::childrenSummary(next)},
+                    {QStringLiteral("searchText"), searchText},
+                    {QStringLiteral("pendingPath"), row.pending ? QVariant(row.pending->path) : QVariant()},
+                    {QStringLiteral("pendingFrom"), row.pending ? QVariant(row.pending->from) : QVariant()},
+                    {QStringLiteral("pendingBy"), row.pending ? QVariant(row.pending->by) : QVariant()},
+                    {QStringLiteral("pendingAt"), row.pending ? timeOrNull(row.pending->at) : QVariant()},
+                    {QStringLiteral("id"), row.id},
+                    {QStringLiteral("expected"), row.revision}});
+    if (!updated)
+        return updated.error();
+    if ((*updated)->numRowsAffected() != 1)
+        return makeError(ErrorCode::Conflict,
+                         QStringLiteral("Referral %1 was changed elsewhere while saving; nothing was overwritten.")
+                             .arg(next.reference));
+    if (Status s = writeDerived(row.id, next, searchChanged, actionsChanged); !s)
+        return s.error();
+    if (Result<QSqlQuery *> e = m_database.exec(QStringLiteral("events.add"),
+                                                {{"kind", QStringLiteral("saved")}, {"reference", next.reference},
+                                                 {"at", timeText(now)}});
+        !e)
+        return e.error();
+    if (Status s = audit.finish(); !s)
+        return s.error();
+
+    row.revision += 1;
+    row.document = document;
+    row.searchText = searchText;
+    row.updatedAt = now;
+    row.updatedBy = actor.userId;
+    row.urgent = urgent;
+    row.status = next.status;
+    current.referral = next;
+    current.flat = std::move(after);
+    return SaveReceipt{row.revision, now, true, int(events.size())};
+}
+
+Status ReferralRepository::writeDerived(qint64 id, const Referral &referral, bool searchChanged, bool actionsChanged)
+{
+    if (searchChanged) {
+        for (const char *key : {"search.remove", "persons.remove"})
+            if (Result<QSqlQuery *> r = m_database.exec(QString::fromLatin1(key), {{"id", id}}); !r)
+                return r.error();
+        if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("search.add"),
+                                                    {{"id", id}, {"body", ReferralIndex::searchText(referral)}});
+            !r)
+            return r.error();
+        for (const ReferralIndex::PersonKey &key : ReferralIndex::personKeys(referral)) {
+            Result<QSqlQuery *> r = m_database.exec(
+                QStringLiteral("persons.add"),
+                {{"id", id}, {"person", key.personId}, {"kind", key.kind}, {"name", key.name}, {"folded", key.folded},
+                 {"given", key.givenKey}, {"family", key.familyKey},
+                 {"birthDate", key.birthDate.isValid() ? QVariant(key.birthDate.toString(Qt::ISODate)) : QVariant()},
+                 {"birthYear", key.birthYear > 0 ? QVariant(key.birthYear) : QVariant()}});
+            if (!r)
+                return r.error();
+        }
+    }
+    if (actionsChanged) {
+        if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("actions.remove"), {{"id", id}}); !r)
+            return r.error();
+        for (const FollowUpAction &action : referral.actions) {
+            Result<QSqlQuery *> r = m_database.exec(
+                QStringLiteral("actions.add"),
+                {{"id", id}, {"action", action.id}, {"kind", action.kind}, {"procedure", action.procedureId},
+                 {"due", timeOrNull(action.due)}, {"status", actionStatusName(action.status)}});
+            if (!r)
+                return r.error();
+        }
+    }
+    return {};
+}
+
+Status ReferralRepository::flush(const QString &reference)
+{
+    WriteTransaction transaction(m_database);
+    if (Status s = transaction.begin(); !s)
+        return s;
+    Result<Current> current = readCurrent(reference);
+    if (!current)
+        return current.error();
+    if (!current->row.pending)
+        return {};
+    // The document does not change, so neither does its revision: an editor holding it can go on saving.
+    const Pending pending = *current->row.pending;
+    EventDraft event = pendingEvent(pending, current->flat);
+    event.payload.insert(QStringLiteral("state"), ReferralState::hash(current->flat));
+    AuditTrail::Writer audit(m_database);
+    if (Result<qint64> s = audit.append(reference, event.user, event.at, event.kind, event.payload); !s)
+        return s.error();
+    Result<QSqlQuery *> cleared = m_database.exec(QStringLiteral("referrals.clearPending"),
+                                                  {{"id", current->row.id}, {"expected", current->row.revision}});
+    if (!cleared)
+        return cleared.error();
+    if (Status s = audit.finish(); !s)
+        return s;
+    if (Status s = transaction.commit(); !s) {
+        m_cache.remove(reference);
+        return s;
+    }
+    current->row.pending.reset();
+    m_cache.insert(reference, *current);
+    return {};
+}
+
+Status ReferralRepository::flushAll()
+{
+    Result<QSqlQuery *> rows = m_database.exec(QStringLiteral("referrals.withPending"));
+    if (!rows)
+        return rows.error();
+    QStringList references;
+    while ((*rows)->next())
+        references.append((*rows)->value(0).toString());
+    (*rows)->finish();
+    for (const QString &reference : references)
+        if (Status s = flush(reference); !s)
+            return s;
+    return {};
+}
+
+Result<SaveReceipt> ReferralRepository::submit(const QString &reference, qint64 expectedRevision, const Actor &actor,
+                                               const Profile &profile)
+{
+    return transition(reference, expectedRevision, actor, ReferralStatus::Draft, ReferralStatus::Submitted, profile);
+}
+
+Result<SaveReceipt> ReferralRepository::changeStatus(const QString &reference, qint64 expectedRevision,
+                                                     const Actor &actor, ReferralStatus to, const Profile &profile)
+{
+    switch (to) {
+    case ReferralStatus::Submitted:
+        return submit(reference, expectedRevision, actor, profile);
+    case ReferralStatus::Decided:
+        return transition(reference, expectedRevision, actor, ReferralStatus::Submitted, to, profile);
+    case ReferralStatus::Closed:
+        return transition(reference, expectedRevision, actor, ReferralStatus::Decided, to, profile);
+    case ReferralStatus::Draft:
+        break;
+    }
+    return makeError(ErrorCode::InvalidInput, QStringLiteral("A referral cannot go back to being a draft."));
+}
+
+Result<SaveReceipt> ReferralRepository::transition(const QString &reference, qint64 expectedRevision,
+                                                   const Actor &actor, ReferralStatus from, ReferralStatus to,
+                                                   const Profile &profile)
+{
+    if (actor.userId.isEmpty())
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("A status change needs the user who makes it."));
+    WriteTransaction transaction(m_database);
+    if (Status s = transaction.begin(); !s)
+        return s.error();
+    Result<Current> current = readCurrent(reference);
+    if (!current)
+        return current.error();
+    if (Status s = checkWritable(*current, expectedRevision); !s)
+        return s.error();
+    if (current->referral.status != from)
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("Referral %1 is %2: it cannot become %3 from there.")
+                             .arg(reference, referralStatusName(current->referral.status), referralStatusName(to)));
+    if (profile.id != current->referral.profileId)
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("Referral %1 belongs to the %2 profile.")
+                                                      .arg(reference, current->referral.profileId));
+
+    const QDateTime now = m_clock.now();
+    const Findings findings = evaluate(current->referral, profile, now,
+                                       to == ReferralStatus::Submitted ? Stage::Intake : Stage::Decision);
+    const Findings blocking = withSeverity(findings, Severity::Blocking);
+    if (!blocking.isEmpty()) {
+        QStringList items;
+        for (const Finding &finding : blocking)
+            items.append(QStringLiteral("%1 (%2)").arg(finding.ruleId, finding.path));
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("Referral %1 cannot be %2 yet: %3 of the procedure's requirements %4 not met "
+                                        "— %5.")
+                             .arg(reference, referralStatusName(to)).arg(blocking.size())
+                             .arg(blocking.size() == 1 ? QStringLiteral("is") : QStringLiteral("are"),
+                                  items.join(QStringLiteral(", "))));
+    }
+
+    QList<EventDraft> events;
+    if (current->row.pending)
+        events.append(pendingEvent(*current->row.pending, current->flat));
+    current->row.pending.reset();
+
+    Referral next = current->referral;
+    next.status = to;
+    if (to == ReferralStatus::Submitted && !next.callEndedAt.isValid())
+        next.callEndedAt = now;
+    QJsonArray outstanding;
+    for (const Finding &finding : withSeverity(findings, Severity::Outstanding))
+        outstanding.append(QString(finding.ruleId + u' ' + finding.path));
+    events.append(EventDraft{to == ReferralStatus::Submitted ? AuditKind::Submitted : AuditKind::StatusChanged,
+                             actor.userId, now,
+                             {{QStringLiteral("from"), referralStatusName(from)},
+                              {QStringLiteral("to"), referralStatusName(to)},
+                              {QStringLiteral("outstanding"), outstanding}}});
+    FlatState after = ReferralState::flatten(next);
+    Result<SaveReceipt> receipt = persist(*current, next, std::move(after), events, actor, now);
+    if (!receipt)
+        return receipt;
+    if (Status s = transaction.commit(); !s) {
+        m_cache.remove(reference);
+        return s.error();
+    }
+    m_cache.insert(reference, *current);
+    return receipt;
+}
+
+Status ReferralRepository::recordAccess(const QString &reference, const Actor &actor, AuditKind kind,
+                                        const QJsonObject &details)
+{
+    if (actor.userId.isEmpty())
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("An access needs the user who made it."));
+    Result<qint64> recorded = AuditTrail::record(m_database, reference, actor.userId, m_clock.now(), kind, details);
+    if (!recorded)
+        return recorded.error();
+    return {};
+}
+
+} // namespace FrontDoor

@@ -1,0 +1,122 @@
+#pragma once
+
+#include "common/clock.h"
+#include "common/result.h"
+#include "profile/profile.h"
+#include "referral/referral.h"
+#include "store/actor.h"
+#include "store/auditevent.h"
+#include "store/referralstate.h"
+
+#include <QHash>
+
+namespace FrontDoor {
+
+class Database;
+
+struct StoredReferral
+{
+    Referral referral;
+    qint64 revision = 0; // pass back to save(): a save against an older revision is refused, never merged
+    bool urgent = false;
+    QDateTime updatedAt;
+    QString updatedBy;
+};
+
+struct SaveReceipt
+{
+    qint64 revision = 0;
+    QDateTime savedAt;
+    bool changed = false;   // false when the referral was already stored exactly so
+    int auditEvents = 0;
+};
+
+// Referrals in the store: a draft is created before the first question; every save writes the current state and
+// its audit events in one short BEGIN IMMEDIATE transaction, so a save that returned success survives a crash.
+//
+// Auditing a typing burst: a save that changes one item only, by the same person as the last, does not write an
+// event yet — the item is "pending" (its old value kept in the row). The event (from → to) is written when another
+// item changes, on flush(), at submission, or when the store is next opened after a crash. So the trail reads
+// like a record, not a keylogger, and nothing saved goes unaudited.
+//
+// After submission nothing is overwritten without an amendment reason: each change is an "amended" event holding
+// the old value, the new value and the reason.
+class ReferralRepository
+{
+public:
+    ReferralRepository(Database &database, const Clock &clock, QString instanceId);
+
+    Result<StoredReferral> createDraft(const Profile &profile, const Actor &actor);
+    Result<StoredReferral> load(const QString &reference);
+    Result<SaveReceipt> save(const Referral &referral, qint64 expectedRevision, const Actor &actor,
+                             const QString &amendmentReason = {});
+    Status flush(const QString &reference);
+    Status flushAll();
+
+    // draft → submitted: refused while a procedure's must is broken (blocking findings at intake). The audit event
+    // lists the findings still outstanding.
+    Result<SaveReceipt> submit(const QString &reference, qint64 expectedRevision, const Actor &actor,
+                               const Profile &profile);
+    // submitted → decided (decision-stage musts met) → closed.
+    Result<SaveReceipt> changeStatus(const QString &reference, qint64 expectedRevision, const Actor &actor,
+                                     ReferralStatus to, const Profile &profile);
+
+    // An event that changes nothing: viewed, exported, printed.
+    Status recordAccess(const QString &reference, const Actor &actor, AuditKind kind, const QJsonObject &details = {});
+
+    const QString &instanceId() const { return m_instanceId; }
+
+private:
+    struct Pending
+    {
+        QString path;
+        QString from; // encoded value (ReferralState::encode)
+        QString by;
+        QDateTime at;
+    };
+    struct Row
+    {
+        qint64 id = 0;
+        qint64 revision = 0;
+        ReferralStatus status = ReferralStatus::Draft;
+        QString document;
+        std::optional<Pending> pending;
+        QString searchText;
+        QDateTime updatedAt;
+        QString updatedBy;
+        bool urgent = false;
+    };
+    struct EventDraft
+    {
+        AuditKind kind;
+        QString user;
+        QDateTime at;
+        QJsonObject payload;
+    };
+    struct Current
+    {
+        Row row;
+        Referral referral;
+        FlatState flat;
+    };
+
+    Result<Current> readCurrent(const QString &reference);
+    Status checkWritable(const Current &current, qint64 expectedRevision) const;
+    static EventDraft pendingEvent(const Pending &pending, const FlatState &before);
+    Result<SaveReceipt> persist(Current &current, const Referral &next, FlatState after, QList<EventDraft> events,
+                                const Actor &actor, const QDateTime &now);
+    Status writeDerived(qint64 id, const Referral &referral, bool searchChanged, bool actionsChanged);
+    Result<SaveReceipt> transition(const QString &reference, qint64 expectedRevision, const Actor &actor,
+                                   ReferralStatus from, ReferralStatus to, const Profile &profile);
+
+    Database &m_database;
+    const Clock &m_clock;
+    QString m_instanceId;
+    // The last state written per reference, so a save need not re-read and re-parse its own previous write.
+    QHash<QString, Current> m_cache;
+};
+
+// The state the audit trail vouches for: the stored state with a pending burst's item put back to its old value.
+QString auditedStateHash(FlatState state, const QString &pendingPath, const QString &pendingFrom);
+
+} // namespace FrontDoor

@@ -1,0 +1,61 @@
+#include "store/store.h"
+
+#include "store/backupfiles.h"
+#include "store/backups.h"
+
+#include <QSysInfo>
+#include <QUuid>
+
+namespace FrontDoor {
+
+namespace {
+QString orDefault(const QString &value, const QString &fallback)
+{
+    return value.isEmpty() ? fallback : value;
+}
+} // namespace
+
+Store::Store(std::unique_ptr<Database> database, const Clock &clock, const Options &options)
+    : m_database(std::move(database))
+    , m_clock(clock)
+    , m_backupFolder(orDefault(options.backupFolder, BackupFiles::defaultFolder(m_database->path())))
+    , m_referrals(*m_database, clock, orDefault(options.instanceId, QUuid::createUuid().toString(QUuid::WithoutBraces)))
+    , m_queries(*m_database)
+    , m_locks(*m_database, clock, m_referrals.instanceId(), orDefault(options.workstation, QSysInfo::machineHostName()))
+{}
+
+Result<std::unique_ptr<Store>> Store::open(const QString &path, const Clock &clock, const Options &options)
+{
+    const QString backupFolder = orDefault(options.backupFolder, BackupFiles::defaultFolder(path));
+    Result<std::unique_ptr<Database>> database =
+        Database::open(path, Database::Options{options.readOnly, options.quickCheck, backupFolder});
+    if (!database)
+        return database.error();
+    std::unique_ptr<Store> store(new Store(std::move(*database), clock, options));
+    if (!options.readOnly) {
+        // A crash can leave a typing burst saved but not yet in the trail: write it now.
+        if (Status flushed = store->m_referrals.flushAll(); !flushed)
+            return flushed.error();
+        if (Result<QSqlQuery *> pruned = store->m_database->exec(
+                QStringLiteral("events.prune"),
+                {{"before", clock.now().addDays(-7).toString(Qt::ISODateWithMs)}});
+            !pruned)
+            return pruned.error();
+    }
+    return store;
+}
+
+QString withBackupAdvice(const Error &error, const QString &databasePath, const QString &backupFolder)
+{
+    if (error.code != ErrorCode::DatabaseCorrupt)
+        return error.message;
+    const QString folder = orDefault(backupFolder, BackupFiles::defaultFolder(databasePath));
+    const QString latest = Backups::latestVerified(folder, databasePath);
+    if (latest.isEmpty())
+        return error.message + QStringLiteral(" No backup that passes its checks was found in %1.").arg(folder);
+    return error.message
+           + QStringLiteral(" The latest backup that passes its checks is %1; to restore it: frontdoor restore \"%1\" "
+                            "--db \"%2\" (the damaged file is kept).").arg(latest, databasePath);
+}
+
+} // namespace FrontDoor

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "common/clock.h"
+#include "common/result.h"
+#include "store/caselocks.h"
+#include "store/database.h"
+#include "store/referralqueries.h"
+#include "store/referralrepository.h"
+
+#include <memory>
+
+namespace FrontDoor {
+
+// One opened Front Door database and the services over it. Opening checks the file (Database::open), writes any
+// typing burst left pending by a crash to the audit trail, and forgets change notices older than a week.
+// Owns the Database; the services hold references to it.
+class Store
+{
+public:
+    struct Options
+    {
+        bool readOnly = false;
+        bool quickCheck = true;
+        QString backupFolder;   // default: BackupFiles::defaultFolder(path)
+        QString instanceId;     // default: a new random id (one per running program)
+        QString workstation;    // default: the host name
+    };
+
+    static Result<std::unique_ptr<Store>> open(const QString &path, const Clock &clock, const Options &options);
+    static Result<std::unique_ptr<Store>> open(const QString &path, const Clock &clock = Clock::system())
+    {
+        return open(path, clock, Options{});
+    }
+
+    Database &database() { return *m_database; }
+    ReferralRepository &referrals() { return m_referrals; }
+    ReferralQueries &queries() { return m_queries; }
+    CaseLocks &locks() { return m_locks; }
+    const QString &backupFolder() const { return m_backupFolder; }
+    const Clock &clock() const { return m_clock; }
+
+private:
+    Store(std::unique_ptr<Database> database, const Clock &clock, const Options &options);
+
+    std::unique_ptr<Database> m_database;
+    const Clock &m_clock;
+    QString m_backupFolder;
+    ReferralRepository m_referrals;
+    ReferralQueries m_queries;
+    CaseLocks m_locks;
+};
+
+// "NOR-2026-…: the database at … is damaged … The latest backup that passes its checks is …; restore it with …"
+QString withBackupAdvice(const Error &error, const QString &databasePath, const QString &backupFolder);
+
+} // namespace FrontDoor

@@ -1,0 +1,23 @@
+-- The audit trail (see core/store/audittrail.h).
+
+-- name: audit.head
+SELECT seq, hash FROM audit_head WHERE id = 1
+
+-- name: audit.insert
+INSERT INTO audit (seq, reference, user_id, at, kind, payload, prev_hash, hash)
+VALUES (:seq, :reference, :user, :at, :kind, :payload, :previous, :hash)
+
+-- name: audit.moveHead
+UPDATE audit_head SET seq = :seq, hash = :hash WHERE id = 1 AND seq = :previousSeq
+
+-- name: audit.all
+SELECT seq, reference, user_id, at, kind, payload, prev_hash, hash FROM audit ORDER BY seq
+
+-- name: audit.forReferral
+SELECT seq, reference, user_id, at, kind, payload, prev_hash, hash FROM audit WHERE reference = :reference ORDER BY seq
+
+-- name: audit.latestStates
+SELECT reference, json_extract(payload, '$.state') FROM audit
+WHERE seq IN (SELECT max(seq) FROM audit
+              WHERE reference IS NOT NULL AND json_extract(payload, '$.state') IS NOT NULL
+              GROUP BY reference)

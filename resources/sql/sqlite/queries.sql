@@ -1,0 +1,43 @@
+-- Finding referrals: the queue, search, the known-child check (see core/store/referralqueries.h).
+-- An absent filter is bound as NULL. The queue's order (urgent first, then next due) follows referrals_queue.
+
+-- name: queries.list
+SELECT reference, profile, status, handler, urgent, call_started_at, created_at, updated_at, next_due,
+       children_summary
+FROM referrals
+WHERE (:status IS NULL OR status = :status)
+  AND (:profile IS NULL OR profile = :profile)
+  AND (:handler IS NULL OR handler = :handler)
+  AND (:urgent IS NULL OR urgent = :urgent)
+  AND (:dueBefore IS NULL OR next_due < :dueBefore)
+  AND (:createdFrom IS NULL OR created_at >= :createdFrom)
+  AND (:createdTo IS NULL OR created_at < :createdTo)
+ORDER BY urgent DESC, next_due IS NULL, next_due, id
+LIMIT :limit OFFSET :offset
+
+-- name: queries.count
+SELECT count(*)
+FROM referrals
+WHERE (:status IS NULL OR status = :status)
+  AND (:profile IS NULL OR profile = :profile)
+  AND (:handler IS NULL OR handler = :handler)
+  AND (:urgent IS NULL OR urgent = :urgent)
+  AND (:dueBefore IS NULL OR next_due < :dueBefore)
+  AND (:createdFrom IS NULL OR created_at >= :createdFrom)
+  AND (:createdTo IS NULL OR created_at < :createdTo)
+
+-- name: queries.search
+SELECT r.reference, r.profile, r.status, r.handler, r.urgent, r.call_started_at, r.created_at, r.updated_at,
+       r.next_due, r.children_summary
+FROM referral_search AS s JOIN referrals AS r ON r.id = s.rowid
+WHERE referral_search MATCH :query
+ORDER BY s.rank, r.id DESC
+LIMIT :limit
+
+-- name: queries.possibleMatches
+SELECT p.person_id, p.kind, p.name, p.name_folded, p.given_key, p.family_key, p.birth_date, p.birth_year,
+       r.reference, r.status, r.call_started_at
+FROM person_keys AS p JOIN referrals AS r ON r.id = p.referral_id
+WHERE (p.family_key = :family OR p.given_key = :given OR p.family_key = :given OR p.given_key = :family)
+  AND r.reference <> :exclude
+LIMIT 5000

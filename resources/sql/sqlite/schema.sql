@@ -1,0 +1,121 @@
+-- The SQLite dialect's schema, one migration per key. Each runs in one transaction with PRAGMA user_version set
+-- to its number; a migration that fails rolls back whole. Never edit a released migration: add the next one.
+-- Times are UTC ISO 8601 with milliseconds ('2026-11-24T10:55:00.000Z'), everywhere.
+
+-- name: migrate.1
+CREATE TABLE referrals (
+    id               INTEGER PRIMARY KEY,
+    reference        TEXT NOT NULL UNIQUE,
+    profile          TEXT NOT NULL,
+    status           TEXT NOT NULL CHECK (status IN ('draft', 'submitted', 'decided', 'closed')),
+    handler          TEXT NOT NULL,
+    urgent           INTEGER NOT NULL DEFAULT 0 CHECK (urgent IN (0, 1)),
+    call_started_at  TEXT NOT NULL,
+    created_at       TEXT NOT NULL,
+    updated_at       TEXT NOT NULL,
+    updated_by       TEXT NOT NULL,
+    next_due         TEXT,
+    children_summary TEXT NOT NULL DEFAULT '',
+    revision         INTEGER NOT NULL,
+    document         TEXT NOT NULL,           -- the referral's current state: referral JSON (schema v1)
+    search_text      TEXT NOT NULL DEFAULT '', -- what the search index holds for it, to skip unchanged re-indexing
+    pending_path     TEXT,                    -- a typing burst not yet written to the audit trail (see auditing)
+    pending_from     TEXT,
+    pending_by       TEXT,
+    pending_at       TEXT
+);
+CREATE INDEX referrals_queue ON referrals (urgent DESC, next_due, id);
+CREATE INDEX referrals_status ON referrals (status, next_due);
+CREATE INDEX referrals_handler ON referrals (handler, updated_at);
+CREATE INDEX referrals_created ON referrals (created_at);
+CREATE INDEX referrals_profile ON referrals (profile, created_at);
+CREATE INDEX referrals_pending ON referrals (pending_by) WHERE pending_path IS NOT NULL;
+
+CREATE TABLE reference_counters (
+    prefix TEXT NOT NULL,
+    year   INTEGER NOT NULL,
+    last   INTEGER NOT NULL,
+    PRIMARY KEY (prefix, year)
+) WITHOUT ROWID;
+
+CREATE TABLE actions (
+    referral_id  INTEGER NOT NULL REFERENCES referrals (id),
+    action_id    TEXT NOT NULL,
+    kind         TEXT NOT NULL,
+    procedure_id TEXT NOT NULL,
+    due          TEXT,
+    status       TEXT NOT NULL,
+    PRIMARY KEY (referral_id, action_id)
+) WITHOUT ROWID;
+CREATE INDEX actions_due ON actions (status, due);
+
+-- Keys for the known-child check, computed in C++ so that every dialect matches alike.
+CREATE TABLE person_keys (
+    referral_id INTEGER NOT NULL REFERENCES referrals (id),
+    person_id   TEXT NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('child', 'adult')),
+    name        TEXT NOT NULL,
+    name_folded TEXT NOT NULL,
+    given_key   TEXT NOT NULL,
+    family_key  TEXT NOT NULL,
+    birth_date  TEXT,
+    birth_year  INTEGER,
+    PRIMARY KEY (referral_id, person_id)
+) WITHOUT ROWID;
+CREATE INDEX person_keys_family ON person_keys (family_key);
+CREATE INDEX person_keys_given ON person_keys (given_key);
+
+-- Names, aliases, addresses, postcode, school, reference and dates of birth; rowid = referrals.id.
+-- unicode61 with remove_diacritics 2 folds case and accents ("Zoe" finds "Zoë").
+CREATE VIRTUAL TABLE referral_search USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+
+-- The audit trail: append-only and hash-chained. Sequence numbers come from the head row, not an identity
+-- column, so they are gapless and two writers cannot fork the chain.
+CREATE TABLE audit (
+    seq       INTEGER PRIMARY KEY,
+    reference TEXT,                 -- NULL for events not about one referral (sign-in, backup)
+    user_id   TEXT NOT NULL,
+    at        TEXT NOT NULL,
+    kind      TEXT NOT NULL,
+    payload   TEXT NOT NULL,        -- compact JSON; field paths and values, never in a log
+    prev_hash TEXT NOT NULL,
+    hash      TEXT NOT NULL
+);
+CREATE INDEX audit_reference ON audit (reference, seq);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN
+    SELECT RAISE(ABORT, 'the audit trail is append-only');
+END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN
+    SELECT RAISE(ABORT, 'the audit trail is append-only');
+END;
+CREATE TABLE audit_head (
+    id   INTEGER PRIMARY KEY CHECK (id = 1),
+    seq  INTEGER NOT NULL,
+    hash TEXT NOT NULL
+);
+INSERT INTO audit_head (id, seq, hash)
+VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+CREATE TRIGGER audit_head_no_delete BEFORE DELETE ON audit_head
+BEGIN
+    SELECT RAISE(ABORT, 'the audit trail is append-only');
+END;
+
+-- What changed, for views to refresh from (never personal data: a kind and a reference).
+CREATE TABLE events (
+    seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind      TEXT NOT NULL,
+    reference TEXT,
+    at        TEXT NOT NULL
+);
+
+-- One case is edited by one instance at a time: a lease with a holder, renewed by a heartbeat.
+CREATE TABLE case_locks (
+    reference   TEXT PRIMARY KEY,
+    holder      TEXT NOT NULL,
+    workstation TEXT NOT NULL,
+    instance    TEXT NOT NULL,
+    acquired_at TEXT NOT NULL,
+    expires_at  TEXT NOT NULL
+) WITHOUT ROWID;

@@ -1,0 +1,67 @@
+#include "storefixture.h"
+
+#include "support/referralbuilder.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+
+#include <sqlite3.h>
+
+using namespace FrontDoor;
+
+namespace FrontDoorTest {
+
+StoreFixture::StoreFixture()
+    : path(dir.filePath(QStringLiteral("cases/frontdoor.sqlite"))), clock(testNow())
+{
+    REQUIRE(dir.isValid());
+    reopen();
+}
+
+StoreFixture::~StoreFixture() = default;
+
+Store &StoreFixture::reopen(const Store::Options &options)
+{
+    store.reset();
+    Result<std::unique_ptr<Store>> opened = Store::open(path, clock, options);
+    INFO(opened.errorMessage().toStdString());
+    REQUIRE(opened);
+    store = std::move(*opened);
+    return *store;
+}
+
+void StoreFixture::rawExec(const QString &sql) const
+{
+    sqlite3 *db = nullptr;
+    REQUIRE(sqlite3_open(QFile::encodeName(path).constData(), &db) == SQLITE_OK);
+    char *error = nullptr;
+    const int rc = sqlite3_exec(db, sql.toUtf8().constData(), nullptr, nullptr, &error);
+    INFO((error ? error : "") << " in: " << sql.toStdString());
+    sqlite3_free(error);
+    sqlite3_close(db);
+    REQUIRE(rc == SQLITE_OK);
+}
+
+QString StoreFixture::rawValue(const QString &sql) const
+{
+    sqlite3 *db = nullptr;
+    REQUIRE(sqlite3_open(QFile::encodeName(path).constData(), &db) == SQLITE_OK);
+    sqlite3_stmt *statement = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, sql.toUtf8().constData(), -1, &statement, nullptr) == SQLITE_OK);
+    QString value;
+    if (sqlite3_step(statement) == SQLITE_ROW && sqlite3_column_text(statement, 0))
+        value = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(statement, 0)));
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+    return value;
+}
+
+QByteArray fileDigest(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
+}
+
+} // namespace FrontDoorTest

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "common/clock.h"
+#include "store/store.h"
+
+#include <QTemporaryDir>
+
+#include <memory>
+
+// A real SQLite file in a temporary folder, a clock that stands still, and the store over them.
+namespace FrontDoorTest {
+
+struct StoreFixture
+{
+    StoreFixture();
+    ~StoreFixture();
+
+    // (Re)opens the store on the same file, as a restarted program would (a new instance id).
+    FrontDoor::Store &reopen(const FrontDoor::Store::Options &options = {});
+    void close() { store.reset(); }
+    FrontDoor::Store &operator*() { return *store; }
+    FrontDoor::Store *operator->() { return store.get(); }
+
+    // A raw SQLite connection to the same file, for what the app never does (tampering, damage).
+    void rawExec(const QString &sql) const;
+    QString rawValue(const QString &sql) const;
+
+    QTemporaryDir dir;
+    QString path;
+    FrontDoor::FixedClock clock;
+    std::unique_ptr<FrontDoor::Store> store;
+};
+
+const FrontDoor::Actor handler{QStringLiteral("u-handler")};
+const FrontDoor::Actor otherHandler{QStringLiteral("u-other")};
+const FrontDoor::Actor supervisor{QStringLiteral("u-supervisor")};
+
+// SHA-256 of a file's bytes (empty when absent), to prove a damaged file was left exactly as it was.
+QByteArray fileDigest(const QString &path);
+
+} // namespace FrontDoorTest

@@ -1,0 +1,155 @@
+// Opening, pragmas, permissions, migrations and refusals (issue 4: schema and connection).
+
+#include "storefixture.h"
+#include "support/referralbuilder.h"
+
+#include "store/database.h"
+#include "store/sqlcatalog.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlQuery>
+
+using namespace FrontDoor;
+using namespace FrontDoorTest;
+
+namespace {
+QString pragma(Database &db, const QString &name)
+{
+    QSqlQuery q(db.connection());
+    REQUIRE(q.exec(QStringLiteral("PRAGMA ") + name));
+    REQUIRE(q.next());
+    return q.value(0).toString();
+}
+} // namespace
+
+TEST_CASE("A new database gets WAL, full sync, foreign keys, secure delete and the current schema")
+{
+    StoreFixture f;
+    Database &db = f->database();
+    CHECK(pragma(db, QStringLiteral("journal_mode")) == QStringLiteral("wal"));
+    CHECK(pragma(db, QStringLiteral("synchronous")) == QStringLiteral("2")); // FULL
+    CHECK(pragma(db, QStringLiteral("foreign_keys")) == QStringLiteral("1"));
+    CHECK(pragma(db, QStringLiteral("secure_delete")) == QStringLiteral("1"));
+    CHECK(pragma(db, QStringLiteral("busy_timeout")).toInt() >= 1000);
+    CHECK(pragma(db, QStringLiteral("user_version")).toInt() == Database::latestSchemaVersion);
+    CHECK(pragma(db, QStringLiteral("application_id")).toInt() == Database::applicationId);
+    CHECK(db.schemaVersion() == Database::latestSchemaVersion);
+}
+
+TEST_CASE("The database, its -wal and -shm are owner-only, in an owner-only folder")
+{
+    StoreFixture f;
+    REQUIRE(f->referrals().createDraft(norfolk(), handler)); // something in the WAL
+    const auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        INFO(suffix.toStdString());
+        REQUIRE(QFile::exists(f.path + suffix));
+        const QFileDevice::Permissions p = QFile::permissions(f.path + suffix);
+        CHECK((p & (QFileDevice::ReadOwner | QFileDevice::WriteOwner)) == ownerOnly);
+        CHECK((p & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther | QFileDevice::WriteOther)) == 0);
+    }
+    const QFileDevice::Permissions folder = QFile::permissions(QFileInfo(f.path).absolutePath());
+    CHECK((folder & (QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther)) == 0);
+}
+
+TEST_CASE("A database written by a newer Front Door is refused and left unchanged")
+{
+    StoreFixture f;
+    f.close();
+    f.rawExec(QStringLiteral("PRAGMA user_version = 99"));
+    const QByteArray before = fileDigest(f.path);
+    Result<std::unique_ptr<Store>> opened = Store::open(f.path, f.clock);
+    REQUIRE_FALSE(opened);
+    CHECK(opened.error().code == ErrorCode::DatabaseTooNew);
+    CHECK(opened.errorMessage().contains(QStringLiteral("newer Front Door")));
+    CHECK(opened.errorMessage().contains(f.path));
+    CHECK(fileDigest(f.path) == before);
+}
+
+TEST_CASE("A migration that fails rolls back whole and leaves the database at its previous version")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("m.sqlite"));
+    const SqlCatalog sql = SqlCatalog::load(QStringLiteral("sqlite")).value();
+    QList<Migration> steps = Database::builtInMigrations(sql);
+    steps.append(Migration{Database::latestSchemaVersion + 1,
+                           QStringLiteral("CREATE TABLE half_done (x INTEGER); CREATE TABLE broken (")});
+    Result<std::unique_ptr<Database>> failed = Database::open(path, Database::Options{}, steps);
+    REQUIRE_FALSE(failed);
+    CHECK(failed.errorMessage().contains(QStringLiteral("nothing was changed")));
+
+    Result<std::unique_ptr<Database>> reopened = Database::open(path);
+    REQUIRE(reopened);
+    CHECK((*reopened)->schemaVersion() == Database::latestSchemaVersion);
+    QSqlQuery q((*reopened)->connection());
+    REQUIRE(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'")));
+    REQUIRE(q.next());
+    CHECK(q.value(0).toInt() == 0);
+}
+
+TEST_CASE("A file that is not SQLite, or another application's SQLite, is refused and never written")
+{
+    QTemporaryDir dir;
+    SECTION("a text file")
+    {
+        const QString path = dir.filePath(QStringLiteral("notes.sqlite"));
+        QFile file(path);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(4096, 'x'));
+        file.close();
+        const QByteArray before = fileDigest(path);
+        Result<std::unique_ptr<Database>> opened = Database::open(path);
+        REQUIRE_FALSE(opened);
+        CHECK(opened.error().code == ErrorCode::DatabaseCorrupt);
+        CHECK(opened.errorMessage().contains(QStringLiteral("not an SQLite file")));
+        CHECK(fileDigest(path) == before);
+        CHECK_FALSE(QFile::exists(path + QStringLiteral("-wal")));
+    }
+    SECTION("someone else's SQLite database")
+    {
+        StoreFixture f; // only for rawExec on a path
+        f.close();
+        QFile::remove(f.path);
+        QFile::remove(f.path + QStringLiteral("-wal"));
+        QFile::remove(f.path + QStringLiteral("-shm"));
+        f.rawExec(QStringLiteral("CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup')"));
+        const QByteArray before = fileDigest(f.path);
+        Result<std::unique_ptr<Database>> opened = Database::open(f.path);
+        REQUIRE_FALSE(opened);
+        CHECK(opened.errorMessage().contains(QStringLiteral("not Front Door's")));
+        CHECK(fileDigest(f.path) == before);
+    }
+}
+
+TEST_CASE("Every SQL key the store uses is defined by the SQLite dialect, and the catalog rejects bad files")
+{
+    const SqlCatalog sql = SqlCatalog::load(QStringLiteral("sqlite")).value();
+    // The keys every dialect must define (a PostgreSQL dialect will be checked against the same list).
+    const QStringList required{
+        QStringLiteral("migrate.1"), QStringLiteral("audit.head"), QStringLiteral("audit.insert"),
+        QStringLiteral("audit.moveHead"), QStringLiteral("audit.all"), QStringLiteral("audit.forReferral"),
+        QStringLiteral("audit.latestStates"), QStringLiteral("referrals.nextNumber"), QStringLiteral("referrals.insert"),
+        QStringLiteral("referrals.row"), QStringLiteral("referrals.update"), QStringLiteral("referrals.clearPending"),
+        QStringLiteral("referrals.withPending"), QStringLiteral("referrals.allStates"), QStringLiteral("search.remove"),
+        QStringLiteral("search.add"), QStringLiteral("persons.remove"), QStringLiteral("persons.add"),
+        QStringLiteral("actions.remove"), QStringLiteral("actions.add"), QStringLiteral("events.add"),
+        QStringLiteral("events.prune"), QStringLiteral("queries.list"), QStringLiteral("queries.count"),
+        QStringLiteral("queries.search"), QStringLiteral("queries.possibleMatches"), QStringLiteral("locks.holder"),
+        QStringLiteral("locks.put"), QStringLiteral("locks.renew"), QStringLiteral("locks.release"),
+        QStringLiteral("locks.releaseAll")};
+    QStringList defined = sql.keys();
+    for (const QString &key : required) {
+        INFO(key.toStdString());
+        CHECK(sql.contains(key));
+        defined.removeAll(key);
+    }
+    INFO("defined but not in the required list: " << defined.join(u' ').toStdString());
+    CHECK(defined.isEmpty());
+
+    CHECK_FALSE(SqlCatalog::fromText(QStringLiteral("SELECT 1\n-- name: a\nSELECT 2"), QStringLiteral("x.sql")));
+    const Result<SqlCatalog> twice =
+        SqlCatalog::fromText(QStringLiteral("-- name: a\nSELECT 1\n-- name: a\nSELECT 2"), QStringLiteral("x.sql"));
+    REQUIRE_FALSE(twice);
+    CHECK(twice.errorMessage().contains(QStringLiteral("defined twice")));
+}
