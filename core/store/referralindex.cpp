@@ -7,6 +7,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace FrontDoor::ReferralIndex {
 
 namespace {
@@ -29,7 +31,7 @@ QStringList nameWords(const QString &name)
     for (const QString &word : foldForSearch(name).split(separators, Qt::SkipEmptyParts)) {
         QString letters = word;
         letters.remove(u'\'');
-        if (!letters.isEmpty())
+        if (std::any_of(letters.cbegin(), letters.cend(), [](QChar c) { return c.isLetter(); }))
             words.append(letters);
     }
     return words;
@@ -69,12 +71,23 @@ QString searchText(const Referral &referral)
     return parts.join(u'\n');
 }
 
+QString foldedName(const QString &name)
+{
+    return nameWords(name).join(u' ');
+}
+
 std::pair<QString, QString> nameKeys(const QString &name)
 {
     const QStringList words = nameWords(name);
     if (words.isEmpty())
         return {};
-    return {phoneticKey(words.constFirst()), phoneticKey(words.constLast())};
+    // Names in scripts the sound key does not cover (李小龍) are keyed by their folded letters: they still meet
+    // the same name written the same way.
+    const auto keyOf = [](const QString &word) {
+        const QString key = phoneticKey(word);
+        return key.isEmpty() ? word : key;
+    };
+    return {keyOf(words.constFirst()), keyOf(words.constLast())};
 }
 
 QList<PersonKey> personKeys(const Referral &referral)
@@ -88,7 +101,7 @@ QList<PersonKey> personKeys(const Referral &referral)
         key.personId = person.id;
         key.kind = kind;
         key.name = name.value();
-        key.folded = nameWords(key.name).join(u' ');
+        key.folded = foldedName(key.name);
         std::tie(key.givenKey, key.familyKey) = nameKeys(key.name);
         key.birthDate = birthDateOf(person);
         if (key.birthDate.isValid()) {

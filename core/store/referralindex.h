@@ -32,6 +32,9 @@ QList<PersonKey> personKeys(const Referral &referral);
 // The given and family name keys of a full name ("Zoë Ann O'Brien" → keys of "zoe" and "obrien").
 std::pair<QString, QString> nameKeys(const QString &name);
 
+// The name's words folded for comparison ("Zoë O'Brien" → "zoe obrien").
+QString foldedName(const QString &name);
+
 // "Ada Testchild, unborn baby" — the children column of the queue.
 QString childrenSummary(const Referral &referral);
 // The earliest due time among open follow-up actions; invalid when none.

@@ -140,9 +140,7 @@ Result<QList<PossibleMatch>> ReferralQueries::possibleMatches(const QString &nam
     const auto [given, family] = ReferralIndex::nameKeys(name);
     if (given.isEmpty() && family.isEmpty())
         return QList<PossibleMatch>();
-    const QStringList words = foldForSearch(name).remove(u'\'').split(QRegularExpression(QStringLiteral(R"([\s\-]+)")),
-                                                                      Qt::SkipEmptyParts);
-    const QString folded = words.join(u' ');
+    const QString folded = ReferralIndex::foldedName(name);
     QDate birthDate = QDate::fromString(birth, Qt::ISODate);
     int birthYear = birthDate.isValid() ? birthDate.year() : 0;
     if (EstimatedAge age; !birthDate.isValid() && EstimatedAge::fromCanonical(birth, &age))

@@ -39,5 +39,5 @@ SELECT p.person_id, p.kind, p.name, p.name_folded, p.given_key, p.family_key, p.
        r.reference, r.status, r.call_started_at
 FROM person_keys AS p JOIN referrals AS r ON r.id = p.referral_id
 WHERE (p.family_key = :family OR p.given_key = :given OR p.family_key = :given OR p.given_key = :family)
-  AND r.reference <> :exclude
+  AND (:exclude IS NULL OR r.reference <> :exclude)
 LIMIT 5000

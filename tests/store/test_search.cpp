@@ -1,0 +1,144 @@
+// Search and the known-child check (issue 4: search; LIN-T3 "looking at existing records").
+
+#include "storefixture.h"
+#include "support/referralbuilder.h"
+
+#include "referral/fields.h"
+#include "referral/phonetickey.h"
+#include "store/referralqueries.h"
+
+using namespace FrontDoor;
+using namespace FrontDoorTest;
+
+namespace {
+
+QString addReferral(StoreFixture &f, const QString &childName, const QString &birth, const QString &school = {},
+                    const QString &postcode = {}, const QString &alias = {})
+{
+    StoredReferral d = f->referrals().createDraft(norfolk(), handler).value();
+    Referral r = d.referral;
+    r.children[0].answers.insert(QStringLiteral("name"), Answer::given(childName));
+    if (!birth.isEmpty())
+        r.children[0].answers.insert(QStringLiteral("dateOfBirth"), Answer::given(birth));
+    if (!school.isEmpty())
+        r.children[0].answers.insert(QStringLiteral("school"), Answer::given(school));
+    if (!alias.isEmpty())
+        r.children[0].answers.insert(QStringLiteral("aliases"), Answer::given(alias));
+    if (!postcode.isEmpty())
+        r.setAnswer(u"family.postcode", Answer::given(postcode));
+    REQUIRE(f->referrals().save(r, d.revision, handler));
+    return r.reference;
+}
+
+QStringList found(StoreFixture &f, const QString &text)
+{
+    Result<QList<ReferralSummary>> hits = f->queries().search(text);
+    INFO(hits.errorMessage().toStdString());
+    REQUIRE(hits);
+    QStringList references;
+    for (const ReferralSummary &hit : *hits)
+        references.append(hit.reference);
+    return references;
+}
+
+} // namespace
+
+TEST_CASE("Names said alike get the same sound key")
+{
+    const QList<QStringList> alike{
+        {QStringLiteral("Mohammed"), QStringLiteral("Muhammad"), QStringLiteral("Mohamed"), QStringLiteral("Mohammad")},
+        {QStringLiteral("Catherine"), QStringLiteral("Kathryn"), QStringLiteral("Katherine")},
+        {QStringLiteral("Stephen"), QStringLiteral("Steven")},
+        {QStringLiteral("Philip"), QStringLiteral("Filip"), QStringLiteral("Phillip")},
+        {QStringLiteral("Zoe"), QStringLiteral("Zoë"), QStringLiteral("ZOE")},
+        {QStringLiteral("Smith"), QStringLiteral("Smyth")},
+        {QStringLiteral("Leigh"), QStringLiteral("Lee")},
+        {QStringLiteral("Aisha"), QStringLiteral("Ayesha")},
+        {QStringLiteral("Jon"), QStringLiteral("John")},
+        {QStringLiteral("Thompson"), QStringLiteral("Thomson")},
+        {QStringLiteral("Christopher"), QStringLiteral("Kristopher")},
+    };
+    for (const QStringList &group : alike)
+        for (const QString &name : group) {
+            INFO(name.toStdString() << " vs " << group.first().toStdString());
+            CHECK(phoneticKey(name) == phoneticKey(group.first()));
+        }
+    CHECK(phoneticKey(QStringLiteral("Catherine")) != phoneticKey(QStringLiteral("Caroline")));
+    CHECK(phoneticKey(QStringLiteral("Mohammed")) != phoneticKey(QStringLiteral("Michael")));
+    CHECK(phoneticKey(QStringLiteral("Smith")) != phoneticKey(QStringLiteral("Smart")));
+    CHECK(phoneticKey(QStringLiteral("123")).isEmpty());
+}
+
+TEST_CASE("Search finds names and aliases regardless of case and accents, by prefix")
+{
+    StoreFixture f;
+    const QString zoe = addReferral(f, QStringLiteral("Zoë Invented-Smythe"), QStringLiteral("2015-03-12"),
+                                    QStringLiteral("Riverside Primary"), QStringLiteral("NR1 2DH"), QStringLiteral("Zee"));
+    const QString other = addReferral(f, QStringLiteral("Oliver Madeup"), QStringLiteral("2012-07-01"),
+                                      QStringLiteral("Hilltop Academy"), QStringLiteral("PE21 6XX"));
+    CHECK(found(f, QStringLiteral("zoe")) == QStringList{zoe});
+    CHECK(found(f, QStringLiteral("ZOË")) == QStringList{zoe});
+    CHECK(found(f, QStringLiteral("smy")) == QStringList{zoe});
+    CHECK(found(f, QStringLiteral("invented-smythe")) == QStringList{zoe});
+    CHECK(found(f, QStringLiteral("zee")) == QStringList{zoe});               // alias
+    CHECK(found(f, QStringLiteral("riverside")) == QStringList{zoe});         // school
+    CHECK(found(f, QStringLiteral("nr1 2dh")) == QStringList{zoe});           // postcode
+    CHECK(found(f, QStringLiteral("PE21")) == QStringList{other});
+    CHECK(found(f, other) == QStringList{other});                             // reference
+    CHECK(found(f, QStringLiteral("zoe oliver")).isEmpty());                  // every word must match
+    CHECK(found(f, QStringLiteral("\"*) OR (")).isEmpty());                   // FTS syntax is only text
+    CHECK(found(f, QString()).isEmpty());
+}
+
+TEST_CASE("Search matches a date of birth exactly or partially")
+{
+    StoreFixture f;
+    const QString a = addReferral(f, QStringLiteral("Ada Testchild"), QStringLiteral("2015-03-12"));
+    const QString b = addReferral(f, QStringLiteral("Ben Testchild"), QStringLiteral("2015-03-30"));
+    const QString c = addReferral(f, QStringLiteral("Cai Testchild"), QStringLiteral("2016-01-02"));
+    CHECK(found(f, QStringLiteral("12/3/2015")) == QStringList{a});
+    CHECK(found(f, QStringLiteral("2015-03-12")) == QStringList{a});
+    QStringList march = found(f, QStringLiteral("3/2015"));
+    march.sort();
+    CHECK(march == QStringList{a, b});
+    QStringList year = found(f, QStringLiteral("2016"));
+    CHECK(year.contains(c));
+    CHECK_FALSE(year.contains(a));
+    CHECK(found(f, QStringLiteral("testchild 2/1/2016")) == QStringList{c});
+}
+
+TEST_CASE("Possible matches for the known-child check: alike names and close birth dates, ranked")
+{
+    StoreFixture f;
+    const QString exact = addReferral(f, QStringLiteral("Muhammad Inventedson"), QStringLiteral("2016-05-04"));
+    const QString typo = addReferral(f, QStringLiteral("Mohamed Inventedsen"), QStringLiteral("2016-05-14"));
+    const QString olderNamesake = addReferral(f, QStringLiteral("Mohammed Inventedson"), QStringLiteral("1990-01-01"));
+    const QString kathryn = addReferral(f, QStringLiteral("Kathryn Fakename"), QStringLiteral("2019-09-09"));
+    const QString stranger = addReferral(f, QStringLiteral("Oliver Madeup"), QStringLiteral("2016-05-04"));
+
+    Result<QList<PossibleMatch>> matches = f->queries().possibleMatches(
+        QStringLiteral("Mohammed Inventedson"), QStringLiteral("2016-05-04"), testNow().date());
+    REQUIRE(matches);
+    QStringList references;
+    for (const PossibleMatch &m : *matches)
+        references.append(m.reference);
+    REQUIRE(references.size() >= 2);
+    CHECK(references.at(0) == exact);
+    CHECK(references.at(1) == typo);
+    CHECK_FALSE(references.contains(olderNamesake)); // same name, born 26 years apart: not this child
+    CHECK_FALSE(references.contains(stranger));
+    CHECK(matches->first().reasons.contains(QStringLiteral("same date of birth")));
+
+    Result<QList<PossibleMatch>> cath = f->queries().possibleMatches(QStringLiteral("Catherine Fakename"),
+                                                                    QStringLiteral("age:7y"), testNow().date());
+    REQUIRE(cath);
+    REQUIRE(cath->size() == 1);
+    CHECK(cath->first().reference == kathryn);
+    CHECK(cath->first().name == QStringLiteral("Kathryn Fakename"));
+
+    // The referral being taken now is not its own match.
+    Result<QList<PossibleMatch>> self = f->queries().possibleMatches(QStringLiteral("Kathryn Fakename"), {},
+                                                                    testNow().date(), kathryn);
+    REQUIRE(self);
+    CHECK(self->isEmpty());
+}
