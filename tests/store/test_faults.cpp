@@ -1,0 +1,222 @@
+// Faults: damaged files, a full disk, a read-only folder, and backups to come back from (issue 4: faults).
+
+#include "storefixture.h"
+#include "support/referralbuilder.h"
+
+#include "referral/fields.h"
+#include "store/backupfiles.h"
+#include "store/backups.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlQuery>
+
+#include <unistd.h>
+
+using namespace FrontDoor;
+using namespace FrontDoorTest;
+
+namespace {
+
+// A database with a few referrals, closed cleanly (so everything is in the main file).
+void fill(StoreFixture &f, int referrals = 5)
+{
+    for (int i = 0; i < referrals; ++i) {
+        StoredReferral d = f->referrals().createDraft(norfolk(), handler).value();
+        Referral r = d.referral;
+        r.setAnswer(Field::referrerName, Answer::given(QStringLiteral("Invented Caller %1").arg(i)));
+        r.setAnswer(u"concern.nature", Answer::given(QString(3000, u'x')));
+        REQUIRE(f->referrals().save(r, d.revision, handler));
+    }
+}
+
+void damage(const QString &path, qint64 offset, const QByteArray &bytes)
+{
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadWrite));
+    REQUIRE(file.seek(offset));
+    REQUIRE(file.write(bytes) == bytes.size());
+}
+
+Result<std::unique_ptr<Store>> openAgain(StoreFixture &f)
+{
+    return Store::open(f.path, f.clock, Store::Options{});
+}
+
+} // namespace
+
+TEST_CASE("A damaged database is refused, named, offered its latest good backup, and never written")
+{
+    StoreFixture f;
+    fill(f, 40);
+    REQUIRE(Backups::make(f->database(), f->backupFolder(), f.clock.now(), handler));
+    f.close();
+    const qint64 pageSize = 4096;
+    REQUIRE(QFileInfo(f.path).size() > 8 * pageSize);
+    QString expected;
+
+    SECTION("truncated")
+    {
+        QFile file(f.path);
+        REQUIRE(file.resize(file.size() / 2));
+        expected = QStringLiteral("damaged");
+    }
+    SECTION("a page's header flipped")
+    {
+        damage(f.path, 3 * pageSize, QByteArray(8, '\xff'));
+        expected = QStringLiteral("damaged");
+    }
+    SECTION("the file header zeroed")
+    {
+        damage(f.path, 0, QByteArray(100, '\0'));
+        expected = QStringLiteral("not an SQLite file");
+    }
+    const QByteArray before = fileDigest(f.path);
+    Result<std::unique_ptr<Store>> opened = openAgain(f);
+    REQUIRE_FALSE(opened);
+    CHECK(opened.error().code == ErrorCode::DatabaseCorrupt);
+    CHECK(opened.errorMessage().contains(f.path));
+    CHECK(opened.errorMessage().contains(expected));
+    CHECK(opened.errorMessage().contains(QStringLiteral("Nothing was written")));
+    CHECK(fileDigest(f.path) == before);
+
+    const QString advice = withBackupAdvice(opened.error(), f.path, BackupFiles::defaultFolder(f.path));
+    const QStringList backups = BackupFiles::list(BackupFiles::defaultFolder(f.path), f.path);
+    REQUIRE(backups.size() == 1);
+    CHECK(advice.contains(backups.first()));
+    CHECK(advice.contains(QStringLiteral("frontdoor restore")));
+}
+
+TEST_CASE("A database whose -wal went missing opens at its last checkpoint, consistent and verifiable")
+{
+    StoreFixture f;
+    fill(f, 3);
+    f.close(); // checkpointed: these three are in the main file
+    f.reopen();
+    fill(f, 2); // these two live only in the -wal while the store is open
+    const QString copy = f.dir.filePath(QStringLiteral("copy.sqlite"));
+    REQUIRE(QFile::copy(f.path, copy)); // the main file without its -wal, as a careless copy would be
+    Result<std::unique_ptr<Store>> opened = Store::open(copy, f.clock, Store::Options{});
+    INFO(opened.errorMessage().toStdString());
+    REQUIRE(opened);
+    CHECK((*opened)->database().check(false).value() == QStringLiteral("ok"));
+    CHECK((*opened)->queries().count(ReferralFilter{}).value() == 3);
+}
+
+TEST_CASE("A full disk makes the save fail — never a false 'saved' — and the save succeeds once space is back")
+{
+    StoreFixture f;
+    StoredReferral d = f->referrals().createDraft(norfolk(), handler).value();
+    // A size-limited database stands in for a full disk (no root needed): SQLite answers SQLITE_FULL.
+    QSqlQuery q(f->database().connection());
+    REQUIRE(q.exec(QStringLiteral("PRAGMA page_count")));
+    REQUIRE(q.next());
+    const int pages = q.value(0).toInt();
+    q.finish();
+    REQUIRE(q.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages + 2)));
+    q.finish();
+
+    Referral big = d.referral;
+    big.setAnswer(u"concern.nature", Answer::given(QString(200'000, u'w')));
+    Result<SaveReceipt> full = f->referrals().save(big, d.revision, handler);
+    REQUIRE_FALSE(full);
+    CHECK(full.error().code == ErrorCode::IoError);
+    CHECK(full.errorMessage().contains(QStringLiteral("disk is full")));
+    CHECK(f->referrals().load(d.referral.reference)->revision == d.revision); // nothing half-written
+
+    REQUIRE(q.exec(QStringLiteral("PRAGMA max_page_count = 1073741823")));
+    q.finish();
+    Result<SaveReceipt> retried = f->referrals().save(big, d.revision, handler); // the editor still holds it
+    INFO(retried.errorMessage().toStdString());
+    REQUIRE(retried);
+    f.reopen();
+    CHECK(f->referrals().load(d.referral.reference)->referral == big);
+}
+
+TEST_CASE("A read-only database folder gives a clear message, not a crash")
+{
+    if (::geteuid() == 0) {
+        WARN("Skipped: running as root, for whom file permissions do not apply.");
+        return;
+    }
+    StoreFixture f;
+    fill(f, 1);
+    f.close();
+    const QString folder = QFileInfo(f.path).absolutePath();
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(f.path + suffix + QStringLiteral(".none"));
+    QFile::setPermissions(f.path, QFileDevice::ReadOwner);
+    QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+    Result<std::unique_ptr<Store>> opened = openAgain(f);
+    QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QFile::setPermissions(f.path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    REQUIRE_FALSE(opened);
+    CHECK_FALSE(opened.errorMessage().isEmpty());
+    CHECK(opened.errorMessage().contains(f.path));
+}
+
+TEST_CASE("Backups are owner-only, verified, rotated; restore refuses a bad backup and keeps what it replaces")
+{
+    StoreFixture f;
+    fill(f, 2);
+    QStringList made;
+    for (int i = 0; i < 9; ++i) {
+        f.clock.advance(24 * 3600 * 1000LL);
+        Result<Backups::Made> backup = Backups::make(f->database(), f->backupFolder(), f.clock.now(), handler);
+        INFO(backup.errorMessage().toStdString());
+        REQUIRE(backup);
+        made.append(backup->file);
+    }
+    const QStringList kept = BackupFiles::list(f->backupFolder(), f.path);
+    CHECK(kept.size() == Backups::defaultKeep);
+    CHECK(kept.first() == made.last());
+    CHECK((QFile::permissions(kept.first()) & (QFileDevice::ReadGroup | QFileDevice::ReadOther)) == 0);
+    CHECK((QFile::permissions(f->backupFolder()) & (QFileDevice::ReadGroup | QFileDevice::ReadOther)) == 0);
+    CHECK(Backups::verify(kept.first()));
+
+    // A change after the last backup, then the database is lost.
+    StoredReferral later = f->referrals().createDraft(norfolk(), handler).value();
+    f.close();
+
+    SECTION("a damaged backup is refused and nothing is touched")
+    {
+        const QString bad = f.dir.filePath(QStringLiteral("bad.sqlite"));
+        REQUIRE(QFile::copy(kept.first(), bad));
+        QFile::setPermissions(bad, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        damage(bad, 4096 * 2, QByteArray(16, '\x7f'));
+        const QByteArray before = fileDigest(f.path);
+        Result<QString> restored = Backups::restore(bad, f.path, f.clock.now(), handler);
+        REQUIRE_FALSE(restored);
+        CHECK(restored.errorMessage().contains(QStringLiteral("Nothing was restored")));
+        CHECK(fileDigest(f.path) == before);
+    }
+    SECTION("a good backup comes back; the replaced file is kept")
+    {
+        const QByteArray replaced = fileDigest(f.path);
+        Result<QString> restored = Backups::restore(kept.first(), f.path, f.clock.now(), handler);
+        INFO(restored.errorMessage().toStdString());
+        REQUIRE(restored);
+        CHECK(fileDigest(*restored) == replaced);
+        f.reopen();
+        CHECK(f->queries().count(ReferralFilter{}).value() == 2);
+        CHECK_FALSE(f->referrals().load(later.referral.reference));
+        CHECK((QFile::permissions(f.path) & (QFileDevice::ReadGroup | QFileDevice::ReadOther)) == 0);
+    }
+}
+
+TEST_CASE("An empty database file with backups beside it is not silently started afresh")
+{
+    StoreFixture f;
+    fill(f, 1);
+    REQUIRE(Backups::make(f->database(), f->backupFolder(), f.clock.now(), handler));
+    f.close();
+    for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(f.path + suffix);
+    QFile file(f.path);
+    REQUIRE(file.resize(0));
+    Result<std::unique_ptr<Store>> opened = openAgain(f);
+    REQUIRE_FALSE(opened);
+    CHECK(opened.errorMessage().contains(QStringLiteral("is empty, but backups of it exist")));
+    CHECK(QFileInfo(f.path).size() == 0);
+}
