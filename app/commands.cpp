@@ -1,6 +1,7 @@
 #include "commands.h"
 
 #include "checkcommand.h"
+#include "storecommands.h"
 
 #include <QTextStream>
 
@@ -11,6 +12,14 @@ const std::vector<Command> &all()
     static const std::vector<Command> commands{
         {QStringLiteral("check"), QStringLiteral("check FILE.json [--profile ID]"),
          QStringLiteral("check a referral against its procedure; prints the findings as JSON"), &CheckCommand::run},
+        {QStringLiteral("verify-audit"), QStringLiteral("verify-audit [--db PATH]"),
+         QStringLiteral("verify the audit trail's hash chain and every referral's state against it"),
+         &StoreCommands::verifyAudit},
+        {QStringLiteral("backup"), QStringLiteral("backup [--db PATH]"),
+         QStringLiteral("make a verified backup beside the database (the newest 7 are kept)"), &StoreCommands::backup},
+        {QStringLiteral("restore"), QStringLiteral("restore FILE [--db PATH]"),
+         QStringLiteral("replace the database with a backup that passes its checks (the old file is kept)"),
+         &StoreCommands::restore},
     };
     return commands;
 }

@@ -1,0 +1,88 @@
+#include "storecommands.h"
+
+#include "store/auditverifier.h"
+#include "store/backupfiles.h"
+#include "store/backups.h"
+#include "store/databaselocation.h"
+#include "store/store.h"
+
+#include <QFileInfo>
+#include <QTextStream>
+
+#include <pwd.h>
+#include <unistd.h>
+
+namespace FrontDoor::StoreCommands {
+
+namespace {
+
+QString databasePath(const Options &options)
+{
+    return options.databasePath.isEmpty() ? DatabaseLocation::defaultPath() : options.databasePath;
+}
+
+// Until sign-in exists (issue 5), the command line acts as the operating-system user, recorded as such.
+Actor commandLineActor()
+{
+    const passwd *entry = ::getpwuid(::geteuid());
+    return Actor{QStringLiteral("os:") + (entry ? QString::fromLocal8Bit(entry->pw_name) : QString::number(::geteuid()))};
+}
+
+int fail(const QString &command, const QString &message)
+{
+    QTextStream(stderr) << "frontdoor " << command << ": " << message << '\n';
+    return 2;
+}
+
+} // namespace
+
+int verifyAudit(const Options &options)
+{
+    const QString path = databasePath(options);
+    Store::Options readOnly;
+    readOnly.readOnly = true;
+    Result<std::unique_ptr<Store>> store = Store::open(path, Clock::system(), readOnly);
+    if (!store)
+        return fail(QStringLiteral("verify-audit"), withBackupAdvice(store.error(), path, {}));
+    Result<AuditVerifier::Report> report = AuditVerifier::verify((*store)->database());
+    if (!report)
+        return fail(QStringLiteral("verify-audit"), report.errorMessage());
+    QTextStream(report->intact() ? stdout : stderr) << path << ": " << report->summary() << '\n';
+    return report->intact() ? 0 : 1;
+}
+
+int backup(const Options &options)
+{
+    const QString path = databasePath(options);
+    if (!QFileInfo::exists(path))
+        return fail(QStringLiteral("backup"), QStringLiteral("%1: there is no database here.").arg(path));
+    Result<std::unique_ptr<Store>> store = Store::open(path);
+    if (!store)
+        return fail(QStringLiteral("backup"), withBackupAdvice(store.error(), path, {}));
+    Result<Backups::Made> made =
+        Backups::make((*store)->database(), (*store)->backupFolder(), Clock::system().now(), commandLineActor());
+    if (!made)
+        return fail(QStringLiteral("backup"), made.errorMessage());
+    QTextStream(stdout) << "Backed up and verified: " << made->file << " (" << made->bytes << " bytes"
+                        << (made->removed ? QStringLiteral(", %1 older removed").arg(made->removed) : QString())
+                        << ")\n";
+    return 0;
+}
+
+int restore(const Options &options)
+{
+    if (options.commandArguments.size() != 1)
+        return fail(QStringLiteral("restore"), QStringLiteral("give one backup file: frontdoor restore FILE [--db PATH]"));
+    const QString path = databasePath(options);
+    Result<QString> keptAs = Backups::restore(options.commandArguments.constFirst(), path, Clock::system().now(),
+                                              commandLineActor());
+    if (!keptAs)
+        return fail(QStringLiteral("restore"), keptAs.errorMessage());
+    QTextStream out(stdout);
+    out << "Restored " << path << " from " << options.commandArguments.constFirst() << '\n';
+    if (!keptAs->isEmpty())
+        out << "The file it replaced is kept as " << *keptAs << '\n';
+    return 0;
+}
+
+} // namespace FrontDoor::StoreCommands
