@@ -2,6 +2,7 @@
 
 #include "store/database.h"
 
+#include "store/storedtime.h"
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QSqlError>
@@ -11,10 +12,6 @@ namespace FrontDoor {
 
 namespace {
 
-QString timeText(const QDateTime &at)
-{
-    return at.toUTC().toString(Qt::ISODateWithMs);
-}
 
 QString payloadText(const QJsonObject &payload)
 {
@@ -27,7 +24,7 @@ AuditEvent eventFrom(const QSqlQuery &row)
     event.sequence = row.value(0).toLongLong();
     event.reference = row.value(1).toString();
     event.user = row.value(2).toString();
-    event.at = QDateTime::fromString(row.value(3).toString(), Qt::ISODateWithMs);
+    event.at = StoredTime::parse(row.value(3));
     event.kind = row.value(4).toString();
     event.payload = QJsonDocument::fromJson(row.value(5).toString().toUtf8()).object();
     event.previousHash = row.value(6).toString();
@@ -66,7 +63,7 @@ Result<qint64> AuditTrail::Writer::append(const QString &reference, const QStrin
         m_loaded = true;
     }
     const qint64 sequence = m_headSequence + 1;
-    const QString time = timeText(at);
+    const QString time = StoredTime::text(at);
     const QString kindName = auditKindName(kind);
     const QString body = payloadText(payload);
     const QString hash = hashOf(sequence, reference, user, time, kindName, body, m_headHash);

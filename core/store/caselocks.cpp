@@ -3,17 +3,11 @@
 #include "store/audittrail.h"
 #include "store/database.h"
 
+#include "store/storedtime.h"
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace FrontDoor {
-
-namespace {
-QString timeText(const QDateTime &time)
-{
-    return time.toUTC().toString(Qt::ISODateWithMs);
-}
-} // namespace
 
 CaseLocks::CaseLocks(Database &database, const Clock &clock, QString instanceId, QString workstation)
     : m_database(database), m_clock(clock), m_instanceId(std::move(instanceId)), m_workstation(std::move(workstation))
@@ -28,8 +22,8 @@ Result<std::optional<LockHolder>> CaseLocks::holder(const QString &reference)
     if (!q.next())
         return std::optional<LockHolder>();
     LockHolder holder{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                      QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs),
-                      QDateTime::fromString(q.value(4).toString(), Qt::ISODateWithMs)};
+                      StoredTime::parse(q.value(3)),
+                      StoredTime::parse(q.value(4))};
     q.finish();
     return std::optional<LockHolder>(holder);
 }
@@ -59,7 +53,7 @@ Result<LockHolder> CaseLocks::acquire(const QString &reference, const Actor &act
     if (Result<QSqlQuery *> put = m_database.exec(QStringLiteral("locks.put"),
                                                   {{"reference", reference}, {"holder", actor.userId},
                                                    {"workstation", m_workstation}, {"instance", m_instanceId},
-                                                   {"at", timeText(since)}, {"expires", timeText(expires)}});
+                                                   {"at", StoredTime::text(since)}, {"expires", StoredTime::text(expires)}});
         !put)
         return put.error();
     if (Status s = transaction.commit(); !s)
@@ -84,14 +78,14 @@ Result<LockHolder> CaseLocks::takeOver(const QString &reference, const Actor &ac
     if (Result<QSqlQuery *> put = m_database.exec(QStringLiteral("locks.put"),
                                                   {{"reference", reference}, {"holder", actor.userId},
                                                    {"workstation", m_workstation}, {"instance", m_instanceId},
-                                                   {"at", timeText(now)}, {"expires", timeText(expires)}});
+                                                   {"at", StoredTime::text(now)}, {"expires", StoredTime::text(expires)}});
         !put)
         return put.error();
     if (*current && (*current)->instance != m_instanceId) {
         AuditTrail::Writer audit(m_database);
         const QJsonObject payload{{QStringLiteral("previousHolder"), (*current)->user},
                                   {QStringLiteral("previousWorkstation"), (*current)->workstation},
-                                  {QStringLiteral("staleSince"), timeText((*current)->expires)},
+                                  {QStringLiteral("staleSince"), StoredTime::text((*current)->expires)},
                                   {QStringLiteral("workstation"), m_workstation}};
         if (Result<qint64> e = audit.append(reference, actor.userId, now, AuditKind::LockTakenOver, payload); !e)
             return e.error();
@@ -107,7 +101,7 @@ Status CaseLocks::renew(const QString &reference)
 {
     Result<QSqlQuery *> renewed = m_database.exec(
         QStringLiteral("locks.renew"),
-        {{"reference", reference}, {"instance", m_instanceId}, {"expires", timeText(m_clock.now().addMSecs(leaseMsecs))}});
+        {{"reference", reference}, {"instance", m_instanceId}, {"expires", StoredTime::text(m_clock.now().addMSecs(leaseMsecs))}});
     if (!renewed)
         return renewed.error();
     if ((*renewed)->numRowsAffected() != 1)

@@ -5,6 +5,7 @@
 #include "store/database.h"
 #include "store/referralindex.h"
 
+#include "store/storedtime.h"
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -15,10 +16,6 @@ namespace FrontDoor {
 
 namespace {
 
-QVariant timeOrNull(const QDateTime &time)
-{
-    return time.isValid() ? QVariant(time.toUTC().toString(Qt::ISODateWithMs)) : QVariant();
-}
 
 QVariant textOrNull(const QString &text)
 {
@@ -31,9 +28,9 @@ QVariantMap bindings(const ReferralFilter &filter)
             {QStringLiteral("profile"), textOrNull(filter.profileId)},
             {QStringLiteral("handler"), textOrNull(filter.handler)},
             {QStringLiteral("urgent"), filter.urgent ? QVariant(*filter.urgent ? 1 : 0) : QVariant()},
-            {QStringLiteral("dueBefore"), timeOrNull(filter.dueBefore)},
-            {QStringLiteral("createdFrom"), timeOrNull(filter.createdFrom)},
-            {QStringLiteral("createdTo"), timeOrNull(filter.createdTo)}};
+            {QStringLiteral("dueBefore"), StoredTime::orNull(filter.dueBefore)},
+            {QStringLiteral("createdFrom"), StoredTime::orNull(filter.createdFrom)},
+            {QStringLiteral("createdTo"), StoredTime::orNull(filter.createdTo)}};
 }
 
 QList<ReferralSummary> summaries(QSqlQuery &q)
@@ -46,10 +43,10 @@ QList<ReferralSummary> summaries(QSqlQuery &q)
         referralStatusFromName(q.value(2).toString(), &row.status);
         row.handler = q.value(3).toString();
         row.urgent = q.value(4).toInt() != 0;
-        row.callStartedAt = QDateTime::fromString(q.value(5).toString(), Qt::ISODateWithMs);
-        row.createdAt = QDateTime::fromString(q.value(6).toString(), Qt::ISODateWithMs);
-        row.updatedAt = QDateTime::fromString(q.value(7).toString(), Qt::ISODateWithMs);
-        row.nextDue = QDateTime::fromString(q.value(8).toString(), Qt::ISODateWithMs);
+        row.callStartedAt = StoredTime::parse(q.value(5));
+        row.createdAt = StoredTime::parse(q.value(6));
+        row.updatedAt = StoredTime::parse(q.value(7));
+        row.nextDue = StoredTime::parse(q.value(8));
         row.children = q.value(9).toString();
         rows.append(row);
     }
@@ -118,7 +115,7 @@ QString ReferralQueries::searchExpression(const QString &text)
         if (hasLetterOrDigit)
             terms.append(quoted(folded) + u'*');
     }
-    return terms.join(u' ');
+    return terms.join(QStringLiteral(" AND "));
 }
 
 Result<QList<ReferralSummary>> ReferralQueries::search(const QString &text, int limit)
@@ -164,7 +161,7 @@ Result<QList<PossibleMatch>> ReferralQueries::possibleMatches(const QString &nam
         match.birthYear = q.value(7).toInt();
         match.reference = q.value(8).toString();
         referralStatusFromName(q.value(9).toString(), &match.status);
-        match.callStartedAt = QDateTime::fromString(q.value(10).toString(), Qt::ISODateWithMs);
+        match.callStartedAt = StoredTime::parse(q.value(10));
 
         int score = 0;
         if (candidateFolded == folded) {

@@ -7,6 +7,7 @@
 #include "store/database.h"
 #include "store/referralindex.h"
 
+#include "store/storedtime.h"
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
@@ -16,15 +17,7 @@ namespace FrontDoor {
 
 namespace {
 
-QString timeText(const QDateTime &time)
-{
-    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
-}
 
-QVariant timeOrNull(const QDateTime &time)
-{
-    return time.isValid() ? QVariant(timeText(time)) : QVariant();
-}
 
 QString documentText(const Referral &referral)
 {
@@ -83,7 +76,7 @@ Result<StoredReferral> ReferralRepository::createDraft(const Profile &profile, c
         QStringLiteral("referrals.insert"),
         {{"reference", referral.reference}, {"profile", referral.profileId},
          {"status", referralStatusName(referral.status)}, {"handler", referral.handler}, {"urgent", 0},
-         {"callStartedAt", timeText(now)}, {"at", timeText(now)}, {"user", actor.userId}, {"nextDue", QVariant()},
+         {"callStartedAt", StoredTime::text(now)}, {"at", StoredTime::text(now)}, {"user", actor.userId}, {"nextDue", QVariant()},
          {"children", ReferralIndex::childrenSummary(referral)}, {"document", documentText(referral)}});
     if (!inserted)
         return inserted.error();
@@ -96,7 +89,7 @@ Result<StoredReferral> ReferralRepository::createDraft(const Profile &profile, c
     AuditTrail::Writer audit(m_database);
     if (Result<qint64> event = audit.append(referral.reference, actor.userId, now, AuditKind::Created,
                                             {{QStringLiteral("profile"), profile.id},
-                                             {QStringLiteral("callStartedAt"), timeText(now)},
+                                             {QStringLiteral("callStartedAt"), StoredTime::text(now)},
                                              {QStringLiteral("state"), ReferralState::hash(flat)}});
         !event)
         return event.error();
@@ -106,7 +99,7 @@ Result<StoredReferral> ReferralRepository::createDraft(const Profile &profile, c
         return s.error();
     if (Result<QSqlQuery *> e = m_database.exec(QStringLiteral("events.add"),
                                                 {{"kind", QStringLiteral("created")}, {"reference", referral.reference},
-                                                 {"at", timeText(now)}});
+                                                 {"at", StoredTime::text(now)}});
         !e)
         return e.error();
     if (Status s = transaction.commit(); !s)
@@ -139,9 +132,9 @@ Result<ReferralRepository::Current> ReferralRepository::readCurrent(const QStrin
     row.document = q.value(3).toString();
     if (!q.value(4).isNull())
         row.pending = Pending{q.value(4).toString(), q.value(5).toString(), q.value(6).toString(),
-                              QDateTime::fromString(q.value(7).toString(), Qt::ISODateWithMs)};
+                              StoredTime::parse(q.value(7))};
     row.searchText = q.value(8).toString();
-    row.updatedAt = QDateTime::fromString(q.value(9).toString(), Qt::ISODateWithMs);
+    row.updatedAt = StoredTime::parse(q.value(9));
     row.updatedBy = q.value(10).toString();
     row.urgent = q.value(11).toInt() != 0;
     q.finish();
@@ -187,7 +180,7 @@ Status ReferralRepository::checkWritable(const Current &current, qint64 expected
         const QString holder = (*lock)->value(0).toString();
         const QString workstation = (*lock)->value(1).toString();
         const QString instance = (*lock)->value(2).toString();
-        const QDateTime expires = QDateTime::fromString((*lock)->value(4).toString(), Qt::ISODateWithMs);
+        const QDateTime expires = StoredTime::parse((*lock)->value(4));
         (*lock)->finish();
         if (instance != m_instanceId && expires > m_clock.now())
             return makeError(ErrorCode::Conflict, QStringLiteral("Referral %1 is open for editing by %2 on %3; it "
@@ -303,16 +296,16 @@ Result<SaveReceipt> ReferralRepository::persist(Current &current, const Referral
         QStringLiteral("referrals.update"),
         QVariantMap{{QStringLiteral("status"), referralStatusName(next.status)},
                     {QStringLiteral("document"), document},
-                    {QStringLiteral("at"), timeText(now)},
+                    {QStringLiteral("at"), StoredTime::text(now)},
                     {QStringLiteral("user"), actor.userId},
                     {QStringLiteral("urgent"), urgent ? 1 : 0},
-                    {QStringLiteral("nextDue"), timeOrNull(nextDue)},
+                    {QStringLiteral("nextDue"), StoredTime::orNull(nextDue)},
                     {QStringLiteral("children"), ReferralIndex::childrenSummary(next)},
                     {QStringLiteral("searchText"), searchText},
                     {QStringLiteral("pendingPath"), row.pending ? QVariant(row.pending->path) : QVariant()},
                     {QStringLiteral("pendingFrom"), row.pending ? QVariant(row.pending->from) : QVariant()},
                     {QStringLiteral("pendingBy"), row.pending ? QVariant(row.pending->by) : QVariant()},
-                    {QStringLiteral("pendingAt"), row.pending ? timeOrNull(row.pending->at) : QVariant()},
+                    {QStringLiteral("pendingAt"), row.pending ? StoredTime::orNull(row.pending->at) : QVariant()},
                     {QStringLiteral("id"), row.id},
                     {QStringLiteral("expected"), row.revision}});
     if (!updated)
@@ -325,7 +318,7 @@ Result<SaveReceipt> ReferralRepository::persist(Current &current, const Referral
         return s.error();
     if (Result<QSqlQuery *> e = m_database.exec(QStringLiteral("events.add"),
                                                 {{"kind", QStringLiteral("saved")}, {"reference", next.reference},
-                                                 {"at", timeText(now)}});
+                                                 {"at", StoredTime::text(now)}});
         !e)
         return e.error();
     if (Status s = audit.finish(); !s)
@@ -371,7 +364,7 @@ Status ReferralRepository::writeDerived(qint64 id, const Referral &referral, boo
             Result<QSqlQuery *> r = m_database.exec(
                 QStringLiteral("actions.add"),
                 {{"id", id}, {"action", action.id}, {"kind", action.kind}, {"procedure", action.procedureId},
-                 {"due", timeOrNull(action.due)}, {"status", actionStatusName(action.status)}});
+                 {"due", StoredTime::orNull(action.due)}, {"status", actionStatusName(action.status)}});
             if (!r)
                 return r.error();
         }

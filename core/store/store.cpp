@@ -2,6 +2,7 @@
 
 #include "store/backupfiles.h"
 #include "store/backups.h"
+#include "store/storedtime.h"
 
 #include <QSysInfo>
 #include <QUuid>
@@ -38,7 +39,7 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Clock &clo
             return flushed.error();
         if (Result<QSqlQuery *> pruned = store->m_database->exec(
                 QStringLiteral("events.prune"),
-                {{"before", clock.now().addDays(-7).toString(Qt::ISODateWithMs)}});
+                {{"before", StoredTime::text(clock.now().addDays(-7))}});
             !pruned)
             return pruned.error();
     }

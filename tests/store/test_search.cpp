@@ -142,3 +142,12 @@ TEST_CASE("Possible matches for the known-child check: alike names and close bir
     REQUIRE(self);
     CHECK(self->isEmpty());
 }
+
+TEST_CASE("A year in a search may be a year of birth or part of a name, a postcode or a reference")
+{
+    StoreFixture f;
+    const QString a = addReferral(f, QStringLiteral("Ada Testchild"), QStringLiteral("2015-03-12"));
+    const QString b = addReferral(f, QStringLiteral("Ben Testchild"), QStringLiteral("2012-01-01"));
+    CHECK(found(f, QStringLiteral("testchild 2015")) == QStringList{a});
+    CHECK(found(f, QStringLiteral("ben 2026")) == QStringList{b}); // the reference's year
+}

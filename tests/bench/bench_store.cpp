@@ -1,0 +1,260 @@
+// The store at scale: N referrals (default 100,000) of invented people in a temporary database, then the figures
+// issue 4 asks for. Prints; asserts nothing about time. Usage: bench_store [N] [--keep DIR]
+//
+// Seeding goes through the real repository (create a draft, save the whole referral) with synchronous=OFF to
+// save time; every measurement below runs with the store's own settings (WAL, synchronous=FULL).
+
+#include "profile/profileloader.h"
+#include "referral/syntheticreferrals.h"
+#include "store/store.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <vector>
+
+using namespace FrontDoor;
+
+namespace {
+
+QTextStream out(stdout);
+
+struct Samples
+{
+    std::vector<double> ms;
+    void add(qint64 nanoseconds) { ms.push_back(double(nanoseconds) / 1e6); }
+    double at(double share)
+    {
+        std::sort(ms.begin(), ms.end());
+        return ms.empty() ? 0 : ms[size_t(share * double(ms.size() - 1))];
+    }
+};
+
+void line(const QString &what, Samples &s, const QString &target = {})
+{
+    out << QStringLiteral("%1 p50 %2 ms  p95 %3 ms  p99 %4 ms%5\n")
+               .arg(what, -34)
+               .arg(s.at(0.50), 8, 'f', 3)
+               .arg(s.at(0.95), 8, 'f', 3)
+               .arg(s.at(0.99), 8, 'f', 3)
+               .arg(target.isEmpty() ? QString() : QStringLiteral("   (target %1)").arg(target));
+    out.flush();
+}
+
+// A bare sqlite3 insert + commit with the same durability, in the same folder, for the ratio.
+Samples bareInserts(const QString &path, int count, int payloadBytes)
+{
+    sqlite3 *db = nullptr;
+    sqlite3_open(path.toUtf8().constData(), &db);
+    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE t (id INTEGER PRIMARY KEY, doc TEXT)",
+                 nullptr, nullptr, nullptr);
+    sqlite3_stmt *insert = nullptr;
+    sqlite3_prepare_v2(db, "INSERT INTO t (doc) VALUES (?)", -1, &insert, nullptr);
+    const QByteArray payload(payloadBytes, 'x');
+    Samples samples;
+    for (int i = 0; i < count; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+        sqlite3_bind_text(insert, 1, payload.constData(), int(payload.size()), SQLITE_STATIC);
+        sqlite3_step(insert);
+        sqlite3_reset(insert);
+        sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+        samples.add(timer.nsecsElapsed());
+    }
+    sqlite3_finalize(insert);
+    sqlite3_close(db);
+    return samples;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const int total = args.size() > 1 ? std::max(100, args.at(1).toInt()) : 100'000;
+    QTemporaryDir dir;
+    dir.setAutoRemove(!qEnvironmentVariableIsSet("BENCH_KEEP")); // BENCH_KEEP=1 leaves the database to inspect
+    const QString path = dir.filePath(QStringLiteral("bench.sqlite"));
+    const Profile profile = ProfileLoader::byId(QStringLiteral("norfolk-cads")).value();
+    const Actor actor{QStringLiteral("u-bench")};
+    QRandomGenerator random(4242);
+
+    out << "bench_store: " << total << " referrals in " << path << "\n";
+    QStringList references;
+    QStringList names;
+    QStringList births;
+    {
+        std::unique_ptr<Store> store = std::move(Store::open(path).value());
+        if (!store->database().execDirect(QStringLiteral("PRAGMA synchronous = OFF")))
+            return 2;
+        SyntheticReferrals synthetic(7);
+        QElapsedTimer seeding;
+        seeding.start();
+        const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-400);
+        for (int i = 0; i < total; ++i) {
+            StoredReferral draft = store->referrals().createDraft(profile, actor).value();
+            Referral r = synthetic.next(profile, start.addSecs(qint64(i) * 300));
+            r.reference = draft.referral.reference;
+            r.handler = draft.referral.handler;
+            r.callStartedAt = draft.referral.callStartedAt;
+            r.status = draft.referral.status;
+            Result<SaveReceipt> saved = store->referrals().save(r, draft.revision, actor);
+            if (!saved) {
+                out << "seeding failed: " << saved.errorMessage() << '\n';
+                return 2;
+            }
+            if (i % 97 == 0) {
+                references.append(r.reference);
+                names.append(r.children.first().answer(u"name").value());
+                births.append(r.children.first().answer(u"dateOfBirth").value());
+            }
+            if ((i + 1) % 10'000 == 0) {
+                out << "  seeded " << (i + 1) << " (" << seeding.elapsed() / 1000 << " s)\n";
+                out.flush();
+            }
+        }
+        if (Status flushed = store->referrals().flushAll(); !flushed) {
+            out << "flush failed: " << flushed.errorMessage() << '\n';
+            return 2;
+        }
+    }
+
+    // Opening: with and without quick_check.
+    Samples openChecked;
+    Samples openUnchecked;
+    for (int i = 0; i < 3; ++i) {
+        QElapsedTimer t;
+        t.start();
+        Store::open(path, Clock::system(), Store::Options{}).value();
+        openChecked.add(t.nsecsElapsed());
+        Store::Options fast;
+        fast.quickCheck = false;
+        t.restart();
+        Store::open(path, Clock::system(), fast).value();
+        openUnchecked.add(t.nsecsElapsed());
+    }
+    std::unique_ptr<Store> store = std::move(Store::open(path).value());
+
+    // Saving while a call goes on: a draft typed into, field after field.
+    StoredReferral draft = store->referrals().createDraft(profile, actor).value();
+    Referral typing = draft.referral;
+    qint64 revision = draft.revision;
+    Samples saves;
+    const QStringList fields{QStringLiteral("referrer.name"), QStringLiteral("referrer.role"),
+                             QStringLiteral("concern.nature"), QStringLiteral("family.address")};
+    int documentBytes = 0;
+    for (int i = 0; i < 600; ++i) {
+        const QString &field = fields.at((i / 25) % fields.size());
+        typing.setAnswer(field, Answer::given(QStringLiteral("Invented text typed so far %1").arg(i)));
+        QElapsedTimer t;
+        t.start();
+        Result<SaveReceipt> saved = store->referrals().save(typing, revision, actor);
+        saves.add(t.nsecsElapsed());
+        if (!saved) {
+            out << "save failed: " << saved.errorMessage() << '\n';
+            return 2;
+        }
+        revision = saved->revision;
+    }
+    documentBytes = int(ReferralState::flatten(typing).size() * 60);
+    Samples bare = bareInserts(dir.filePath(QStringLiteral("bare.sqlite")), 600, std::max(documentBytes, 2000));
+
+    Samples opens;
+    for (int i = 0; i < 300; ++i) {
+        const QString &reference = references.at(random.bounded(int(references.size())));
+        QElapsedTimer t;
+        t.start();
+        Result<StoredReferral> loaded = store->referrals().load(reference);
+        opens.add(t.nsecsElapsed());
+        if (!loaded) {
+            out << "load failed: " << loaded.errorMessage() << '\n';
+            return 2;
+        }
+    }
+
+    Samples searches;
+    qsizetype hits = 0;
+    for (int i = 0; i < 300; ++i) {
+        const QString name = names.at(random.bounded(int(names.size())));
+        QString query;
+        switch (i % 4) {
+        case 0: query = name.section(u' ', 0, 0).left(3); break;   // a first-name prefix
+        case 1: query = name; break;                                // a full name
+        case 2: query = name.section(u' ', -1).left(4) + QStringLiteral(" 2015"); break;
+        default: query = references.at(random.bounded(int(references.size()))); break;
+        }
+        QElapsedTimer t;
+        t.start();
+        Result<QList<ReferralSummary>> found = store->queries().search(query, 50);
+        searches.add(t.nsecsElapsed());
+        if (!found) {
+            out << "search failed: " << found.errorMessage() << '\n';
+            return 2;
+        }
+        hits += found->size();
+    }
+
+    Samples matches;
+    for (int i = 0; i < 300; ++i) {
+        const int k = int(random.bounded(int(names.size())));
+        QElapsedTimer t;
+        t.start();
+        Result<QList<PossibleMatch>> found = store->queries().possibleMatches(names.at(k), births.at(k), QDate::currentDate());
+        matches.add(t.nsecsElapsed());
+        if (!found) {
+            out << "match failed: " << found.errorMessage() << '\n';
+            return 2;
+        }
+    }
+
+    Samples firstPage;
+    Samples filteredPage;
+    for (int i = 0; i < 100; ++i) {
+        ReferralFilter all;
+        all.limit = 50;
+        QElapsedTimer t;
+        t.start();
+        if (!store->queries().list(all))
+            return 2;
+        firstPage.add(t.nsecsElapsed());
+        ReferralFilter mine;
+        mine.handler = actor.userId;
+        mine.status = ReferralStatus::Draft;
+        mine.limit = 50;
+        t.restart();
+        if (!store->queries().list(mine))
+            return 2;
+        filteredPage.add(t.nsecsElapsed());
+    }
+
+    const qint64 bytes = QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size();
+    out << '\n';
+    line(QStringLiteral("save (typing, WAL+FULL)"), saves);
+    line(QStringLiteral("bare sqlite3 insert+commit"), bare);
+    out << QStringLiteral("%1 %2 x (p50), %3 x (p99)   (target <= 2x)\n")
+               .arg(QStringLiteral("save / bare"), -34)
+               .arg(saves.at(0.5) / std::max(0.001, bare.at(0.5)), 0, 'f', 2)
+               .arg(saves.at(0.99) / std::max(0.001, bare.at(0.99)), 0, 'f', 2);
+    line(QStringLiteral("open one case"), opens);
+    line(QStringLiteral("search"), searches, QStringLiteral("p95 <= 30 ms"));
+    line(QStringLiteral("possible match"), matches);
+    line(QStringLiteral("queue first page (50)"), firstPage);
+    line(QStringLiteral("queue, mine + drafts (50)"), filteredPage);
+    line(QStringLiteral("open store with quick_check"), openChecked);
+    line(QStringLiteral("open store without quick_check"), openUnchecked);
+    out << QStringLiteral("%1 %2 MiB, %3 bytes per referral; search hits averaged %4\n")
+               .arg(QStringLiteral("database size"), -34)
+               .arg(double(bytes) / 1048576.0, 0, 'f', 1)
+               .arg(bytes / (total + 1))
+               .arg(double(hits) / 300.0, 0, 'f', 1);
+    return 0;
+}
