@@ -144,7 +144,8 @@ Result<QList<PossibleMatch>> ReferralQueries::possibleMatches(const QString &nam
         birthYear = asOf.addMonths(-age.months).year();
 
     Result<QSqlQuery *> rows = m_database.exec(QStringLiteral("queries.possibleMatches"),
-                                               {{"given", given}, {"family", family}, {"exclude", excludeReference}});
+                                               {{"given", given}, {"family", family}, {"exclude", excludeReference},
+                                                {"year", birthYear > 0 ? QVariant(birthYear) : QVariant()}});
     if (!rows)
         return rows.error();
     QSqlQuery &q = **rows;

@@ -63,7 +63,7 @@ public:
     Result<int> count(const ReferralFilter &filter);
 
     // Names and aliases of everyone, addresses, postcode, school, reference; case- and accent-insensitive, each
-    // word a prefix; a date ("12/3/2015", "3/2015", "2015-03-12") matches a date of birth exactly or partially.
+    // word a prefix; newest referral first; a date ("12/3/2015", "3/2015", "2015-03-12") matches a date of birth exactly or partially.
     Result<QList<ReferralSummary>> search(const QString &text, int limit = 50);
     // The FTS5 query `text` becomes (exposed for tests).
     static QString searchExpression(const QString &text);

@@ -1,5 +1,7 @@
 -- Finding referrals: the queue, search, the known-child check (see core/store/referralqueries.h).
--- An absent filter is bound as NULL. The queue's order (urgent first, then next due) follows referrals_queue.
+-- An absent filter is bound as NULL. The queue's order (urgent first, then next due, undated last) is exactly
+-- the expression index referrals_queue, so the first page is read from the index, not sorted.
+-- Search returns the newest matches first: FTS5 walks its rowids downwards and stops at the limit.
 
 -- name: queries.list
 SELECT reference, profile, status, handler, urgent, call_started_at, created_at, updated_at, next_due,
@@ -29,15 +31,15 @@ WHERE (:status IS NULL OR status = :status)
 -- name: queries.search
 SELECT r.reference, r.profile, r.status, r.handler, r.urgent, r.call_started_at, r.created_at, r.updated_at,
        r.next_due, r.children_summary
-FROM referral_search AS s JOIN referrals AS r ON r.id = s.rowid
-WHERE referral_search MATCH :query
-ORDER BY s.rank, r.id DESC
-LIMIT :limit
+FROM (SELECT rowid FROM referral_search WHERE referral_search MATCH :query ORDER BY rowid DESC LIMIT :limit) AS s
+JOIN referrals AS r ON r.id = s.rowid
+ORDER BY r.id DESC
 
 -- name: queries.possibleMatches
 SELECT p.person_id, p.kind, p.name, p.name_folded, p.given_key, p.family_key, p.birth_date, p.birth_year,
        r.reference, r.status, r.call_started_at
 FROM person_keys AS p JOIN referrals AS r ON r.id = p.referral_id
 WHERE (p.family_key = :family OR p.given_key = :given OR p.family_key = :given OR p.given_key = :family)
+  AND (:year IS NULL OR p.birth_year IS NULL OR p.birth_year BETWEEN :year - 3 AND :year + 3)
   AND (:exclude IS NULL OR r.reference <> :exclude)
 LIMIT 5000

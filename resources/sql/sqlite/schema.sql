@@ -24,7 +24,7 @@ CREATE TABLE referrals (
     pending_by       TEXT,
     pending_at       TEXT
 );
-CREATE INDEX referrals_queue ON referrals (urgent DESC, next_due, id);
+CREATE INDEX referrals_queue ON referrals (urgent DESC, next_due IS NULL, next_due, id);
 CREATE INDEX referrals_status ON referrals (status, next_due);
 CREATE INDEX referrals_handler ON referrals (handler, updated_at);
 CREATE INDEX referrals_created ON referrals (created_at);
@@ -62,8 +62,8 @@ CREATE TABLE person_keys (
     birth_year  INTEGER,
     PRIMARY KEY (referral_id, person_id)
 ) WITHOUT ROWID;
-CREATE INDEX person_keys_family ON person_keys (family_key);
-CREATE INDEX person_keys_given ON person_keys (given_key);
+CREATE INDEX person_keys_family ON person_keys (family_key, birth_year);
+CREATE INDEX person_keys_given ON person_keys (given_key, birth_year);
 
 -- Names, aliases, addresses, postcode, school, reference and dates of birth; rowid = referrals.id.
 -- unicode61 with remove_diacritics 2 folds case and accents ("Zoe" finds "Zoë").
