@@ -6,7 +6,7 @@
 using namespace FrontDoor;
 using namespace FrontDoorTest;
 
-TEST_CASE("NOR-G0: an unasked item is outstanding; 'not known', 'declined' and 'not asked — reason' address it")
+TEST_CASE("NOR-G0: an unasked item is outstanding, 'not known', 'declined' and 'not asked — reason' address it")
 {
     Referral r = draft(QStringLiteral("norfolk-cads"));
     CHECK(has(evaluate(r, norfolk(), testNow()), QStringLiteral("ALL-G2"), Severity::Outstanding,

@@ -140,7 +140,7 @@ TEST_CASE("A profile must offer the values the statutory rules rely on")
                             "\"referrer.type\"."));
 }
 
-TEST_CASE("A profile file's id matches its name; unknown ids are refused")
+TEST_CASE("A profile file's id matches its name, unknown ids are refused")
 {
     QTemporaryDir temp;
     const QString path = temp.filePath(QStringLiteral("suffolk.json"));

@@ -57,7 +57,7 @@ TEST_CASE("A referral survives JSON exactly, both ways")
     CHECK(bytes.contains("\"callStartedAt\": \"2026-11-24T10:10:00.000Z\""));
 }
 
-TEST_CASE("Unanswered items are not written; answer states are")
+TEST_CASE("Unanswered items are not written, answer states are")
 {
     const QJsonObject json = ReferralJson::toJson(fullReferral());
     const QJsonObject answers = json.value(QStringLiteral("answers")).toObject();

@@ -55,7 +55,7 @@ TEST_CASE("LIN-O3: Lincolnshire's outcomes are its own list")
     CHECK_FALSE(has(evaluate(r, lincolnshire(), testNow()), QStringLiteral("LIN-O3"), Severity::Blocking));
 }
 
-TEST_CASE("ALL-T6: no further action needs the alternatives offered; feedback before closing")
+TEST_CASE("ALL-T6: no further action needs the alternatives offered, feedback before closing")
 {
     Referral r = draft(QStringLiteral("norfolk-cads"));
     give(r, QStringLiteral("referrer.type"), QStringLiteral("professional"));
@@ -100,7 +100,7 @@ TEST_CASE("NOR-O2: harm by another child or a stranger needs the perpetrator's r
     CHECK_FALSE(has(evaluate(r, norfolk(), testNow()), QStringLiteral("NOR-O2"), Severity::Blocking));
 }
 
-TEST_CASE("ALL-T8: an open action past its due time stands out; a done one does not")
+TEST_CASE("ALL-T8: an open action past its due time stands out, a done one does not")
 {
     Referral r = draft(QStringLiteral("norfolk-cads"));
     FollowUpAction action;

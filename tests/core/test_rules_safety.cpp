@@ -42,7 +42,7 @@ TEST_CASE("NOR-S2: immediate danger means other children are considered")
     CHECK_FALSE(has(evaluate(r, norfolk(), testNow()), QStringLiteral("NOR-S2"), Severity::Blocking));
 }
 
-TEST_CASE("NOR-S1: medical attention needs what was done; the paediatrician is outstanding until recorded")
+TEST_CASE("NOR-S1: medical attention needs what was done, the paediatrician is outstanding until recorded")
 {
     Referral r = draft(QStringLiteral("norfolk-cads"));
     give(r, QStringLiteral("triage.medicalAttention"), QStringLiteral("no"));

@@ -38,7 +38,7 @@ TEST_CASE("NOR-B1: cross-boundary — passed on immediately to the authority whe
     }
 }
 
-TEST_CASE("NOR-B2: pre-birth — criteria and impact outstanding; a long-past delivery date blocks")
+TEST_CASE("NOR-B2: pre-birth — criteria and impact outstanding, a long-past delivery date blocks")
 {
     Referral r = draft(QStringLiteral("norfolk-cads"), QStringLiteral("Baby Testchild"));
     giveChild(r, 0, QStringLiteral("unborn"), QStringLiteral("yes"));

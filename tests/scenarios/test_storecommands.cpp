@@ -63,7 +63,7 @@ TEST_CASE("frontdoor verify-audit reports OK with the count and head hash, or th
     CHECK(broken.err.contains(QStringLiteral("BROKEN at event 4")));
 }
 
-TEST_CASE("frontdoor backup and restore bring a damaged database back; verify-audit names the damage first")
+TEST_CASE("frontdoor backup and restore bring a damaged database back, verify-audit names the damage first")
 {
     StoreFixture f;
     fill(f);

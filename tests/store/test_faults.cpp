@@ -156,7 +156,7 @@ TEST_CASE("A read-only database folder gives a clear message, not a crash")
     CHECK(opened.errorMessage().contains(f.path));
 }
 
-TEST_CASE("Backups are owner-only, verified, rotated; restore refuses a bad backup and keeps what it replaces")
+TEST_CASE("Backups are owner-only, verified, rotated, restore refuses a bad backup and keeps what it replaces")
 {
     StoreFixture f;
     fill(f, 2);

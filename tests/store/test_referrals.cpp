@@ -204,7 +204,7 @@ TEST_CASE("Submission is refused while a must is broken, and freezes the record:
     requireIntact(f);
 }
 
-TEST_CASE("Status moves only forward: draft → submitted → decided → closed; a save cannot change it")
+TEST_CASE("Status moves only forward: draft → submitted → decided → closed, a save cannot change it")
 {
     StoreFixture f;
     StoredReferral draft = f->referrals().createDraft(norfolk(), handler).value();
@@ -221,7 +221,7 @@ TEST_CASE("Status moves only forward: draft → submitted → decided → closed
     CHECK_FALSE(back);
 }
 
-TEST_CASE("A triage yes marks the referral urgent in the store at once; the queue lists urgent first")
+TEST_CASE("A triage yes marks the referral urgent in the store at once, the queue lists urgent first")
 {
     StoreFixture f;
     StoredReferral calm = f->referrals().createDraft(norfolk(), handler).value();
