@@ -28,6 +28,19 @@ Result<std::optional<LockHolder>> CaseLocks::holder(const QString &reference)
     return std::optional<LockHolder>(holder);
 }
 
+Result<LockHolder> CaseLocks::put(const QString &reference, const Actor &actor, const QDateTime &since,
+                                  const QDateTime &now)
+{
+    const QDateTime expires = now.addMSecs(leaseMsecs);
+    Result<QSqlQuery *> written = m_database.exec(QStringLiteral("locks.put"),
+                                                  {{"reference", reference}, {"holder", actor.userId},
+                                                   {"workstation", m_workstation}, {"instance", m_instanceId},
+                                                   {"at", StoredTime::text(since)}, {"expires", StoredTime::text(expires)}});
+    if (!written)
+        return written.error();
+    return LockHolder{actor.userId, m_workstation, m_instanceId, since, expires};
+}
+
 Result<LockHolder> CaseLocks::acquire(const QString &reference, const Actor &actor)
 {
     WriteTransaction transaction(m_database);
@@ -48,17 +61,12 @@ Result<LockHolder> CaseLocks::acquire(const QString &reference, const Actor &act
                                         "Take the case over to edit it.")
                              .arg(reference, (*current)->user, (*current)->workstation,
                                   (*current)->expires.toLocalTime().toString(QStringLiteral("HH:mm"))));
-    const QDateTime since = *current ? (*current)->since : now;
-    const QDateTime expires = now.addMSecs(leaseMsecs);
-    if (Result<QSqlQuery *> put = m_database.exec(QStringLiteral("locks.put"),
-                                                  {{"reference", reference}, {"holder", actor.userId},
-                                                   {"workstation", m_workstation}, {"instance", m_instanceId},
-                                                   {"at", StoredTime::text(since)}, {"expires", StoredTime::text(expires)}});
-        !put)
-        return put.error();
+    Result<LockHolder> held = put(reference, actor, *current ? (*current)->since : now, now);
+    if (!held)
+        return held;
     if (Status s = transaction.commit(); !s)
         return s.error();
-    return LockHolder{actor.userId, m_workstation, m_instanceId, since, expires};
+    return held;
 }
 
 Result<LockHolder> CaseLocks::takeOver(const QString &reference, const Actor &actor)
@@ -74,13 +82,9 @@ Result<LockHolder> CaseLocks::takeOver(const QString &reference, const Actor &ac
         return makeError(ErrorCode::Conflict,
                          QStringLiteral("%1 is still being edited by %2 on %3: it cannot be taken over while they "
                                         "are working on it.").arg(reference, (*current)->user, (*current)->workstation));
-    const QDateTime expires = now.addMSecs(leaseMsecs);
-    if (Result<QSqlQuery *> put = m_database.exec(QStringLiteral("locks.put"),
-                                                  {{"reference", reference}, {"holder", actor.userId},
-                                                   {"workstation", m_workstation}, {"instance", m_instanceId},
-                                                   {"at", StoredTime::text(now)}, {"expires", StoredTime::text(expires)}});
-        !put)
-        return put.error();
+    Result<LockHolder> held = put(reference, actor, now, now);
+    if (!held)
+        return held;
     if (*current && (*current)->instance != m_instanceId) {
         AuditTrail::Writer audit(m_database);
         const QJsonObject payload{{QStringLiteral("previousHolder"), (*current)->user},
@@ -94,7 +98,7 @@ Result<LockHolder> CaseLocks::takeOver(const QString &reference, const Actor &ac
     }
     if (Status s = transaction.commit(); !s)
         return s.error();
-    return LockHolder{actor.userId, m_workstation, m_instanceId, now, expires};
+    return held;
 }
 
 Status CaseLocks::renew(const QString &reference)

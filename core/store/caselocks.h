@@ -42,6 +42,9 @@ public:
     Result<std::optional<LockHolder>> holder(const QString &reference);
 
 private:
+    // Writes this instance's lease (within the caller's transaction).
+    Result<LockHolder> put(const QString &reference, const Actor &actor, const QDateTime &since, const QDateTime &now);
+
     Database &m_database;
     const Clock &m_clock;
     QString m_instanceId;

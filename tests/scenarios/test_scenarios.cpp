@@ -23,6 +23,9 @@
 
 using namespace FrontDoor;
 
+using FrontDoorTest::Run;
+using FrontDoorTest::runFrontDoor;
+
 namespace {
 
 struct Scenario
@@ -52,21 +55,6 @@ QList<Scenario> scenarios()
         result.append(scenario);
     }
     return result;
-}
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
-
-Run runFrontDoor(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(FrontDoorTest::executable(), arguments);
-    process.waitForFinished(30000);
-    return Run{process.exitCode(), process.readAllStandardOutput(), QString::fromUtf8(process.readAllStandardError())};
 }
 
 QSet<QString> blockingOf(const QJsonArray &findings)

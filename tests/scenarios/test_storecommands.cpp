@@ -16,23 +16,6 @@ using namespace FrontDoorTest;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run frontdoor(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(FrontDoorTest::executable(), arguments);
-    process.closeWriteChannel(); // no standard input, as in CI
-    process.waitForFinished(60000);
-    return Run{process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-               QString::fromUtf8(process.readAllStandardError())};
-}
-
 void fill(StoreFixture &f)
 {
     for (int i = 0; i < 3; ++i) {
@@ -52,13 +35,13 @@ TEST_CASE("frontdoor verify-audit reports OK with the count and head hash, or th
     fill(f);
     f.close();
 
-    Run ok = frontdoor({QStringLiteral("verify-audit"), QStringLiteral("--db"), f.path});
+    Run ok = runFrontDoor({QStringLiteral("verify-audit"), QStringLiteral("--db"), f.path});
     INFO(ok.err.toStdString());
     CHECK(ok.exitCode == 0);
-    CHECK(ok.out.contains(QStringLiteral("OK: 9 events, 3 referrals checked, head ")));
+    CHECK(ok.outText().contains(QStringLiteral("OK: 9 events, 3 referrals checked, head ")));
 
     f.rawExec(QStringLiteral("DROP TRIGGER audit_no_update; UPDATE audit SET user_id = 'u-forger' WHERE seq = 4"));
-    Run broken = frontdoor({QStringLiteral("verify-audit"), QStringLiteral("--db"), f.path});
+    Run broken = runFrontDoor({QStringLiteral("verify-audit"), QStringLiteral("--db"), f.path});
     CHECK(broken.exitCode == 1);
     CHECK(broken.err.contains(QStringLiteral("BROKEN at event 4")));
 }
@@ -69,10 +52,10 @@ TEST_CASE("frontdoor backup and restore bring a damaged database back, verify-au
     fill(f);
     f.close();
 
-    Run backup = frontdoor({QStringLiteral("backup"), QStringLiteral("--db"), f.path});
+    Run backup = runFrontDoor({QStringLiteral("backup"), QStringLiteral("--db"), f.path});
     INFO(backup.err.toStdString());
     REQUIRE(backup.exitCode == 0);
-    CHECK(backup.out.contains(QStringLiteral("Backed up and verified")));
+    CHECK(backup.outText().contains(QStringLiteral("Backed up and verified")));
     const QStringList backups = BackupFiles::list(BackupFiles::defaultFolder(f.path), f.path);
     REQUIRE(backups.size() == 1);
 
@@ -82,19 +65,19 @@ TEST_CASE("frontdoor backup and restore bring a damaged database back, verify-au
         file.write(QByteArray(64, '\0'));
     }
     const QByteArray damaged = fileDigest(f.path);
-    Run refused = frontdoor({QStringLiteral("verify-audit"), QStringLiteral("--db"), f.path});
+    Run refused = runFrontDoor({QStringLiteral("verify-audit"), QStringLiteral("--db"), f.path});
     CHECK(refused.exitCode == 2);
     CHECK(refused.err.contains(f.path));
     CHECK(refused.err.contains(backups.first()));
     CHECK(refused.err.contains(QStringLiteral("frontdoor restore")));
     CHECK(fileDigest(f.path) == damaged);
 
-    Run restored = frontdoor({QStringLiteral("restore"), backups.first(), QStringLiteral("--db"), f.path});
+    Run restored = runFrontDoor({QStringLiteral("restore"), backups.first(), QStringLiteral("--db"), f.path});
     INFO(restored.err.toStdString());
     REQUIRE(restored.exitCode == 0);
-    CHECK(restored.out.contains(QStringLiteral("kept as")));
+    CHECK(restored.outText().contains(QStringLiteral("kept as")));
 
-    Run again = frontdoor({QStringLiteral("verify-audit"), QStringLiteral("--db"), f.path});
+    Run again = runFrontDoor({QStringLiteral("verify-audit"), QStringLiteral("--db"), f.path});
     INFO(again.err.toStdString());
     CHECK(again.exitCode == 0);
     f.reopen();
@@ -112,7 +95,7 @@ TEST_CASE("frontdoor restore refuses a file that is not a good backup")
     file.write(QByteArray(8192, 'j'));
     file.close();
     const QByteArray before = fileDigest(f.path);
-    Run refused = frontdoor({QStringLiteral("restore"), junk, QStringLiteral("--db"), f.path});
+    Run refused = runFrontDoor({QStringLiteral("restore"), junk, QStringLiteral("--db"), f.path});
     CHECK(refused.exitCode == 2);
     CHECK(refused.err.contains(QStringLiteral("Nothing was restored")));
     CHECK(fileDigest(f.path) == before);

@@ -1,6 +1,8 @@
 #include "support/testsupport.h"
 
 #include <QFile>
+#include <QProcess>
+#include <QProcessEnvironment>
 
 namespace FrontDoorTest {
 
@@ -28,6 +30,19 @@ QString readText(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return QString::fromUtf8(file.readAll());
+}
+
+Run runFrontDoor(const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY")); // the command line must not need a display
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    process.setProcessEnvironment(env);
+    process.start(executable(), arguments);
+    process.closeWriteChannel();
+    process.waitForFinished(60000);
+    return Run{process.exitCode(), process.readAllStandardOutput(), QString::fromUtf8(process.readAllStandardError())};
 }
 
 } // namespace FrontDoorTest

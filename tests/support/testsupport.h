@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QString>
+#include <QByteArray>
+#include <QStringList>
 
 namespace FrontDoorTest {
 
@@ -10,5 +11,15 @@ QString sourceDir();
 QString executable();
 // Reads a whole file as UTF-8; empty when it cannot be read.
 QString readText(const QString &path);
+
+// One run of the built `frontdoor`, as CI runs it: no display, no standard input.
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QString err;
+    QString outText() const { return QString::fromUtf8(out); }
+};
+Run runFrontDoor(const QStringList &arguments);
 
 } // namespace FrontDoorTest
