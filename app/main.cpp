@@ -1,3 +1,4 @@
+#include "access/processhardening.h"
 #include "commandline.h"
 #include "commands.h"
 #include "common/appinfo.h"
@@ -30,6 +31,11 @@ QStringList rawArguments(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    // Before anything of a referral can be in memory: a crash must never leave it in a core file.
+    if (Status hardened = ProcessHardening::disableCoreDumps(); !hardened) {
+        QTextStream(stderr) << "frontdoor: " << hardened.errorMessage() << " Refusing to start.\n";
+        return 2;
+    }
     // Only the window needs a display: the sub-commands and --help/--version run on a headless machine too.
     if (CommandLine::wantsWindow(rawArguments(argc, argv))) {
         QApplication app(argc, argv);
