@@ -6,7 +6,7 @@
 namespace FrontDoor {
 
 namespace {
-constexpr std::array<std::pair<AuditKind, const char *>, 19> names{{
+constexpr std::array<std::pair<AuditKind, const char *>, 22> names{{
     {AuditKind::Created, "created"},
     {AuditKind::FieldChanged, "fieldChanged"},
     {AuditKind::Submitted, "submitted"},
@@ -26,6 +26,9 @@ constexpr std::array<std::pair<AuditKind, const char *>, 19> names{{
     {AuditKind::SignInFailed, "signInFailed"},
     {AuditKind::Locked, "locked"},
     {AuditKind::Unlocked, "unlocked"},
+    {AuditKind::AccountCreated, "accountCreated"},
+    {AuditKind::AccountDisabled, "accountDisabled"},
+    {AuditKind::PasswordReset, "passwordReset"},
 }};
 } // namespace
 

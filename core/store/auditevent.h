@@ -29,6 +29,9 @@ enum class AuditKind {
     SignInFailed,
     Locked,
     Unlocked,
+    AccountCreated,
+    AccountDisabled,
+    PasswordReset,
 };
 
 QString auditKindName(AuditKind kind);

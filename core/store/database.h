@@ -29,7 +29,7 @@ struct Migration
 class Database
 {
 public:
-    static constexpr int latestSchemaVersion = 1;
+    static constexpr int latestSchemaVersion = 2;
     static constexpr int applicationId = 0x46444F52; // "FDOR", in the SQLite header
 
     struct Options

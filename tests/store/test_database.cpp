@@ -137,7 +137,10 @@ TEST_CASE("Every SQL key the store uses is defined by the SQLite dialect, and th
         QStringLiteral("events.prune"), QStringLiteral("queries.list"), QStringLiteral("queries.count"),
         QStringLiteral("queries.search"), QStringLiteral("queries.possibleMatches"), QStringLiteral("locks.holder"),
         QStringLiteral("locks.put"), QStringLiteral("locks.renew"), QStringLiteral("locks.release"),
-        QStringLiteral("locks.releaseAll")};
+        QStringLiteral("locks.releaseAll"), QStringLiteral("migrate.2"), QStringLiteral("users.count"),
+        QStringLiteral("users.get"), QStringLiteral("users.all"), QStringLiteral("users.add"),
+        QStringLiteral("users.setDisabled"), QStringLiteral("users.setPassword"), QStringLiteral("users.recentFailures"),
+        QStringLiteral("users.addFailure"), QStringLiteral("users.clearFailures")};
     QStringList defined = sql.keys();
     for (const QString &key : required) {
         INFO(key.toStdString());

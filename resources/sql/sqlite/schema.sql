@@ -119,3 +119,25 @@ CREATE TABLE case_locks (
     acquired_at TEXT NOT NULL,
     expires_at  TEXT NOT NULL
 ) WITHOUT ROWID;
+
+-- name: migrate.2
+-- Accounts (issue 5). Never deleted — the audit trail refers to them — only disabled.
+CREATE TABLE users (
+    id                  TEXT PRIMARY KEY,   -- the sign-in name, lower case
+    display_name        TEXT NOT NULL,
+    role                TEXT NOT NULL CHECK (role IN ('callHandler', 'supervisor', 'administrator')),
+    password_hash       TEXT NOT NULL,      -- libsodium Argon2id string
+    disabled            INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+    created_at          TEXT NOT NULL,
+    created_by          TEXT NOT NULL,
+    password_changed_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TRIGGER users_no_delete BEFORE DELETE ON users
+BEGIN
+    SELECT RAISE(ABORT, 'accounts are disabled, never deleted');
+END;
+CREATE TABLE sign_in_failures (
+    user_id TEXT NOT NULL,
+    at      TEXT NOT NULL
+);
+CREATE INDEX sign_in_failures_user ON sign_in_failures (user_id, at);

@@ -1,0 +1,312 @@
+#include "access/accounts.h"
+
+#include "store/audittrail.h"
+#include "store/database.h"
+#include "store/storedtime.h"
+
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+namespace FrontDoor {
+
+namespace {
+
+const QString wrongCredentials = QStringLiteral("The name or the password is not right.");
+
+Account accountFrom(const QSqlQuery &q)
+{
+    return Account{q.value(0).toString(), q.value(1).toString(),
+                   roleFromName(q.value(2).toString()).value_or(Role::CallHandler), q.value(4).toInt() != 0};
+}
+
+} // namespace
+
+Accounts::Accounts(Database &database, const Clock &clock, PasswordHasher::Cost cost)
+    : m_database(database), m_clock(clock), m_cost(cost)
+{}
+
+QString Accounts::normalisedId(const QString &id)
+{
+    static const QRegularExpression allowed(QStringLiteral("^[a-z0-9][a-z0-9._-]{1,39}$"));
+    const QString normalised = id.trimmed().toLower();
+    return allowed.match(normalised).hasMatch() ? normalised : QString();
+}
+
+Result<bool> Accounts::isEmpty()
+{
+    Result<QSqlQuery *> count = m_database.exec(QStringLiteral("users.count"));
+    if (!count)
+        return count.error();
+    const bool empty = (*count)->next() && (*count)->value(0).toInt() == 0;
+    (*count)->finish();
+    return empty;
+}
+
+Result<Account> Accounts::find(const QString &id)
+{
+    Result<QSqlQuery *> row = m_database.exec(QStringLiteral("users.get"), {{"id", normalisedId(id)}});
+    if (!row)
+        return row.error();
+    if (!(*row)->next())
+        return makeError(ErrorCode::NotFound, QStringLiteral("There is no account \"%1\".").arg(id.trimmed()));
+    const Account account = accountFrom(**row);
+    (*row)->finish();
+    return account;
+}
+
+Result<QList<Account>> Accounts::list()
+{
+    Result<QSqlQuery *> rows = m_database.exec(QStringLiteral("users.all"));
+    if (!rows)
+        return rows.error();
+    QList<Account> accounts;
+    while ((*rows)->next())
+        accounts.append(accountFrom(**rows));
+    (*rows)->finish();
+    return accounts;
+}
+
+Result<Account> Accounts::add(const QString &createdBy, const QString &id, const QString &displayName, Role role,
+                              const QString &password)
+{
+    const QString normalised = normalisedId(id);
+    if (normalised.isEmpty())
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("A sign-in name is 2 to 40 letters, digits, dots, dashes or underscores, "
+                                        "starting with a letter or digit."));
+    const QString name = displayName.simplified();
+    if (name.isEmpty() || name.size() > 100)
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("Give the person's name (up to 100 characters)."));
+    if (Status policy = PasswordPolicy::check(password, normalised); !policy)
+        return policy.error();
+    if (Result<Account> existing = find(normalised); existing)
+        return makeError(ErrorCode::Conflict, QStringLiteral("There is already an account \"%1\".").arg(normalised));
+    Result<QString> hash = PasswordHasher::hash(password, m_cost); // slow: outside the write transaction
+    if (!hash)
+        return hash.error();
+
+    const QDateTime now = m_clock.now();
+    WriteTransaction transaction(m_database);
+    if (Status s = transaction.begin(); !s)
+        return s.error();
+    if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("users.add"),
+                                                {{"id", normalised}, {"name", name}, {"role", roleName(role)},
+                                                 {"hash", *hash}, {"at", StoredTime::text(now)}, {"by", createdBy}});
+        !r)
+        return r.error();
+    AuditTrail::Writer audit(m_database);
+    if (Result<qint64> e = audit.append({}, createdBy, now, AuditKind::AccountCreated,
+                                        {{QStringLiteral("account"), normalised}, {QStringLiteral("role"), roleName(role)}});
+        !e)
+        return e.error();
+    if (Status s = audit.finish(); !s)
+        return s.error();
+    if (Status s = transaction.commit(); !s)
+        return s.error();
+    return Account{normalised, name, role, false};
+}
+
+Result<Account> Accounts::createFirstAdministrator(const QString &id, const QString &displayName,
+                                                   const QString &password)
+{
+    Result<bool> empty = isEmpty();
+    if (!empty)
+        return empty.error();
+    if (!*empty)
+        return makeError(ErrorCode::PermissionDenied,
+                         QStringLiteral("Front Door already has accounts: an administrator creates new ones."));
+    return add(normalisedId(id), id, displayName, Role::Administrator, password);
+}
+
+Status Accounts::requireAdministrator(const Actor &actor)
+{
+    Result<Account> account = find(actor.userId);
+    if (!account || account->disabled || account->role != Role::Administrator)
+        return makeError(ErrorCode::PermissionDenied, QStringLiteral("Only an administrator manages accounts."));
+    return {};
+}
+
+Result<Account> Accounts::create(const Actor &administrator, const QString &id, const QString &displayName, Role role,
+                                 const QString &password)
+{
+    if (Status s = requireAdministrator(administrator); !s)
+        return s.error();
+    return add(administrator.userId, id, displayName, role, password);
+}
+
+Status Accounts::disable(const Actor &administrator, const QString &id)
+{
+    if (Status s = requireAdministrator(administrator); !s)
+        return s;
+    Result<Account> account = find(id);
+    if (!account)
+        return account.error();
+    if (account->id == normalisedId(administrator.userId))
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("An administrator cannot disable their own account."));
+    WriteTransaction transaction(m_database);
+    if (Status s = transaction.begin(); !s)
+        return s;
+    if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("users.setDisabled"), {{"id", account->id}, {"disabled", 1}}); !r)
+        return r.error();
+    AuditTrail::Writer audit(m_database);
+    if (Result<qint64> e = audit.append({}, administrator.userId, m_clock.now(), AuditKind::AccountDisabled,
+                                        {{QStringLiteral("account"), account->id}});
+        !e)
+        return e.error();
+    if (Status s = audit.finish(); !s)
+        return s;
+    return transaction.commit();
+}
+
+Status Accounts::resetPassword(const Actor &administrator, const QString &id, const QString &password)
+{
+    if (Status s = requireAdministrator(administrator); !s)
+        return s;
+    Result<Account> account = find(id);
+    if (!account)
+        return account.error();
+    if (Status policy = PasswordPolicy::check(password, account->id); !policy)
+        return policy;
+    Result<QString> hash = PasswordHasher::hash(password, m_cost);
+    if (!hash)
+        return hash.error();
+    const QDateTime now = m_clock.now();
+    WriteTransaction transaction(m_database);
+    if (Status s = transaction.begin(); !s)
+        return s;
+    if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("users.setPassword"),
+                                                {{"id", account->id}, {"hash", *hash}, {"at", StoredTime::text(now)}});
+        !r)
+        return r.error();
+    if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("users.clearFailures"), {{"id", account->id}}); !r)
+        return r.error();
+    AuditTrail::Writer audit(m_database);
+    if (Result<qint64> e = audit.append({}, administrator.userId, now, AuditKind::PasswordReset,
+                                        {{QStringLiteral("account"), account->id}});
+        !e)
+        return e.error();
+    if (Status s = audit.finish(); !s)
+        return s;
+    return transaction.commit();
+}
+
+Status Accounts::recordFailure(const QString &id, const QString &why)
+{
+    const QDateTime now = m_clock.now();
+    WriteTransaction transaction(m_database);
+    if (Status s = transaction.begin(); !s)
+        return s;
+    if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("users.addFailure"), {{"id", id}, {"at", StoredTime::text(now)}}); !r)
+        return r.error();
+    AuditTrail::Writer audit(m_database);
+    if (Result<qint64> e = audit.append({}, id, now, AuditKind::SignInFailed, {{QStringLiteral("reason"), why}}); !e)
+        return e.error();
+    if (Status s = audit.finish(); !s)
+        return s;
+    return transaction.commit();
+}
+
+Result<Account> Accounts::signIn(const QString &id, const QString &password)
+{
+    const QString normalised = normalisedId(id);
+    const QString recordedAs = normalised.isEmpty() ? QStringLiteral("(not a valid name)") : normalised;
+    const QDateTime now = m_clock.now();
+
+    Result<QSqlQuery *> failures = m_database.exec(
+        QStringLiteral("users.recentFailures"),
+        {{"id", recordedAs}, {"since", StoredTime::text(now.addMSecs(-failureWindowMsecs))}});
+    if (!failures)
+        return failures.error();
+    (*failures)->next();
+    const int recent = (*failures)->value(0).toInt();
+    (*failures)->finish();
+    if (recent >= maxFailures) {
+        const QString why = QStringLiteral("waiting after %1 failed attempts").arg(recent);
+        if (Result<qint64> e = AuditTrail::record(m_database, {}, recordedAs, now, AuditKind::SignInFailed,
+                                                  {{QStringLiteral("reason"), why}});
+            !e)
+            return e.error();
+        return makeError(ErrorCode::PermissionDenied,
+                         QStringLiteral("Too many wrong passwords for this name: wait 5 minutes, or ask an "
+                                        "administrator to reset it."));
+    }
+
+    Result<Account> account = normalised.isEmpty() ? Result<Account>(makeError(ErrorCode::NotFound, {})) : find(normalised);
+    QString hash;
+    if (account) {
+        Result<QSqlQuery *> row = m_database.exec(QStringLiteral("users.get"), {{"id", normalised}});
+        if (!row)
+            return row.error();
+        if ((*row)->next())
+            hash = (*row)->value(3).toString();
+        (*row)->finish();
+    }
+    // An unknown name costs the same time as a wrong password, so names cannot be probed by timing.
+    if (m_unknownUserHash.isEmpty())
+        m_unknownUserHash = PasswordHasher::hash(QStringLiteral("no account has this password"), m_cost).value();
+    const bool passwordRight = PasswordHasher::verify(hash.isEmpty() ? m_unknownUserHash : hash, password) && !hash.isEmpty();
+
+    if (!account || !passwordRight) {
+        if (Status s = recordFailure(recordedAs, account ? QStringLiteral("wrong password") : QStringLiteral("unknown name")); !s)
+            return s.error();
+        return makeError(ErrorCode::PermissionDenied, wrongCredentials);
+    }
+    if (account->disabled) {
+        if (Status s = recordFailure(recordedAs, QStringLiteral("account disabled")); !s)
+            return s.error();
+        return makeError(ErrorCode::PermissionDenied,
+                         QStringLiteral("This account is disabled. An administrator can tell you why."));
+    }
+
+    WriteTransaction transaction(m_database);
+    if (Status s = transaction.begin(); !s)
+        return s.error();
+    if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("users.clearFailures"), {{"id", normalised}}); !r)
+        return r.error();
+    AuditTrail::Writer audit(m_database);
+    if (Result<qint64> e = audit.append({}, normalised, now, AuditKind::SignedIn, {}); !e)
+        return e.error();
+    if (Status s = audit.finish(); !s)
+        return s.error();
+    if (PasswordHasher::needsRehash(hash, m_cost)) {
+        if (Result<QString> stronger = PasswordHasher::hash(password, m_cost)) {
+            if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("users.setPassword"),
+                                                        {{"id", normalised}, {"hash", *stronger}, {"at", StoredTime::text(now)}});
+                !r)
+                return r.error();
+        }
+    }
+    if (Status s = transaction.commit(); !s)
+        return s.error();
+    return *account;
+}
+
+Status Accounts::signOut(const Actor &actor)
+{
+    Result<qint64> e = AuditTrail::record(m_database, {}, actor.userId, m_clock.now(), AuditKind::SignedOut, {});
+    if (!e)
+        return e.error();
+    return {};
+}
+
+Status Accounts::confirmPassword(const Actor &actor, const QString &password)
+{
+    Result<QSqlQuery *> row = m_database.exec(QStringLiteral("users.get"), {{"id", normalisedId(actor.userId)}});
+    if (!row)
+        return row.error();
+    QString hash;
+    bool disabled = true;
+    if ((*row)->next()) {
+        hash = (*row)->value(3).toString();
+        disabled = (*row)->value(4).toInt() != 0;
+    }
+    (*row)->finish();
+    if (hash.isEmpty() || disabled || !PasswordHasher::verify(hash, password)) {
+        if (Status s = recordFailure(normalisedId(actor.userId), QStringLiteral("wrong password on confirmation")); !s)
+            return s;
+        return makeError(ErrorCode::PermissionDenied, QStringLiteral("That password is not right."));
+    }
+    return {};
+}
+
+} // namespace FrontDoor

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "access/passwordhasher.h"
+#include "access/role.h"
+#include "common/clock.h"
+#include "common/result.h"
+#include "store/actor.h"
+
+#include <QList>
+
+namespace FrontDoor {
+
+class Database;
+
+struct Account
+{
+    QString id;          // the sign-in name, lower case
+    QString displayName;
+    Role role = Role::CallHandler;
+    bool disabled = false;
+};
+
+// The people who may use Front Door. The first account (on an empty database) is the administrator; after that
+// only an administrator creates, disables (never deletes: the trail refers to them) and resets accounts. Sign-in
+// checks the Argon2id hash; after 10 failures within 5 minutes the account waits until the oldest of them is
+// 5 minutes old, and every failure — and every sign-in and sign-out — is an audit event.
+class Accounts
+{
+public:
+    static constexpr int maxFailures = 10;
+    static constexpr qint64 failureWindowMsecs = 5 * 60 * 1000;
+
+    Accounts(Database &database, const Clock &clock, PasswordHasher::Cost cost = {});
+
+    Result<bool> isEmpty();
+    Result<Account> createFirstAdministrator(const QString &id, const QString &displayName, const QString &password);
+    Result<Account> create(const Actor &administrator, const QString &id, const QString &displayName, Role role,
+                           const QString &password);
+    Status disable(const Actor &administrator, const QString &id);
+    Status resetPassword(const Actor &administrator, const QString &id, const QString &password);
+    Result<QList<Account>> list();
+    Result<Account> find(const QString &id);
+
+    Result<Account> signIn(const QString &id, const QString &password);
+    Status signOut(const Actor &actor);
+    // Checks the password of someone already signed in (unlocking, signing a decision); audited when wrong.
+    Status confirmPassword(const Actor &actor, const QString &password);
+
+    static QString normalisedId(const QString &id);
+
+private:
+    Result<Account> add(const QString &createdBy, const QString &id, const QString &displayName, Role role,
+                        const QString &password);
+    Status requireAdministrator(const Actor &actor);
+    Status recordFailure(const QString &id, const QString &why);
+
+    Database &m_database;
+    const Clock &m_clock;
+    PasswordHasher::Cost m_cost;
+    QString m_unknownUserHash; // verified against for unknown names, at the same cost as a real one
+};
+
+} // namespace FrontDoor
