@@ -5,6 +5,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace FrontDoor {
 
 namespace {
@@ -21,6 +23,19 @@ const QCommandLineOption nowOption(QStringList{QStringLiteral("now")},
                                    QStringLiteral("check: evaluate as at this time, e.g. 2026-11-24T10:00:00Z "
                                                   "(to reproduce an earlier check)."),
                                    QStringLiteral("TIME"));
+
+const QCommandLineOption asOption(QStringList{QStringLiteral("as")},
+                                  QStringLiteral("user: the administrator doing it (their password is asked for)."),
+                                  QStringLiteral("ADMIN"));
+const QCommandLineOption roleOption(QStringList{QStringLiteral("role")},
+                                    QStringLiteral("user add: callHandler, supervisor or administrator."),
+                                    QStringLiteral("ROLE"));
+const QCommandLineOption nameOption(QStringList{QStringLiteral("name")},
+                                    QStringLiteral("user add: the person's full name."), QStringLiteral("NAME"));
+
+// The options that take a value, so that wantsWindow() can skip over it.
+const QList<const QCommandLineOption *> valueOptions{&dbOption, &profileOption, &nowOption, &asOption, &roleOption,
+                                                     &nameOption};
 
 bool isHelpOrVersion(const QString &argument)
 {
@@ -47,8 +62,9 @@ bool CommandLine::wantsWindow(const QStringList &arguments)
         const QString &argument = arguments.at(i);
         if (isHelpOrVersion(argument))
             return false;
-        if (argument == QLatin1String("--db") || argument == QLatin1String("--profile")
-            || argument == QLatin1String("--now")) {
+        if (std::any_of(valueOptions.begin(), valueOptions.end(), [&argument](const QCommandLineOption *option) {
+                return argument == QLatin1String("--") + option->names().constFirst();
+            })) {
             ++i; // skip the option's value
             continue;
         }
@@ -74,6 +90,9 @@ Result<Options> CommandLine::parse(const QStringList &arguments)
     parser.addOption(db);
     parser.addOption(profileOption);
     parser.addOption(nowOption);
+    parser.addOption(asOption);
+    parser.addOption(roleOption);
+    parser.addOption(nameOption);
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("A command (see above), or none."),
                                  QStringLiteral("[command [arguments]]"));
 
@@ -88,6 +107,9 @@ Result<Options> CommandLine::parse(const QStringList &arguments)
     options.databasePath = parser.value(db);
     options.profileId = parser.value(profileOption);
     options.now = parser.value(nowOption);
+    options.actingAs = parser.value(asOption);
+    options.role = parser.value(roleOption);
+    options.name = parser.value(nameOption);
     QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty()) {
         options.command = positional.takeFirst();

@@ -13,6 +13,9 @@ struct Options
     QString databasePath; // empty: the default under AppDataLocation
     QString profileId;    // empty: the default profile
     QString now;          // --now: evaluate as at this time (ISO 8601); empty: the clock
+    QString actingAs;     // --as: the administrator running an account command
+    QString role;         // --role: for `user add`
+    QString name;         // --name: the person's name, for `user add`
     QString command;      // empty: open the window
     QStringList commandArguments;
 };

@@ -2,6 +2,7 @@
 
 #include "checkcommand.h"
 #include "storecommands.h"
+#include "usercommand.h"
 
 #include <QTextStream>
 
@@ -20,6 +21,9 @@ const std::vector<Command> &all()
         {QStringLiteral("restore"), QStringLiteral("restore FILE [--db PATH]"),
          QStringLiteral("replace the database with a backup that passes its checks (the old file is kept)"),
          &StoreCommands::restore},
+        {QStringLiteral("user"), QStringLiteral("user add|disable|reset|list [NAME]"),
+         QStringLiteral("manage accounts (--name, --role, --as ADMIN); passwords are read, never given"),
+         &UserCommand::run},
     };
     return commands;
 }

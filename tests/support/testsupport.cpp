@@ -32,7 +32,7 @@ QString readText(const QString &path)
     return QString::fromUtf8(file.readAll());
 }
 
-Run runFrontDoor(const QStringList &arguments)
+Run runFrontDoor(const QStringList &arguments, const QByteArray &standardInput)
 {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -40,6 +40,8 @@ Run runFrontDoor(const QStringList &arguments)
     env.remove(QStringLiteral("WAYLAND_DISPLAY"));
     process.setProcessEnvironment(env);
     process.start(executable(), arguments);
+    if (!standardInput.isEmpty())
+        process.write(standardInput);
     process.closeWriteChannel();
     process.waitForFinished(60000);
     return Run{process.exitCode(), process.readAllStandardOutput(), QString::fromUtf8(process.readAllStandardError())};

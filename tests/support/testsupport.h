@@ -20,6 +20,6 @@ struct Run
     QString err;
     QString outText() const { return QString::fromUtf8(out); }
 };
-Run runFrontDoor(const QStringList &arguments);
+Run runFrontDoor(const QStringList &arguments, const QByteArray &standardInput = {});
 
 } // namespace FrontDoorTest

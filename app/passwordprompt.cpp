@@ -1,0 +1,39 @@
+#include "passwordprompt.h"
+
+#include <cstdio>
+#include <string>
+
+#include <termios.h>
+#include <unistd.h>
+
+namespace FrontDoor::PasswordPrompt {
+
+QString read(const QString &prompt, bool *ok)
+{
+    const bool terminal = ::isatty(STDIN_FILENO) != 0;
+    termios saved{};
+    if (terminal) {
+        std::fprintf(stderr, "%s: ", prompt.toLocal8Bit().constData());
+        std::fflush(stderr);
+        ::tcgetattr(STDIN_FILENO, &saved);
+        termios silent = saved;
+        silent.c_lflag &= ~tcflag_t(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &silent);
+    }
+    std::string line;
+    int c = 0;
+    while ((c = std::fgetc(stdin)) != EOF && c != '\n')
+        line.push_back(char(c));
+    *ok = !(c == EOF && line.empty());
+    if (terminal) {
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        std::fputc('\n', stderr);
+    }
+    if (!line.empty() && line.back() == '\r')
+        line.pop_back();
+    const QString password = QString::fromUtf8(line.data(), qsizetype(line.size()));
+    std::fill(line.begin(), line.end(), '\0');
+    return password;
+}
+
+} // namespace FrontDoor::PasswordPrompt

@@ -1,0 +1,12 @@
+#pragma once
+
+#include <QString>
+
+namespace FrontDoor::PasswordPrompt {
+
+// Reads one password: from the terminal without echo (prompting on standard error), or one line of standard input
+// when it is not a terminal (scripts, tests). Passwords are never taken from the command line, where other users
+// of the machine could read them in the process list.
+QString read(const QString &prompt, bool *ok);
+
+} // namespace FrontDoor::PasswordPrompt

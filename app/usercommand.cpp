@@ -1,0 +1,126 @@
+#include "usercommand.h"
+
+#include "access/accounts.h"
+#include "passwordprompt.h"
+#include "store/databaselocation.h"
+#include "store/store.h"
+
+#include <QTextStream>
+
+namespace FrontDoor::UserCommand {
+
+namespace {
+
+int fail(const QString &message)
+{
+    QTextStream(stderr) << "frontdoor user: " << message << '\n';
+    return 2;
+}
+
+// The new password, typed twice.
+Result<QString> newPassword()
+{
+    bool ok = false;
+    const QString first = PasswordPrompt::read(QStringLiteral("New password"), &ok);
+    if (!ok)
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("no password was given."));
+    const QString second = PasswordPrompt::read(QStringLiteral("The same password again"), &ok);
+    if (!ok || first != second)
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("the two passwords are not the same; nothing was changed."));
+    return first;
+}
+
+// The administrator named by --as, after their password.
+Result<Actor> administrator(Accounts &accounts, const Options &options)
+{
+    if (options.actingAs.isEmpty())
+        return makeError(ErrorCode::PermissionDenied, QStringLiteral("say which administrator is doing this: --as NAME."));
+    bool ok = false;
+    const QString password = PasswordPrompt::read(QStringLiteral("Password of %1").arg(options.actingAs), &ok);
+    Result<Account> signedIn = accounts.signIn(options.actingAs, password);
+    if (!signedIn)
+        return signedIn.error();
+    if (signedIn->role != Role::Administrator)
+        return makeError(ErrorCode::PermissionDenied, QStringLiteral("only an administrator manages accounts."));
+    return Actor{signedIn->id};
+}
+
+} // namespace
+
+int run(const Options &options)
+{
+    const QStringList args = options.commandArguments;
+    if (args.isEmpty())
+        return fail(QStringLiteral("say what to do: add, disable, reset or list."));
+    const QString action = args.constFirst();
+    const QString path = options.databasePath.isEmpty() ? DatabaseLocation::defaultPath() : options.databasePath;
+    Result<std::unique_ptr<Store>> store = Store::open(path);
+    if (!store)
+        return fail(withBackupAdvice(store.error(), path, {}));
+    Accounts accounts((*store)->database(), (*store)->clock());
+    QTextStream out(stdout);
+
+    if (action == QLatin1String("list") && args.size() == 1) {
+        Result<QList<Account>> all = accounts.list();
+        if (!all)
+            return fail(all.errorMessage());
+        for (const Account &account : *all)
+            out << account.id << '\t' << roleName(account.role) << '\t' << (account.disabled ? "disabled" : "active")
+                << '\t' << account.displayName << '\n';
+        return 0;
+    }
+    if (args.size() != 2)
+        return fail(QStringLiteral("give one sign-in name: frontdoor user %1 NAME").arg(action));
+    const QString login = args.at(1);
+
+    if (action == QLatin1String("add")) {
+        const std::optional<Role> role = roleFromName(options.role.isEmpty() ? QStringLiteral("callHandler") : options.role);
+        if (!role)
+            return fail(QStringLiteral("--role is callHandler, supervisor or administrator."));
+        if (options.name.trimmed().isEmpty())
+            return fail(QStringLiteral("give the person's name: --name \"Full Name\"."));
+        Result<bool> empty = accounts.isEmpty();
+        if (!empty)
+            return fail(empty.errorMessage());
+        Result<Account> created = makeError(ErrorCode::InvalidInput, {});
+        if (*empty) {
+            Result<QString> password = newPassword();
+            if (!password)
+                return fail(password.errorMessage());
+            created = accounts.createFirstAdministrator(login, options.name, *password);
+        } else {
+            Result<Actor> admin = administrator(accounts, options);
+            if (!admin)
+                return fail(admin.errorMessage());
+            Result<QString> password = newPassword();
+            if (!password)
+                return fail(password.errorMessage());
+            created = accounts.create(*admin, login, options.name, *role, *password);
+        }
+        if (!created)
+            return fail(created.errorMessage());
+        out << "Created " << created->id << " (" << roleDisplayName(created->role) << ")\n";
+        return 0;
+    }
+    if (action == QLatin1String("disable") || action == QLatin1String("reset")) {
+        Result<Actor> admin = administrator(accounts, options);
+        if (!admin)
+            return fail(admin.errorMessage());
+        if (action == QLatin1String("disable")) {
+            if (Status s = accounts.disable(*admin, login); !s)
+                return fail(s.errorMessage());
+            out << "Disabled " << Accounts::normalisedId(login) << '\n';
+            return 0;
+        }
+        Result<QString> password = newPassword();
+        if (!password)
+            return fail(password.errorMessage());
+        if (Status s = accounts.resetPassword(*admin, login, *password); !s)
+            return fail(s.errorMessage());
+        out << "Password reset for " << Accounts::normalisedId(login) << '\n';
+        return 0;
+    }
+    return fail(QStringLiteral("\"%1\" is not add, disable, reset or list.").arg(action));
+}
+
+} // namespace FrontDoor::UserCommand

@@ -1,0 +1,67 @@
+// `frontdoor user …` as IT would run it: passwords on standard input, never in the arguments.
+
+#include <catch2/catch.hpp>
+
+#include "storefixture.h"
+#include "support/testsupport.h"
+
+#include "access/accounts.h"
+
+using namespace FrontDoor;
+using namespace FrontDoorTest;
+
+TEST_CASE("frontdoor user: the first account is the administrator, who then adds, resets and disables others")
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("accounts.sqlite"));
+    const QStringList onDb{QStringLiteral("--db"), db};
+
+    Run first = runFrontDoor(QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("admin"),
+                                         QStringLiteral("--name"), QStringLiteral("Ada Admin")} + onDb,
+                             "kettle on the windowsill\nkettle on the windowsill\n");
+    INFO(first.err.toStdString());
+    REQUIRE(first.exitCode == 0);
+    CHECK(first.outText().contains(QStringLiteral("Created admin (Administrator)")));
+
+    Run mismatch = runFrontDoor(QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("priya"),
+                                            QStringLiteral("--name"), QStringLiteral("Priya Invented"),
+                                            QStringLiteral("--as"), QStringLiteral("admin")} + onDb,
+                                "kettle on the windowsill\nblue heron over the fen\nblue heron over the fens\n");
+    CHECK(mismatch.exitCode == 2);
+    CHECK(mismatch.err.contains(QStringLiteral("not the same")));
+
+    Run wrongAdmin = runFrontDoor(QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("priya"),
+                                              QStringLiteral("--name"), QStringLiteral("Priya Invented"),
+                                              QStringLiteral("--as"), QStringLiteral("admin")} + onDb,
+                                  "not the admin password\nblue heron over the fen\nblue heron over the fen\n");
+    CHECK(wrongAdmin.exitCode == 2);
+
+    Run added = runFrontDoor(QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("priya"),
+                                         QStringLiteral("--name"), QStringLiteral("Priya Invented"),
+                                         QStringLiteral("--role"), QStringLiteral("callHandler"),
+                                         QStringLiteral("--as"), QStringLiteral("admin")} + onDb,
+                             "kettle on the windowsill\nblue heron over the fen\nblue heron over the fen\n");
+    INFO(added.err.toStdString());
+    REQUIRE(added.exitCode == 0);
+
+    Run reset = runFrontDoor(QStringList{QStringLiteral("user"), QStringLiteral("reset"), QStringLiteral("priya"),
+                                         QStringLiteral("--as"), QStringLiteral("admin")} + onDb,
+                             "kettle on the windowsill\nsilver birch by the gate\nsilver birch by the gate\n");
+    REQUIRE(reset.exitCode == 0);
+    Run disabled = runFrontDoor(QStringList{QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("priya"),
+                                            QStringLiteral("--as"), QStringLiteral("admin")} + onDb,
+                                "kettle on the windowsill\n");
+    REQUIRE(disabled.exitCode == 0);
+
+    Run list = runFrontDoor(QStringList{QStringLiteral("user"), QStringLiteral("list")} + onDb);
+    REQUIRE(list.exitCode == 0);
+    CHECK(list.outText().contains(QStringLiteral("admin\tadministrator\tactive\tAda Admin")));
+    CHECK(list.outText().contains(QStringLiteral("priya\tcallHandler\tdisabled\tPriya Invented")));
+    CHECK_FALSE(list.outText().contains(QStringLiteral("$argon2id")));
+
+    Result<std::unique_ptr<Store>> store = Store::open(db);
+    REQUIRE(store);
+    Accounts accounts((*store)->database(), (*store)->clock());
+    CHECK_FALSE(accounts.signIn(QStringLiteral("priya"), QStringLiteral("silver birch by the gate"))); // disabled
+    CHECK(accounts.signIn(QStringLiteral("admin"), QStringLiteral("kettle on the windowsill")));
+}
