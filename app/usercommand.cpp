@@ -42,7 +42,7 @@ Result<Actor> administrator(Accounts &accounts, const Options &options)
         return signedIn.error();
     if (signedIn->role != Role::Administrator)
         return makeError(ErrorCode::PermissionDenied, QStringLiteral("only an administrator manages accounts."));
-    return Actor{signedIn->id};
+    return Actor{signedIn->id, signedIn->role};
 }
 
 } // namespace

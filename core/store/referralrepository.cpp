@@ -1,5 +1,6 @@
 #include "store/referralrepository.h"
 
+#include "access/permissions.h"
 #include "referral/referralfacts.h"
 #include "referral/referraljson.h"
 #include "rules/evaluator.h"
@@ -29,6 +30,21 @@ QJsonValue decode(const QString &encoded)
     return QJsonDocument::fromJson(encoded.toUtf8()).array().at(0);
 }
 
+// The operation × role table, checked on every call that reads or changes a case.
+Status permit(const Actor &actor, Operation operation, const QString &reference)
+{
+    if (isAllowed(actor.role, operation))
+        return {};
+    return makeError(ErrorCode::PermissionDenied,
+                     QStringLiteral("A %1 may not %2 (%3).")
+                         .arg(roleDisplayName(actor.role).toLower(), operationName(operation), reference));
+}
+
+Operation viewing(const Actor &actor, const QString &handler)
+{
+    return actor.userId == handler ? Operation::ViewOwnReferral : Operation::ViewAnyReferral;
+}
+
 } // namespace
 
 QString auditedStateHash(FlatState state, const QString &pendingPath, const QString &pendingFrom)
@@ -50,6 +66,8 @@ Result<StoredReferral> ReferralRepository::createDraft(const Profile &profile, c
 {
     if (actor.userId.isEmpty())
         return makeError(ErrorCode::InvalidInput, QStringLiteral("A referral needs the user who takes the call."));
+    if (Status s = permit(actor, Operation::CreateReferral, profile.name); !s)
+        return s.error();
     const QDateTime now = m_clock.now();
     WriteTransaction transaction(m_database);
     if (Status s = transaction.begin(); !s)
@@ -209,9 +227,14 @@ Result<SaveReceipt> ReferralRepository::save(const Referral &referral, qint64 ex
     Result<Current> current = readCurrent(referral.reference);
     if (!current)
         return current.error();
+    const Referral &stored = current->referral;
+    const Operation editing = stored.status != ReferralStatus::Draft ? Operation::AmendSubmitted
+                              : stored.handler == actor.userId     ? Operation::EditOwnDraft
+                                                                   : Operation::EditAnyDraft;
+    if (Status s = permit(actor, editing, stored.reference); !s)
+        return s.error();
     if (Status s = checkWritable(*current, expectedRevision); !s)
         return s.error();
-    const Referral &stored = current->referral;
     if (referral.profileId != stored.profileId || referral.status != stored.status || referral.handler != stored.handler)
         return makeError(ErrorCode::InvalidInput,
                          QStringLiteral("A save cannot change a referral's profile, status or handler; submit or "
@@ -453,6 +476,11 @@ Result<SaveReceipt> ReferralRepository::transition(const QString &reference, qin
     Result<Current> current = readCurrent(reference);
     if (!current)
         return current.error();
+    const Operation operation = to != ReferralStatus::Submitted             ? Operation::SignDecision
+                                : current->referral.handler == actor.userId ? Operation::SubmitOwnReferral
+                                                                            : Operation::EditAnyDraft;
+    if (Status s = permit(actor, operation, reference); !s)
+        return s.error();
     if (Status s = checkWritable(*current, expectedRevision); !s)
         return s.error();
     if (current->referral.status != from)
@@ -508,11 +536,31 @@ Result<SaveReceipt> ReferralRepository::transition(const QString &reference, qin
     return receipt;
 }
 
+Result<StoredReferral> ReferralRepository::open(const QString &reference, const Actor &actor)
+{
+    Result<StoredReferral> stored = load(reference);
+    if (!stored)
+        return stored;
+    if (Status s = permit(actor, viewing(actor, stored->referral.handler), reference); !s)
+        return s.error();
+    if (Status s = recordAccess(reference, actor, AuditKind::Viewed); !s)
+        return s.error();
+    return stored;
+}
+
 Status ReferralRepository::recordAccess(const QString &reference, const Actor &actor, AuditKind kind,
                                         const QJsonObject &details)
 {
     if (actor.userId.isEmpty())
         return makeError(ErrorCode::InvalidInput, QStringLiteral("An access needs the user who made it."));
+    Result<Current> current = readCurrent(reference);
+    if (!current)
+        return current.error();
+    const Operation operation = kind == AuditKind::Exported || kind == AuditKind::Printed
+                                    ? Operation::ExportOrPrint
+                                    : viewing(actor, current->referral.handler);
+    if (Status s = permit(actor, operation, reference); !s)
+        return s;
     Result<qint64> recorded = AuditTrail::record(m_database, reference, actor.userId, m_clock.now(), kind, details);
     if (!recorded)
         return recorded.error();

@@ -39,6 +39,9 @@ struct SaveReceipt
 // item changes, on flush(), at submission, or when the store is next opened after a crash. So the trail reads
 // like a record, not a keylogger, and nothing saved goes unaudited.
 //
+// Every call that reads for a person or changes a case checks the operation × role table (access/permissions.h);
+// "own" means the referral's handler is the person acting.
+//
 // After submission nothing is overwritten without an amendment reason: each change is an "amended" event holding
 // the old value, the new value and the reason.
 class ReferralRepository
@@ -47,6 +50,9 @@ public:
     ReferralRepository(Database &database, const Clock &clock, QString instanceId);
 
     Result<StoredReferral> createDraft(const Profile &profile, const Actor &actor);
+    // Opening a case for a person: their role must allow it (a call-handler sees their own), and it is audited.
+    Result<StoredReferral> open(const QString &reference, const Actor &actor);
+    // The stored referral without a person: for the store's own work, backups, verification and tests.
     Result<StoredReferral> load(const QString &reference);
     Result<SaveReceipt> save(const Referral &referral, qint64 expectedRevision, const Actor &actor,
                              const QString &amendmentReason = {});

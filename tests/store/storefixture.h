@@ -33,7 +33,7 @@ struct StoreFixture
 
 const FrontDoor::Actor handler{QStringLiteral("u-handler")};
 const FrontDoor::Actor otherHandler{QStringLiteral("u-other")};
-const FrontDoor::Actor supervisor{QStringLiteral("u-supervisor")};
+const FrontDoor::Actor supervisor{QStringLiteral("u-supervisor"), FrontDoor::Role::Supervisor};
 
 // SHA-256 of a file's bytes (empty when absent), to prove a damaged file was left exactly as it was.
 QByteArray fileDigest(const QString &path);

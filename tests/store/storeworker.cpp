@@ -17,7 +17,7 @@ namespace {
 
 int crash(Store &store, const QString &reference)
 {
-    const Actor actor{QStringLiteral("u-worker")};
+    const Actor actor{QStringLiteral("u-worker"), Role::Supervisor}; // edits a draft someone else started
     StoredReferral stored = store.referrals().load(reference).value();
     Referral referral = stored.referral;
     qint64 revision = stored.revision;
@@ -40,7 +40,7 @@ int crash(Store &store, const QString &reference)
 
 int append(Store &store, const QString &reference, const QString &tag, int count)
 {
-    const Actor actor{QStringLiteral("u-") + tag};
+    const Actor actor{QStringLiteral("u-") + tag, Role::Supervisor};
     int conflicts = 0;
     for (int i = 0; i < count;) {
         Result<StoredReferral> stored = store.referrals().load(reference);

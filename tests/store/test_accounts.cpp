@@ -92,7 +92,7 @@ TEST_CASE("Sign-in checks the password, audits every attempt, and waits after 10
     Result<Account> signedIn = accounts.signIn(QStringLiteral(" PRIYA "), handlerPassword);
     REQUIRE(signedIn);
     CHECK(signedIn->role == Role::CallHandler);
-    REQUIRE(accounts.signOut(Actor{signedIn->id}));
+    REQUIRE(accounts.signOut(Actor{signedIn->id, signedIn->role}));
 
     const Result<Account> unknown = accounts.signIn(QStringLiteral("nobody"), handlerPassword);
     const Result<Account> wrong = accounts.signIn(QStringLiteral("priya"), QStringLiteral("not the password"));

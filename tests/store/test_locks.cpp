@@ -27,7 +27,7 @@ TEST_CASE("A case open in one instance is read-only in another, which is told wh
 
     Referral theirs = (*other)->referrals().load(d.referral.reference)->referral;
     theirs.setAnswer(Field::referrerName, Answer::given(QStringLiteral("Overwrite")));
-    Result<SaveReceipt> save = (*other)->referrals().save(theirs, d.revision, otherHandler);
+    Result<SaveReceipt> save = (*other)->referrals().save(theirs, d.revision, supervisor); // may edit any draft — not this one now
     REQUIRE_FALSE(save);
     CHECK(save.errorMessage().contains(QStringLiteral("can only be read here")));
 

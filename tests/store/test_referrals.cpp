@@ -5,6 +5,7 @@
 
 #include "referral/fields.h"
 #include "store/audittrail.h"
+#include "access/permissions.h"
 #include "store/auditverifier.h"
 
 #include <QJsonArray>
@@ -112,7 +113,7 @@ TEST_CASE("A save against an older revision is refused and overwrites nothing")
     mine.setAnswer(Field::referrerName, Answer::given(QStringLiteral("First")));
     REQUIRE(f->referrals().save(mine, draft.revision, handler));
     theirs.setAnswer(Field::referrerName, Answer::given(QStringLiteral("Second")));
-    Result<SaveReceipt> stale = f->referrals().save(theirs, draft.revision, otherHandler);
+    Result<SaveReceipt> stale = f->referrals().save(theirs, draft.revision, supervisor);
     REQUIRE_FALSE(stale);
     CHECK(stale.error().code == ErrorCode::Conflict);
     CHECK(f->referrals().load(draft.referral.reference)->referral.answer(Field::referrerName).value() == QStringLiteral("First"));
@@ -298,4 +299,54 @@ TEST_CASE("Viewing, exporting and printing are audit events that change nothing"
     CHECK(views[0].user == supervisor.userId);
     CHECK(f->referrals().load(draft.referral.reference)->revision == draft.revision);
     requireIntact(f);
+}
+
+TEST_CASE("The store applies the operation × role table to every case call, whatever the UI shows")
+{
+    // Each row: a store call, the operation it needs, run by each role on a case that is theirs or not.
+    StoreFixture f;
+    const Role roles[] = {Role::CallHandler, Role::Supervisor, Role::Administrator};
+    const Actor starter{QStringLiteral("u-starter"), Role::CallHandler};
+    for (const Role role : roles) {
+        const Actor me{QStringLiteral("u-me-") + roleName(role), role};
+        const Actor meAsSupervisor{me.userId, Role::Supervisor}; // to give an administrator a case of "their own"
+        INFO("role " << roleName(role).toStdString());
+
+        const Result<StoredReferral> created = f->referrals().createDraft(norfolk(), me);
+        CHECK(bool(created) == isAllowed(role, Operation::CreateReferral));
+        if (!created)
+            CHECK(created.error().code == ErrorCode::PermissionDenied);
+
+        StoredReferral mine = f->referrals().createDraft(norfolk(), meAsSupervisor).value();
+        StoredReferral theirs = f->referrals().createDraft(norfolk(), starter).value();
+
+        const auto denied = [](const auto &result) { return !result && result.error().code == ErrorCode::PermissionDenied; };
+        CHECK(!denied(f->referrals().open(mine.referral.reference, me)) == isAllowed(role, Operation::ViewOwnReferral));
+        CHECK(!denied(f->referrals().open(theirs.referral.reference, me)) == isAllowed(role, Operation::ViewAnyReferral));
+
+        Referral editedMine = mine.referral;
+        editedMine.setAnswer(Field::referrerRole, Answer::given(QStringLiteral("Teacher")));
+        CHECK(!denied(f->referrals().save(editedMine, mine.revision, me)) == isAllowed(role, Operation::EditOwnDraft));
+        Referral editedTheirs = theirs.referral;
+        editedTheirs.setAnswer(Field::referrerRole, Answer::given(QStringLiteral("Teacher")));
+        CHECK(!denied(f->referrals().save(editedTheirs, theirs.revision, me)) == isAllowed(role, Operation::EditAnyDraft));
+
+        mine = f->referrals().load(mine.referral.reference).value();
+        CHECK(!denied(f->referrals().submit(mine.referral.reference, mine.revision, me, norfolk()))
+              == isAllowed(role, Operation::SubmitOwnReferral));
+
+        theirs = f->referrals().load(theirs.referral.reference).value();
+        REQUIRE(f->referrals().submit(theirs.referral.reference, theirs.revision, starter, norfolk()));
+        theirs = f->referrals().load(theirs.referral.reference).value();
+        Referral amended = theirs.referral;
+        amended.setAnswer(Field::referrerRole, Answer::given(QStringLiteral("Head teacher")));
+        CHECK(!denied(f->referrals().save(amended, theirs.revision, me, QStringLiteral("corrected")))
+              == isAllowed(role, Operation::AmendSubmitted));
+        theirs = f->referrals().load(theirs.referral.reference).value();
+        CHECK(!denied(f->referrals().changeStatus(theirs.referral.reference, theirs.revision, me, ReferralStatus::Decided,
+                                                  norfolk()))
+              == isAllowed(role, Operation::SignDecision));
+        CHECK(!denied(f->referrals().recordAccess(theirs.referral.reference, me, AuditKind::Exported))
+              == isAllowed(role, Operation::ExportOrPrint));
+    }
 }
