@@ -1,5 +1,6 @@
 #include "store/referralqueries.h"
 
+#include "access/permissions.h"
 #include "referral/spokendate.h"
 #include "referral/textfold.h"
 #include "store/database.h"
@@ -118,13 +119,55 @@ QString ReferralQueries::searchExpression(const QString &text)
     return terms.join(QStringLiteral(" AND "));
 }
 
+Result<ReferralFilter> ReferralQueries::scopedFor(const ReferralFilter &filter, const Actor &actor)
+{
+    if (isAllowed(actor.role, Operation::ViewAnyReferral))
+        return filter;
+    if (!isAllowed(actor.role, Operation::ViewOwnReferral))
+        return makeError(ErrorCode::PermissionDenied,
+                         QStringLiteral("A %1 does not see referrals.").arg(roleDisplayName(actor.role).toLower()));
+    ReferralFilter own = filter;
+    own.handler = actor.userId;
+    return own;
+}
+
+Result<QList<ReferralSummary>> ReferralQueries::list(const ReferralFilter &filter, const Actor &actor)
+{
+    Result<ReferralFilter> scoped = scopedFor(filter, actor);
+    if (!scoped)
+        return scoped.error();
+    return list(*scoped);
+}
+
+Result<int> ReferralQueries::count(const ReferralFilter &filter, const Actor &actor)
+{
+    Result<ReferralFilter> scoped = scopedFor(filter, actor);
+    if (!scoped)
+        return scoped.error();
+    return count(*scoped);
+}
+
+Result<QList<ReferralSummary>> ReferralQueries::search(const QString &text, const Actor &actor, int limit)
+{
+    Result<ReferralFilter> scoped = scopedFor(ReferralFilter{}, actor);
+    if (!scoped)
+        return scoped.error();
+    return searchAs(text, scoped->handler, limit);
+}
+
 Result<QList<ReferralSummary>> ReferralQueries::search(const QString &text, int limit)
+{
+    return searchAs(text, {}, limit);
+}
+
+Result<QList<ReferralSummary>> ReferralQueries::searchAs(const QString &text, const QString &handler, int limit)
 {
     const QString expression = searchExpression(text);
     if (expression.isEmpty())
         return QList<ReferralSummary>();
     Result<QSqlQuery *> rows = m_database.exec(QStringLiteral("queries.search"),
-                                               {{"query", expression}, {"limit", std::clamp(limit, 1, 1000)}});
+                                               {{"query", expression}, {"limit", std::clamp(limit, 1, 1000)},
+                                                {"handler", handler.isEmpty() ? QVariant() : QVariant(handler)}});
     if (!rows)
         return rows.error();
     return summaries(**rows);

@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "referral/referral.h"
+#include "store/actor.h"
 
 #include <QDate>
 #include <optional>
@@ -59,6 +60,13 @@ class ReferralQueries
 public:
     explicit ReferralQueries(Database &database) : m_database(database) {}
 
+    // For a person: a call-handler sees only their own referrals (the filter's handler is forced to them), a
+    // supervisor all, an administrator none (operation × role table).
+    Result<QList<ReferralSummary>> list(const ReferralFilter &filter, const Actor &actor);
+    Result<int> count(const ReferralFilter &filter, const Actor &actor);
+    Result<QList<ReferralSummary>> search(const QString &text, const Actor &actor, int limit = 50);
+
+    // The store's own reads, for no person in particular (benchmarks, tests, maintenance).
     Result<QList<ReferralSummary>> list(const ReferralFilter &filter);
     Result<int> count(const ReferralFilter &filter);
 
@@ -73,6 +81,9 @@ public:
                                                  const QString &excludeReference = {}, int limit = 20);
 
 private:
+    static Result<ReferralFilter> scopedFor(const ReferralFilter &filter, const Actor &actor);
+    Result<QList<ReferralSummary>> searchAs(const QString &text, const QString &handler, int limit);
+
     Database &m_database;
 };
 

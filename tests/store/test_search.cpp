@@ -151,3 +151,29 @@ TEST_CASE("A year in a search may be a year of birth or part of a name, a postco
     CHECK(found(f, QStringLiteral("testchild 2015")) == QStringList{a});
     CHECK(found(f, QStringLiteral("ben 2026")) == QStringList{b}); // the reference's year
 }
+
+TEST_CASE("A call-handler's queue and search show only their own referrals, a supervisor's all, an administrator's none")
+{
+    StoreFixture f;
+    const QString mine = addReferral(f, QStringLiteral("Ada Testchild"), QStringLiteral("2015-03-12"));
+    StoredReferral d = f->referrals().createDraft(norfolk(), otherHandler).value();
+    Referral theirs = d.referral;
+    theirs.children[0].answers.insert(QStringLiteral("name"), Answer::given(QStringLiteral("Ada Othername")));
+    REQUIRE(f->referrals().save(theirs, d.revision, otherHandler));
+
+    CHECK(f->queries().count(ReferralFilter{}, handler).value() == 1);
+    CHECK(f->queries().list(ReferralFilter{}, handler)->first().reference == mine);
+    CHECK(f->queries().count(ReferralFilter{}, supervisor).value() == 2);
+    const Actor administrator{QStringLiteral("u-admin"), Role::Administrator};
+    CHECK(f->queries().count(ReferralFilter{}, administrator).error().code == ErrorCode::PermissionDenied);
+
+    const auto references = [](const QList<ReferralSummary> &rows) {
+        QStringList r;
+        for (const ReferralSummary &row : rows)
+            r.append(row.reference);
+        return r;
+    };
+    CHECK(references(f->queries().search(QStringLiteral("ada"), handler).value()) == QStringList{mine});
+    CHECK(f->queries().search(QStringLiteral("ada"), supervisor)->size() == 2);
+    CHECK_FALSE(f->queries().search(QStringLiteral("ada"), administrator));
+}

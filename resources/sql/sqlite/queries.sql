@@ -31,7 +31,10 @@ WHERE (:status IS NULL OR status = :status)
 -- name: queries.search
 SELECT r.reference, r.profile, r.status, r.handler, r.urgent, r.call_started_at, r.created_at, r.updated_at,
        r.next_due, r.children_summary
-FROM (SELECT rowid FROM referral_search WHERE referral_search MATCH :query ORDER BY rowid DESC LIMIT :limit) AS s
+FROM (SELECT rowid FROM referral_search
+      WHERE referral_search MATCH :query
+        AND (:handler IS NULL OR rowid IN (SELECT id FROM referrals WHERE handler = :handler))
+      ORDER BY rowid DESC LIMIT :limit) AS s
 JOIN referrals AS r ON r.id = s.rowid
 ORDER BY r.id DESC
 
