@@ -1,6 +1,10 @@
 #include "guilauncher.h"
 
 #include "mainwindow.h"
+#include "access/accounts.h"
+#include "session/accountsdialog.h"
+#include "session/firstrundialog.h"
+#include "session/signindialog.h"
 #include "profile/profileloader.h"
 #include "store/backups.h"
 #include "store/databaselocation.h"
@@ -19,12 +23,6 @@ int refuse(const QString &message)
     return 1;
 }
 
-// Until sign-in exists (issue 5), the window acts as the workstation's user.
-Actor windowActor()
-{
-    return Actor{QStringLiteral("os:") + qEnvironmentVariable("USER", QStringLiteral("unknown"))};
-}
-
 } // namespace
 
 int run(const Options &options)
@@ -38,17 +36,41 @@ int run(const Options &options)
     if (!store)
         return refuse(withBackupAdvice(store.error(), path, {}));
 
+    // First run creates the administrator; then everyone signs in (issue 5).
+    Accounts accounts((*store)->database(), (*store)->clock());
+    Result<bool> empty = accounts.isEmpty();
+    if (!empty)
+        return refuse(empty.errorMessage());
+    if (*empty) {
+        FirstRunDialog firstRun(accounts);
+        if (firstRun.exec() != QDialog::Accepted)
+            return 0;
+    }
+    SignInDialog signIn(accounts, profile->name);
+    if (signIn.exec() != QDialog::Accepted)
+        return 0;
+    const Account account = signIn.account();
+    const Actor actor{account.id, account.role};
+
     // A daily backup at start when none was made in the last day, and one on every exit; the newest 7 are kept.
-    const auto backUp = [&store]() {
+    const auto backUp = [&store, &actor]() {
         Store &s = **store;
-        return Backups::make(s.database(), s.backupFolder(), s.clock().now(), windowActor());
+        return Backups::make(s.database(), s.backupFolder(), s.clock().now(), actor);
     };
     if (Backups::isDue((*store)->backupFolder(), path, (*store)->clock().now()))
         static_cast<void>(backUp()); // a failure here is reported on exit, when it is retried
 
-    MainWindow window(MainWindow::Context{path, profile->name});
+    MainWindow::Context context{path, profile->name,
+                                QStringLiteral("%1 (%2)").arg(account.displayName, roleDisplayName(account.role)), {}};
+    if (account.role == Role::Administrator)
+        context.manageAccounts = [&accounts, &actor]() {
+            AccountsDialog dialog(accounts, actor, QApplication::activeWindow());
+            dialog.exec();
+        };
+    MainWindow window(context);
     window.show();
     const int code = QApplication::exec();
+    static_cast<void>(accounts.signOut(actor)); // audited; a failure here changes nothing for the person leaving
 
     if (Result<Backups::Made> made = backUp(); !made)
         QMessageBox::warning(nullptr, QObject::tr("Front Door could not make its backup"), made.errorMessage());

@@ -27,6 +27,11 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->setObjectName(QStringLiteral("fileMenu"));
+    if (m_context.manageAccounts) {
+        QAction *accounts = file->addAction(tr("&Accounts…"), this, [this] { m_context.manageAccounts(); });
+        accounts->setObjectName(QStringLiteral("accountsAction"));
+        file->addSeparator();
+    }
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     // Spelt out: the offscreen and some desktop platforms define no standard Quit key.
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -87,6 +92,11 @@ void MainWindow::createStatusBar()
     auto *database = new QLabel(tr("Database: %1").arg(m_context.databasePath), this);
     database->setObjectName(QStringLiteral("databaseLabel"));
     statusBar()->addPermanentWidget(database);
+    if (!m_context.signedInAs.isEmpty()) {
+        auto *user = new QLabel(tr("Signed in: %1").arg(m_context.signedInAs), this);
+        user->setObjectName(QStringLiteral("signedInLabel"));
+        statusBar()->addPermanentWidget(user);
+    }
     statusBar()->showMessage(tr("Ready"));
 }
 

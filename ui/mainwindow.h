@@ -2,6 +2,8 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class QLabel;
 
 namespace FrontDoor {
@@ -17,6 +19,8 @@ public:
     {
         QString databasePath;
         QString profileName; // the front door's name, e.g. "Norfolk CADS"
+        QString signedInAs;  // "Priya Invented (Call-handler)"; empty before sign-in exists
+        std::function<void()> manageAccounts; // set for administrators: File › Accounts…
     };
 
     explicit MainWindow(Context context, QWidget *parent = nullptr);

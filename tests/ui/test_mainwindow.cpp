@@ -2,6 +2,7 @@
 
 #include "mainwindow.h"
 
+#include <QAction>
 #include <QLabel>
 #include <QMenuBar>
 #include <QSignalSpy>
@@ -22,7 +23,8 @@ QStringList menuTitles(QMainWindow &window)
 
 TEST_CASE("The main window shows its front door, its menus and where the data is")
 {
-    MainWindow window(MainWindow::Context{QStringLiteral("/tmp/example.sqlite"), QStringLiteral("Norfolk CADS")});
+    MainWindow window(MainWindow::Context{QStringLiteral("/tmp/example.sqlite"), QStringLiteral("Norfolk CADS"),
+                                          QStringLiteral("Priya Invented (Call-handler)"), {}});
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
 
@@ -37,11 +39,27 @@ TEST_CASE("The main window shows its front door, its menus and where the data is
     auto *database = window.findChild<QLabel *>(QStringLiteral("databaseLabel"));
     REQUIRE(database);
     CHECK(database->text().contains(QStringLiteral("/tmp/example.sqlite")));
+    auto *user = window.findChild<QLabel *>(QStringLiteral("signedInLabel"));
+    REQUIRE(user);
+    CHECK(user->text() == QStringLiteral("Signed in: Priya Invented (Call-handler)"));
+    CHECK_FALSE(window.findChild<QAction *>(QStringLiteral("accountsAction"))); // not an administrator
+}
+
+TEST_CASE("An administrator's window offers File › Accounts…, which opens their accounts view")
+{
+    int opened = 0;
+    MainWindow window(MainWindow::Context{QStringLiteral("/tmp/example.sqlite"), QStringLiteral("Norfolk CADS"),
+                                          QStringLiteral("Ada Admin (Administrator)"), [&opened] { ++opened; }});
+    window.show();
+    auto *accounts = window.findChild<QAction *>(QStringLiteral("accountsAction"));
+    REQUIRE(accounts);
+    accounts->trigger();
+    CHECK(opened == 1);
 }
 
 TEST_CASE("Ctrl+Q closes the main window")
 {
-    MainWindow window(MainWindow::Context{QStringLiteral("/tmp/example.sqlite"), QStringLiteral("Lincolnshire CSC")});
+    MainWindow window(MainWindow::Context{QStringLiteral("/tmp/example.sqlite"), QStringLiteral("Lincolnshire CSC"), {}, {}});
     window.show();
     REQUIRE(QTest::qWaitForWindowActive(&window));
     REQUIRE(window.isVisible());

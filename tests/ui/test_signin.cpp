@@ -1,0 +1,98 @@
+// Issue 5, by keystrokes as a person would: first run creates the administrator, who creates a call-handler,
+// who signs in. The real dialogs over a real database in a temporary folder, offscreen.
+
+#include <catch2/catch.hpp>
+
+#include "storefixture.h"
+
+#include "session/accountsdialog.h"
+#include "session/firstrundialog.h"
+#include "session/signindialog.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QTest>
+
+using namespace FrontDoor;
+using namespace FrontDoorTest;
+
+namespace {
+
+const PasswordHasher::Cost cheap{1, 8 * 1024 * 1024};
+
+QLineEdit *edit(QWidget &parent, const char *name)
+{
+    auto *found = parent.findChild<QLineEdit *>(QString::fromLatin1(name));
+    REQUIRE(found);
+    return found;
+}
+
+QString message(QWidget &parent, const char *name)
+{
+    auto *label = parent.findChild<QLabel *>(QString::fromLatin1(name));
+    REQUIRE(label);
+    return label->text();
+}
+
+void typeInto(QWidget &parent, const char *name, const QString &text)
+{
+    QLineEdit *field = edit(parent, name);
+    field->setFocus();
+    QTest::keyClicks(field, text);
+}
+
+} // namespace
+
+TEST_CASE("First run → the administrator → a call-handler → the call-handler signs in, all by keyboard")
+{
+    StoreFixture f;
+    Accounts accounts(f->database(), f.clock, cheap);
+
+    FirstRunDialog firstRun(accounts);
+    firstRun.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&firstRun));
+    typeInto(firstRun, "firstRunLogin", QStringLiteral("admin"));
+    typeInto(firstRun, "firstRunFullName", QStringLiteral("Ada Admin"));
+    typeInto(firstRun, "firstRunPassword", QStringLiteral("kettle on the windowsill"));
+    typeInto(firstRun, "firstRunRepeat", QStringLiteral("kettle on the windowsil")); // a slip
+    QTest::keyClick(edit(firstRun, "firstRunRepeat"), Qt::Key_Return);
+    CHECK(message(firstRun, "firstRunMessage").contains(QStringLiteral("not the same")));
+    CHECK(accounts.isEmpty().value());
+    typeInto(firstRun, "firstRunPassword", QStringLiteral("kettle on the windowsill"));
+    typeInto(firstRun, "firstRunRepeat", QStringLiteral("kettle on the windowsill"));
+    QTest::keyClick(edit(firstRun, "firstRunRepeat"), Qt::Key_Return);
+    INFO(message(firstRun, "firstRunMessage").toStdString());
+    REQUIRE(firstRun.result() == QDialog::Accepted);
+    CHECK(firstRun.account().role == Role::Administrator);
+
+    AccountsDialog manage(accounts, Actor{firstRun.account().id, Role::Administrator});
+    manage.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&manage));
+    typeInto(manage, "newAccountLogin", QStringLiteral("priya"));
+    typeInto(manage, "newAccountFullName", QStringLiteral("Priya Invented"));
+    typeInto(manage, "newAccountPassword", QStringLiteral("blue heron over the fen"));
+    typeInto(manage, "newAccountRepeat", QStringLiteral("blue heron over the fen"));
+    QTest::keyClick(edit(manage, "newAccountRepeat"), Qt::Key_Return); // the default button: Create account
+    INFO(message(manage, "accountsMessage").toStdString());
+    CHECK(message(manage, "accountsMessage").contains(QStringLiteral("Created priya (Call-handler)")));
+    CHECK(edit(manage, "newAccountPassword")->text().isEmpty()); // no password left on screen
+    REQUIRE(accounts.find(QStringLiteral("priya")));
+
+    SignInDialog signIn(accounts, QStringLiteral("Norfolk CADS"));
+    signIn.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&signIn));
+    typeInto(signIn, "signInName", QStringLiteral("priya"));
+    QTest::keyClick(edit(signIn, "signInName"), Qt::Key_Tab);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("a wrong guess at it"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    CHECK(message(signIn, "signInMessage") == QStringLiteral("The name or the password is not right."));
+    CHECK(edit(signIn, "signInPassword")->text().isEmpty());
+    CHECK(edit(signIn, "signInName")->text() == QStringLiteral("priya"));
+    CHECK(signIn.result() != QDialog::Accepted);
+
+    typeInto(signIn, "signInPassword", QStringLiteral("blue heron over the fen"));
+    QTest::keyClick(edit(signIn, "signInPassword"), Qt::Key_Return);
+    REQUIRE(signIn.result() == QDialog::Accepted);
+    CHECK(signIn.account().id == QStringLiteral("priya"));
+    CHECK(signIn.account().role == Role::CallHandler);
+}
