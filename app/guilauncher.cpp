@@ -6,6 +6,7 @@
 #include "session/firstrundialog.h"
 #include "session/signindialog.h"
 #include "profile/profileloader.h"
+#include "store/audittrail.h"
 #include "store/backups.h"
 #include "store/databaselocation.h"
 #include "store/store.h"
@@ -60,8 +61,19 @@ int run(const Options &options)
     if (Backups::isDue((*store)->backupFolder(), path, (*store)->clock().now()))
         static_cast<void>(backUp()); // a failure here is reported on exit, when it is retried
 
-    MainWindow::Context context{path, profile->name,
-                                QStringLiteral("%1 (%2)").arg(account.displayName, roleDisplayName(account.role)), {}};
+    MainWindow::Context context;
+    context.databasePath = path;
+    context.profileName = profile->name;
+    context.signedInAs = QStringLiteral("%1 (%2)").arg(account.displayName, roleDisplayName(account.role));
+    context.confirmPassword = [&accounts, &actor](const QString &password) {
+        return accounts.confirmPassword(actor, password);
+    };
+    context.lockChanged = [&store, &actor](bool locked, const QString &why) {
+        Store &s = **store;
+        static_cast<void>(AuditTrail::record(s.database(), {}, actor.userId, s.clock().now(),
+                                             locked ? AuditKind::Locked : AuditKind::Unlocked,
+                                             why.isEmpty() ? QJsonObject{} : QJsonObject{{QStringLiteral("why"), why}}));
+    };
     if (account.role == Role::Administrator)
         context.manageAccounts = [&accounts, &actor]() {
             AccountsDialog dialog(accounts, actor, QApplication::activeWindow());

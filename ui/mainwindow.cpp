@@ -1,11 +1,14 @@
 #include "mainwindow.h"
 
 #include "common/appinfo.h"
+#include "session/idlelock.h"
+#include "session/lockscreen.h"
 
 #include <QApplication>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
@@ -16,10 +19,12 @@ MainWindow::MainWindow(Context context, QWidget *parent)
     , m_context(std::move(context))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("%1 — %2").arg(AppInfo::displayName(), m_context.profileName));
+    // Qt appends the application display name ("— Front Door") itself.
+    setWindowTitle(m_context.profileName);
     createMenus();
     createCentralArea();
     createStatusBar();
+    createLock();
     resize(1200, 760);
 }
 
@@ -84,7 +89,56 @@ void MainWindow::createCentralArea()
     layout->addWidget(title);
     layout->addWidget(body);
     layout->addStretch(1);
-    setCentralWidget(central);
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(central);
+    setCentralWidget(m_pages);
+}
+
+void MainWindow::createLock()
+{
+    if (!m_context.confirmPassword)
+        return;
+    m_lockScreen = new LockScreen(m_context.signedInAs, m_context.confirmPassword, m_pages);
+    m_pages->addWidget(m_lockScreen);
+    connect(m_lockScreen, &LockScreen::unlocked, this, &MainWindow::unlock);
+    m_idleLock = new IdleLock(m_context.clock ? *m_context.clock : Clock::system(), m_context.idleMinutes, this);
+    connect(m_idleLock, &IdleLock::idle, this, [this] { lock(tr("idle")); });
+
+    // The privacy screen: someone walks past the desk — one key hides everything at once.
+    auto *lockNow = new QAction(tr("&Lock screen now"), this);
+    lockNow->setObjectName(QStringLiteral("lockAction"));
+    lockNow->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    lockNow->setShortcutContext(Qt::ApplicationShortcut);
+    connect(lockNow, &QAction::triggered, this, [this] { lock(tr("privacy screen")); });
+    addAction(lockNow);
+    if (QMenu *file = findChild<QMenu *>(QStringLiteral("fileMenu")))
+        file->insertAction(file->actions().value(0), lockNow);
+}
+
+bool MainWindow::isLocked() const
+{
+    return m_lockScreen && m_pages->currentWidget() == m_lockScreen;
+}
+
+void MainWindow::lock(const QString &why)
+{
+    if (!m_lockScreen || isLocked())
+        return;
+    m_pages->setCurrentWidget(m_lockScreen);
+    menuBar()->setEnabled(false);
+    m_idleLock->setActive(false);
+    m_lockScreen->prepare();
+    if (m_context.lockChanged)
+        m_context.lockChanged(true, why);
+}
+
+void MainWindow::unlock()
+{
+    m_pages->setCurrentIndex(0);
+    menuBar()->setEnabled(true);
+    m_idleLock->setActive(true);
+    if (m_context.lockChanged)
+        m_context.lockChanged(false, {});
 }
 
 void MainWindow::createStatusBar()

@@ -1,10 +1,14 @@
 #pragma once
 
+#include "common/clock.h"
+#include "common/result.h"
+
 #include <QMainWindow>
 
 #include <functional>
 
 class QLabel;
+class QStackedWidget;
 
 namespace FrontDoor {
 
@@ -21,9 +25,18 @@ public:
         QString profileName; // the front door's name, e.g. "Norfolk CADS"
         QString signedInAs;  // "Priya Invented (Call-handler)"; empty before sign-in exists
         std::function<void()> manageAccounts; // set for administrators: File › Accounts…
+        // Set once someone is signed in: the window can then lock (idle, or Ctrl+L) and unlock with their password.
+        std::function<Status(const QString &password)> confirmPassword;
+        std::function<void(bool locked, const QString &why)> lockChanged; // for the audit trail
+        const Clock *clock = nullptr; // the idle lock's time; the system clock when null
+        int idleMinutes = 5;
     };
 
     explicit MainWindow(Context context, QWidget *parent = nullptr);
+
+    bool isLocked() const;
+    void lock(const QString &why);
+    class IdleLock *idleLock() const { return m_idleLock; }
 
 private:
     void createMenus();
@@ -31,7 +44,13 @@ private:
     void createStatusBar();
     void showAbout();
 
+    void createLock();
+    void unlock();
+
     Context m_context;
+    QStackedWidget *m_pages = nullptr;
+    class LockScreen *m_lockScreen = nullptr;
+    class IdleLock *m_idleLock = nullptr;
 };
 
 } // namespace FrontDoor
