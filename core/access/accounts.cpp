@@ -310,3 +310,14 @@ Status Accounts::confirmPassword(const Actor &actor, const QString &password)
 }
 
 } // namespace FrontDoor
+
+namespace FrontDoor {
+
+Result<Signature> Accounts::sign(const Actor &actor, const QString &password)
+{
+    if (Status confirmed = confirmPassword(actor, password); !confirmed)
+        return confirmed.error();
+    return Signature(normalisedId(actor.userId), m_clock.now());
+}
+
+} // namespace FrontDoor

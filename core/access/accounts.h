@@ -2,6 +2,7 @@
 
 #include "access/passwordhasher.h"
 #include "access/role.h"
+#include "access/signature.h"
 #include "common/clock.h"
 #include "common/result.h"
 #include "store/actor.h"
@@ -45,6 +46,8 @@ public:
     Status signOut(const Actor &actor);
     // Checks the password of someone already signed in (unlocking, signing a decision); audited when wrong.
     Status confirmPassword(const Actor &actor, const QString &password);
+    // Signing (NOR-D2): the password again, giving a Signature the store requires to record a decision.
+    Result<Signature> sign(const Actor &actor, const QString &password);
 
     static QString normalisedId(const QString &id);
 

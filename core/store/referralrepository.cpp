@@ -445,19 +445,21 @@ Status ReferralRepository::flushAll()
 Result<SaveReceipt> ReferralRepository::submit(const QString &reference, qint64 expectedRevision, const Actor &actor,
                                                const Profile &profile)
 {
-    return transition(reference, expectedRevision, actor, ReferralStatus::Draft, ReferralStatus::Submitted, profile);
+    return transition(reference, expectedRevision, actor, ReferralStatus::Draft, ReferralStatus::Submitted, profile,
+                      std::nullopt);
 }
 
 Result<SaveReceipt> ReferralRepository::changeStatus(const QString &reference, qint64 expectedRevision,
-                                                     const Actor &actor, ReferralStatus to, const Profile &profile)
+                                                     const Actor &actor, ReferralStatus to, const Profile &profile,
+                                                     const std::optional<Signature> &signature)
 {
     switch (to) {
     case ReferralStatus::Submitted:
         return submit(reference, expectedRevision, actor, profile);
     case ReferralStatus::Decided:
-        return transition(reference, expectedRevision, actor, ReferralStatus::Submitted, to, profile);
+        return transition(reference, expectedRevision, actor, ReferralStatus::Submitted, to, profile, signature);
     case ReferralStatus::Closed:
-        return transition(reference, expectedRevision, actor, ReferralStatus::Decided, to, profile);
+        return transition(reference, expectedRevision, actor, ReferralStatus::Decided, to, profile, signature);
     case ReferralStatus::Draft:
         break;
     }
@@ -466,7 +468,7 @@ Result<SaveReceipt> ReferralRepository::changeStatus(const QString &reference, q
 
 Result<SaveReceipt> ReferralRepository::transition(const QString &reference, qint64 expectedRevision,
                                                    const Actor &actor, ReferralStatus from, ReferralStatus to,
-                                                   const Profile &profile)
+                                                   const Profile &profile, const std::optional<Signature> &signature)
 {
     if (actor.userId.isEmpty())
         return makeError(ErrorCode::InvalidInput, QStringLiteral("A status change needs the user who makes it."));
@@ -492,6 +494,10 @@ Result<SaveReceipt> ReferralRepository::transition(const QString &reference, qin
                                                       .arg(reference, current->referral.profileId));
 
     const QDateTime now = m_clock.now();
+    if (to == ReferralStatus::Decided && !(signature && signature->isValidFor(actor.userId, now)))
+        return makeError(ErrorCode::PermissionDenied,
+                         QStringLiteral("Recording the decision on %1 is signing it: enter your password again.")
+                             .arg(reference));
     const Findings findings = evaluate(current->referral, profile, now,
                                        to == ReferralStatus::Submitted ? Stage::Intake : Stage::Decision);
     const Findings blocking = withSeverity(findings, Severity::Blocking);
@@ -524,6 +530,11 @@ Result<SaveReceipt> ReferralRepository::transition(const QString &reference, qin
                              {{QStringLiteral("from"), referralStatusName(from)},
                               {QStringLiteral("to"), referralStatusName(to)},
                               {QStringLiteral("outstanding"), outstanding}}});
+    if (to == ReferralStatus::Decided)
+        events.insert(events.size() - 1,
+                      EventDraft{AuditKind::Signed, actor.userId, now,
+                                 {{QStringLiteral("what"), QStringLiteral("decision")},
+                                  {QStringLiteral("passwordReenteredAt"), StoredTime::text(signature->at())}}});
     FlatState after = ReferralState::flatten(next);
     Result<SaveReceipt> receipt = persist(*current, next, std::move(after), events, actor, now);
     if (!receipt)

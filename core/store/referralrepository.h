@@ -1,5 +1,6 @@
 #pragma once
 
+#include "access/signature.h"
 #include "common/clock.h"
 #include "common/result.h"
 #include "profile/profile.h"
@@ -63,9 +64,11 @@ public:
     // lists the findings still outstanding.
     Result<SaveReceipt> submit(const QString &reference, qint64 expectedRevision, const Actor &actor,
                                const Profile &profile);
-    // submitted → decided (decision-stage musts met) → closed.
+    // submitted → decided (decision-stage musts met) → closed. Deciding is signing (NOR-D2): it needs the
+    // actor's Signature, made by re-entering their password moments before; the "signed" event records it.
     Result<SaveReceipt> changeStatus(const QString &reference, qint64 expectedRevision, const Actor &actor,
-                                     ReferralStatus to, const Profile &profile);
+                                     ReferralStatus to, const Profile &profile,
+                                     const std::optional<Signature> &signature = std::nullopt);
 
     // An event that changes nothing: viewed, exported, printed.
     Status recordAccess(const QString &reference, const Actor &actor, AuditKind kind, const QJsonObject &details = {});
@@ -113,7 +116,8 @@ private:
                                 const Actor &actor, const QDateTime &now);
     Status writeDerived(qint64 id, const Referral &referral, bool searchChanged, bool actionsChanged);
     Result<SaveReceipt> transition(const QString &reference, qint64 expectedRevision, const Actor &actor,
-                                   ReferralStatus from, ReferralStatus to, const Profile &profile);
+                                   ReferralStatus from, ReferralStatus to, const Profile &profile,
+                                   const std::optional<Signature> &signature);
 
     Database &m_database;
     const Clock &m_clock;

@@ -5,6 +5,7 @@
 
 #include "referral/fields.h"
 #include "store/audittrail.h"
+#include "access/accounts.h"
 #include "access/permissions.h"
 #include "store/auditverifier.h"
 
@@ -307,8 +308,13 @@ TEST_CASE("The store applies the operation × role table to every case call, wha
     StoreFixture f;
     const Role roles[] = {Role::CallHandler, Role::Supervisor, Role::Administrator};
     const Actor starter{QStringLiteral("u-starter"), Role::CallHandler};
+    Accounts accounts(f->database(), f.clock, PasswordHasher::Cost{1, 8 * 1024 * 1024});
+    const QString password = QStringLiteral("kettle on the windowsill");
+    const Actor root{accounts.createFirstAdministrator(QStringLiteral("root"), QStringLiteral("Root"), password)->id,
+                     Role::Administrator};
     for (const Role role : roles) {
-        const Actor me{QStringLiteral("u-me-") + roleName(role), role};
+        const Actor me{QStringLiteral("u-me-") + roleName(role).toLower(), role};
+        REQUIRE(accounts.create(root, me.userId, QStringLiteral("Me"), role, password));
         const Actor meAsSupervisor{me.userId, Role::Supervisor}; // to give an administrator a case of "their own"
         INFO("role " << roleName(role).toStdString());
 
@@ -344,9 +350,53 @@ TEST_CASE("The store applies the operation × role table to every case call, wha
               == isAllowed(role, Operation::AmendSubmitted));
         theirs = f->referrals().load(theirs.referral.reference).value();
         CHECK(!denied(f->referrals().changeStatus(theirs.referral.reference, theirs.revision, me, ReferralStatus::Decided,
-                                                  norfolk()))
+                                                  norfolk(), accounts.sign(me, password).value()))
               == isAllowed(role, Operation::SignDecision));
         CHECK(!denied(f->referrals().recordAccess(theirs.referral.reference, me, AuditKind::Exported))
               == isAllowed(role, Operation::ExportOrPrint));
     }
+}
+
+TEST_CASE("Recording a decision is signing it: the password again, moments before, by the same person (NOR-D2)")
+{
+    StoreFixture f;
+    Accounts accounts(f->database(), f.clock, PasswordHasher::Cost{1, 8 * 1024 * 1024});
+    const QString password = QStringLiteral("kettle on the windowsill");
+    const Actor root{accounts.createFirstAdministrator(QStringLiteral("root"), QStringLiteral("Root"), password)->id,
+                     Role::Administrator};
+    const Actor sup{accounts.create(root, QStringLiteral("sam"), QStringLiteral("Sam Supervisor"), Role::Supervisor, password)->id,
+                    Role::Supervisor};
+    const Actor other{accounts.create(root, QStringLiteral("tia"), QStringLiteral("Tia Supervisor"), Role::Supervisor, password)->id,
+                      Role::Supervisor};
+
+    StoredReferral d = f->referrals().createDraft(norfolk(), handler).value();
+    REQUIRE(f->referrals().submit(d.referral.reference, d.revision, handler, norfolk()));
+    StoredReferral submitted = f->referrals().load(d.referral.reference).value();
+    Referral withOutcome = submitted.referral; // NOR-O1: an outcome per child before the decision
+    withOutcome.outcomes.append(ChildOutcome{QStringLiteral("c1"), QStringLiteral("socialWorkAssessment"),
+                                             QStringLiteral("Invented rationale"), {}, sup.userId, f.clock.now()});
+    submitted.revision = f->referrals().save(withOutcome, submitted.revision, sup, QStringLiteral("outcome"))->revision;
+    const auto decide = [&](const std::optional<Signature> &signature) {
+        return f->referrals().changeStatus(submitted.referral.reference, submitted.revision, sup, ReferralStatus::Decided,
+                                           norfolk(), signature);
+    };
+
+    Result<SaveReceipt> unsigned_ = decide(std::nullopt);
+    REQUIRE_FALSE(unsigned_);
+    CHECK(unsigned_.errorMessage().contains(QStringLiteral("password again")));
+    CHECK_FALSE(accounts.sign(sup, QStringLiteral("not my password")));
+    CHECK_FALSE(decide(accounts.sign(other, password).value())); // someone else's signature
+    const Signature stale = accounts.sign(sup, password).value();
+    f.clock.advance(Signature::validMsecs + 1);
+    CHECK_FALSE(decide(stale));
+
+    Result<SaveReceipt> decided = decide(accounts.sign(sup, password).value());
+    INFO(decided.errorMessage().toStdString());
+    REQUIRE(decided);
+    CHECK(f->referrals().load(d.referral.reference)->referral.status == ReferralStatus::Decided);
+    const QList<AuditEvent> events = AuditTrail::forReferral(f->database(), d.referral.reference).value();
+    REQUIRE(events.size() >= 2);
+    CHECK(events.at(events.size() - 2).kind == QStringLiteral("signed"));
+    CHECK(events.at(events.size() - 2).user == sup.userId);
+    CHECK(events.last().kind == QStringLiteral("statusChanged"));
 }
