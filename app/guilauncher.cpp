@@ -4,6 +4,7 @@
 #include "access/accounts.h"
 #include "session/accountsdialog.h"
 #include "session/firstrundialog.h"
+#include "session/idlelock.h"
 #include "session/signindialog.h"
 #include "profile/profileloader.h"
 #include "store/audittrail.h"
@@ -13,10 +14,14 @@
 
 #include <QApplication>
 #include <QMessageBox>
+#include <QSettings>
 
 namespace FrontDoor::GuiLauncher {
 
 namespace {
+
+// The idle-lock setting (issue 5): minutes, 1–30, default 5; IT may deploy it (issue 9 adds the system-wide file).
+const QString idleLockKey = QStringLiteral("privacy/idleLockMinutes");
 
 int refuse(const QString &message)
 {
@@ -68,6 +73,7 @@ int run(const Options &options)
     context.confirmPassword = [&accounts, &actor](const QString &password) {
         return accounts.confirmPassword(actor, password);
     };
+    context.idleMinutes = QSettings().value(idleLockKey, IdleLock::defaultMinutes).toInt(); // clamped to 1–30
     context.lockChanged = [&store, &actor](bool locked, const QString &why) {
         Store &s = **store;
         static_cast<void>(AuditTrail::record(s.database(), {}, actor.userId, s.clock().now(),
