@@ -231,14 +231,16 @@ Result<Account> Accounts::signIn(const QString &id, const QString &password)
                                         "administrator to reset it."));
     }
 
-    Result<Account> account = normalised.isEmpty() ? Result<Account>(makeError(ErrorCode::NotFound, {})) : find(normalised);
+    std::optional<Account> account;
     QString hash;
-    if (account) {
+    if (!normalised.isEmpty()) {
         Result<QSqlQuery *> row = m_database.exec(QStringLiteral("users.get"), {{"id", normalised}});
         if (!row)
             return row.error();
-        if ((*row)->next())
+        if ((*row)->next()) {
+            account = accountFrom(**row);
             hash = (*row)->value(3).toString();
+        }
         (*row)->finish();
     }
     // An unknown name costs the same time as a wrong password, so names cannot be probed by timing.

@@ -71,10 +71,7 @@ Error databaseError(const QSqlError &error, const QString &what)
 
 Result<std::unique_ptr<Database>> Database::open(const QString &path, const Options &options)
 {
-    Result<SqlCatalog> sql = SqlCatalog::load(QStringLiteral("sqlite"));
-    if (!sql)
-        return sql.error();
-    return open(path, options, builtInMigrations(*sql));
+    return open(path, options, {}); // no explicit steps: the catalog's own
 }
 
 QList<Migration> Database::builtInMigrations(const SqlCatalog &sql)
@@ -135,7 +132,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString &requestedPath, c
             return makeError(ErrorCode::Unsupported, QStringLiteral("%1: the SQLite driver gave no handle.").arg(path));
         db->m_handle = *static_cast<sqlite3 *const *>(handle.constData());
     }
-    db->m_sql = SqlCatalog::load(QStringLiteral("sqlite")).value();
+    Result<SqlCatalog> sql = SqlCatalog::load(QStringLiteral("sqlite"));
+    if (!sql)
+        return sql.error();
+    db->m_sql = std::move(*sql);
 
     if (Status checked = db->checkBeforeWriting(options, size); !checked)
         return checked.error();
@@ -143,7 +143,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &requestedPath, c
         return db;
     if (Status configured = db->configureForWriting(); !configured)
         return configured.error();
-    if (Status migrated = db->migrate(migrations); !migrated)
+    if (Status migrated = db->migrate(migrations.isEmpty() ? builtInMigrations(db->m_sql) : migrations); !migrated)
         return migrated.error();
     return db;
 }

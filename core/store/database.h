@@ -41,7 +41,7 @@ public:
 
     static Result<std::unique_ptr<Database>> open(const QString &path, const Options &options);
     static Result<std::unique_ptr<Database>> open(const QString &path) { return open(path, Options{}); }
-    // For tests of the migration machinery: the steps to apply instead of the built-in ones.
+    // For tests of the migration machinery: the steps to apply instead of the built-in ones (empty: built-in).
     static Result<std::unique_ptr<Database>> open(const QString &path, const Options &options,
                                                   const QList<Migration> &migrations);
     ~Database();
