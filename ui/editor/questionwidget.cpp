@@ -1,0 +1,250 @@
+#include "questionwidget.h"
+
+#include "valuecheck.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QShortcut>
+#include <QVBoxLayout>
+
+namespace FrontDoor {
+
+QuestionWidget::QuestionWidget(const Question &question, const Profile &profile, const QDate &today, QWidget *parent)
+    : QWidget(parent), m_question(question), m_today(today)
+{
+    setObjectName(QStringLiteral("question_") + question.id);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 4, 0, 8);
+    auto *label = new QLabel(QStringLiteral("<b>%1</b>").arg(question.label.toHtmlEscaped()), this);
+    label->setWordWrap(true);
+    layout->addWidget(label);
+    if (!question.help.isEmpty()) {
+        auto *help = new QLabel(question.help, this);
+        help->setWordWrap(true);
+        help->setStyleSheet(QStringLiteral("color: #444;"));
+        layout->addWidget(help);
+    }
+    buildEditor(profile);
+
+    m_check = new QLabel(this);
+    m_check->setObjectName(objectName() + QStringLiteral("_check"));
+    m_check->setWordWrap(true);
+    m_state = new QLabel(this);
+    m_state->setObjectName(objectName() + QStringLiteral("_state"));
+    auto *notKnown = new QPushButton(tr("Not known (F7)"), this);
+    auto *declined = new QPushButton(tr("Declined (F8)"), this);
+    auto *notAsked = new QPushButton(tr("Not asked…"), this);
+    for (QPushButton *button : {notKnown, declined, notAsked}) {
+        button->setAutoDefault(false);
+        button->setFocusPolicy(Qt::ClickFocus); // Tab goes from question to question; the keys are F7/F8
+    }
+    m_reason = new QLineEdit(this);
+    m_reason->setObjectName(objectName() + QStringLiteral("_reason"));
+    m_reason->setPlaceholderText(tr("Not asked because…"));
+    m_reason->setAccessibleName(tr("Why %1 was not asked").arg(question.label));
+    m_reason->hide();
+
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_check, 1);
+    row->addWidget(m_state);
+    row->addWidget(notKnown);
+    row->addWidget(declined);
+    row->addWidget(notAsked);
+    layout->addLayout(row);
+    layout->addWidget(m_reason);
+
+    connect(notKnown, &QPushButton::clicked, this, [this] { chooseState(AnswerState::NotKnown); });
+    connect(declined, &QPushButton::clicked, this, [this] { chooseState(AnswerState::Declined); });
+    connect(notAsked, &QPushButton::clicked, this, [this] {
+        m_reason->show();
+        m_reason->setFocus();
+    });
+    connect(m_reason, &QLineEdit::editingFinished, this, [this] {
+        if (!m_reason->text().trimmed().isEmpty())
+            chooseState(AnswerState::NotAsked);
+    });
+    auto *f7 = new QShortcut(QKeySequence(Qt::Key_F7), this, [this] { chooseState(AnswerState::NotKnown); });
+    auto *f8 = new QShortcut(QKeySequence(Qt::Key_F8), this, [this] { chooseState(AnswerState::Declined); });
+    f7->setContext(Qt::WidgetWithChildrenShortcut);
+    f8->setContext(Qt::WidgetWithChildrenShortcut);
+}
+
+void QuestionWidget::buildEditor(const Profile &profile)
+{
+    const QString name = objectName() + QStringLiteral("_value");
+    auto *layout = static_cast<QVBoxLayout *>(this->layout());
+    const OptionList *options = profile.optionList(m_question.options);
+    switch (m_question.type) {
+    case QuestionType::LongText:
+        m_long = new QPlainTextEdit(this);
+        m_long->setObjectName(name);
+        m_long->setAccessibleName(m_question.label);
+        m_long->setTabChangesFocus(true);
+        m_long->setFixedHeight(fontMetrics().lineSpacing() * 4 + 12);
+        connect(m_long, &QPlainTextEdit::textChanged, this, &QuestionWidget::typed);
+        layout->addWidget(m_long);
+        return;
+    case QuestionType::YesNo: {
+        m_choices = new QButtonGroup(this);
+        auto *row = new QHBoxLayout;
+        for (const auto &[value, text] : {std::pair{"yes", tr("&Yes")}, std::pair{"no", tr("N&o")}}) {
+            auto *radio = new QRadioButton(text, this);
+            radio->setObjectName(name + u'_' + QLatin1String(value));
+            radio->setProperty("value", QString::fromLatin1(value));
+            radio->setAccessibleName(QStringLiteral("%1: %2").arg(m_question.label, QString(text).remove(u'&')));
+            m_choices->addButton(radio);
+            row->addWidget(radio);
+        }
+        row->addStretch(1);
+        layout->addLayout(row);
+        connect(m_choices, &QButtonGroup::buttonToggled, this, [this](QAbstractButton *, bool on) {
+            if (on)
+                typed();
+        });
+        return;
+    }
+    case QuestionType::SingleChoice:
+        m_combo = new QComboBox(this);
+        m_combo->setObjectName(name);
+        m_combo->setAccessibleName(m_question.label);
+        m_combo->addItem(tr("— choose —"), QString());
+        if (options)
+            for (const ChoiceOption &option : options->options)
+                m_combo->addItem(option.label, option.value);
+        connect(m_combo, &QComboBox::currentIndexChanged, this, &QuestionWidget::typed);
+        layout->addWidget(m_combo);
+        return;
+    case QuestionType::MultipleChoice:
+        m_choices = new QButtonGroup(this);
+        m_choices->setExclusive(false);
+        if (options)
+            for (const ChoiceOption &option : options->options) {
+                auto *box = new QCheckBox(option.label, this);
+                box->setObjectName(name + u'_' + option.value);
+                box->setProperty("value", option.value);
+                box->setAccessibleName(option.label);
+                m_choices->addButton(box);
+                layout->addWidget(box);
+            }
+        connect(m_choices, &QButtonGroup::buttonToggled, this, &QuestionWidget::typed);
+        return;
+    default:
+        m_line = new QLineEdit(this);
+        m_line->setObjectName(name);
+        m_line->setAccessibleName(m_question.label);
+        connect(m_line, &QLineEdit::textEdited, this, &QuestionWidget::typed);
+        layout->addWidget(m_line);
+        return;
+    }
+}
+
+QString QuestionWidget::typedText() const
+{
+    return m_line ? m_line->text() : m_long ? m_long->toPlainText() : QString();
+}
+
+void QuestionWidget::typed()
+{
+    if (m_showing)
+        return;
+    Answer next;
+    if (m_line || m_long) {
+        const ValueCheck check = ValueCheck::of(m_question, typedText(), m_today);
+        showCheck(check.shown, !check.understood);
+        if (!check.stored.isEmpty())
+            next = Answer::given(check.stored);
+    } else if (m_combo) {
+        const QString value = m_combo->currentData().toString();
+        if (!value.isEmpty())
+            next = Answer::given(value);
+    } else if (m_choices) {
+        QStringList values;
+        for (QAbstractButton *button : m_choices->buttons())
+            if (button->isChecked())
+                values.append(button->property("value").toString());
+        if (m_question.type == QuestionType::YesNo && !values.isEmpty())
+            next = Answer::given(values.constFirst());
+        else if (!values.isEmpty())
+            next = Answer::givenMany(values);
+    }
+    m_answer = next;
+    m_state->clear();
+    emit answerChanged(m_answer);
+}
+
+void QuestionWidget::chooseState(AnswerState state)
+{
+    switch (state) {
+    case AnswerState::NotKnown: m_answer = Answer::notKnown(); break;
+    case AnswerState::Declined: m_answer = Answer::declined(); break;
+    case AnswerState::NotAsked: m_answer = Answer::notAsked(m_reason->text().trimmed()); break;
+    default: return;
+    }
+    setAnswer(m_answer);
+    emit answerChanged(m_answer);
+}
+
+void QuestionWidget::showCheck(const QString &text, bool problem)
+{
+    m_check->setText(text.isEmpty() ? QString() : (problem ? QStringLiteral("⚠ ") : QStringLiteral("✓ ")) + text);
+    m_check->setStyleSheet(problem ? QStringLiteral("color: #a00000;") : QStringLiteral("color: #245c2a;"));
+}
+
+void QuestionWidget::setAnswer(const Answer &answer)
+{
+    m_showing = true;
+    m_answer = answer;
+    const QString value = answer.hasValue() ? answer.value() : QString();
+    if (m_line) {
+        m_line->setText(value);
+    } else if (m_long) {
+        if (m_long->toPlainText() != value)
+            m_long->setPlainText(value);
+    } else if (m_combo) {
+        const int index = m_combo->findData(value);
+        m_combo->setCurrentIndex(index < 0 ? 0 : index);
+    } else if (m_choices) {
+        for (QAbstractButton *button : m_choices->buttons()) {
+            const bool on = answer.is(button->property("value").toString());
+            if (m_question.type == QuestionType::YesNo && !on && button->isChecked()) {
+                m_choices->setExclusive(false); // an exclusive group cannot be emptied otherwise
+                button->setChecked(false);
+                m_choices->setExclusive(true);
+            } else {
+                button->setChecked(on);
+            }
+        }
+    }
+    if (m_line || m_long) {
+        const ValueCheck check = ValueCheck::of(m_question, value, m_today);
+        showCheck(check.shown, !check.understood);
+    }
+    switch (answer.state()) {
+    case AnswerState::NotKnown: m_state->setText(tr("Not known")); break;
+    case AnswerState::Declined: m_state->setText(tr("Declined")); break;
+    case AnswerState::NotAsked: m_state->setText(tr("Not asked: %1").arg(answer.reason())); break;
+    default: m_state->clear(); break;
+    }
+    m_showing = false;
+}
+
+void QuestionWidget::focusEditor()
+{
+    if (m_line)
+        m_line->setFocus();
+    else if (m_long)
+        m_long->setFocus();
+    else if (m_combo)
+        m_combo->setFocus();
+    else if (m_choices && !m_choices->buttons().isEmpty())
+        m_choices->buttons().constFirst()->setFocus();
+}
+
+} // namespace FrontDoor

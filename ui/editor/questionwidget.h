@@ -1,0 +1,55 @@
+#pragma once
+
+#include "profile/profile.h"
+#include "referral/answer.h"
+
+#include <QWidget>
+
+class QAbstractButton;
+class QButtonGroup;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+
+namespace FrontDoor {
+
+// One question of the profile on screen: its label and help, an editor for its type, the parsed value or the
+// problem beside the field (never a pop-up), and one-key "Not known" (F7) and "Declined" (F8) — plus "Not asked"
+// with its reason — so that nothing delays the referral (NOR-G0).
+class QuestionWidget : public QWidget
+{
+    Q_OBJECT
+
+public:
+    QuestionWidget(const Question &question, const Profile &profile, const QDate &today, QWidget *parent = nullptr);
+
+    const Question &question() const { return m_question; }
+    Answer answer() const { return m_answer; }
+    void setAnswer(const Answer &answer); // shows it; emits nothing
+    void focusEditor();
+
+signals:
+    void answerChanged(const Answer &answer);
+
+private:
+    void buildEditor(const Profile &profile);
+    void typed();
+    void chooseState(AnswerState state);
+    void showCheck(const QString &text, bool problem);
+    QString typedText() const;
+
+    Question m_question;
+    QDate m_today;
+    Answer m_answer;
+    bool m_showing = false;
+    QLineEdit *m_line = nullptr;
+    QPlainTextEdit *m_long = nullptr;
+    QComboBox *m_combo = nullptr;
+    QButtonGroup *m_choices = nullptr; // yes/no radio buttons, or the checkboxes of a multiple choice
+    QLabel *m_check = nullptr;
+    QLabel *m_state = nullptr;
+    QLineEdit *m_reason = nullptr;
+};
+
+} // namespace FrontDoor
