@@ -1,0 +1,102 @@
+// Issue 6: the guided editor over a real store — safety first, the urgent banner and the store's urgent flag at
+// once, "Still to ask" tracking the core's findings exactly, and a jump from a finding to its field.
+
+#include <catch2/catch.hpp>
+
+#include "storefixture.h"
+#include "support/referralbuilder.h"
+
+#include "editor/autosaver.h"
+#include "editor/referraleditor.h"
+#include "referral/fields.h"
+#include "rules/evaluator.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace FrontDoor;
+using namespace FrontDoorTest;
+
+namespace {
+
+QString idOf(const QString &field)
+{
+    const Question *question = norfolk().questionForField(field, Repeat::None);
+    REQUIRE(question);
+    return question->id;
+}
+
+int count(const Findings &findings, Severity severity)
+{
+    return int(std::count_if(findings.begin(), findings.end(), [severity](const Finding &f) { return f.severity == severity; }));
+}
+
+} // namespace
+
+TEST_CASE("Safety first: a triage yes raises the banner and marks the referral urgent in the store at once")
+{
+    StoreFixture f;
+    StoredReferral draft = f->referrals().createDraft(norfolk(), handler).value();
+    ReferralEditor editor(f->referrals(), norfolk(), draft, handler, f.clock);
+    editor.resize(1366, 768);
+    editor.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&editor));
+
+    auto *sections = editor.findChild<QListWidget *>(QStringLiteral("sectionList"));
+    REQUIRE(sections);
+    CHECK(sections->currentRow() == 0);
+    CHECK(sections->currentItem()->text().contains(QStringLiteral("safe")));
+
+    auto *banner = editor.findChild<QLabel *>(QStringLiteral("urgentBanner"));
+    REQUIRE(banner);
+    CHECK_FALSE(banner->isVisible());
+    auto *yes = editor.findChild<QRadioButton *>(QStringLiteral("question_%1_value_yes").arg(idOf(Field::triageImmediateDanger.toString())));
+    REQUIRE(yes);
+    yes->setFocus();
+    QTest::keyClick(yes, Qt::Key_Space);
+    CHECK(banner->isVisible());
+    CHECK(banner->text().contains(QStringLiteral("URGENT")));
+    CHECK(f->referrals().load(draft.referral.reference)->urgent); // before the call ends, before any debounce
+    ReferralFilter urgent;
+    urgent.urgent = true;
+    CHECK(f->queries().count(urgent).value() == 1);
+
+    // NOR-S5: the action taken is now a must, and the panel says so.
+    const Findings core = evaluate(editor.referral(), norfolk(), f.clock.now());
+    CHECK(editor.findings() == core);
+    auto *panel = editor.findChild<QListWidget *>(QStringLiteral("stillToAskList"));
+    REQUIRE(panel);
+    CHECK(panel->count() == count(core, Severity::Blocking) + count(core, Severity::Outstanding));
+    REQUIRE(count(core, Severity::Blocking) >= 1);
+    CHECK(panel->item(0)->text().contains(QStringLiteral("MUST")));
+    CHECK(editor.jumpTo(panel->item(0)->data(Qt::UserRole).toString()));
+}
+
+TEST_CASE("What is typed in the editor is saved, and the panel follows the core's findings after every edit")
+{
+    StoreFixture f;
+    StoredReferral draft = f->referrals().createDraft(norfolk(), handler).value();
+    ReferralEditor editor(f->referrals(), norfolk(), draft, handler, f.clock);
+    editor.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&editor));
+    QSignalSpy saved(&editor.saver(), &AutoSaver::saved);
+
+    REQUIRE(editor.jumpTo(Field::referrerName.toString()));
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Tamsin Invented"));
+    auto *panel = editor.findChild<QListWidget *>(QStringLiteral("stillToAskList"));
+    const Findings core = evaluate(editor.referral(), norfolk(), f.clock.now());
+    CHECK(panel->count() == count(core, Severity::Blocking) + count(core, Severity::Outstanding));
+    for (int i = 0; i < panel->count(); ++i)
+        CHECK(panel->item(i)->data(Qt::UserRole).toString() != Field::referrerName.toString()); // addressed now
+
+    REQUIRE(saved.wait(2000));
+    CHECK(f->referrals().load(draft.referral.reference)->referral.answer(Field::referrerName).value()
+          == QStringLiteral("Tamsin Invented"));
+    auto *state = editor.findChild<QLabel *>(QStringLiteral("saveState"));
+    REQUIRE(state);
+    CHECK(state->text().startsWith(QStringLiteral("Saved ")));
+}

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "common/clock.h"
+#include "profile/profile.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class QLabel;
+
+namespace FrontDoor {
+
+// Always visible while a referral is open: the reference, the call timer (from the draft's start), the save state
+// ("Saved 14:03:22" or a red "NOT SAVED — retrying"), the front door, and whether it is in or out of hours with
+// the number to give (NOR-R1, LIN-R2), computed from the clock every second.
+class EditorHeader : public QWidget
+{
+    Q_OBJECT
+
+public:
+    EditorHeader(const Profile &profile, const QString &reference, const QDateTime &callStartedAt, const Clock &clock,
+                 QWidget *parent = nullptr);
+
+    void setSaved(const QDateTime &at);
+    void setNotSaved(const QString &why);
+    void tick();
+
+    // Whether the front door is open at `when` (UK time) — bank holidays come with the calendar (issue 7).
+    static bool isOpen(const OpeningHours &hours, const QDateTime &when);
+
+private:
+    const Profile &m_profile; // not owned
+    const Clock &m_clock;     // not owned
+    QDateTime m_callStartedAt;
+    QLabel *m_timer = nullptr;
+    QLabel *m_save = nullptr;
+    QLabel *m_hours = nullptr;
+    QTimer m_ticker;
+};
+
+} // namespace FrontDoor

@@ -1,0 +1,148 @@
+#include "referraleditor.h"
+
+#include "editor/autosaver.h"
+#include "editor/editorheader.h"
+#include "editor/questionwidget.h"
+#include "editor/sectionpage.h"
+#include "editor/stilltoaskpanel.h"
+#include "referral/referralfacts.h"
+#include "rules/evaluator.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace FrontDoor {
+
+ReferralEditor::ReferralEditor(ReferralRepository &referrals, const Profile &profile, StoredReferral opened,
+                               Actor actor, const Clock &clock, QWidget *parent)
+    : QWidget(parent), m_profile(profile), m_clock(clock)
+{
+    setObjectName(QStringLiteral("referralEditor"));
+    const Referral &referral = opened.referral;
+    m_header = new EditorHeader(profile, referral.reference, referral.callStartedAt, clock, this);
+    m_saver = new AutoSaver(referrals, opened, std::move(actor), this);
+    connect(m_saver, &AutoSaver::saved, m_header, &EditorHeader::setSaved);
+    connect(m_saver, &AutoSaver::saveFailed, m_header, &EditorHeader::setNotSaved);
+
+    m_banner = new QLabel(this);
+    m_banner->setObjectName(QStringLiteral("urgentBanner"));
+    m_banner->setWordWrap(true);
+    m_banner->setStyleSheet(QStringLiteral("background: #a00000; color: white; font-weight: bold; padding: 8px;"));
+    m_banner->hide();
+
+    m_sections = new QListWidget(this);
+    m_sections->setObjectName(QStringLiteral("sectionList"));
+    m_sections->setAccessibleName(tr("Sections"));
+    m_sections->setMaximumWidth(280);
+    m_pages = new QStackedWidget(this);
+    const QDate today = clock.now().date();
+    for (const Section &section : profile.sections) {
+        if (section.stage != SectionStage::Intake)
+            continue;
+        auto *page = new SectionPage(section, profile, today);
+        connect(page, &SectionPage::answerChanged, this, &ReferralEditor::answered);
+        auto *scroll = new QScrollArea(m_pages);
+        scroll->setWidget(page);
+        scroll->setWidgetResizable(true);
+        m_pages->addWidget(scroll);
+        m_sectionPages.append(page);
+        m_sections->addItem(section.title);
+    }
+    connect(m_sections, &QListWidget::currentRowChanged, this, &ReferralEditor::showSection);
+    m_stillToAsk = new StillToAskPanel(this);
+    m_stillToAsk->setMaximumWidth(360);
+    connect(m_stillToAsk, &StillToAskPanel::jumpTo, this, &ReferralEditor::jumpTo);
+
+    auto *body = new QHBoxLayout;
+    body->addWidget(m_sections);
+    body->addWidget(m_pages, 1);
+    body->addWidget(m_stillToAsk);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_header);
+    layout->addWidget(m_banner);
+    layout->addLayout(body, 1);
+
+    refresh();
+    m_sections->setCurrentRow(0); // safety first: §2 triage is the first section
+}
+
+ReferralEditor::~ReferralEditor()
+{
+    m_saver->flushNow(); // leaving the referral saves what is on screen
+}
+
+const Referral &ReferralEditor::referral() const
+{
+    return m_saver->referral();
+}
+
+void ReferralEditor::answered(const AnswerTarget &target, const Answer &answer)
+{
+    const bool wasUrgent = Facts::isUrgent(referral());
+    Referral next = referral();
+    target.write(next, answer);
+    m_saver->edit(next);
+    // A triage "yes" marks the referral urgent in the store at once: the supervisor's queue must not wait.
+    if (Facts::isUrgent(next) != wasUrgent)
+        m_saver->flushNow();
+    refresh();
+}
+
+void ReferralEditor::refresh()
+{
+    const Referral &current = referral();
+    m_findings = evaluate(current, m_profile, m_clock.now());
+    for (SectionPage *page : std::as_const(m_sectionPages))
+        page->show(current);
+    m_stillToAsk->show(m_findings);
+
+    for (int row = 0; row < m_sectionPages.size(); ++row) {
+        SectionPage *page = m_sectionPages.at(row);
+        int blocking = 0;
+        int outstanding = 0;
+        for (const Finding &finding : std::as_const(m_findings))
+            if (page->questionFor(finding.path))
+                (finding.severity == Severity::Blocking ? blocking : outstanding) += finding.severity != Severity::Advice;
+        const bool relevant = page->section().when.holds(current);
+        QListWidgetItem *item = m_sections->item(row);
+        item->setHidden(!relevant);
+        item->setText(blocking ? tr("⛔ %1 (%2 must)").arg(page->section().title).arg(blocking)
+                      : outstanding ? tr("• %1 (%2 to ask)").arg(page->section().title).arg(outstanding)
+                                    : tr("✓ %1").arg(page->section().title));
+    }
+
+    if (Facts::isUrgent(current)) {
+        const Contact *emergency = m_profile.contact(QStringLiteral("emergency"));
+        m_banner->setText(tr("⚠ URGENT — a child may be in danger now. Call %1 for police or ambulance (A&E for "
+                             "injuries), follow %2's emergency route, and record what was done.")
+                              .arg(emergency ? emergency->number : QStringLiteral("999"), m_profile.shortName));
+        m_banner->show();
+    } else {
+        m_banner->hide();
+    }
+}
+
+void ReferralEditor::showSection(int row)
+{
+    if (row >= 0 && row < m_pages->count())
+        m_pages->setCurrentIndex(row);
+}
+
+bool ReferralEditor::jumpTo(const QString &path)
+{
+    for (int row = 0; row < m_sectionPages.size(); ++row) {
+        if (QuestionWidget *widget = m_sectionPages.at(row)->questionFor(path)) {
+            m_sections->setCurrentRow(row);
+            widget->focusEditor();
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace FrontDoor

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "common/clock.h"
+#include "editor/answertarget.h"
+#include "profile/profile.h"
+#include "rules/finding.h"
+#include "store/referralrepository.h"
+
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace FrontDoor {
+
+class AutoSaver;
+class EditorHeader;
+class SectionPage;
+class StillToAskPanel;
+
+// The guided referral editor: the header, the section navigator (left, with badges), the current section's
+// questions (centre) and "Still to ask" (right). Every answer goes into the referral, the AutoSaver saves it, the
+// rules run and the panel, badges, conditional questions and the urgent banner follow — all from the core.
+class ReferralEditor : public QWidget
+{
+    Q_OBJECT
+
+public:
+    ReferralEditor(ReferralRepository &referrals, const Profile &profile, StoredReferral opened, Actor actor,
+                   const Clock &clock, QWidget *parent = nullptr);
+    ~ReferralEditor() override;
+
+    const Referral &referral() const;
+    const Findings &findings() const { return m_findings; }
+    AutoSaver &saver() { return *m_saver; }
+    // Shows the section holding `path` and puts the cursor in its field; false when no field has that path.
+    bool jumpTo(const QString &path);
+
+private:
+    void answered(const AnswerTarget &target, const Answer &answer);
+    void refresh();
+    void showSection(int row);
+
+    const Profile &m_profile; // not owned
+    const Clock &m_clock;     // not owned
+    AutoSaver *m_saver = nullptr;
+    EditorHeader *m_header = nullptr;
+    QLabel *m_banner = nullptr;
+    QListWidget *m_sections = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    StillToAskPanel *m_stillToAsk = nullptr;
+    QList<SectionPage *> m_sectionPages;
+    Findings m_findings;
+};
+
+} // namespace FrontDoor

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "editor/answertarget.h"
+#include "profile/profile.h"
+#include "referral/referral.h"
+
+#include <QWidget>
+
+class QLabel;
+class QVBoxLayout;
+
+namespace FrontDoor {
+
+class QuestionWidget;
+
+// One section of the profile: its referral-level questions, then a card per child or adult for its per-person
+// questions, and the prompts that apply (NOR-L2/L3 listening prompts, the NOR-A3 script…). Questions and prompts
+// whose condition does not hold are hidden, not removed, so what was typed is never lost.
+class SectionPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    SectionPage(const Section &section, const Profile &profile, const QDate &today, QWidget *parent = nullptr);
+
+    const Section &section() const { return m_section; }
+    // Rebuilds the person cards if people were added or removed, shows each answer, and applies the conditions.
+    void show(const Referral &referral);
+    // The question widget for a finding's path, or null.
+    QuestionWidget *questionFor(const QString &path) const;
+
+signals:
+    void answerChanged(const AnswerTarget &target, const Answer &answer);
+
+private:
+    struct Entry
+    {
+        AnswerTarget target;
+        QuestionWidget *widget = nullptr;
+    };
+    void addQuestion(const Question &question, const AnswerTarget &target, QVBoxLayout *into);
+    void rebuildCards(const Referral &referral);
+
+    Section m_section;
+    const Profile &m_profile; // not owned; outlives the editor
+    QDate m_today;
+    QVBoxLayout *m_cards = nullptr;
+    QWidget *m_cardArea = nullptr;
+    QList<Entry> m_entries;
+    QList<QPair<Prompt, QLabel *>> m_prompts;
+    QStringList m_cardPeople; // the person ids the cards were built for
+    bool m_perChild = false;
+    bool m_perAdult = false;
+};
+
+} // namespace FrontDoor

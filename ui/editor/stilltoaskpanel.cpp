@@ -1,0 +1,52 @@
+#include "stilltoaskpanel.h"
+
+#include <QLabel>
+#include <QListWidget>
+#include <QVBoxLayout>
+
+namespace FrontDoor {
+
+StillToAskPanel::StillToAskPanel(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("stillToAsk"));
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(new QLabel(tr("<h3>Still to ask</h3>"), this));
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("stillToAskSummary"));
+    m_summary->setWordWrap(true);
+    m_list = new QListWidget(this);
+    m_list->setObjectName(QStringLiteral("stillToAskList"));
+    m_list->setAccessibleName(tr("Still to ask"));
+    m_list->setWordWrap(true);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_list, 1);
+    const auto jump = [this](QListWidgetItem *item) { emit jumpTo(item->data(Qt::UserRole).toString()); };
+    connect(m_list, &QListWidget::itemActivated, this, jump);
+    connect(m_list, &QListWidget::itemClicked, this, jump);
+}
+
+void StillToAskPanel::show(const Findings &findings)
+{
+    m_list->clear();
+    m_blocking = 0;
+    m_outstanding = 0;
+    for (Severity severity : {Severity::Blocking, Severity::Outstanding}) {
+        for (const Finding &finding : findings) {
+            if (finding.severity != severity)
+                continue;
+            const bool blocking = severity == Severity::Blocking;
+            (blocking ? m_blocking : m_outstanding) += 1;
+            auto *item = new QListWidgetItem(
+                QStringLiteral("%1 %2 — %3").arg(blocking ? tr("⛔ MUST:") : tr("• To ask:"), finding.message, finding.ruleId),
+                m_list);
+            item->setData(Qt::UserRole, finding.path);
+            item->setData(Qt::UserRole + 1, finding.ruleId);
+            if (blocking)
+                item->setForeground(QColor(0xa0, 0, 0));
+        }
+    }
+    m_summary->setText(tr("%1 must be done before submitting · %2 still to ask (these never delay the referral)")
+                           .arg(m_blocking).arg(m_outstanding));
+}
+
+} // namespace FrontDoor
