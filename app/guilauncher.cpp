@@ -6,6 +6,8 @@
 #include "session/firstrundialog.h"
 #include "session/idlelock.h"
 #include "session/signindialog.h"
+#include "editor/referraleditor.h"
+#include "access/permissions.h"
 #include "profile/profileloader.h"
 #include "store/audittrail.h"
 #include "store/backups.h"
@@ -73,6 +75,14 @@ int run(const Options &options)
     context.confirmPassword = [&accounts, &actor](const QString &password) {
         return accounts.confirmPassword(actor, password);
     };
+    if (isAllowed(actor.role, Operation::CreateReferral))
+        context.newReferral = [&store, &profile, &actor](QWidget *parent) -> Result<QWidget *> {
+            Store &s = **store;
+            Result<StoredReferral> draft = s.referrals().createDraft(*profile, actor);
+            if (!draft)
+                return draft.error();
+            return new ReferralEditor(s.referrals(), *profile, *draft, actor, s.clock(), parent);
+        };
     context.idleMinutes = QSettings().value(idleLockKey, IdleLock::defaultMinutes).toInt(); // clamped to 1–30
     context.lockChanged = [&store, &actor](bool locked, const QString &why) {
         Store &s = **store;

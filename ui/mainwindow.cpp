@@ -47,9 +47,11 @@ void MainWindow::createMenus()
     QAction *newReferral = referral->addAction(tr("&New referral"));
     newReferral->setObjectName(QStringLiteral("newReferralAction"));
     newReferral->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
-    // The guided editor is not built yet; the action says so rather than doing nothing silently.
-    newReferral->setEnabled(false);
-    newReferral->setStatusTip(tr("The guided referral editor is not available in this version."));
+    newReferral->setEnabled(bool(m_context.newReferral));
+    newReferral->setStatusTip(m_context.newReferral ? tr("Start a referral: the reference and the call's start are "
+                                                         "recorded at once")
+                                                    : tr("Your role does not take referrals."));
+    connect(newReferral, &QAction::triggered, this, &MainWindow::openNewReferral);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
@@ -115,6 +117,24 @@ void MainWindow::createLock()
         file->insertAction(file->actions().value(0), lockNow);
 }
 
+void MainWindow::openNewReferral()
+{
+    if (!m_context.newReferral || isLocked())
+        return;
+    Result<QWidget *> editor = m_context.newReferral(m_pages);
+    if (!editor) {
+        QMessageBox::warning(this, tr("A new referral could not be started"), editor.errorMessage());
+        return;
+    }
+    // One referral at a time in this version: the previous editor (already saved) is replaced.
+    for (int i = m_pages->count() - 1; i > 0; --i)
+        if (m_pages->widget(i) != m_lockScreen)
+            delete m_pages->widget(i);
+    m_pages->addWidget(*editor);
+    m_pages->setCurrentWidget(*editor);
+    statusBar()->showMessage(tr("New referral started"), 5000);
+}
+
 bool MainWindow::isLocked() const
 {
     return m_lockScreen && m_pages->currentWidget() == m_lockScreen;
@@ -134,7 +154,7 @@ void MainWindow::lock(const QString &why)
 
 void MainWindow::unlock()
 {
-    m_pages->setCurrentIndex(0);
+    m_pages->setCurrentIndex(m_pages->count() > 2 ? m_pages->count() - 1 : 0); // back to the open referral, if any
     menuBar()->setEnabled(true);
     m_idleLock->setActive(true);
     if (m_context.lockChanged)

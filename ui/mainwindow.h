@@ -25,6 +25,8 @@ public:
         QString profileName; // the front door's name, e.g. "Norfolk CADS"
         QString signedInAs;  // "Priya Invented (Call-handler)"; empty before sign-in exists
         std::function<void()> manageAccounts; // set for administrators: File › Accounts…
+        // Set for those who take calls: creates a draft and returns its editor (the window owns it), or an error.
+        std::function<Result<QWidget *>(QWidget *parent)> newReferral;
         // Set once someone is signed in: the window can then lock (idle, or Ctrl+L) and unlock with their password.
         std::function<Status(const QString &password)> confirmPassword;
         std::function<void(bool locked, const QString &why)> lockChanged; // for the audit trail
@@ -45,6 +47,7 @@ private:
     void showAbout();
 
     void createLock();
+    void openNewReferral();
     void unlock();
 
     Context m_context;
