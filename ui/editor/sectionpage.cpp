@@ -21,7 +21,7 @@ SectionPage::SectionPage(const Section &section, const Profile &profile, const Q
         layout->addWidget(help);
     }
     for (const Prompt &prompt : section.prompts) {
-        auto *label = new QLabel(QStringLiteral("💬 ") + prompt.text, this);
+        auto *label = new QLabel(prompt.text, this); // a framed note: the frame says it is guidance, no icon font needed
         label->setObjectName(QStringLiteral("prompt_") + prompt.id);
         label->setWordWrap(true);
         label->setStyleSheet(QStringLiteral("background: #eef3f8; border-left: 4px solid #4a6f94; padding: 6px;"));

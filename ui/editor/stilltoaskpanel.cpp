@@ -37,7 +37,7 @@ void StillToAskPanel::show(const Findings &findings)
             const bool blocking = severity == Severity::Blocking;
             (blocking ? m_blocking : m_outstanding) += 1;
             auto *item = new QListWidgetItem(
-                QStringLiteral("%1 %2 — %3").arg(blocking ? tr("⛔ MUST:") : tr("• To ask:"), finding.message, finding.ruleId),
+                QStringLiteral("%1 %2 — %3").arg(blocking ? tr("⛔ MUST:") : tr("•"), finding.message, finding.ruleId),
                 m_list);
             item->setData(Qt::UserRole, finding.path);
             item->setData(Qt::UserRole + 1, finding.ruleId);
