@@ -11,6 +11,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
+#include <QShortcut>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -46,6 +48,8 @@ ReferralEditor::ReferralEditor(ReferralRepository &referrals, const Profile &pro
             continue;
         auto *page = new SectionPage(section, profile, today);
         connect(page, &SectionPage::answerChanged, this, &ReferralEditor::answered);
+        connect(page, &SectionPage::removeRequested, this,
+                [this](Repeat repeat, const QString &id) { removePerson(repeat, id); });
         auto *scroll = new QScrollArea(m_pages);
         scroll->setWidget(page);
         scroll->setWidgetResizable(true);
@@ -67,8 +71,54 @@ ReferralEditor::ReferralEditor(ReferralRepository &referrals, const Profile &pro
     layout->addWidget(m_banner);
     layout->addLayout(body, 1);
 
+    for (const auto &[keys, repeat] : {std::pair{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), Repeat::PerChild},
+                                       std::pair{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), Repeat::PerAdult}}) {
+        auto *shortcut = new QShortcut(keys, this);
+        connect(shortcut, &QShortcut::activated, this, [this, repeat] { addPerson(repeat); });
+    }
+
     refresh();
     m_sections->setCurrentRow(0); // safety first: §2 triage is the first section
+}
+
+QString ReferralEditor::addPerson(Repeat repeat)
+{
+    Referral next = referral();
+    QList<Person> &people = repeat == Repeat::PerChild ? next.children : next.adults;
+    const QChar prefix = repeat == Repeat::PerChild ? u'c' : u'a';
+    int highest = 0;
+    for (const Person &person : people)
+        highest = std::max(highest, person.id.mid(1).toInt());
+    const QString id = prefix + QString::number(highest + 1);
+    people.append(Person{id, {}});
+    m_saver->edit(next);
+    refresh();
+    // Show the new card where its questions are: the first section that asks about such a person.
+    for (int row = 0; row < m_sectionPages.size(); ++row)
+        for (const Question &question : m_sectionPages.at(row)->section().questions)
+            if (question.repeat == repeat) {
+                jumpTo(AnswerTarget{question.field, repeat, id}.path());
+                return id;
+            }
+    return id;
+}
+
+void ReferralEditor::removePerson(Repeat repeat, const QString &personId, bool askFirst)
+{
+    Referral next = referral();
+    QList<Person> &people = repeat == Repeat::PerChild ? next.children : next.adults;
+    if (repeat == Repeat::PerChild && people.size() <= 1)
+        return; // a referral is about at least one child
+    if (askFirst
+        && QMessageBox::question(this, tr("Remove this card?"),
+                                 tr("Remove %1 %2 and what was recorded on the card? The audit trail keeps it.")
+                                     .arg(repeat == Repeat::PerChild ? tr("child") : tr("adult"), personId))
+               != QMessageBox::Yes)
+        return;
+    people.erase(std::remove_if(people.begin(), people.end(), [&](const Person &p) { return p.id == personId; }),
+                 people.end());
+    m_saver->edit(next);
+    refresh();
 }
 
 ReferralEditor::~ReferralEditor()

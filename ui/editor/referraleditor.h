@@ -36,6 +36,10 @@ public:
     AutoSaver &saver() { return *m_saver; }
     // Shows the section holding `path` and puts the cursor in its field; false when no field has that path.
     bool jumpTo(const QString &path);
+    // Ctrl+Shift+C / Ctrl+Shift+A: a new card; returns the new person's id.
+    QString addPerson(Repeat repeat);
+    // Removes a card after the call-handler confirms (the removal is in the audit trail like any change).
+    void removePerson(Repeat repeat, const QString &personId, bool askFirst = true);
 
 private:
     void answered(const AnswerTarget &target, const Answer &answer);

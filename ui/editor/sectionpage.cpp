@@ -3,6 +3,9 @@
 #include "editor/questionwidget.h"
 
 #include <QFrame>
+#include <QHBoxLayout>
+#include <QPushButton>
+#include <QSet>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -52,59 +55,79 @@ void SectionPage::addQuestion(const Question &question, const AnswerTarget &targ
     m_entries.append(Entry{target, widget});
 }
 
-void SectionPage::rebuildCards(const Referral &referral)
+QWidget *SectionPage::makeCard(const Person &person, Repeat repeat)
 {
-    QStringList people;
-    if (m_perChild)
-        for (const Person &child : referral.children)
-            people.append(QStringLiteral("c:") + child.id);
-    if (m_perAdult)
-        for (const Person &adult : referral.adults)
-            people.append(QStringLiteral("a:") + adult.id);
-    if (people == m_cardPeople)
-        return;
-    m_cardPeople = people;
-    m_entries.erase(std::remove_if(m_entries.begin(), m_entries.end(),
-                                   [](const Entry &e) { return !e.target.personId.isEmpty(); }),
-                    m_entries.end());
-    while (QLayoutItem *item = m_cards->takeAt(0)) {
-        delete item->widget();
-        delete item;
+    auto *card = new QFrame(m_cardArea);
+    card->setObjectName(QStringLiteral("card_") + person.id);
+    card->setFrameShape(QFrame::StyledPanel);
+    auto *cardLayout = new QVBoxLayout(card);
+    auto *top = new QHBoxLayout;
+    const QString kind = repeat == Repeat::PerChild ? tr("Child") : tr("Adult");
+    top->addWidget(new QLabel(QStringLiteral("<b>%1 (%2)</b>").arg(kind, person.id), card), 1);
+    auto *remove = new QPushButton(tr("Remove %1…").arg(kind.toLower()), card);
+    remove->setObjectName(QStringLiteral("remove_") + person.id);
+    remove->setAutoDefault(false);
+    connect(remove, &QPushButton::clicked, this, [this, repeat, id = person.id] { emit removeRequested(repeat, id); });
+    top->addWidget(remove);
+    cardLayout->addLayout(top);
+    for (const Question &question : m_section.questions) {
+        if (question.repeat != repeat)
+            continue;
+        auto *widget = new QuestionWidget(question, m_profile, m_today, card);
+        widget->setObjectName(widget->objectName() + u'_' + person.id);
+        cardLayout->addWidget(widget);
+        const AnswerTarget target{question.field, repeat, person.id};
+        connect(widget, &QuestionWidget::answerChanged, this,
+                [this, target](const Answer &answer) { emit answerChanged(target, answer); });
+        m_entries.append(Entry{target, widget});
     }
-    const auto addCard = [&](const Person &person, Repeat repeat, int number) {
-        auto *card = new QFrame(m_cardArea);
-        card->setObjectName(QStringLiteral("card_") + person.id);
-        card->setFrameShape(QFrame::StyledPanel);
-        auto *cardLayout = new QVBoxLayout(card);
-        cardLayout->addWidget(new QLabel(QStringLiteral("<b>%1 %2</b>")
-                                             .arg(repeat == Repeat::PerChild ? tr("Child") : tr("Adult"))
-                                             .arg(number),
-                                         card));
-        for (const Question &question : m_section.questions)
-            if (question.repeat == repeat) {
-                auto *widget = new QuestionWidget(question, m_profile, m_today, card);
-                widget->setObjectName(widget->objectName() + u'_' + person.id);
-                cardLayout->addWidget(widget);
-                const AnswerTarget target{question.field, repeat, person.id};
-                connect(widget, &QuestionWidget::answerChanged, this,
-                        [this, target](const Answer &answer) { emit answerChanged(target, answer); });
-                m_entries.append(Entry{target, widget});
-            }
-        m_cards->addWidget(card);
-    };
-    int number = 0;
+    return card;
+}
+
+// Cards are added and removed one by one, never all rebuilt: adding the 50th child must stay instant.
+void SectionPage::syncCards(const Referral &referral)
+{
+    QList<std::pair<QString, std::pair<const Person *, Repeat>>> wanted;
     if (m_perChild)
         for (const Person &child : referral.children)
-            addCard(child, Repeat::PerChild, ++number);
-    number = 0;
+            wanted.append({QStringLiteral("c:") + child.id, {&child, Repeat::PerChild}});
     if (m_perAdult)
         for (const Person &adult : referral.adults)
-            addCard(adult, Repeat::PerAdult, ++number);
+            wanted.append({QStringLiteral("a:") + adult.id, {&adult, Repeat::PerAdult}});
+
+    QSet<QString> keep;
+    for (const auto &[key, who] : wanted)
+        keep.insert(key);
+    for (auto it = m_cardsByPerson.begin(); it != m_cardsByPerson.end();) {
+        if (keep.contains(it.key())) {
+            ++it;
+            continue;
+        }
+        const QString personId = it.key().mid(2);
+        m_entries.erase(std::remove_if(m_entries.begin(), m_entries.end(),
+                                       [&personId](const Entry &e) { return e.target.personId == personId; }),
+                        m_entries.end());
+        delete it.value();
+        it = m_cardsByPerson.erase(it);
+    }
+    for (const auto &[key, who] : wanted) {
+        if (m_cardsByPerson.contains(key))
+            continue;
+        QWidget *card = makeCard(*who.first, who.second);
+        if (who.second == Repeat::PerChild) { // children's cards stay above the adults'
+            const auto children = std::count_if(m_cardsByPerson.keyBegin(), m_cardsByPerson.keyEnd(),
+                                                [](const QString &k) { return k.startsWith(u'c'); });
+            m_cards->insertWidget(int(children), card);
+        } else {
+            m_cards->addWidget(card);
+        }
+        m_cardsByPerson.insert(key, card);
+    }
 }
 
 void SectionPage::show(const Referral &referral)
 {
-    rebuildCards(referral);
+    syncCards(referral);
     for (const Entry &entry : std::as_const(m_entries)) {
         const Person *person = entry.target.person(referral);
         const bool relevant = entry.widget->question().when.holds(referral, person);

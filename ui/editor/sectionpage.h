@@ -31,6 +31,7 @@ public:
 
 signals:
     void answerChanged(const AnswerTarget &target, const Answer &answer);
+    void removeRequested(Repeat repeat, const QString &personId);
 
 private:
     struct Entry
@@ -39,7 +40,8 @@ private:
         QuestionWidget *widget = nullptr;
     };
     void addQuestion(const Question &question, const AnswerTarget &target, QVBoxLayout *into);
-    void rebuildCards(const Referral &referral);
+    void syncCards(const Referral &referral);
+    QWidget *makeCard(const Person &person, Repeat repeat);
 
     Section m_section;
     const Profile &m_profile; // not owned; outlives the editor
@@ -48,7 +50,7 @@ private:
     QWidget *m_cardArea = nullptr;
     QList<Entry> m_entries;
     QList<QPair<Prompt, QLabel *>> m_prompts;
-    QStringList m_cardPeople; // the person ids the cards were built for
+    QMap<QString, QWidget *> m_cardsByPerson; // "c:c1", "a:a2" → its card
     bool m_perChild = false;
     bool m_perAdult = false;
 };
