@@ -172,3 +172,46 @@ TEST_CASE("Children and adults are cards: Ctrl+Shift+C and Ctrl+Shift+A add them
         editor.removePerson(Repeat::PerChild, QStringLiteral("c%1").arg(n), false);
     CHECK(editor.referral().children.size() == 1); // a referral is always about at least one child
 }
+
+TEST_CASE("Ctrl+Enter: a broken must stops submission at its field, otherwise a summary, then a second Ctrl+Enter submits")
+{
+    StoreFixture f;
+    StoredReferral draft = f->referrals().createDraft(norfolk(), handler).value();
+    ReferralEditor editor(f->referrals(), norfolk(), draft, handler, f.clock);
+    editor.show();
+    REQUIRE(QTest::qWaitForWindowActive(&editor));
+    auto *bar = editor.findChild<QLabel *>(QStringLiteral("submitBar"));
+    REQUIRE(bar);
+
+    // A teacher asks to stay anonymous: NOR-A2 says a professional never can.
+    // A closed list is moved through with the arrow keys (a space would open it).
+    REQUIRE(editor.jumpTo(Field::referrerType.toString()));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down); // a member of the public
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down); // a professional
+    REQUIRE(editor.jumpTo(Field::identityDecision.toString()));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_End);  // anonymous, the last
+    REQUIRE(editor.referral().answer(Field::identityDecision).value() == QStringLiteral("anonymous"));
+    INFO("caller type: " << editor.referral().answer(Field::referrerType).value().toStdString());
+
+    QTest::keyClick(&editor, Qt::Key_Return, Qt::ControlModifier);
+    INFO("bar: " << bar->text().toStdString());
+    CHECK(bar->text().contains(QStringLiteral("must be met first")));
+    CHECK(f->referrals().load(draft.referral.reference)->referral.status == ReferralStatus::Draft);
+    auto *identity = editor.findChild<QWidget *>(QStringLiteral("question_%1").arg(idOf(Field::identityDecision.toString())));
+    REQUIRE(identity);
+    CHECK(identity->isAncestorOf(QApplication::focusWidget())); // the cursor is on the broken must
+
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Home); // "— choose —"
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down); // may be shared
+    REQUIRE(editor.referral().answer(Field::identityDecision).value() == QStringLiteral("mayBeShared"));
+    QTest::keyClick(&editor, Qt::Key_Return, Qt::ControlModifier);
+    CHECK(bar->text().contains(QStringLiteral("Ready to submit")));
+    QTest::keyClick(&editor, Qt::Key_Escape);
+    CHECK_FALSE(bar->isVisible());
+    QTest::keyClick(&editor, Qt::Key_Return, Qt::ControlModifier);
+    CHECK(bar->text().contains(QStringLiteral("Ready to submit")));
+    QTest::keyClick(&editor, Qt::Key_Return, Qt::ControlModifier);
+    CHECK(editor.isSubmitted());
+    CHECK(bar->text().contains(QStringLiteral("Submitted")));
+    CHECK(f->referrals().load(draft.referral.reference)->referral.status == ReferralStatus::Submitted);
+}

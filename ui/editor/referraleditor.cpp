@@ -22,7 +22,7 @@ namespace FrontDoor {
 
 ReferralEditor::ReferralEditor(ReferralRepository &referrals, const Profile &profile, StoredReferral opened,
                                Actor actor, const Clock &clock, QWidget *parent)
-    : QWidget(parent), m_profile(profile), m_clock(clock)
+    : QWidget(parent), m_referrals(referrals), m_actor(actor), m_profile(profile), m_clock(clock)
 {
     setObjectName(QStringLiteral("referralEditor"));
     const Referral &referral = opened.referral;
@@ -36,6 +36,13 @@ ReferralEditor::ReferralEditor(ReferralRepository &referrals, const Profile &pro
     m_banner->setWordWrap(true);
     m_banner->setStyleSheet(QStringLiteral("background: #a00000; color: white; font-weight: bold; padding: 8px;"));
     m_banner->hide();
+
+    m_submitBar = new QLabel(this);
+    m_submitBar->setObjectName(QStringLiteral("submitBar"));
+    m_submitBar->setWordWrap(true);
+    m_submitBar->setTextFormat(Qt::RichText);
+    m_submitBar->setStyleSheet(QStringLiteral("background: #eef3f8; border: 1px solid #4a6f94; padding: 8px;"));
+    m_submitBar->hide();
 
     m_sections = new QListWidget(this);
     m_sections->setObjectName(QStringLiteral("sectionList"));
@@ -69,6 +76,7 @@ ReferralEditor::ReferralEditor(ReferralRepository &referrals, const Profile &pro
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_header);
     layout->addWidget(m_banner);
+    layout->addWidget(m_submitBar);
     layout->addLayout(body, 1);
 
     for (const auto &[keys, repeat] : {std::pair{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), Repeat::PerChild},
@@ -77,12 +85,74 @@ ReferralEditor::ReferralEditor(ReferralRepository &referrals, const Profile &pro
         connect(shortcut, &QShortcut::activated, this, [this, repeat] { addPerson(repeat); });
     }
 
+    auto *submitKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
+    connect(submitKey, &QShortcut::activated, this, &ReferralEditor::submit);
+    auto *submitKeyPad = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Enter), this);
+    connect(submitKeyPad, &QShortcut::activated, this, &ReferralEditor::submit);
+    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    connect(escape, &QShortcut::activated, this, &ReferralEditor::cancelSubmit);
+
     refresh();
     m_sections->setCurrentRow(0); // safety first: §2 triage is the first section
 }
 
+ReferralEditor::SubmitStep ReferralEditor::submit()
+{
+    if (m_submitted)
+        return SubmitStep::Submitted;
+    if (!m_saver->flushNow()) {
+        m_submitBar->setText(tr("<b>Not submitted:</b> the last changes are not saved yet (see the save state). "
+                                "Nothing is lost; try again when it says Saved."));
+        m_submitBar->show();
+        return SubmitStep::Failed;
+    }
+    refresh();
+    const Findings blocking = withSeverity(m_findings, Severity::Blocking);
+    if (!blocking.isEmpty()) {
+        m_confirming = false;
+        m_submitBar->setText(tr("<b>Not yet: %n procedure requirement(s) must be met first</b> — listed at the top "
+                                "of Still to ask. The cursor is on the first.", nullptr, int(blocking.size())));
+        m_submitBar->show();
+        jumpTo(blocking.constFirst().path);
+        return SubmitStep::Blocked;
+    }
+    if (!m_confirming) {
+        m_confirming = true;
+        const Answer next = referral().answer(u"call.agreedActions");
+        const int outstanding = int(withSeverity(m_findings, Severity::Outstanding).size());
+        m_submitBar->setText(tr("<b>Ready to submit.</b> Who does what next: %1<br>%2 item(s) still to ask will be "
+                                "recorded as outstanding. <b>Ctrl+Enter</b> again to submit, <b>Esc</b> to go back.")
+                                 .arg(next.hasValue() ? next.value().toHtmlEscaped() : tr("<i>not recorded</i>"))
+                                 .arg(outstanding));
+        m_submitBar->show();
+        return SubmitStep::AwaitingConfirmation;
+    }
+    m_confirming = false;
+    Result<SaveReceipt> submitted = m_referrals.submit(referral().reference, m_saver->revision(), m_actor, m_profile);
+    if (!submitted) {
+        m_submitBar->setText(tr("<b>Not submitted:</b> %1").arg(submitted.errorMessage().toHtmlEscaped()));
+        return SubmitStep::Failed;
+    }
+    m_submitted = true;
+    m_pages->setEnabled(false);
+    m_submitBar->setText(tr("<b>Submitted %1.</b> The record is now read-only here; changes are amendments with a "
+                            "reason, made by a supervisor.")
+                             .arg(submitted->savedAt.toLocalTime().toString(QStringLiteral("HH:mm"))));
+    return SubmitStep::Submitted;
+}
+
+void ReferralEditor::cancelSubmit()
+{
+    if (!m_confirming)
+        return;
+    m_confirming = false;
+    m_submitBar->hide();
+}
+
 QString ReferralEditor::addPerson(Repeat repeat)
 {
+    if (m_submitted)
+        return {};
     Referral next = referral();
     QList<Person> &people = repeat == Repeat::PerChild ? next.children : next.adults;
     const QChar prefix = repeat == Repeat::PerChild ? u'c' : u'a';
@@ -105,6 +175,8 @@ QString ReferralEditor::addPerson(Repeat repeat)
 
 void ReferralEditor::removePerson(Repeat repeat, const QString &personId, bool askFirst)
 {
+    if (m_submitted)
+        return;
     Referral next = referral();
     QList<Person> &people = repeat == Repeat::PerChild ? next.children : next.adults;
     if (repeat == Repeat::PerChild && people.size() <= 1)
@@ -123,7 +195,8 @@ void ReferralEditor::removePerson(Repeat repeat, const QString &personId, bool a
 
 ReferralEditor::~ReferralEditor()
 {
-    m_saver->flushNow(); // leaving the referral saves what is on screen
+    if (!m_submitted)
+        m_saver->flushNow(); // leaving the referral saves what is on screen
 }
 
 const Referral &ReferralEditor::referral() const
@@ -133,6 +206,9 @@ const Referral &ReferralEditor::referral() const
 
 void ReferralEditor::answered(const AnswerTarget &target, const Answer &answer)
 {
+    if (m_submitted)
+        return;
+    m_confirming = false; // a change after the summary needs a fresh look at it
     const bool wasUrgent = Facts::isUrgent(referral());
     Referral next = referral();
     target.write(next, answer);

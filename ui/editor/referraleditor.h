@@ -29,6 +29,13 @@ class ReferralEditor : public QWidget
 public:
     ReferralEditor(ReferralRepository &referrals, const Profile &profile, StoredReferral opened, Actor actor,
                    const Clock &clock, QWidget *parent = nullptr);
+
+    enum class SubmitStep { Blocked, AwaitingConfirmation, Submitted, Failed };
+    // Ctrl+Enter. First press: blocking items stop it (the cursor goes to the first), otherwise the "who does what
+    // next" summary is shown (LIN-T2) and a second Ctrl+Enter submits; Esc steps back. Outstanding items never stop
+    // it — they are recorded as outstanding at submission.
+    SubmitStep submit();
+    bool isSubmitted() const { return m_submitted; }
     ~ReferralEditor() override;
 
     const Referral &referral() const;
@@ -45,12 +52,18 @@ private:
     void answered(const AnswerTarget &target, const Answer &answer);
     void refresh();
     void showSection(int row);
+    void cancelSubmit();
 
+    ReferralRepository &m_referrals; // not owned
+    Actor m_actor;
     const Profile &m_profile; // not owned
     const Clock &m_clock;     // not owned
     AutoSaver *m_saver = nullptr;
     EditorHeader *m_header = nullptr;
     QLabel *m_banner = nullptr;
+    QLabel *m_submitBar = nullptr;
+    bool m_confirming = false;
+    bool m_submitted = false;
     QListWidget *m_sections = nullptr;
     QStackedWidget *m_pages = nullptr;
     StillToAskPanel *m_stillToAsk = nullptr;
