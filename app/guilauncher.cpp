@@ -7,6 +7,7 @@
 #include "session/idlelock.h"
 #include "session/signindialog.h"
 #include "editor/referraleditor.h"
+#include "home/unfinishedcallsource.h"
 #include "access/permissions.h"
 #include "profile/profileloader.h"
 #include "store/audittrail.h"
@@ -83,6 +84,16 @@ int run(const Options &options)
                 return draft.error();
             return new ReferralEditor(s.referrals(), *profile, *draft, actor, s.clock(), parent);
         };
+    if (isAllowed(actor.role, Operation::ViewOwnReferral)) {
+        context.unfinishedCalls = [&store, &profile, &actor] { return unfinishedCallsFor(**store, *profile, actor); };
+        context.openReferral = [&store, &profile, &actor](const QString &reference, QWidget *parent) -> Result<QWidget *> {
+            Store &s = **store;
+            Result<StoredReferral> opened = s.referrals().open(reference, actor); // checked and audited
+            if (!opened)
+                return opened.error();
+            return new ReferralEditor(s.referrals(), *profile, *opened, actor, s.clock(), parent);
+        };
+    }
     context.idleMinutes = QSettings().value(idleLockKey, IdleLock::defaultMinutes).toInt(); // clamped to 1–30
     context.lockChanged = [&store, &actor](bool locked, const QString &why) {
         Store &s = **store;

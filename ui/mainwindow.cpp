@@ -55,6 +55,16 @@ void MainWindow::createMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
+    QAction *home = view->addAction(tr("&Home — unfinished calls"));
+    home->setObjectName(QStringLiteral("homeAction"));
+    home->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Home));
+    connect(home, &QAction::triggered, this, [this] {
+        if (isLocked())
+            return;
+        m_pages->setCurrentIndex(0);
+        if (m_unfinished)
+            m_unfinished->reload();
+    });
     QAction *fullScreen = view->addAction(tr("&Full screen"));
     fullScreen->setCheckable(true);
     fullScreen->setShortcut(QKeySequence::FullScreen);
@@ -89,6 +99,11 @@ void MainWindow::createCentralArea()
     body->setWordWrap(true);
     body->setTextFormat(Qt::RichText);
     layout->addWidget(title);
+    if (m_context.unfinishedCalls) {
+        m_unfinished = new UnfinishedCallsView(m_context.unfinishedCalls, central);
+        connect(m_unfinished, &UnfinishedCallsView::openRequested, this, &MainWindow::openExisting);
+        layout->addWidget(m_unfinished, 1);
+    }
     layout->addWidget(body);
     layout->addStretch(1);
     m_pages = new QStackedWidget(this);
@@ -121,18 +136,41 @@ void MainWindow::openNewReferral()
 {
     if (!m_context.newReferral || isLocked())
         return;
+    closeEditors(); // saved first, so that whatever opens next reads the latest
     Result<QWidget *> editor = m_context.newReferral(m_pages);
     if (!editor) {
         QMessageBox::warning(this, tr("A new referral could not be started"), editor.errorMessage());
         return;
     }
-    // One referral at a time in this version: the previous editor (already saved) is replaced.
+    showEditor(*editor);
+    statusBar()->showMessage(tr("New referral started"), 5000);
+}
+
+void MainWindow::openExisting(const QString &reference)
+{
+    if (!m_context.openReferral || isLocked())
+        return;
+    closeEditors(); // saved first, so that whatever opens next reads the latest
+    Result<QWidget *> editor = m_context.openReferral(reference, m_pages);
+    if (!editor) {
+        QMessageBox::warning(this, tr("The referral could not be opened"), editor.errorMessage());
+        return;
+    }
+    showEditor(*editor);
+}
+
+void MainWindow::closeEditors()
+{
+    // One referral at a time in this version; an editor saves what is on screen as it closes.
     for (int i = m_pages->count() - 1; i > 0; --i)
         if (m_pages->widget(i) != m_lockScreen)
             delete m_pages->widget(i);
-    m_pages->addWidget(*editor);
-    m_pages->setCurrentWidget(*editor);
-    statusBar()->showMessage(tr("New referral started"), 5000);
+}
+
+void MainWindow::showEditor(QWidget *editor)
+{
+    m_pages->addWidget(editor);
+    m_pages->setCurrentWidget(editor);
 }
 
 bool MainWindow::isLocked() const

@@ -2,6 +2,7 @@
 
 #include "common/clock.h"
 #include "common/result.h"
+#include "home/unfinishedcalls.h"
 
 #include <QMainWindow>
 
@@ -27,6 +28,9 @@ public:
         std::function<void()> manageAccounts; // set for administrators: File › Accounts…
         // Set for those who take calls: creates a draft and returns its editor (the window owns it), or an error.
         std::function<Result<QWidget *>(QWidget *parent)> newReferral;
+        // The signed-in handler's drafts, first on the home screen, and how to reopen one.
+        UnfinishedCallsView::Source unfinishedCalls;
+        std::function<Result<QWidget *>(const QString &reference, QWidget *parent)> openReferral;
         // Set once someone is signed in: the window can then lock (idle, or Ctrl+L) and unlock with their password.
         std::function<Status(const QString &password)> confirmPassword;
         std::function<void(bool locked, const QString &why)> lockChanged; // for the audit trail
@@ -48,10 +52,14 @@ private:
 
     void createLock();
     void openNewReferral();
+    void showEditor(QWidget *editor);
+    void closeEditors();
+    void openExisting(const QString &reference);
     void unlock();
 
     Context m_context;
     QStackedWidget *m_pages = nullptr;
+    UnfinishedCallsView *m_unfinished = nullptr;
     class LockScreen *m_lockScreen = nullptr;
     class IdleLock *m_idleLock = nullptr;
 };

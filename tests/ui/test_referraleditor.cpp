@@ -8,6 +8,7 @@
 
 #include "editor/autosaver.h"
 #include "editor/referraleditor.h"
+#include "home/unfinishedcallsource.h"
 #include "mainwindow.h"
 #include "referral/fields.h"
 #include "rules/evaluator.h"
@@ -214,4 +215,47 @@ TEST_CASE("Ctrl+Enter: a broken must stops submission at its field, otherwise a 
     CHECK(editor.isSubmitted());
     CHECK(bar->text().contains(QStringLiteral("Submitted")));
     CHECK(f->referrals().load(draft.referral.reference)->referral.status == ReferralStatus::Submitted);
+}
+
+TEST_CASE("After a restart the home screen lists the handler's unfinished calls first, and Enter reopens one")
+{
+    StoreFixture f;
+    QString reference;
+    {
+        StoredReferral draft = f->referrals().createDraft(norfolk(), handler).value();
+        reference = draft.referral.reference;
+        ReferralEditor editor(f->referrals(), norfolk(), draft, handler, f.clock);
+        editor.show();
+        REQUIRE(QTest::qWaitForWindowActive(&editor));
+        REQUIRE(editor.jumpTo(Field::referrerName.toString()));
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Tamsin Invented"));
+    } // the editor closes (as when the machine restarts, what was typed is saved)
+    REQUIRE(f->referrals().createDraft(norfolk(), otherHandler)); // someone else's: not listed
+    f.reopen();
+
+    MainWindow::Context context;
+    context.databasePath = f.path;
+    context.profileName = norfolk().name;
+    context.unfinishedCalls = [&f] { return unfinishedCallsFor(*f, norfolk(), handler); };
+    context.openReferral = [&f](const QString &ref, QWidget *parent) -> Result<QWidget *> {
+        Result<StoredReferral> opened = f->referrals().open(ref, handler);
+        if (!opened)
+            return opened.error();
+        return new ReferralEditor(f->referrals(), norfolk(), *opened, handler, f.clock, parent);
+    };
+    MainWindow window(context);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    auto *list = window.findChild<QListWidget *>(QStringLiteral("unfinishedCalls"));
+    REQUIRE(list);
+    REQUIRE(list->count() == 1);
+    CHECK(list->item(0)->text().contains(reference));
+    CHECK(list->item(0)->text().contains(QStringLiteral("to ask")));
+
+    list->setFocus();
+    list->setCurrentRow(0);
+    QTest::keyClick(list, Qt::Key_Return);
+    auto *editor = window.findChild<ReferralEditor *>();
+    REQUIRE(editor);
+    CHECK(editor->referral().answer(Field::referrerName).value() == QStringLiteral("Tamsin Invented"));
 }

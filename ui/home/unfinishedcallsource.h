@@ -1,0 +1,13 @@
+#pragma once
+
+#include "home/unfinishedcalls.h"
+#include "profile/profile.h"
+#include "store/store.h"
+
+namespace FrontDoor {
+
+// The signed-in person's drafts from the store, newest first, each with its blocking and outstanding counts from
+// the rules (so the list says what is left to do before anyone opens a case).
+QList<UnfinishedCall> unfinishedCallsFor(Store &store, const Profile &profile, const Actor &actor);
+
+} // namespace FrontDoor
