@@ -82,7 +82,7 @@ int run(const Options &options)
             Result<StoredReferral> draft = s.referrals().createDraft(*profile, actor);
             if (!draft)
                 return draft.error();
-            return new ReferralEditor(s.referrals(), *profile, *draft, actor, s.clock(), parent);
+            return new ReferralEditor(s.referrals(), *profile, *draft, actor, s.clock(), parent, &s.locks());
         };
     if (isAllowed(actor.role, Operation::ViewOwnReferral)) {
         context.unfinishedCalls = [&store, &profile, &actor] { return unfinishedCallsFor(**store, *profile, actor); };
@@ -91,7 +91,7 @@ int run(const Options &options)
             Result<StoredReferral> opened = s.referrals().open(reference, actor); // checked and audited
             if (!opened)
                 return opened.error();
-            return new ReferralEditor(s.referrals(), *profile, *opened, actor, s.clock(), parent);
+            return new ReferralEditor(s.referrals(), *profile, *opened, actor, s.clock(), parent, &s.locks());
         };
     }
     context.idleMinutes = QSettings().value(idleLockKey, IdleLock::defaultMinutes).toInt(); // clamped to 1–30

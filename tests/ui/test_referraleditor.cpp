@@ -259,3 +259,26 @@ TEST_CASE("After a restart the home screen lists the handler's unfinished calls 
     REQUIRE(editor);
     CHECK(editor->referral().answer(Field::referrerName).value() == QStringLiteral("Tamsin Invented"));
 }
+
+TEST_CASE("A referral open in another Front Door opens read-only here and says who has it")
+{
+    StoreFixture f;
+    StoredReferral draft = f->referrals().createDraft(norfolk(), handler).value();
+    Store::Options desk2;
+    desk2.workstation = QStringLiteral("desk-2");
+    std::unique_ptr<Store> other = std::move(Store::open(f.path, f.clock, desk2).value());
+    {
+        ReferralEditor first(f->referrals(), norfolk(), draft, handler, f.clock, nullptr, &f->locks());
+        CHECK_FALSE(first.isReadOnly());
+        ReferralEditor second(other->referrals(), norfolk(), draft, supervisor, f.clock, nullptr, &other->locks());
+        CHECK(second.isReadOnly());
+        auto *bar = second.findChild<QLabel *>(QStringLiteral("submitBar"));
+        REQUIRE(bar);
+        CHECK(bar->text().contains(QStringLiteral("Read only here")));
+        CHECK(bar->text().contains(handler.userId));
+    }
+    // Closing the first released the lock: now the other may edit.
+    ReferralEditor third(other->referrals(), norfolk(), f->referrals().load(draft.referral.reference).value(),
+                         supervisor, f.clock, nullptr, &other->locks());
+    CHECK_FALSE(third.isReadOnly());
+}

@@ -16,13 +16,14 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace FrontDoor {
 
 ReferralEditor::ReferralEditor(ReferralRepository &referrals, const Profile &profile, StoredReferral opened,
-                               Actor actor, const Clock &clock, QWidget *parent)
-    : QWidget(parent), m_referrals(referrals), m_actor(actor), m_profile(profile), m_clock(clock)
+                               Actor actor, const Clock &clock, QWidget *parent, CaseLocks *locks)
+    : QWidget(parent), m_referrals(referrals), m_actor(actor), m_profile(profile), m_clock(clock), m_locks(locks)
 {
     setObjectName(QStringLiteral("referralEditor"));
     const Referral &referral = opened.referral;
@@ -94,10 +95,29 @@ ReferralEditor::ReferralEditor(ReferralRepository &referrals, const Profile &pro
 
     refresh();
     m_sections->setCurrentRow(0); // safety first: §2 triage is the first section
+
+    if (m_locks) {
+        Result<LockHolder> held = m_locks->acquire(referral.reference, m_actor);
+        if (!held) {
+            m_readOnly = true;
+            m_pages->setEnabled(false);
+            m_submitBar->setText(tr("<b>Read only here:</b> %1").arg(held.errorMessage().toHtmlEscaped()));
+            m_submitBar->show();
+        } else {
+            m_heartbeat = new QTimer(this);
+            connect(m_heartbeat, &QTimer::timeout, this, [this] {
+                if (Status renewed = m_locks->renew(this->referral().reference); !renewed)
+                    m_header->setNotSaved(renewed.errorMessage());
+            });
+            m_heartbeat->start(int(CaseLocks::heartbeatMsecs));
+        }
+    }
 }
 
 ReferralEditor::SubmitStep ReferralEditor::submit()
 {
+    if (m_readOnly)
+        return SubmitStep::Failed;
     if (m_submitted)
         return SubmitStep::Submitted;
     if (!m_saver->flushNow()) {
@@ -195,8 +215,10 @@ void ReferralEditor::removePerson(Repeat repeat, const QString &personId, bool a
 
 ReferralEditor::~ReferralEditor()
 {
-    if (!m_submitted)
+    if (!m_submitted && !m_readOnly)
         m_saver->flushNow(); // leaving the referral saves what is on screen
+    if (m_locks && !m_readOnly)
+        static_cast<void>(m_locks->release(referral().reference)); // a lease not released expires by itself
 }
 
 const Referral &ReferralEditor::referral() const
@@ -206,7 +228,7 @@ const Referral &ReferralEditor::referral() const
 
 void ReferralEditor::answered(const AnswerTarget &target, const Answer &answer)
 {
-    if (m_submitted)
+    if (m_submitted || m_readOnly)
         return;
     m_confirming = false; // a change after the summary needs a fresh look at it
     const bool wasUrgent = Facts::isUrgent(referral());

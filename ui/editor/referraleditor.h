@@ -4,6 +4,7 @@
 #include "editor/answertarget.h"
 #include "profile/profile.h"
 #include "rules/finding.h"
+#include "store/caselocks.h"
 #include "store/referralrepository.h"
 
 #include <QWidget>
@@ -11,6 +12,7 @@
 class QLabel;
 class QListWidget;
 class QStackedWidget;
+class QTimer;
 
 namespace FrontDoor {
 
@@ -27,8 +29,10 @@ class ReferralEditor : public QWidget
     Q_OBJECT
 
 public:
+    // With `locks`, the editor holds the case lock while open (renewed every 30 s, released on close); if another
+    // instance holds it, the referral opens read-only and says who has it.
     ReferralEditor(ReferralRepository &referrals, const Profile &profile, StoredReferral opened, Actor actor,
-                   const Clock &clock, QWidget *parent = nullptr);
+                   const Clock &clock, QWidget *parent = nullptr, CaseLocks *locks = nullptr);
 
     enum class SubmitStep { Blocked, AwaitingConfirmation, Submitted, Failed };
     // Ctrl+Enter. First press: blocking items stop it (the cursor goes to the first), otherwise the "who does what
@@ -36,6 +40,7 @@ public:
     // it — they are recorded as outstanding at submission.
     SubmitStep submit();
     bool isSubmitted() const { return m_submitted; }
+    bool isReadOnly() const { return m_readOnly; }
     ~ReferralEditor() override;
 
     const Referral &referral() const;
@@ -64,6 +69,9 @@ private:
     QLabel *m_submitBar = nullptr;
     bool m_confirming = false;
     bool m_submitted = false;
+    bool m_readOnly = false;
+    CaseLocks *m_locks = nullptr; // not owned; null: no locking
+    QTimer *m_heartbeat = nullptr;
     QListWidget *m_sections = nullptr;
     QStackedWidget *m_pages = nullptr;
     StillToAskPanel *m_stillToAsk = nullptr;
