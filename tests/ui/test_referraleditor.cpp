@@ -13,7 +13,9 @@
 #include "referral/fields.h"
 #include "rules/evaluator.h"
 
+#include <QComboBox>
 #include <QElapsedTimer>
+#include <QStandardItemModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -184,15 +186,28 @@ TEST_CASE("Ctrl+Enter: a broken must stops submission at its field, otherwise a 
     auto *bar = editor.findChild<QLabel *>(QStringLiteral("submitBar"));
     REQUIRE(bar);
 
-    // A teacher asks to stay anonymous: NOR-A2 says a professional never can.
-    // A closed list is moved through with the arrow keys (a space would open it).
+    // The caller first says they are a neighbour who wants to stay anonymous, then that they are the child's
+    // teacher: NOR-A2 says a professional never can be anonymous. (A closed list is moved through with the arrow
+    // keys; a space would open it.)
     REQUIRE(editor.jumpTo(Field::referrerType.toString()));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down); // a member of the public
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down); // a professional
     REQUIRE(editor.jumpTo(Field::identityDecision.toString()));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_End);  // anonymous, the last
     REQUIRE(editor.referral().answer(Field::identityDecision).value() == QStringLiteral("anonymous"));
+    REQUIRE(editor.jumpTo(Field::referrerType.toString()));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down); // a professional
+    REQUIRE(editor.referral().answer(Field::referrerType).value() == QStringLiteral("professional"));
     INFO("caller type: " << editor.referral().answer(Field::referrerType).value().toStdString());
+
+    // The identity choices a professional may not make are now greyed out, with the reason beside the field.
+    auto *identityChoice = editor.findChild<QComboBox *>(QStringLiteral("question_%1_value").arg(idOf(Field::identityDecision.toString())));
+    REQUIRE(identityChoice);
+    auto *model = qobject_cast<QStandardItemModel *>(identityChoice->model());
+    REQUIRE(model);
+    CHECK_FALSE(model->item(identityChoice->findData(QStringLiteral("anonymous")))->isEnabled());
+    CHECK(model->item(identityChoice->findData(QStringLiteral("mayBeShared")))->isEnabled());
+    CHECK(editor.findChild<QLabel *>(QStringLiteral("question_%1_check").arg(idOf(Field::identityDecision.toString())))
+              ->text().contains(QStringLiteral("NOR-A2")));
 
     QTest::keyClick(&editor, Qt::Key_Return, Qt::ControlModifier);
     INFO("bar: " << bar->text().toStdString());

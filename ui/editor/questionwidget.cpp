@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QShortcut>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 namespace FrontDoor {
@@ -245,6 +246,33 @@ void QuestionWidget::focusEditor()
         m_combo->setFocus();
     else if (m_choices && !m_choices->buttons().isEmpty())
         m_choices->buttons().constFirst()->setFocus();
+}
+
+} // namespace FrontDoor
+
+namespace FrontDoor {
+
+void QuestionWidget::setUnavailableOptions(const QMap<QString, QString> &reasons)
+{
+    if (!m_combo)
+        return;
+    auto *model = qobject_cast<QStandardItemModel *>(m_combo->model());
+    if (!model)
+        return;
+    for (int row = 1; row < model->rowCount(); ++row) {
+        QStandardItem *item = model->item(row);
+        const QString value = item->data(Qt::UserRole).toString();
+        const bool unavailable = reasons.contains(value);
+        item->setEnabled(!unavailable);
+        item->setToolTip(unavailable ? reasons.value(value) : QString());
+    }
+    QStringList why;
+    for (auto it = reasons.cbegin(); it != reasons.cend(); ++it)
+        why.append(it.value());
+    if (!why.isEmpty())
+        m_check->setText(tr("Not available: %1").arg(why.join(u' ')));
+    else if (m_check->text().startsWith(tr("Not available")))
+        m_check->clear();
 }
 
 } // namespace FrontDoor

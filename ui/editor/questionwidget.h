@@ -28,6 +28,9 @@ public:
     Answer answer() const { return m_answer; }
     void setAnswer(const Answer &answer); // shows it; emits nothing
     void focusEditor();
+    // Choice options the procedure does not allow now, each with the reason shown beside it (NOR-A2: a
+    // professional cannot be anonymous). An empty map makes every option available again.
+    void setUnavailableOptions(const QMap<QString, QString> &reasons);
 
 signals:
     void answerChanged(const Answer &answer);

@@ -245,9 +245,12 @@ void ReferralEditor::refresh()
 {
     const Referral &current = referral();
     m_findings = evaluate(current, m_profile, m_clock.now());
-    for (SectionPage *page : std::as_const(m_sectionPages))
+    for (SectionPage *page : std::as_const(m_sectionPages)) {
         page->show(current);
+        page->showGuidance(m_findings);
+    }
     m_stillToAsk->show(m_findings);
+    offerOnlyAllowedIdentityChoices(current);
 
     for (int row = 0; row < m_sectionPages.size(); ++row) {
         SectionPage *page = m_sectionPages.at(row);
@@ -273,6 +276,29 @@ void ReferralEditor::refresh()
     } else {
         m_banner->hide();
     }
+}
+
+// NOR-A2/LIN-A5: an identity choice the procedure forbids for this caller is greyed out with the rule's own
+// reason — found by asking the rules what each choice would break, so the screen cannot drift from the core.
+void ReferralEditor::offerOnlyAllowedIdentityChoices(const Referral &current)
+{
+    const QString path = QStringLiteral("identity.decision");
+    QuestionWidget *widget = nullptr;
+    for (SectionPage *page : std::as_const(m_sectionPages))
+        if ((widget = page->questionFor(path)))
+            break;
+    const OptionList *options = widget ? m_profile.optionList(widget->question().options) : nullptr;
+    if (!options)
+        return;
+    QMap<QString, QString> unavailable;
+    for (const ChoiceOption &option : options->options) {
+        Referral trial = current;
+        trial.setAnswer(path, Answer::given(option.value));
+        for (const Finding &finding : evaluate(trial, m_profile, m_clock.now()))
+            if (finding.severity == Severity::Blocking && finding.path == path)
+                unavailable.insert(option.value, QStringLiteral("%1 (%2)").arg(finding.message, finding.ruleId));
+    }
+    widget->setUnavailableOptions(unavailable);
 }
 
 void ReferralEditor::showSection(int row)

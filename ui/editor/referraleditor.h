@@ -58,6 +58,7 @@ private:
     void refresh();
     void showSection(int row);
     void cancelSubmit();
+    void offerOnlyAllowedIdentityChoices(const Referral &current);
 
     ReferralRepository &m_referrals; // not owned
     Actor m_actor;

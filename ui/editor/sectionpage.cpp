@@ -23,6 +23,13 @@ SectionPage::SectionPage(const Section &section, const Profile &profile, const Q
         help->setWordWrap(true);
         layout->addWidget(help);
     }
+    m_guidance = new QLabel(this);
+    m_guidance->setObjectName(QStringLiteral("guidance_") + section.id);
+    m_guidance->setWordWrap(true);
+    m_guidance->setTextFormat(Qt::RichText);
+    m_guidance->setStyleSheet(QStringLiteral("background: #fff6e0; border-left: 4px solid #b36b00; padding: 6px;"));
+    m_guidance->hide();
+    layout->addWidget(m_guidance);
     for (const Prompt &prompt : section.prompts) {
         auto *label = new QLabel(prompt.text, this); // a framed note: the frame says it is guidance, no icon font needed
         label->setObjectName(QStringLiteral("prompt_") + prompt.id);
@@ -138,6 +145,21 @@ void SectionPage::show(const Referral &referral)
     }
     for (const auto &[prompt, label] : std::as_const(m_prompts))
         label->setVisible(prompt.when.holds(referral));
+}
+
+void SectionPage::showGuidance(const Findings &findings)
+{
+    QStringList lines;
+    for (const Finding &finding : findings) {
+        const QuestionWidget *widget = questionFor(finding.path);
+        if (!widget || !widget->isVisibleTo(this) || finding.severity == Severity::Outstanding)
+            continue;
+        lines.append(QStringLiteral("%1 %2 <i>(%3)</i>")
+                         .arg(finding.severity == Severity::Blocking ? tr("⛔ <b>Must:</b>") : tr("<b>Note:</b>"),
+                              finding.message.toHtmlEscaped(), finding.ruleId));
+    }
+    m_guidance->setText(tr("<b>What the procedure needs here</b><br>") + lines.join(QStringLiteral("<br>")));
+    m_guidance->setVisible(!lines.isEmpty());
 }
 
 QuestionWidget *SectionPage::questionFor(const QString &path) const

@@ -3,6 +3,7 @@
 #include "editor/answertarget.h"
 #include "profile/profile.h"
 #include "referral/referral.h"
+#include "rules/finding.h"
 
 #include <QWidget>
 
@@ -26,6 +27,9 @@ public:
     const Section &section() const { return m_section; }
     // Rebuilds the person cards if people were added or removed, shows each answer, and applies the conditions.
     void show(const Referral &referral);
+    // "What the procedure needs here": the core's findings on this section's items, in its own words, so that a
+    // decision's consequences (consent, identity) are read where the decision is made.
+    void showGuidance(const Findings &findings);
     // The question widget for a finding's path, or null.
     QuestionWidget *questionFor(const QString &path) const;
 
@@ -46,6 +50,7 @@ private:
     Section m_section;
     const Profile &m_profile; // not owned; outlives the editor
     QDate m_today;
+    QLabel *m_guidance = nullptr;
     QVBoxLayout *m_cards = nullptr;
     QWidget *m_cardArea = nullptr;
     QList<Entry> m_entries;
