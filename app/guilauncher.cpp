@@ -32,6 +32,17 @@ int refuse(const QString &message)
     return 1;
 }
 
+ReferralEditor *withKnownChildCheck(Store &store, ReferralEditor *editor)
+{
+    const QString reference = editor->referral().reference;
+    editor->setMatchFinder([&store, reference](const QString &name, const QString &birth) {
+        Result<QList<PossibleMatch>> found =
+            store.queries().possibleMatches(name, birth, store.clock().now().date(), reference, 5);
+        return found ? *found : QList<PossibleMatch>();
+    });
+    return editor;
+}
+
 } // namespace
 
 int run(const Options &options)
@@ -82,7 +93,8 @@ int run(const Options &options)
             Result<StoredReferral> draft = s.referrals().createDraft(*profile, actor);
             if (!draft)
                 return draft.error();
-            return new ReferralEditor(s.referrals(), *profile, *draft, actor, s.clock(), parent, &s.locks());
+            return withKnownChildCheck(s, new ReferralEditor(s.referrals(), *profile, *draft, actor, s.clock(),
+                                                             parent, &s.locks()));
         };
     if (isAllowed(actor.role, Operation::ViewOwnReferral)) {
         context.unfinishedCalls = [&store, &profile, &actor] { return unfinishedCallsFor(**store, *profile, actor); };
@@ -91,7 +103,8 @@ int run(const Options &options)
             Result<StoredReferral> opened = s.referrals().open(reference, actor); // checked and audited
             if (!opened)
                 return opened.error();
-            return new ReferralEditor(s.referrals(), *profile, *opened, actor, s.clock(), parent, &s.locks());
+            return withKnownChildCheck(s, new ReferralEditor(s.referrals(), *profile, *opened, actor, s.clock(),
+                                                             parent, &s.locks()));
         };
     }
     context.idleMinutes = QSettings().value(idleLockKey, IdleLock::defaultMinutes).toInt(); // clamped to 1–30

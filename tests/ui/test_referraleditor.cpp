@@ -297,3 +297,33 @@ TEST_CASE("A referral open in another Front Door opens read-only here and says w
                          supervisor, f.clock, nullptr, &other->locks());
     CHECK_FALSE(third.isReadOnly());
 }
+
+TEST_CASE("As a child's name and date of birth are typed, earlier referrals about them appear beside the card")
+{
+    StoreFixture f;
+    QString earlier;
+    {
+        StoredReferral old = f->referrals().createDraft(norfolk(), otherHandler).value();
+        Referral r = old.referral;
+        r.children[0].answers.insert(QStringLiteral("name"), Answer::given(QStringLiteral("Muhammad Inventedson")));
+        r.children[0].answers.insert(QStringLiteral("dateOfBirth"), Answer::given(QStringLiteral("2016-05-04")));
+        REQUIRE(f->referrals().save(r, old.revision, otherHandler));
+        earlier = r.reference;
+    }
+    StoredReferral draft = f->referrals().createDraft(norfolk(), handler).value();
+    ReferralEditor editor(f->referrals(), norfolk(), draft, handler, f.clock);
+    editor.setMatchFinder([&f, &draft](const QString &name, const QString &birth) {
+        return f->queries().possibleMatches(name, birth, testNow().date(), draft.referral.reference).value();
+    });
+    editor.show();
+    REQUIRE(QTest::qWaitForWindowActive(&editor));
+    REQUIRE(editor.jumpTo(QStringLiteral("children[c1].name")));
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Mohammed Inventedson"));
+    REQUIRE(editor.jumpTo(QStringLiteral("children[c1].dateOfBirth")));
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("4/5/2016"));
+    auto *matches = editor.findChild<QLabel *>(QStringLiteral("matches_c1"));
+    REQUIRE(matches);
+    REQUIRE(QTest::qWaitFor([&] { return matches->text().contains(earlier); }, 2000));
+    CHECK(matches->text().contains(QStringLiteral("same date of birth")));
+    CHECK(matches->isVisible());
+}

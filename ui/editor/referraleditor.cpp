@@ -86,6 +86,11 @@ ReferralEditor::ReferralEditor(ReferralRepository &referrals, const Profile &pro
         connect(shortcut, &QShortcut::activated, this, [this, repeat] { addPerson(repeat); });
     }
 
+    m_matchTimer = new QTimer(this);
+    m_matchTimer->setSingleShot(true);
+    m_matchTimer->setInterval(150);
+    connect(m_matchTimer, &QTimer::timeout, this, [this] { checkKnownChild(m_matchChild); });
+
     auto *submitKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
     connect(submitKey, &QShortcut::activated, this, &ReferralEditor::submit);
     auto *submitKeyPad = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Enter), this);
@@ -239,6 +244,11 @@ void ReferralEditor::answered(const AnswerTarget &target, const Answer &answer)
     if (Facts::isUrgent(next) != wasUrgent)
         m_saver->flushNow();
     refresh();
+    if (m_findMatches && target.repeat == Repeat::PerChild
+        && (target.field == QLatin1String("name") || target.field == QLatin1String("dateOfBirth"))) {
+        m_matchChild = target.personId;
+        m_matchTimer->start();
+    }
 }
 
 void ReferralEditor::refresh()
@@ -299,6 +309,30 @@ void ReferralEditor::offerOnlyAllowedIdentityChoices(const Referral &current)
                 unavailable.insert(option.value, QStringLiteral("%1 (%2)").arg(finding.message, finding.ruleId));
     }
     widget->setUnavailableOptions(unavailable);
+}
+
+void ReferralEditor::checkKnownChild(const QString &childId)
+{
+    const Person *child = referral().child(childId);
+    if (!m_findMatches || !child)
+        return;
+    const QString name = child->answer(u"name").value();
+    QString text;
+    if (name.trimmed().size() >= 2) {
+        const QList<PossibleMatch> matches = m_findMatches(name, child->answer(u"dateOfBirth").value());
+        QStringList lines;
+        for (const PossibleMatch &match : matches.mid(0, 3))
+            lines.append(tr("%1 — %2%3 (%4)")
+                             .arg(match.reference, match.name.toHtmlEscaped(),
+                                  match.birthDate.isValid() ? tr(", born %1").arg(match.birthDate.toString(QStringLiteral("d MMM yyyy")))
+                                                            : QString(),
+                                  match.reasons.join(QStringLiteral(", "))));
+        text = matches.isEmpty() ? tr("Known-child check: no earlier referral found for this name.")
+                                 : tr("<b>Known-child check — possible earlier referrals:</b><br>%1")
+                                       .arg(lines.join(QStringLiteral("<br>")));
+    }
+    for (SectionPage *page : std::as_const(m_sectionPages))
+        page->showMatches(childId, text);
 }
 
 void ReferralEditor::showSection(int row)

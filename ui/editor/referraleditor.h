@@ -5,9 +5,12 @@
 #include "profile/profile.h"
 #include "rules/finding.h"
 #include "store/caselocks.h"
+#include "store/referralqueries.h"
 #include "store/referralrepository.h"
 
 #include <QWidget>
+
+#include <functional>
 
 class QLabel;
 class QListWidget;
@@ -41,6 +44,12 @@ public:
     SubmitStep submit();
     bool isSubmitted() const { return m_submitted; }
     bool isReadOnly() const { return m_readOnly; }
+
+    // The known-child check (LIN-T3): as a child's name and date of birth are typed, earlier referrals that may be
+    // about the same child appear beside the card, 150 ms after typing stops; it never blocks anything.
+    using MatchFinder = std::function<QList<PossibleMatch>(const QString &name, const QString &birth)>;
+    void setMatchFinder(MatchFinder finder) { m_findMatches = std::move(finder); }
+    void checkKnownChild(const QString &childId);
     ~ReferralEditor() override;
 
     const Referral &referral() const;
@@ -73,6 +82,9 @@ private:
     bool m_readOnly = false;
     CaseLocks *m_locks = nullptr; // not owned; null: no locking
     QTimer *m_heartbeat = nullptr;
+    MatchFinder m_findMatches;
+    QTimer *m_matchTimer = nullptr;
+    QString m_matchChild;
     QListWidget *m_sections = nullptr;
     QStackedWidget *m_pages = nullptr;
     StillToAskPanel *m_stillToAsk = nullptr;

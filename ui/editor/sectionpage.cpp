@@ -77,6 +77,15 @@ QWidget *SectionPage::makeCard(const Person &person, Repeat repeat)
     connect(remove, &QPushButton::clicked, this, [this, repeat, id = person.id] { emit removeRequested(repeat, id); });
     top->addWidget(remove);
     cardLayout->addLayout(top);
+    if (repeat == Repeat::PerChild) {
+        auto *matches = new QLabel(card);
+        matches->setObjectName(QStringLiteral("matches_") + person.id);
+        matches->setWordWrap(true);
+        matches->setStyleSheet(QStringLiteral("background: #f0f0f8; padding: 4px;"));
+        matches->hide();
+        cardLayout->addWidget(matches);
+        m_matchLabels.insert(person.id, matches);
+    }
     for (const Question &question : m_section.questions) {
         if (question.repeat != repeat)
             continue;
@@ -111,6 +120,7 @@ void SectionPage::syncCards(const Referral &referral)
             continue;
         }
         const QString personId = it.key().mid(2);
+        m_matchLabels.remove(personId);
         m_entries.erase(std::remove_if(m_entries.begin(), m_entries.end(),
                                        [&personId](const Entry &e) { return e.target.personId == personId; }),
                         m_entries.end());
@@ -145,6 +155,14 @@ void SectionPage::show(const Referral &referral)
     }
     for (const auto &[prompt, label] : std::as_const(m_prompts))
         label->setVisible(prompt.when.holds(referral));
+}
+
+void SectionPage::showMatches(const QString &personId, const QString &text)
+{
+    if (QLabel *label = m_matchLabels.value(personId)) {
+        label->setText(text);
+        label->setVisible(!text.isEmpty());
+    }
 }
 
 void SectionPage::showGuidance(const Findings &findings)

@@ -32,6 +32,8 @@ public:
     void showGuidance(const Findings &findings);
     // The question widget for a finding's path, or null.
     QuestionWidget *questionFor(const QString &path) const;
+    // The known-child check's result beside a child's card, on every section that shows the card.
+    void showMatches(const QString &personId, const QString &text);
 
 signals:
     void answerChanged(const AnswerTarget &target, const Answer &answer);
@@ -56,6 +58,7 @@ private:
     QList<Entry> m_entries;
     QList<QPair<Prompt, QLabel *>> m_prompts;
     QMap<QString, QWidget *> m_cardsByPerson; // "c:c1", "a:a2" → its card
+    QMap<QString, QLabel *> m_matchLabels;     // child id → its known-child line
     bool m_perChild = false;
     bool m_perAdult = false;
 };
