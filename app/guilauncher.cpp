@@ -17,6 +17,7 @@
 
 #include <QApplication>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 
 namespace FrontDoor::GuiLauncher {
@@ -98,6 +99,7 @@ int run(const Options &options)
         };
     if (isAllowed(actor.role, Operation::ViewOwnReferral)) {
         context.unfinishedCalls = [&store, &profile, &actor] { return unfinishedCallsFor(**store, *profile, actor); };
+        context.recentReferrals = [&store, &profile, &actor] { return recentReferralsFor(**store, *profile, actor); };
         context.openReferral = [&store, &profile, &actor](const QString &reference, QWidget *parent) -> Result<QWidget *> {
             Store &s = **store;
             Result<StoredReferral> opened = s.referrals().open(reference, actor); // checked and audited
@@ -120,7 +122,10 @@ int run(const Options &options)
             dialog.exec();
         };
     MainWindow window(context);
-    window.show();
+    if (const QScreen *screen = QGuiApplication::primaryScreen())
+        window.resize(screen->availableSize()); // where no window manager maximises (a bare X server, Xvfb)
+    window.showMaximized(); // the call-handler's one window all day
+    window.activateWindow(); // the keyboard goes to the window straight after sign-in
     const int code = QApplication::exec();
     static_cast<void>(accounts.signOut(actor)); // audited; a failure here changes nothing for the person leaving
 

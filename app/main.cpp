@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "common/appinfo.h"
 #include "guilauncher.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -41,6 +42,7 @@ int main(int argc, char *argv[])
         QApplication app(argc, argv);
         describeApplication();
         QApplication::setApplicationDisplayName(AppInfo::displayName());
+        Theme::apply(app);
         const Result<Options> options = CommandLine::parse(QCoreApplication::arguments());
         if (!options) {
             QTextStream(stderr) << options.errorMessage() << '\n';

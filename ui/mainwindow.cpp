@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "common/appinfo.h"
+#include "keys.h"
+#include "shortcutsdialog.h"
 #include "session/idlelock.h"
 #include "session/lockscreen.h"
 
@@ -39,14 +41,14 @@ void MainWindow::createMenus()
     }
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     // Spelt out: the offscreen and some desktop platforms define no standard Quit key.
-    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setShortcut(Keys::quit);
     quit->setObjectName(QStringLiteral("quitAction"));
 
     QMenu *referral = menuBar()->addMenu(tr("&Referral"));
     referral->setObjectName(QStringLiteral("referralMenu"));
     QAction *newReferral = referral->addAction(tr("&New referral"));
     newReferral->setObjectName(QStringLiteral("newReferralAction"));
-    newReferral->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    newReferral->setShortcut(Keys::newReferral);
     newReferral->setEnabled(bool(m_context.newReferral));
     newReferral->setStatusTip(m_context.newReferral ? tr("Start a referral: the reference and the call's start are "
                                                          "recorded at once")
@@ -57,14 +59,8 @@ void MainWindow::createMenus()
     view->setObjectName(QStringLiteral("viewMenu"));
     QAction *home = view->addAction(tr("&Home — unfinished calls"));
     home->setObjectName(QStringLiteral("homeAction"));
-    home->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Home));
-    connect(home, &QAction::triggered, this, [this] {
-        if (isLocked())
-            return;
-        m_pages->setCurrentIndex(0);
-        if (m_unfinished)
-            m_unfinished->reload();
-    });
+    home->setShortcut(Keys::home);
+    connect(home, &QAction::triggered, this, &MainWindow::goHome);
     QAction *fullScreen = view->addAction(tr("&Full screen"));
     fullScreen->setCheckable(true);
     fullScreen->setShortcut(QKeySequence::FullScreen);
@@ -74,41 +70,33 @@ void MainWindow::createMenus()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
+    QAction *shortcuts = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
+    shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
+    shortcuts->setShortcut(Keys::shortcutsHelp);
     help->addAction(tr("&About Front Door"), this, &MainWindow::showAbout);
 }
 
 void MainWindow::createCentralArea()
 {
-    auto *central = new QWidget(this);
-    central->setObjectName(QStringLiteral("welcomeArea"));
-    auto *layout = new QVBoxLayout(central);
-    layout->setContentsMargins(48, 48, 48, 48);
-
-    auto *title = new QLabel(tr("<h1>%1</h1>").arg(m_context.profileName), central);
-    title->setObjectName(QStringLiteral("welcomeTitle"));
-    auto *body = new QLabel(
-        tr("<p>This is where calls will be taken. Coming next, in this order:</p>"
-           "<ul>"
-           "<li><b>Unfinished calls</b> — drafts that still need finishing, first.</li>"
-           "<li><b>New referral</b> (Ctrl+N) — the guided form, safety questions first.</li>"
-           "<li><b>Supervisor queue</b> — urgent and overdue cases at the top.</li>"
-           "</ul>"
-           "<p>In an emergency, do not wait for this screen: follow your front door's emergency route.</p>"),
-        central);
-    body->setObjectName(QStringLiteral("welcomeText"));
-    body->setWordWrap(true);
-    body->setTextFormat(Qt::RichText);
-    layout->addWidget(title);
-    if (m_context.unfinishedCalls) {
-        m_unfinished = new UnfinishedCallsView(m_context.unfinishedCalls, central);
-        connect(m_unfinished, &UnfinishedCallsView::openRequested, this, &MainWindow::openExisting);
-        layout->addWidget(m_unfinished, 1);
-    }
-    layout->addWidget(body);
-    layout->addStretch(1);
+    m_home = new HomePage({m_context.profileName, m_context.unfinishedCalls, m_context.recentReferrals,
+                           bool(m_context.newReferral)},
+                          this);
+    connect(m_home, &HomePage::newReferralRequested, this, &MainWindow::openNewReferral);
+    connect(m_home, &HomePage::openRequested, this, &MainWindow::openExisting);
     m_pages = new QStackedWidget(this);
-    m_pages->addWidget(central);
+    m_pages->addWidget(m_home);
     setCentralWidget(m_pages);
+    m_home->focusFirst();
+}
+
+void MainWindow::goHome()
+{
+    if (isLocked())
+        return;
+    closeEditors(); // the open referral is saved as its editor closes, and the lists then show it as it is
+    m_pages->setCurrentWidget(m_home);
+    m_home->reload();
+    m_home->focusFirst();
 }
 
 void MainWindow::createLock()
@@ -124,7 +112,7 @@ void MainWindow::createLock()
     // The privacy screen: someone walks past the desk — one key hides everything at once.
     auto *lockNow = new QAction(tr("&Lock screen now"), this);
     lockNow->setObjectName(QStringLiteral("lockAction"));
-    lockNow->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    lockNow->setShortcut(Keys::lockNow);
     lockNow->setShortcutContext(Qt::ApplicationShortcut);
     connect(lockNow, &QAction::triggered, this, [this] { lock(tr("privacy screen")); });
     addAction(lockNow);
@@ -210,6 +198,12 @@ void MainWindow::createStatusBar()
         statusBar()->addPermanentWidget(user);
     }
     statusBar()->showMessage(tr("Ready"));
+}
+
+void MainWindow::showShortcuts()
+{
+    ShortcutsDialog dialog(this);
+    dialog.exec();
 }
 
 void MainWindow::showAbout()

@@ -2,7 +2,7 @@
 
 #include "common/clock.h"
 #include "common/result.h"
-#include "home/unfinishedcalls.h"
+#include "home/homepage.h"
 
 #include <QMainWindow>
 
@@ -30,6 +30,7 @@ public:
         std::function<Result<QWidget *>(QWidget *parent)> newReferral;
         // The signed-in handler's drafts, first on the home screen, and how to reopen one.
         UnfinishedCallsView::Source unfinishedCalls;
+        std::function<QList<ReferralSummary>()> recentReferrals; // the signed-in person's, newest first
         std::function<Result<QWidget *>(const QString &reference, QWidget *parent)> openReferral;
         // Set once someone is signed in: the window can then lock (idle, or Ctrl+L) and unlock with their password.
         std::function<Status(const QString &password)> confirmPassword;
@@ -49,6 +50,8 @@ private:
     void createCentralArea();
     void createStatusBar();
     void showAbout();
+    void showShortcuts();
+    void goHome();
 
     void createLock();
     void openNewReferral();
@@ -59,7 +62,7 @@ private:
 
     Context m_context;
     QStackedWidget *m_pages = nullptr;
-    UnfinishedCallsView *m_unfinished = nullptr;
+    HomePage *m_home = nullptr;
     class LockScreen *m_lockScreen = nullptr;
     class IdleLock *m_idleLock = nullptr;
 };

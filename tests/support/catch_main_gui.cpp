@@ -3,6 +3,8 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
+#include "theme.h"
+
 #include <QApplication>
 #include <QStandardPaths>
 
@@ -13,5 +15,6 @@ int main(int argc, char *argv[])
     QStandardPaths::setTestModeEnabled(true);
     QApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("frontdoor-tests"));
+    FrontDoor::Theme::apply(app); // tests drive what a call-handler sees, style sheet included
     return Catch::Session().run(argc, argv);
 }

@@ -5,6 +5,7 @@
 #include <QAction>
 #include <QLabel>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTest>
@@ -42,7 +43,11 @@ TEST_CASE("The main window shows its front door, its menus and where the data is
 
     auto *text = window.findChild<QLabel *>(QStringLiteral("welcomeText"));
     REQUIRE(text);
-    CHECK(text->text().contains(QStringLiteral("New referral")));
+    CHECK(text->text().contains(QStringLiteral("emergency")));
+    auto *newReferral = window.findChild<QPushButton *>(QStringLiteral("newReferralButton"));
+    REQUIRE(newReferral);
+    CHECK_FALSE(newReferral->isEnabled()); // this window's context takes no calls
+    CHECK(newReferral->toolTip().contains(QStringLiteral("does not take referrals")));
 
     auto *database = window.findChild<QLabel *>(QStringLiteral("databaseLabel"));
     REQUIRE(database);

@@ -1,5 +1,7 @@
 #include "editorheader.h"
 
+#include "theme.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QTimeZone>
@@ -11,21 +13,32 @@ EditorHeader::EditorHeader(const Profile &profile, const QString &reference, con
     : QWidget(parent), m_profile(profile), m_clock(clock), m_callStartedAt(callStartedAt)
 {
     setObjectName(QStringLiteral("editorHeader"));
+    setAttribute(Qt::WA_StyledBackground); // the sheet paints the bar
     auto *layout = new QHBoxLayout(this);
-    auto *referenceLabel = new QLabel(QStringLiteral("<b>%1</b>").arg(reference), this);
+    layout->setContentsMargins(6, 4, 6, 4);
+    const auto chip = [this](const QString &name, const QString &text = {}) {
+        auto *label = new QLabel(text, this);
+        label->setObjectName(name);
+        Theme::setKind(label, QStringLiteral("chip"));
+        return label;
+    };
+    auto *referenceLabel = new QLabel(reference, this);
     referenceLabel->setObjectName(QStringLiteral("editorReference"));
-    m_timer = new QLabel(this);
-    m_timer->setObjectName(QStringLiteral("callTimer"));
-    m_save = new QLabel(tr("Not yet changed"), this);
-    m_save->setObjectName(QStringLiteral("saveState"));
-    m_hours = new QLabel(this);
-    m_hours->setObjectName(QStringLiteral("hoursLabel"));
+    referenceLabel->setTextInteractionFlags(Qt::TextSelectableByMouse); // read out to a caller, or copied
+    auto *frontDoor = new QLabel(profile.name, this);
+    frontDoor->setObjectName(QStringLiteral("editorFrontDoor"));
+    m_timer = chip(QStringLiteral("callTimer"));
+    m_caller = chip(QStringLiteral("callerTypeLabel"));
+    m_save = chip(QStringLiteral("saveState"), tr("Not yet changed"));
+    m_hours = chip(QStringLiteral("hoursLabel"));
     m_hours->setWordWrap(true);
     layout->addWidget(referenceLabel);
-    layout->addWidget(new QLabel(profile.name, this));
+    layout->addWidget(frontDoor);
     layout->addWidget(m_timer);
+    layout->addWidget(m_caller);
     layout->addWidget(m_save);
     layout->addWidget(m_hours, 1);
+    setCallerType({});
     connect(&m_ticker, &QTimer::timeout, this, &EditorHeader::tick);
     m_ticker.start(1000);
     tick();
@@ -45,6 +58,7 @@ void EditorHeader::tick()
     const bool open = isOpen(m_profile.openingHours, now);
     const Contact *route = m_profile.contact(open ? QStringLiteral("frontDoor") : QStringLiteral("outOfHours"));
     const Contact *emergency = m_profile.contact(QStringLiteral("emergency"));
+    Theme::setKind(m_hours, open ? QStringLiteral("chip") : QStringLiteral("outOfHours"));
     m_hours->setText(tr("%1 — %2: %3 · Emergency: %4")
                          .arg(open ? tr("In hours") : tr("OUT OF HOURS"), route ? route->label : QString(),
                               route ? route->number : QString(), emergency ? emergency->number : QStringLiteral("999")));
@@ -53,14 +67,20 @@ void EditorHeader::tick()
 void EditorHeader::setSaved(const QDateTime &at)
 {
     m_save->setText(tr("Saved %1").arg(at.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
-    m_save->setStyleSheet(QStringLiteral("color: #245c2a;"));
+    m_save->setToolTip({});
+    Theme::setKind(m_save, QStringLiteral("saved"));
 }
 
 void EditorHeader::setNotSaved(const QString &why)
 {
     m_save->setText(tr("NOT SAVED — retrying"));
     m_save->setToolTip(why);
-    m_save->setStyleSheet(QStringLiteral("color: white; background: #a00000; font-weight: bold; padding: 2px 6px;"));
+    Theme::setKind(m_save, QStringLiteral("failed"));
+}
+
+void EditorHeader::setCallerType(const QString &label)
+{
+    m_caller->setText(label.isEmpty() ? tr("Caller: not yet asked") : tr("Caller: %1").arg(label));
 }
 
 } // namespace FrontDoor

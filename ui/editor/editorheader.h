@@ -10,9 +10,9 @@ class QLabel;
 
 namespace FrontDoor {
 
-// Always visible while a referral is open: the reference, the call timer (from the draft's start), the save state
-// ("Saved 14:03:22" or a red "NOT SAVED — retrying"), the front door, and whether it is in or out of hours with
-// the number to give (NOR-R1, LIN-R2), computed from the clock every second.
+// Always visible while a referral is open: the reference, the front door, the call timer (from the draft's start),
+// the caller type, the save state ("Saved 14:03:22" or a red "NOT SAVED — retrying"), and whether it is in or out
+// of hours with the number to give (NOR-R1, LIN-R2), computed from the clock every second.
 class EditorHeader : public QWidget
 {
     Q_OBJECT
@@ -23,6 +23,8 @@ public:
 
     void setSaved(const QDateTime &at);
     void setNotSaved(const QString &why);
+    // The caller type as the profile labels it ("Professional"), or empty while not yet asked.
+    void setCallerType(const QString &label);
     void tick();
 
     // Whether the front door is open at `when` (UK time) — bank holidays come with the calendar (issue 7).
@@ -34,6 +36,7 @@ private:
     QDateTime m_callStartedAt;
     QLabel *m_timer = nullptr;
     QLabel *m_save = nullptr;
+    QLabel *m_caller = nullptr;
     QLabel *m_hours = nullptr;
     QTimer m_ticker;
 };

@@ -1,11 +1,14 @@
 #include "questionwidget.h"
 
+#include "keys.h"
+#include "theme.h"
 #include "valuecheck.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -29,7 +32,7 @@ QuestionWidget::QuestionWidget(const Question &question, const Profile &profile,
     if (!question.help.isEmpty()) {
         auto *help = new QLabel(question.help, this);
         help->setWordWrap(true);
-        help->setStyleSheet(QStringLiteral("color: #444;"));
+        Theme::setKind(help, QStringLiteral("help"));
         layout->addWidget(help);
     }
     buildEditor(profile);
@@ -39,12 +42,15 @@ QuestionWidget::QuestionWidget(const Question &question, const Profile &profile,
     m_check->setWordWrap(true);
     m_state = new QLabel(this);
     m_state->setObjectName(objectName() + QStringLiteral("_state"));
+    Theme::setKind(m_state, QStringLiteral("answerState"));
     auto *notKnown = new QPushButton(tr("Not known (F7)"), this);
     auto *declined = new QPushButton(tr("Declined (F8)"), this);
-    auto *notAsked = new QPushButton(tr("Not asked…"), this);
+    auto *notAsked = new QPushButton(tr("Not asked… (F9)"), this);
     for (QPushButton *button : {notKnown, declined, notAsked}) {
         button->setAutoDefault(false);
         button->setFocusPolicy(Qt::ClickFocus); // Tab goes from question to question; the keys are F7/F8
+        button->setAccessibleName(QStringLiteral("%1 — %2").arg(button->text(), question.label));
+        Theme::setKind(button, QStringLiteral("quiet"));
     }
     m_reason = new QLineEdit(this);
     m_reason->setObjectName(objectName() + QStringLiteral("_reason"));
@@ -63,18 +69,20 @@ QuestionWidget::QuestionWidget(const Question &question, const Profile &profile,
 
     connect(notKnown, &QPushButton::clicked, this, [this] { chooseState(AnswerState::NotKnown); });
     connect(declined, &QPushButton::clicked, this, [this] { chooseState(AnswerState::Declined); });
-    connect(notAsked, &QPushButton::clicked, this, [this] {
+    const auto askWhyNotAsked = [this] {
         m_reason->show();
         m_reason->setFocus();
-    });
+    };
+    connect(notAsked, &QPushButton::clicked, this, askWhyNotAsked);
     connect(m_reason, &QLineEdit::editingFinished, this, [this] {
         if (!m_reason->text().trimmed().isEmpty())
             chooseState(AnswerState::NotAsked);
     });
-    auto *f7 = new QShortcut(QKeySequence(Qt::Key_F7), this, [this] { chooseState(AnswerState::NotKnown); });
-    auto *f8 = new QShortcut(QKeySequence(Qt::Key_F8), this, [this] { chooseState(AnswerState::Declined); });
-    f7->setContext(Qt::WidgetWithChildrenShortcut);
-    f8->setContext(Qt::WidgetWithChildrenShortcut);
+    auto *f7 = new QShortcut(Keys::notKnown, this, [this] { chooseState(AnswerState::NotKnown); });
+    auto *f8 = new QShortcut(Keys::declined, this, [this] { chooseState(AnswerState::Declined); });
+    auto *f9 = new QShortcut(Keys::notAsked, this, askWhyNotAsked);
+    for (QShortcut *key : {f7, f8, f9})
+        key->setContext(Qt::WidgetWithChildrenShortcut);
 }
 
 void QuestionWidget::buildEditor(const Profile &profile)
@@ -95,11 +103,14 @@ void QuestionWidget::buildEditor(const Profile &profile)
     case QuestionType::YesNo: {
         m_choices = new QButtonGroup(this);
         auto *row = new QHBoxLayout;
-        for (const auto &[value, text] : {std::pair{"yes", tr("&Yes")}, std::pair{"no", tr("N&o")}}) {
+        // Y and N answer the question whose buttons have the focus. Mnemonics would not do: every yes/no question
+        // on a page would share Alt+Y, and an ambiguous mnemonic only moves the focus.
+        for (const auto &[value, text] : {std::pair{"yes", tr("Yes (Y)")}, std::pair{"no", tr("No (N)")}}) {
             auto *radio = new QRadioButton(text, this);
             radio->setObjectName(name + u'_' + QLatin1String(value));
             radio->setProperty("value", QString::fromLatin1(value));
-            radio->setAccessibleName(QStringLiteral("%1: %2").arg(m_question.label, QString(text).remove(u'&')));
+            radio->setAccessibleName(QStringLiteral("%1: %2").arg(m_question.label, text));
+            radio->installEventFilter(this);
             m_choices->addButton(radio);
             row->addWidget(radio);
         }
@@ -127,7 +138,7 @@ void QuestionWidget::buildEditor(const Profile &profile)
         m_choices->setExclusive(false);
         if (options)
             for (const ChoiceOption &option : options->options) {
-                auto *box = new QCheckBox(option.label, this);
+                auto *box = new QCheckBox(QString(option.label).replace(u'&', QStringLiteral("&&")), this); // "A&E" is no mnemonic
                 box->setObjectName(name + u'_' + option.value);
                 box->setProperty("value", option.value);
                 box->setAccessibleName(option.label);
@@ -180,6 +191,25 @@ void QuestionWidget::typed()
     emit answerChanged(m_answer);
 }
 
+bool QuestionWidget::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::KeyPress && m_question.type == QuestionType::YesNo) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const QString value = key->key() == Qt::Key_Y ? QStringLiteral("yes")
+                              : key->key() == Qt::Key_N ? QStringLiteral("no")
+                                                        : QString();
+        if (!value.isEmpty() && key->modifiers() == Qt::NoModifier) {
+            for (QAbstractButton *button : m_choices->buttons())
+                if (button->property("value").toString() == value) {
+                    button->setChecked(true);
+                    button->setFocus();
+                }
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
 void QuestionWidget::chooseState(AnswerState state)
 {
     switch (state) {
@@ -195,7 +225,7 @@ void QuestionWidget::chooseState(AnswerState state)
 void QuestionWidget::showCheck(const QString &text, bool problem)
 {
     m_check->setText(text.isEmpty() ? QString() : (problem ? QStringLiteral("⚠ ") : QStringLiteral("✓ ")) + text);
-    m_check->setStyleSheet(problem ? QStringLiteral("color: #a00000;") : QStringLiteral("color: #245c2a;"));
+    Theme::setKind(m_check, problem ? QStringLiteral("checkProblem") : QStringLiteral("checkOk"));
 }
 
 void QuestionWidget::setAnswer(const Answer &answer)

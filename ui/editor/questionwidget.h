@@ -35,6 +35,9 @@ public:
 signals:
     void answerChanged(const Answer &answer);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override; // Y and N on a yes/no question
+
 private:
     void buildEditor(const Profile &profile);
     void typed();

@@ -5,8 +5,11 @@
 #include "editor/questionwidget.h"
 #include "editor/sectionpage.h"
 #include "editor/stilltoaskpanel.h"
+#include "referral/fields.h"
 #include "referral/referralfacts.h"
+#include "keys.h"
 #include "rules/evaluator.h"
+#include "theme.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -20,6 +23,20 @@
 #include <QVBoxLayout>
 
 namespace FrontDoor {
+
+namespace {
+
+// The profile's label for a referral-level choice answer ("Professional"), or empty while it is not given.
+QString optionLabel(const Profile &profile, const QString &field, const Referral &referral)
+{
+    const Answer answer = referral.answer(field);
+    const Question *question = profile.questionForField(field, Repeat::None);
+    const OptionList *options = question ? profile.optionList(question->options) : nullptr;
+    const ChoiceOption *option = options && answer.hasValue() ? options->find(answer.value()) : nullptr;
+    return option ? option->label : answer.hasValue() ? answer.value() : QString();
+}
+
+} // namespace
 
 ReferralEditor::ReferralEditor(ReferralRepository &referrals, const Profile &profile, StoredReferral opened,
                                Actor actor, const Clock &clock, QWidget *parent, CaseLocks *locks)
@@ -35,20 +52,20 @@ ReferralEditor::ReferralEditor(ReferralRepository &referrals, const Profile &pro
     m_banner = new QLabel(this);
     m_banner->setObjectName(QStringLiteral("urgentBanner"));
     m_banner->setWordWrap(true);
-    m_banner->setStyleSheet(QStringLiteral("background: #a00000; color: white; font-weight: bold; padding: 8px;"));
     m_banner->hide();
 
     m_submitBar = new QLabel(this);
     m_submitBar->setObjectName(QStringLiteral("submitBar"));
     m_submitBar->setWordWrap(true);
     m_submitBar->setTextFormat(Qt::RichText);
-    m_submitBar->setStyleSheet(QStringLiteral("background: #eef3f8; border: 1px solid #4a6f94; padding: 8px;"));
     m_submitBar->hide();
 
     m_sections = new QListWidget(this);
     m_sections->setObjectName(QStringLiteral("sectionList"));
     m_sections->setAccessibleName(tr("Sections"));
     m_sections->setMaximumWidth(280);
+    m_sections->setWordWrap(true); // a long section title wraps rather than hiding its badge
+    m_sections->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_pages = new QStackedWidget(this);
     const QDate today = clock.now().date();
     for (const Section &section : profile.sections) {
@@ -80,8 +97,8 @@ ReferralEditor::ReferralEditor(ReferralRepository &referrals, const Profile &pro
     layout->addWidget(m_submitBar);
     layout->addLayout(body, 1);
 
-    for (const auto &[keys, repeat] : {std::pair{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), Repeat::PerChild},
-                                       std::pair{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), Repeat::PerAdult}}) {
+    for (const auto &[keys, repeat] : {std::pair{Keys::addChild, Repeat::PerChild},
+                                       std::pair{Keys::addAdult, Repeat::PerAdult}}) {
         auto *shortcut = new QShortcut(keys, this);
         connect(shortcut, &QShortcut::activated, this, [this, repeat] { addPerson(repeat); });
     }
@@ -91,15 +108,23 @@ ReferralEditor::ReferralEditor(ReferralRepository &referrals, const Profile &pro
     m_matchTimer->setInterval(150);
     connect(m_matchTimer, &QTimer::timeout, this, [this] { checkKnownChild(m_matchChild); });
 
-    auto *submitKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
-    connect(submitKey, &QShortcut::activated, this, &ReferralEditor::submit);
-    auto *submitKeyPad = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Enter), this);
-    connect(submitKeyPad, &QShortcut::activated, this, &ReferralEditor::submit);
-    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
-    connect(escape, &QShortcut::activated, this, &ReferralEditor::cancelSubmit);
+    for (const QKeySequence &keys : {Keys::submit, Keys::submitKeypad})
+        connect(new QShortcut(keys, this), &QShortcut::activated, this, &ReferralEditor::submit);
+    connect(new QShortcut(Keys::stepBack, this), &QShortcut::activated, this, &ReferralEditor::cancelSubmit);
+    connect(new QShortcut(Keys::nextSection, this), &QShortcut::activated, this, [this] { stepSection(+1); });
+    connect(new QShortcut(Keys::previousSection, this), &QShortcut::activated, this, [this] { stepSection(-1); });
+    connect(new QShortcut(Keys::stillToAsk, this), &QShortcut::activated, m_stillToAsk, &StillToAskPanel::takeFocus);
 
     refresh();
     m_sections->setCurrentRow(0); // safety first: §2 triage is the first section
+    if (referral.status != ReferralStatus::Draft) { // a submitted call is a record: changes are amendments (issue 7)
+        m_submitted = true;
+        m_pages->setEnabled(false);
+        Theme::setKind(m_submitBar, QStringLiteral("done"));
+        m_submitBar->setText(tr("<b>Submitted — read only.</b> Changes to a submitted referral are amendments with a "
+                                "reason, made by a supervisor."));
+        m_submitBar->show();
+    }
 
     if (m_locks) {
         Result<LockHolder> held = m_locks->acquire(referral.reference, m_actor);
@@ -119,6 +144,17 @@ ReferralEditor::ReferralEditor(ReferralRepository &referrals, const Profile &pro
     }
 }
 
+void ReferralEditor::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_shownOnce)
+        return;
+    m_shownOnce = true;
+    // The call has started: the cursor is already on the first safety question, nothing to click first.
+    if (SectionPage *page = m_sectionPages.value(m_sections->currentRow()); page && !m_readOnly && !m_submitted)
+        page->focusFirstQuestion();
+}
+
 ReferralEditor::SubmitStep ReferralEditor::submit()
 {
     if (m_readOnly)
@@ -135,6 +171,7 @@ ReferralEditor::SubmitStep ReferralEditor::submit()
     const Findings blocking = withSeverity(m_findings, Severity::Blocking);
     if (!blocking.isEmpty()) {
         m_confirming = false;
+        Theme::setKind(m_submitBar, QStringLiteral("blocked"));
         m_submitBar->setText(tr("<b>Not yet: %n procedure requirement(s) must be met first</b> — listed at the top "
                                 "of Still to ask. The cursor is on the first.", nullptr, int(blocking.size())));
         m_submitBar->show();
@@ -143,6 +180,7 @@ ReferralEditor::SubmitStep ReferralEditor::submit()
     }
     if (!m_confirming) {
         m_confirming = true;
+        Theme::setKind(m_submitBar, QString());
         const Answer next = referral().answer(u"call.agreedActions");
         const int outstanding = int(withSeverity(m_findings, Severity::Outstanding).size());
         m_submitBar->setText(tr("<b>Ready to submit.</b> Who does what next: %1<br>%2 item(s) still to ask will be "
@@ -155,11 +193,13 @@ ReferralEditor::SubmitStep ReferralEditor::submit()
     m_confirming = false;
     Result<SaveReceipt> submitted = m_referrals.submit(referral().reference, m_saver->revision(), m_actor, m_profile);
     if (!submitted) {
+        Theme::setKind(m_submitBar, QStringLiteral("blocked"));
         m_submitBar->setText(tr("<b>Not submitted:</b> %1").arg(submitted.errorMessage().toHtmlEscaped()));
         return SubmitStep::Failed;
     }
     m_submitted = true;
     m_pages->setEnabled(false);
+    Theme::setKind(m_submitBar, QStringLiteral("done"));
     m_submitBar->setText(tr("<b>Submitted %1.</b> The record is now read-only here; changes are amendments with a "
                             "reason, made by a supervisor.")
                              .arg(submitted->savedAt.toLocalTime().toString(QStringLiteral("HH:mm"))));
@@ -209,7 +249,7 @@ void ReferralEditor::removePerson(Repeat repeat, const QString &personId, bool a
     if (askFirst
         && QMessageBox::question(this, tr("Remove this card?"),
                                  tr("Remove %1 %2 and what was recorded on the card? The audit trail keeps it.")
-                                     .arg(repeat == Repeat::PerChild ? tr("child") : tr("adult"), personId))
+                                     .arg(repeat == Repeat::PerChild ? tr("child") : tr("adult"), personId.mid(1)))
                != QMessageBox::Yes)
         return;
     people.erase(std::remove_if(people.begin(), people.end(), [&](const Person &p) { return p.id == personId; }),
@@ -261,6 +301,7 @@ void ReferralEditor::refresh()
     }
     m_stillToAsk->show(m_findings);
     offerOnlyAllowedIdentityChoices(current);
+    m_header->setCallerType(optionLabel(m_profile, Field::referrerType.toString(), current));
 
     for (int row = 0; row < m_sectionPages.size(); ++row) {
         SectionPage *page = m_sectionPages.at(row);
@@ -272,7 +313,7 @@ void ReferralEditor::refresh()
         const bool relevant = page->section().when.holds(current);
         QListWidgetItem *item = m_sections->item(row);
         item->setHidden(!relevant);
-        item->setText(blocking ? tr("⛔ %1 (%2 must)").arg(page->section().title).arg(blocking)
+        item->setText(blocking ? tr("⚠ %1 (%2 must)").arg(page->section().title).arg(blocking)
                       : outstanding ? tr("• %1 (%2 to ask)").arg(page->section().title).arg(outstanding)
                                     : tr("✓ %1").arg(page->section().title));
     }
@@ -333,6 +374,18 @@ void ReferralEditor::checkKnownChild(const QString &childId)
     }
     for (SectionPage *page : std::as_const(m_sectionPages))
         page->showMatches(childId, text);
+}
+
+// Ctrl+PgDown / Ctrl+PgUp: the next or previous section that applies to this call, its first question focused.
+void ReferralEditor::stepSection(int step)
+{
+    for (int row = m_sections->currentRow() + step; row >= 0 && row < m_sections->count(); row += step) {
+        if (m_sections->item(row)->isHidden())
+            continue;
+        m_sections->setCurrentRow(row);
+        m_sectionPages.at(row)->focusFirstQuestion();
+        return;
+    }
 }
 
 void ReferralEditor::showSection(int row)

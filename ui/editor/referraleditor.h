@@ -62,10 +62,14 @@ public:
     // Removes a card after the call-handler confirms (the removal is in the audit trail like any change).
     void removePerson(Repeat repeat, const QString &personId, bool askFirst = true);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void answered(const AnswerTarget &target, const Answer &answer);
     void refresh();
     void showSection(int row);
+    void stepSection(int step);
     void cancelSubmit();
     void offerOnlyAllowedIdentityChoices(const Referral &current);
 
@@ -80,6 +84,7 @@ private:
     bool m_confirming = false;
     bool m_submitted = false;
     bool m_readOnly = false;
+    bool m_shownOnce = false;
     CaseLocks *m_locks = nullptr; // not owned; null: no locking
     QTimer *m_heartbeat = nullptr;
     MatchFinder m_findMatches;

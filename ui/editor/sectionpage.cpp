@@ -1,6 +1,7 @@
 #include "sectionpage.h"
 
 #include "editor/questionwidget.h"
+#include "theme.h"
 
 #include <QFrame>
 #include <QHBoxLayout>
@@ -27,14 +28,14 @@ SectionPage::SectionPage(const Section &section, const Profile &profile, const Q
     m_guidance->setObjectName(QStringLiteral("guidance_") + section.id);
     m_guidance->setWordWrap(true);
     m_guidance->setTextFormat(Qt::RichText);
-    m_guidance->setStyleSheet(QStringLiteral("background: #fff6e0; border-left: 4px solid #b36b00; padding: 6px;"));
+    Theme::setKind(m_guidance, QStringLiteral("guidance"));
     m_guidance->hide();
     layout->addWidget(m_guidance);
     for (const Prompt &prompt : section.prompts) {
         auto *label = new QLabel(prompt.text, this); // a framed note: the frame says it is guidance, no icon font needed
         label->setObjectName(QStringLiteral("prompt_") + prompt.id);
         label->setWordWrap(true);
-        label->setStyleSheet(QStringLiteral("background: #eef3f8; border-left: 4px solid #4a6f94; padding: 6px;"));
+        Theme::setKind(label, prompt.text.contains(u'\u201c') ? QStringLiteral("script") : QStringLiteral("prompt"));
         layout->addWidget(label);
         m_prompts.append({prompt, label});
     }
@@ -67,10 +68,14 @@ QWidget *SectionPage::makeCard(const Person &person, Repeat repeat)
     auto *card = new QFrame(m_cardArea);
     card->setObjectName(QStringLiteral("card_") + person.id);
     card->setFrameShape(QFrame::StyledPanel);
+    Theme::setKind(card, QStringLiteral("card"));
     auto *cardLayout = new QVBoxLayout(card);
     auto *top = new QHBoxLayout;
     const QString kind = repeat == Repeat::PerChild ? tr("Child") : tr("Adult");
-    top->addWidget(new QLabel(QStringLiteral("<b>%1 (%2)</b>").arg(kind, person.id), card), 1);
+    auto *title = new QLabel(QStringLiteral("%1 %2").arg(kind, person.id.mid(1)), card);
+    title->setObjectName(QStringLiteral("cardTitle_") + person.id);
+    Theme::setKind(title, QStringLiteral("cardTitle"));
+    top->addWidget(title, 1);
     auto *remove = new QPushButton(tr("Remove %1…").arg(kind.toLower()), card);
     remove->setObjectName(QStringLiteral("remove_") + person.id);
     remove->setAutoDefault(false);
@@ -81,7 +86,7 @@ QWidget *SectionPage::makeCard(const Person &person, Repeat repeat)
         auto *matches = new QLabel(card);
         matches->setObjectName(QStringLiteral("matches_") + person.id);
         matches->setWordWrap(true);
-        matches->setStyleSheet(QStringLiteral("background: #f0f0f8; padding: 4px;"));
+        Theme::setKind(matches, QStringLiteral("matches"));
         matches->hide();
         cardLayout->addWidget(matches);
         m_matchLabels.insert(person.id, matches);
@@ -173,11 +178,21 @@ void SectionPage::showGuidance(const Findings &findings)
         if (!widget || !widget->isVisibleTo(this) || finding.severity == Severity::Outstanding)
             continue;
         lines.append(QStringLiteral("%1 %2 <i>(%3)</i>")
-                         .arg(finding.severity == Severity::Blocking ? tr("⛔ <b>Must:</b>") : tr("<b>Note:</b>"),
+                         .arg(finding.severity == Severity::Blocking ? tr("⚠ <b>Must:</b>") : tr("<b>Note:</b>"),
                               finding.message.toHtmlEscaped(), finding.ruleId));
     }
     m_guidance->setText(tr("<b>What the procedure needs here</b><br>") + lines.join(QStringLiteral("<br>")));
     m_guidance->setVisible(!lines.isEmpty());
+}
+
+bool SectionPage::focusFirstQuestion()
+{
+    for (const Entry &entry : std::as_const(m_entries))
+        if (entry.widget->isVisibleTo(this)) {
+            entry.widget->focusEditor();
+            return true;
+        }
+    return false;
 }
 
 QuestionWidget *SectionPage::questionFor(const QString &path) const

@@ -32,6 +32,8 @@ public:
     void showGuidance(const Findings &findings);
     // The question widget for a finding's path, or null.
     QuestionWidget *questionFor(const QString &path) const;
+    // Puts the cursor in the first question shown on this page; false when none is shown.
+    bool focusFirstQuestion();
     // The known-child check's result beside a child's card, on every section that shows the card.
     void showMatches(const QString &personId, const QString &text);
 

@@ -21,6 +21,7 @@ public:
     void show(const Findings &findings);
     int blockingCount() const { return m_blocking; }
     int outstandingCount() const { return m_outstanding; }
+    void takeFocus(); // F6: the list, on its first item
 
 signals:
     void jumpTo(const QString &path);

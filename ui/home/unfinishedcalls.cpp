@@ -15,6 +15,7 @@ UnfinishedCallsView::UnfinishedCallsView(Source source, QWidget *parent) : QWidg
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("unfinishedCalls"));
     m_list->setAccessibleName(tr("Unfinished calls"));
+    setFocusProxy(m_list);
     layout->addWidget(m_list);
     const auto open = [this](QListWidgetItem *item) {
         const QString reference = item->data(Qt::UserRole).toString();

@@ -30,4 +30,22 @@ QList<UnfinishedCall> unfinishedCallsFor(Store &store, const Profile &profile, c
     return calls;
 }
 
+QList<ReferralSummary> recentReferralsFor(Store &store, const Profile &profile, const Actor &actor)
+{
+    ReferralFilter recent;
+    recent.handler = actor.userId;
+    recent.profileId = profile.id;
+    recent.createdFrom = store.clock().now().addDays(-7);
+    recent.limit = 500;
+    Result<QList<ReferralSummary>> rows = store.queries().list(recent, actor);
+    if (!rows)
+        return {};
+    QList<ReferralSummary> done;
+    std::copy_if(rows->cbegin(), rows->cend(), std::back_inserter(done),
+                 [](const ReferralSummary &row) { return row.status != ReferralStatus::Draft; });
+    std::sort(done.begin(), done.end(),
+              [](const ReferralSummary &a, const ReferralSummary &b) { return a.callStartedAt > b.callStartedAt; });
+    return done.mid(0, 20);
+}
+
 } // namespace FrontDoor

@@ -10,4 +10,7 @@ namespace FrontDoor {
 // the rules (so the list says what is left to do before anyone opens a case).
 QList<UnfinishedCall> unfinishedCallsFor(Store &store, const Profile &profile, const Actor &actor);
 
+// The signed-in person's referrals of the last seven days that are no longer drafts, newest call first (at most 20).
+QList<ReferralSummary> recentReferralsFor(Store &store, const Profile &profile, const Actor &actor);
+
 } // namespace FrontDoor

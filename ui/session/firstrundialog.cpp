@@ -1,5 +1,7 @@
 #include "firstrundialog.h"
 
+#include "theme.h"
+
 #include "newaccountform.h"
 
 #include <QDialogButtonBox>
@@ -23,7 +25,7 @@ FirstRunDialog::FirstRunDialog(Accounts &accounts, QWidget *parent) : QDialog(pa
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("firstRunMessage"));
     m_message->setWordWrap(true);
-    m_message->setStyleSheet(QStringLiteral("color: #a00000; font-weight: bold;"));
+    Theme::setKind(m_message, QStringLiteral("checkProblem"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Create administrator"));
     buttons->button(QDialogButtonBox::Cancel)->setText(tr("Quit"));

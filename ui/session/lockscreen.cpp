@@ -1,5 +1,7 @@
 #include "lockscreen.h"
 
+#include "theme.h"
+
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -24,7 +26,7 @@ LockScreen::LockScreen(const QString &signedInAs, Confirm confirm, QWidget *pare
     m_password->setMaximumWidth(420);
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("lockMessage"));
-    m_message->setStyleSheet(QStringLiteral("color: #a00000; font-weight: bold;"));
+    Theme::setKind(m_message, QStringLiteral("checkProblem"));
     auto *unlock = new QPushButton(tr("&Unlock"), this);
     unlock->setObjectName(QStringLiteral("unlockButton"));
     connect(unlock, &QPushButton::clicked, this, &LockScreen::tryUnlock);

@@ -1,5 +1,7 @@
 #include "signindialog.h"
 
+#include "theme.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -26,7 +28,7 @@ SignInDialog::SignInDialog(Accounts &accounts, const QString &frontDoorName, QWi
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("signInMessage"));
     m_message->setWordWrap(true);
-    m_message->setStyleSheet(QStringLiteral("color: #a00000; font-weight: bold;"));
+    Theme::setKind(m_message, QStringLiteral("checkProblem"));
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Name"), m_name);

@@ -1,0 +1,113 @@
+#include "homepage.h"
+
+#include "keys.h"
+#include "theme.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace FrontDoor {
+
+namespace {
+
+QString statusWords(ReferralStatus status)
+{
+    switch (status) {
+    case ReferralStatus::Draft: return HomePage::tr("draft");
+    case ReferralStatus::Submitted: return HomePage::tr("submitted, awaiting decision");
+    case ReferralStatus::Decided: return HomePage::tr("decided");
+    case ReferralStatus::Closed: return HomePage::tr("closed");
+    }
+    return {};
+}
+
+} // namespace
+
+HomePage::HomePage(Sources sources, QWidget *parent) : QWidget(parent), m_sources(std::move(sources))
+{
+    setObjectName(QStringLiteral("homePage"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(32, 24, 32, 24);
+
+    auto *top = new QHBoxLayout;
+    auto *title = new QLabel(QStringLiteral("<h1>%1</h1>").arg(m_sources.frontDoor.toHtmlEscaped()), this);
+    title->setObjectName(QStringLiteral("welcomeTitle"));
+    top->addWidget(title, 1);
+    m_newReferral = new QPushButton(tr("New referral  (%1)").arg(Keys::newReferral.toString(QKeySequence::NativeText)),
+                                    this);
+    m_newReferral->setObjectName(QStringLiteral("newReferralButton"));
+    m_newReferral->setAccessibleName(tr("New referral"));
+    m_newReferral->setEnabled(m_sources.canTakeCalls);
+    m_newReferral->setToolTip(m_sources.canTakeCalls ? tr("Start a referral: the reference and the call's start are "
+                                                          "recorded at once")
+                                                     : tr("Your role does not take referrals."));
+    Theme::setKind(m_newReferral, QStringLiteral("primary"));
+    connect(m_newReferral, &QPushButton::clicked, this, &HomePage::newReferralRequested);
+    top->addWidget(m_newReferral);
+    layout->addLayout(top);
+
+    if (m_sources.unfinished) {
+        m_unfinished = new UnfinishedCallsView(m_sources.unfinished, this);
+        connect(m_unfinished, &UnfinishedCallsView::openRequested, this, &HomePage::openRequested);
+        layout->addWidget(m_unfinished, 2);
+    }
+    if (m_sources.recent) {
+        auto *heading = new QLabel(tr("<h2>Your recent referrals</h2>"), this);
+        layout->addWidget(heading);
+        m_recent = new QListWidget(this);
+        m_recent->setObjectName(QStringLiteral("recentReferralsList"));
+        m_recent->setAccessibleName(tr("Your recent referrals"));
+        heading->setBuddy(m_recent);
+        connect(m_recent, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+            if (const QString reference = item->data(Qt::UserRole).toString(); !reference.isEmpty())
+                emit openRequested(reference);
+        });
+        layout->addWidget(m_recent, 1);
+    }
+    auto *emergency = new QLabel(tr("In an emergency, do not wait for this screen: follow your front door's "
+                                    "emergency route — 999 for police or ambulance."),
+                                 this);
+    emergency->setObjectName(QStringLiteral("welcomeText"));
+    emergency->setWordWrap(true);
+    Theme::setKind(emergency, QStringLiteral("prompt"));
+    layout->addWidget(emergency);
+    reload();
+}
+
+void HomePage::reload()
+{
+    if (m_unfinished)
+        m_unfinished->reload();
+    if (!m_recent)
+        return;
+    m_recent->clear();
+    const QList<ReferralSummary> rows = m_sources.recent();
+    for (const ReferralSummary &row : rows) {
+        auto *item = new QListWidgetItem(tr("%1%2 — %3 — %4 — %5")
+                                             .arg(row.urgent ? tr("URGENT ") : QString(), row.reference,
+                                                  row.children.isEmpty() ? tr("no child named") : row.children,
+                                                  row.callStartedAt.toLocalTime().toString(QStringLiteral("ddd d MMM HH:mm")),
+                                                  statusWords(row.status)),
+                                         m_recent);
+        item->setData(Qt::UserRole, row.reference);
+    }
+    if (rows.isEmpty()) {
+        auto *none = new QListWidgetItem(tr("None in the last seven days."), m_recent);
+        none->setFlags(Qt::NoItemFlags);
+    }
+}
+
+void HomePage::focusFirst()
+{
+    if (m_unfinished && m_unfinished->count() > 0)
+        m_unfinished->setFocus();
+    else if (m_newReferral->isEnabled())
+        m_newReferral->setFocus();
+    else if (m_recent)
+        m_recent->setFocus();
+}
+
+} // namespace FrontDoor

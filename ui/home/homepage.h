@@ -1,0 +1,47 @@
+#pragma once
+
+#include "home/unfinishedcalls.h"
+#include "store/referralqueries.h"
+
+#include <QWidget>
+
+#include <functional>
+
+class QListWidget;
+class QPushButton;
+
+namespace FrontDoor {
+
+// The first screen after sign-in: a New referral button (Ctrl+N), the handler's unfinished calls first — so after a
+// restart they see at once what to finish — then their recent referrals. Enter on either list opens the referral.
+class HomePage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    struct Sources
+    {
+        QString frontDoor;                    // "Norfolk CADS"
+        UnfinishedCallsView::Source unfinished; // empty: the role takes no calls
+        std::function<QList<ReferralSummary>()> recent;
+        bool canTakeCalls = false;
+    };
+    explicit HomePage(Sources sources, QWidget *parent = nullptr);
+
+    void reload();
+    UnfinishedCallsView *unfinished() const { return m_unfinished; }
+    // Where the cursor goes when the page is shown: the first unfinished call, else New referral.
+    void focusFirst();
+
+signals:
+    void newReferralRequested();
+    void openRequested(const QString &reference);
+
+private:
+    Sources m_sources;
+    QPushButton *m_newReferral = nullptr;
+    UnfinishedCallsView *m_unfinished = nullptr;
+    QListWidget *m_recent = nullptr;
+};
+
+} // namespace FrontDoor

@@ -1,0 +1,30 @@
+#include "theme.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QStyle>
+#include <QStyleFactory>
+#include <QWidget>
+
+namespace FrontDoor::Theme {
+
+void apply(QApplication &app)
+{
+    // Fusion looks the same on every desktop, so the sheet's colours and the screenshots hold everywhere.
+    if (QStyle *fusion = QStyleFactory::create(QStringLiteral("Fusion")))
+        QApplication::setStyle(fusion);
+    QFile sheet(QStringLiteral(":/style/frontdoor.qss"));
+    if (sheet.open(QIODevice::ReadOnly | QIODevice::Text))
+        app.setStyleSheet(QString::fromUtf8(sheet.readAll()));
+}
+
+void setKind(QWidget *widget, const QString &kind)
+{
+    if (widget->property("kind").toString() == kind)
+        return;
+    widget->setProperty("kind", kind);
+    widget->style()->unpolish(widget);
+    widget->style()->polish(widget);
+}
+
+} // namespace FrontDoor::Theme
