@@ -33,7 +33,9 @@ int refuse(const QString &message)
     return 1;
 }
 
-ReferralEditor *withKnownChildCheck(Store &store, ReferralEditor *editor)
+// The editor's links into the rest of the store: the known-child check and the earlier cases it links (LIN-T3,
+// LIN-R4, NOR-R2), and the other child's referral in a harm-by-another-child call (NOR-R4).
+ReferralEditor *withLinks(Store &store, const Profile &profile, const Actor &actor, ReferralEditor *editor)
 {
     const QString reference = editor->referral().reference;
     editor->setMatchFinder([&store, reference](const QString &name, const QString &birth) {
@@ -41,6 +43,8 @@ ReferralEditor *withKnownChildCheck(Store &store, ReferralEditor *editor)
             store.queries().possibleMatches(name, birth, store.clock().now().date(), reference, 5);
         return found ? *found : QList<PossibleMatch>();
     });
+    editor->setCaseReader([&store](const QString &earlier) { return store.referrals().load(earlier); });
+    editor->setDraftStarter([&store, &profile, actor] { return store.referrals().createDraft(profile, actor); });
     return editor;
 }
 
@@ -94,8 +98,8 @@ int run(const Options &options)
             Result<StoredReferral> draft = s.referrals().createDraft(*profile, actor);
             if (!draft)
                 return draft.error();
-            return withKnownChildCheck(s, new ReferralEditor(s.referrals(), *profile, *draft, actor, s.clock(),
-                                                             parent, &s.locks()));
+            return withLinks(s, *profile, actor,
+                             new ReferralEditor(s.referrals(), *profile, *draft, actor, s.clock(), parent, &s.locks()));
         };
     if (isAllowed(actor.role, Operation::ViewOwnReferral)) {
         context.unfinishedCalls = [&store, &profile, &actor] { return unfinishedCallsFor(**store, *profile, actor); };
@@ -105,8 +109,8 @@ int run(const Options &options)
             Result<StoredReferral> opened = s.referrals().open(reference, actor); // checked and audited
             if (!opened)
                 return opened.error();
-            return withKnownChildCheck(s, new ReferralEditor(s.referrals(), *profile, *opened, actor, s.clock(),
-                                                             parent, &s.locks()));
+            return withLinks(s, *profile, actor,
+                             new ReferralEditor(s.referrals(), *profile, *opened, actor, s.clock(), parent, &s.locks()));
         };
     }
     context.idleMinutes = QSettings().value(idleLockKey, IdleLock::defaultMinutes).toInt(); // clamped to 1–30

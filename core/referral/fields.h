@@ -95,6 +95,8 @@ inline constexpr Key childUnborn{"unborn"};                 // NOR-B2, ALL-G1
 inline constexpr Key childExpectedDelivery{"expectedDelivery"};
 inline constexpr Key adultRoles{"roles"};                   // multiple: see Option::role*
 inline constexpr Key adultRelationship{"relationship"};
+// LIN-T3, LIN-R4, NOR-R2: the earlier referral the call-handler chose as being about this child (known-child check).
+inline constexpr Key childEarlierReferral{"earlierReferral"};
 
 } // namespace FrontDoor::Field
 

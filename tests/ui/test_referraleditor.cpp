@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -321,9 +322,90 @@ TEST_CASE("As a child's name and date of birth are typed, earlier referrals abou
     QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Mohammed Inventedson"));
     REQUIRE(editor.jumpTo(QStringLiteral("children[c1].dateOfBirth")));
     QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("4/5/2016"));
-    auto *matches = editor.findChild<QLabel *>(QStringLiteral("matches_c1"));
+    auto *matches = editor.findChild<QListWidget *>(QStringLiteral("matchList_c1"));
     REQUIRE(matches);
-    REQUIRE(QTest::qWaitFor([&] { return matches->text().contains(earlier); }, 2000));
-    CHECK(matches->text().contains(QStringLiteral("same date of birth")));
+    REQUIRE(QTest::qWaitFor([&] { return matches->count() > 0 && matches->item(0)->text().contains(earlier); }, 2000));
+    CHECK(matches->item(0)->text().contains(QStringLiteral("same date of birth")));
     CHECK(matches->isVisible());
+    auto *heading = editor.findChild<QLabel *>(QStringLiteral("matches_c1"));
+    REQUIRE(heading);
+    CHECK(heading->text().contains(QStringLiteral("Known-child check")));
+}
+
+TEST_CASE("LIN-T3 LIN-R4 NOR-R2: Enter on a possible match links the earlier referral and shows its allocated worker")
+{
+    StoreFixture f;
+    QString earlier;
+    {
+        StoredReferral old = f->referrals().createDraft(norfolk(), otherHandler).value();
+        Referral r = old.referral;
+        r.children[0].answers.insert(QStringLiteral("name"), Answer::given(QStringLiteral("Ottilie Inventedsdottir")));
+        r.setAnswer(Field::openCase, Answer::given(QStringLiteral("yes")));
+        r.setAnswer(Field::allocatedWorker, Answer::given(QStringLiteral("Bartholomew Invented")));
+        r.setAnswer(Field::allocatedWorkerContact, Answer::given(QStringLiteral("01603 000000, Family Team North")));
+        REQUIRE(f->referrals().save(r, old.revision, otherHandler));
+        earlier = r.reference;
+    }
+    StoredReferral draft = f->referrals().createDraft(norfolk(), handler).value();
+    ReferralEditor editor(f->referrals(), norfolk(), draft, handler, f.clock);
+    editor.setMatchFinder([&f, &draft](const QString &name, const QString &birth) {
+        return f->queries().possibleMatches(name, birth, testNow().date(), draft.referral.reference).value();
+    });
+    editor.setCaseReader([&f](const QString &reference) { return f->referrals().load(reference); });
+    editor.show();
+    REQUIRE(QTest::qWaitForWindowActive(&editor));
+    REQUIRE(editor.jumpTo(QStringLiteral("children[c1].name")));
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Ottilie Inventedsdottir"));
+    auto *list = editor.findChild<QListWidget *>(QStringLiteral("matchList_c1"));
+    REQUIRE(list);
+    REQUIRE(QTest::qWaitFor([&] { return list->isVisible() && list->count() >= 1; }, 2000));
+    CHECK(list->item(0)->data(Qt::UserRole).toString() == earlier);
+
+    // The handler tabs to the list and presses Enter on the match, as on the phone.
+    list->setFocus();
+    list->setCurrentRow(0);
+    QTest::keyClick(list, Qt::Key_Return);
+    CHECK(editor.referral().child(QStringLiteral("c1"))->answer(Field::childEarlierReferral).value() == earlier);
+    auto *routing = editor.findChild<QLabel *>(QStringLiteral("routing_c1"));
+    REQUIRE(routing);
+    CHECK(routing->isVisible());
+    CHECK(routing->text().contains(QStringLiteral("Bartholomew Invented")));
+    CHECK(routing->text().contains(QStringLiteral("01603 000000")));
+    // The allocated worker is now on this referral too, where the open-case route needs it.
+    CHECK(editor.referral().answer(Field::openCase).value() == QStringLiteral("yes"));
+    CHECK(editor.referral().answer(Field::allocatedWorker).value() == QStringLiteral("Bartholomew Invented"));
+    REQUIRE(editor.saver().flushNow());
+    CHECK(f->referrals().load(draft.referral.reference)->referral.child(QStringLiteral("c1"))
+              ->answer(Field::childEarlierReferral).value() == earlier);
+}
+
+TEST_CASE("NOR-R4: harm by another child offers the other child's referral, linked both ways, waiting as unfinished")
+{
+    StoreFixture f;
+    StoredReferral draft = f->referrals().createDraft(norfolk(), handler).value();
+    ReferralEditor editor(f->referrals(), norfolk(), draft, handler, f.clock);
+    editor.setDraftStarter([&f] { return f->referrals().createDraft(norfolk(), handler); });
+    editor.show();
+    REQUIRE(QTest::qWaitForWindowActive(&editor));
+
+    auto *start = editor.findChild<QPushButton *>(QStringLiteral("startOtherChildReferral"));
+    REQUIRE(start);
+    CHECK_FALSE(start->isVisible()); // only once harm by another child is said
+    REQUIRE(editor.jumpTo(Field::harmByChild.toString()));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Y);
+    CHECK(editor.referral().answer(Field::harmByChild).value() == QStringLiteral("yes"));
+    REQUIRE(start->isVisible());
+    start->setFocus();
+    QTest::keyClick(start, Qt::Key_Space);
+
+    const QString other = editor.referral().answer(Field::otherChildReferral).value();
+    REQUIRE_FALSE(other.isEmpty());
+    CHECK(other != draft.referral.reference);
+    const StoredReferral stored = f->referrals().load(other).value();
+    CHECK(stored.referral.status == ReferralStatus::Draft);
+    CHECK(stored.referral.answer(Field::otherChildReferral).value() == draft.referral.reference);
+    CHECK(stored.referral.answer(Field::harmByChild).value() == QStringLiteral("yes"));
+    CHECK(unfinishedCallsFor(*f, norfolk(), handler).size() == 2);
+    auto *bar = editor.findChild<QLabel *>(QStringLiteral("submitBar"));
+    CHECK(bar->text().contains(other));
 }

@@ -59,6 +59,7 @@ QuestionWidget::QuestionWidget(const Question &question, const Profile &profile,
     m_reason->hide();
 
     auto *row = new QHBoxLayout;
+    m_actionRow = row;
     row->addWidget(m_check, 1);
     row->addWidget(m_state);
     row->addWidget(notKnown);
@@ -281,6 +282,15 @@ void QuestionWidget::focusEditor()
 } // namespace FrontDoor
 
 namespace FrontDoor {
+
+QPushButton *QuestionWidget::addActionButton(const QString &text, const QString &name)
+{
+    auto *button = new QPushButton(text, this);
+    button->setObjectName(name);
+    button->setAutoDefault(false);
+    m_actionRow->insertWidget(1, button);
+    return button;
+}
 
 void QuestionWidget::setUnavailableOptions(const QMap<QString, QString> &reasons)
 {

@@ -8,6 +8,8 @@
 class QAbstractButton;
 class QButtonGroup;
 class QComboBox;
+class QHBoxLayout;
+class QPushButton;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -31,6 +33,8 @@ public:
     // Choice options the procedure does not allow now, each with the reason shown beside it (NOR-A2: a
     // professional cannot be anonymous). An empty map makes every option available again.
     void setUnavailableOptions(const QMap<QString, QString> &reasons);
+    // A button of the editor's beside this question (NOR-R4: start the other child's referral), reached by Tab.
+    QPushButton *addActionButton(const QString &text, const QString &name);
 
 signals:
     void answerChanged(const Answer &answer);
@@ -56,6 +60,7 @@ private:
     QLabel *m_check = nullptr;
     QLabel *m_state = nullptr;
     QLineEdit *m_reason = nullptr;
+    QHBoxLayout *m_actionRow = nullptr;
 };
 
 } // namespace FrontDoor

@@ -50,6 +50,17 @@ public:
     using MatchFinder = std::function<QList<PossibleMatch>(const QString &name, const QString &birth)>;
     void setMatchFinder(MatchFinder finder) { m_findMatches = std::move(finder); }
     void checkKnownChild(const QString &childId);
+    // Reads an earlier referral (for the routing of a linked open case).
+    using CaseReader = std::function<Result<StoredReferral>(const QString &reference)>;
+    void setCaseReader(CaseReader reader) { m_readCase = std::move(reader); }
+    // Enter on a possible match: the child's card records the earlier referral (LIN-T3); where that case is open
+    // with an allocated worker, its worker is taken into this referral and the routing is shown (LIN-R4, NOR-R2).
+    bool linkEarlierReferral(const QString &childId, const QString &reference);
+    // NOR-R4: harm by another child — a second draft for the other child, linked both ways; it waits under
+    // Unfinished calls while this call goes on. Returns its reference.
+    using DraftStarter = std::function<Result<StoredReferral>()>;
+    void setDraftStarter(DraftStarter starter);
+    Result<QString> startOtherChildReferral();
     ~ReferralEditor() override;
 
     const Referral &referral() const;
@@ -87,7 +98,13 @@ private:
     bool m_shownOnce = false;
     CaseLocks *m_locks = nullptr; // not owned; null: no locking
     QTimer *m_heartbeat = nullptr;
+    void showKnownChild(const QString &childId, const QString &heading, const QList<QPair<QString, QString>> &matches);
+    void tell(const QString &html, const QString &kind = {});
+
     MatchFinder m_findMatches;
+    CaseReader m_readCase;
+    DraftStarter m_startDraft;
+    QMap<QString, QString> m_routing; // child id → routing for its linked open case
     QTimer *m_matchTimer = nullptr;
     QString m_matchChild;
     QListWidget *m_sections = nullptr;

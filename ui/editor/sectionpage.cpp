@@ -8,6 +8,7 @@
 #include <QPushButton>
 #include <QSet>
 #include <QLabel>
+#include <QListWidget>
 #include <QVBoxLayout>
 
 namespace FrontDoor {
@@ -83,13 +84,29 @@ QWidget *SectionPage::makeCard(const Person &person, Repeat repeat)
     top->addWidget(remove);
     cardLayout->addLayout(top);
     if (repeat == Repeat::PerChild) {
-        auto *matches = new QLabel(card);
-        matches->setObjectName(QStringLiteral("matches_") + person.id);
-        matches->setWordWrap(true);
-        Theme::setKind(matches, QStringLiteral("matches"));
-        matches->hide();
-        cardLayout->addWidget(matches);
-        m_matchLabels.insert(person.id, matches);
+        KnownChild known;
+        known.heading = new QLabel(card);
+        known.heading->setObjectName(QStringLiteral("matches_") + person.id);
+        known.heading->setWordWrap(true);
+        known.heading->setTextFormat(Qt::RichText);
+        Theme::setKind(known.heading, QStringLiteral("matches"));
+        known.matches = new QListWidget(card);
+        known.matches->setObjectName(QStringLiteral("matchList_") + person.id);
+        known.matches->setAccessibleName(tr("Possible earlier referrals about child %1: Enter links one").arg(person.id.mid(1)));
+        known.matches->setMaximumHeight(fontMetrics().lineSpacing() * 4 + 8);
+        connect(known.matches, &QListWidget::itemActivated, this, [this, id = person.id](QListWidgetItem *item) {
+            emit linkRequested(id, item->data(Qt::UserRole).toString());
+        });
+        known.routing = new QLabel(card);
+        known.routing->setObjectName(QStringLiteral("routing_") + person.id);
+        known.routing->setWordWrap(true);
+        Theme::setKind(known.routing, QStringLiteral("routing"));
+        for (QWidget *part : {static_cast<QWidget *>(known.heading), static_cast<QWidget *>(known.matches),
+                              static_cast<QWidget *>(known.routing)}) {
+            part->hide();
+            cardLayout->addWidget(part);
+        }
+        m_knownChild.insert(person.id, known);
     }
     for (const Question &question : m_section.questions) {
         if (question.repeat != repeat)
@@ -125,7 +142,7 @@ void SectionPage::syncCards(const Referral &referral)
             continue;
         }
         const QString personId = it.key().mid(2);
-        m_matchLabels.remove(personId);
+        m_knownChild.remove(personId);
         m_entries.erase(std::remove_if(m_entries.begin(), m_entries.end(),
                                        [&personId](const Entry &e) { return e.target.personId == personId; }),
                         m_entries.end());
@@ -162,12 +179,23 @@ void SectionPage::show(const Referral &referral)
         label->setVisible(prompt.when.holds(referral));
 }
 
-void SectionPage::showMatches(const QString &personId, const QString &text)
+void SectionPage::showMatches(const QString &personId, const QString &heading,
+                              const QList<QPair<QString, QString>> &matches, const QString &routing)
 {
-    if (QLabel *label = m_matchLabels.value(personId)) {
-        label->setText(text);
-        label->setVisible(!text.isEmpty());
+    const auto found = m_knownChild.constFind(personId);
+    if (found == m_knownChild.cend())
+        return;
+    const KnownChild &known = *found;
+    known.heading->setText(heading);
+    known.heading->setVisible(!heading.isEmpty());
+    known.matches->clear();
+    for (const auto &[reference, line] : matches) {
+        auto *item = new QListWidgetItem(line, known.matches);
+        item->setData(Qt::UserRole, reference);
     }
+    known.matches->setVisible(!matches.isEmpty());
+    known.routing->setText(routing);
+    known.routing->setVisible(!routing.isEmpty());
 }
 
 void SectionPage::showGuidance(const Findings &findings)

@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class QLabel;
+class QListWidget;
 class QVBoxLayout;
 
 namespace FrontDoor {
@@ -34,12 +35,15 @@ public:
     QuestionWidget *questionFor(const QString &path) const;
     // Puts the cursor in the first question shown on this page; false when none is shown.
     bool focusFirstQuestion();
-    // The known-child check's result beside a child's card, on every section that shows the card.
-    void showMatches(const QString &personId, const QString &text);
+    // The known-child check's result beside a child's card, on every section that shows the card: a heading, the
+    // possible matches (reference → line; Enter on one links it), and the routing for a linked open case.
+    void showMatches(const QString &personId, const QString &heading, const QList<QPair<QString, QString>> &matches,
+                     const QString &routing);
 
 signals:
     void answerChanged(const AnswerTarget &target, const Answer &answer);
     void removeRequested(Repeat repeat, const QString &personId);
+    void linkRequested(const QString &childId, const QString &reference);
 
 private:
     struct Entry
@@ -60,7 +64,13 @@ private:
     QList<Entry> m_entries;
     QList<QPair<Prompt, QLabel *>> m_prompts;
     QMap<QString, QWidget *> m_cardsByPerson; // "c:c1", "a:a2" → its card
-    QMap<QString, QLabel *> m_matchLabels;     // child id → its known-child line
+    struct KnownChild
+    {
+        QLabel *heading = nullptr;
+        QListWidget *matches = nullptr;
+        QLabel *routing = nullptr;
+    };
+    QMap<QString, KnownChild> m_knownChild; // child id → its known-child check on this page
     bool m_perChild = false;
     bool m_perAdult = false;
 };
