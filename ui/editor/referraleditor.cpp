@@ -336,11 +336,8 @@ void ReferralEditor::refresh()
 // reason — found by asking the rules what each choice would break, so the screen cannot drift from the core.
 void ReferralEditor::offerOnlyAllowedIdentityChoices(const Referral &current)
 {
-    const QString path = QStringLiteral("identity.decision");
-    QuestionWidget *widget = nullptr;
-    for (SectionPage *page : std::as_const(m_sectionPages))
-        if ((widget = page->questionFor(path)))
-            break;
+    const QString path = Field::identityDecision.toString();
+    QuestionWidget *widget = questionWidget(path);
     const OptionList *options = widget ? m_profile.optionList(widget->question().options) : nullptr;
     if (!options)
         return;
@@ -464,6 +461,14 @@ void ReferralEditor::showSection(int row)
 {
     if (row >= 0 && row < m_pages->count())
         m_pages->setCurrentIndex(row);
+}
+
+QuestionWidget *ReferralEditor::questionWidget(const QString &path) const
+{
+    for (SectionPage *page : m_sectionPages)
+        if (QuestionWidget *widget = page->questionFor(path))
+            return widget;
+    return nullptr;
 }
 
 bool ReferralEditor::jumpTo(const QString &path)

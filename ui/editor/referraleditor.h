@@ -21,6 +21,7 @@ namespace FrontDoor {
 
 class AutoSaver;
 class EditorHeader;
+class QuestionWidget;
 class SectionPage;
 class StillToAskPanel;
 
@@ -68,6 +69,8 @@ public:
     AutoSaver &saver() { return *m_saver; }
     // Shows the section holding `path` and puts the cursor in its field; false when no field has that path.
     bool jumpTo(const QString &path);
+    // The question on screen for an answer's path ("consent.decision", "children[c2].name"), or null.
+    QuestionWidget *questionWidget(const QString &path) const;
     // Ctrl+Shift+C / Ctrl+Shift+A: a new card; returns the new person's id.
     QString addPerson(Repeat repeat);
     // Removes a card after the call-handler confirms (the removal is in the audit trail like any change).

@@ -8,10 +8,31 @@
 #include <QPushButton>
 #include <QSet>
 #include <QLabel>
+#include <QLayout>
 #include <QListWidget>
 #include <QVBoxLayout>
 
 namespace FrontDoor {
+
+namespace {
+
+// The widgets Tab reaches, in the order the layout shows them.
+void collectFocusables(const QLayout *layout, QList<QWidget *> &into)
+{
+    for (int i = 0; i < layout->count(); ++i) {
+        QLayoutItem *item = layout->itemAt(i);
+        if (QWidget *widget = item->widget()) {
+            if (widget->focusPolicy() & Qt::TabFocus)
+                into.append(widget);
+            if (widget->layout())
+                collectFocusables(widget->layout(), into);
+        } else if (const QLayout *inner = item->layout()) {
+            collectFocusables(inner, into);
+        }
+    }
+}
+
+} // namespace
 
 SectionPage::SectionPage(const Section &section, const Profile &profile, const QDate &today, QWidget *parent)
     : QWidget(parent), m_section(section), m_profile(profile), m_today(today)
@@ -161,6 +182,26 @@ void SectionPage::syncCards(const Referral &referral)
             m_cards->addWidget(card);
         }
         m_cardsByPerson.insert(key, card);
+        chainTabOrder(card);
+    }
+}
+
+// A card made during the call is put in the Tab order where it stands on screen — after what precedes it on the
+// page — not at the end of the window's chain, where Qt puts a new widget.
+void SectionPage::chainTabOrder(QWidget *card)
+{
+    QList<QWidget *> before;
+    collectFocusables(layout(), before);
+    QList<QWidget *> inCard;
+    collectFocusables(card->layout(), inCard);
+    if (inCard.isEmpty())
+        return;
+    const qsizetype first = before.indexOf(inCard.constFirst());
+    QWidget *previous = first > 0 ? before.at(first - 1) : nullptr;
+    for (QWidget *widget : std::as_const(inCard)) {
+        if (previous)
+            QWidget::setTabOrder(previous, widget);
+        previous = widget;
     }
 }
 

@@ -54,6 +54,7 @@ private:
     void addQuestion(const Question &question, const AnswerTarget &target, QVBoxLayout *into);
     void syncCards(const Referral &referral);
     QWidget *makeCard(const Person &person, Repeat repeat);
+    void chainTabOrder(QWidget *card);
 
     Section m_section;
     const Profile &m_profile; // not owned; outlives the editor
