@@ -2,6 +2,7 @@
 
 #include <QLocale>
 #include <QRegularExpression>
+#include <QTimeZone>
 
 #include <array>
 
@@ -234,6 +235,52 @@ bool DateOrAge::isCanonical(const QString &value)
 {
     EstimatedAge age;
     return QDate::fromString(value, Qt::ISODate).isValid() || EstimatedAge::fromCanonical(value, &age);
+}
+
+namespace {
+
+const QTimeZone &ukTime()
+{
+    static const QTimeZone london(QByteArrayLiteral("Europe/London"));
+    return london;
+}
+
+SpokenDateTime shown(const QDateTime &moment)
+{
+    const QDateTime uk = moment.toTimeZone(ukTime());
+    return SpokenDateTime{moment.toUTC().toString(Qt::ISODateWithMs),
+                          uk.toString(QStringLiteral("ddd d MMM yyyy, HH:mm"))};
+}
+
+} // namespace
+
+Result<SpokenDateTime> SpokenDateTime::parse(const QString &text, const QDateTime &now)
+{
+    const QString trimmed = text.simplified();
+    if (const QDateTime stored = QDateTime::fromString(trimmed, Qt::ISODateWithMs); stored.isValid())
+        return shown(stored);
+    static const QRegularExpression timeAtEnd(QStringLiteral(R"(^(.*?)[\s,]*(?:at\s+)?(\d{1,2})[:.](\d{2})$)"),
+                                              QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch match = timeAtEnd.match(trimmed);
+    if (!match.hasMatch())
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("Give the date and the time, e.g. \"24/11/2026 10:05\" or \"today 10:05\"."));
+    const QTime time(match.captured(2).toInt(), match.captured(3).toInt());
+    if (!time.isValid())
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("%1:%2 is not a time of day.")
+                                                      .arg(match.captured(2), match.captured(3)));
+    const QDate today = now.toTimeZone(ukTime()).date();
+    const QString day = match.captured(1).trimmed().toLower();
+    QDate date;
+    if (day.isEmpty() || day == QLatin1String("today"))
+        date = today;
+    else if (day == QLatin1String("yesterday"))
+        date = today.addDays(-1);
+    else if (Result<QDate> spoken = SpokenDate::parse(day, today); spoken)
+        date = *spoken;
+    else
+        return spoken.error();
+    return shown(QDateTime(date, time, ukTime()));
 }
 
 } // namespace FrontDoor

@@ -46,4 +46,14 @@ struct DateOrAge
     static bool isCanonical(const QString &value);
 };
 
+// A moment as people say it: "24/11/2026 10:05", "24 Nov 10.05", "today 9:40", "yesterday 16:30", or a time
+// alone ("10:05", meaning today). Read as UK time; stored as UTC, ISO 8601 with milliseconds (how the store keeps
+// every time, so the core's check of a date-and-time answer accepts it). A stored value is read back as it is.
+struct SpokenDateTime
+{
+    QString value;   // "2026-11-24T10:05:00.000Z"
+    QString display; // "Tue 24 Nov 2026, 10:05"
+    static Result<SpokenDateTime> parse(const QString &text, const QDateTime &now);
+};
+
 } // namespace FrontDoor

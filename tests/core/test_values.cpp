@@ -6,6 +6,8 @@
 #include "referral/spokendate.h"
 #include "referral/textfold.h"
 
+#include <QTimeZone>
+
 using namespace FrontDoor;
 
 namespace {
@@ -81,6 +83,26 @@ TEST_CASE("Estimated ages: 'about 7', '18 months'")
     CHECK(DateOrAge::isCanonical(QStringLiteral("age:7y")));
     CHECK(DateOrAge::isCanonical(QStringLiteral("2015-03-12")));
     CHECK_FALSE(DateOrAge::isCanonical(QStringLiteral("about 7")));
+}
+
+TEST_CASE("NOR-C4: a moment is read as said — date and time, today, yesterday — in UK time, stored in UTC")
+{
+    const QDateTime now(today, QTime(10, 30), Qt::UTC);
+    const auto value = [&now](const char *text) {
+        const Result<SpokenDateTime> parsed = SpokenDateTime::parse(QString::fromUtf8(text), now);
+        return parsed ? parsed->value : QStringLiteral("refused: ") + parsed.errorMessage();
+    };
+    CHECK(value("24/11/2026 10:05") == QStringLiteral("2026-11-24T10:05:00.000Z"));
+    CHECK(value("24 Nov 2026 at 10.05") == QStringLiteral("2026-11-24T10:05:00.000Z"));
+    CHECK(value("today 9:40") == QStringLiteral("2026-11-24T09:40:00.000Z"));
+    CHECK(value("10:05") == QStringLiteral("2026-11-24T10:05:00.000Z"));
+    CHECK(value("yesterday 16:30") == QStringLiteral("2026-11-23T16:30:00.000Z"));
+    CHECK(value("1/7/2026 10:05") == QStringLiteral("2026-07-01T09:05:00.000Z")); // British Summer Time
+    CHECK(value("2026-11-24T10:05:00.000Z") == QStringLiteral("2026-11-24T10:05:00.000Z")); // a stored value
+    CHECK(SpokenDateTime::parse(QStringLiteral("24/11/2026 10:05"), now)->display == QStringLiteral("Tue 24 Nov 2026, 10:05"));
+    CHECK(value("24/11/2026 25:00").startsWith(QStringLiteral("refused: 25:00 is not a time")));
+    CHECK(value("sometime this morning").startsWith(QStringLiteral("refused: Give the date and the time")));
+    CHECK(value("31/2/2026 10:00").startsWith(QStringLiteral("refused: ")));
 }
 
 TEST_CASE("Phone numbers are checked and normalised by libphonenumber")

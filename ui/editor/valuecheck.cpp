@@ -31,6 +31,12 @@ ValueCheck ValueCheck::of(const Question &question, const QString &typed, const 
             return problem(parsed.errorMessage());
         return ValueCheck{parsed->value, parsed->display, true};
     }
+    case QuestionType::DateTime: {
+        const Result<SpokenDateTime> moment = SpokenDateTime::parse(text, QDateTime(today, QTime::currentTime()));
+        if (!moment)
+            return problem(moment.errorMessage());
+        return ValueCheck{moment->value, moment->display, true};
+    }
     case QuestionType::Phone: {
         const Result<PhoneNumber> phone = PhoneNumber::parse(text);
         if (!phone)
