@@ -83,6 +83,7 @@ void SectionPage::addQuestion(const Question &question, const AnswerTarget &targ
     connect(widget, &QuestionWidget::answerChanged, this,
             [this, target](const Answer &answer) { emit answerChanged(target, answer); });
     m_entries.append(Entry{target, widget});
+    m_byPath.insert(target.path(), widget);
 }
 
 QWidget *SectionPage::makeCard(const Person &person, Repeat repeat)
@@ -139,6 +140,7 @@ QWidget *SectionPage::makeCard(const Person &person, Repeat repeat)
         connect(widget, &QuestionWidget::answerChanged, this,
                 [this, target](const Answer &answer) { emit answerChanged(target, answer); });
         m_entries.append(Entry{target, widget});
+    m_byPath.insert(target.path(), widget);
     }
     return card;
 }
@@ -165,7 +167,12 @@ void SectionPage::syncCards(const Referral &referral)
         const QString personId = it.key().mid(2);
         m_knownChild.remove(personId);
         m_entries.erase(std::remove_if(m_entries.begin(), m_entries.end(),
-                                       [&personId](const Entry &e) { return e.target.personId == personId; }),
+                                       [&](const Entry &e) {
+                                           if (e.target.personId != personId)
+                                               return false;
+                                           m_byPath.remove(e.target.path());
+                                           return true;
+                                       }),
                         m_entries.end());
         delete it.value();
         it = m_cardsByPerson.erase(it);
@@ -266,10 +273,7 @@ bool SectionPage::focusFirstQuestion()
 
 QuestionWidget *SectionPage::questionFor(const QString &path) const
 {
-    for (const Entry &entry : m_entries)
-        if (entry.target.path() == path)
-            return entry.widget;
-    return nullptr;
+    return m_byPath.value(path); // called for every finding after every keystroke: a lookup, not a search
 }
 
 } // namespace FrontDoor

@@ -63,6 +63,7 @@ private:
     QVBoxLayout *m_cards = nullptr;
     QWidget *m_cardArea = nullptr;
     QList<Entry> m_entries;
+    QHash<QString, QuestionWidget *> m_byPath; // an entry's answer path → its widget
     QList<QPair<Prompt, QLabel *>> m_prompts;
     QMap<QString, QWidget *> m_cardsByPerson; // "c:c1", "a:a2" → its card
     struct KnownChild
