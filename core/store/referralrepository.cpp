@@ -1,6 +1,7 @@
 #include "store/referralrepository.h"
 
 #include "access/permissions.h"
+#include "calendar/followupplanner.h"
 #include "referral/referralfacts.h"
 #include "referral/referraljson.h"
 #include "rules/evaluator.h"
@@ -522,6 +523,8 @@ Result<SaveReceipt> ReferralRepository::transition(const QString &reference, qin
     next.status = to;
     if (to == ReferralStatus::Submitted && !next.callEndedAt.isValid())
         next.callEndedAt = now;
+    if (to == ReferralStatus::Submitted && next.actions.isEmpty())
+        next.actions = plannedActions(next, profile); // each with its due time and the paragraph that demands it
     QJsonArray outstanding;
     for (const Finding &finding : withSeverity(findings, Severity::Outstanding))
         outstanding.append(QString(finding.ruleId + u' ' + finding.path));
@@ -530,6 +533,9 @@ Result<SaveReceipt> ReferralRepository::transition(const QString &reference, qin
                              {{QStringLiteral("from"), referralStatusName(from)},
                               {QStringLiteral("to"), referralStatusName(to)},
                               {QStringLiteral("outstanding"), outstanding}}});
+    if (to == ReferralStatus::Submitted) // the handler signs the call record by submitting it
+        events.insert(events.size() - 1, EventDraft{AuditKind::Signed, actor.userId, now,
+                                                    {{QStringLiteral("what"), QStringLiteral("call record")}}});
     if (to == ReferralStatus::Decided)
         events.insert(events.size() - 1,
                       EventDraft{AuditKind::Signed, actor.userId, now,

@@ -11,6 +11,8 @@
 
 #include <QJsonArray>
 
+#include "calendar/followupplanner.h"
+
 using namespace FrontDoor;
 using namespace FrontDoorTest;
 
@@ -188,6 +190,18 @@ TEST_CASE("Submission is refused while a must is broken, and freezes the record:
     const QList<AuditEvent> submittedEvents = ofKind(trail(f, referral.reference), AuditKind::Submitted);
     REQUIRE(submittedEvents.size() == 1);
     CHECK_FALSE(submittedEvents[0].payload.value(QStringLiteral("outstanding")).toArray().isEmpty());
+    // Submitting signs the call record (the handler, timed), and creates the follow-up actions with due times.
+    const QList<AuditEvent> signatures = ofKind(trail(f, referral.reference), AuditKind::Signed);
+    REQUIRE(signatures.size() == 1);
+    CHECK(signatures[0].user == handler.userId);
+    CHECK(signatures[0].payload.value(QStringLiteral("what")).toString() == QStringLiteral("call record"));
+    REQUIRE(stored.referral.actions.size() >= 2);
+    CHECK(stored.referral.actions == plannedActions(stored.referral, norfolk()));
+    for (const FollowUpAction &action : stored.referral.actions)
+        CHECK(action.due > f.clock.now());
+    ReferralFilter submittedOnly;
+    submittedOnly.status = ReferralStatus::Submitted;
+    CHECK(f->queries().list(submittedOnly).value().value(0).nextDue == stored.referral.actions.at(0).due);
 
     Referral amended = stored.referral;
     amended.setAnswer(Field::referrerRole, Answer::given(QStringLiteral("Head of year")));

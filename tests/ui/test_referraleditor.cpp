@@ -225,6 +225,7 @@ TEST_CASE("Ctrl+Enter: a broken must stops submission at its field, otherwise a 
     REQUIRE(editor.referral().answer(Field::identityDecision).value() == QStringLiteral("mayBeShared"));
     QTest::keyClick(&editor, Qt::Key_Return, Qt::ControlModifier);
     CHECK(bar->text().contains(QStringLiteral("Ready to submit")));
+    CHECK(bar->text().contains(QStringLiteral("NOR-T4"))); // the decision's due time, shown before it is set
     QTest::keyClick(&editor, Qt::Key_Escape);
     CHECK_FALSE(bar->isVisible());
     QTest::keyClick(&editor, Qt::Key_Return, Qt::ControlModifier);

@@ -20,6 +20,24 @@
 
 namespace FrontDoor {
 
+namespace {
+
+// What a field accepts, shown in it while it is empty: a handler should not have to guess a format mid-call.
+QString placeholderFor(QuestionType type)
+{
+    switch (type) {
+    case QuestionType::Date: return QuestionWidget::tr("e.g. 12/3/2015 or 12 Mar 2015");
+    case QuestionType::DateOrAge: return QuestionWidget::tr("e.g. 12/3/15, 12 Mar 2015, or about 7");
+    case QuestionType::DateTime: return QuestionWidget::tr("e.g. today 10:05, or 24/11/2026 10:05");
+    case QuestionType::Phone: return QuestionWidget::tr("e.g. 01603 223344 or 07700 900123");
+    case QuestionType::Postcode: return QuestionWidget::tr("e.g. NR1 3DH");
+    case QuestionType::Email: return QuestionWidget::tr("e.g. name@example.org");
+    default: return {};
+    }
+}
+
+} // namespace
+
 QuestionWidget::QuestionWidget(const Question &question, const Profile &profile, const QDate &today, QWidget *parent)
     : QWidget(parent), m_question(question), m_today(today)
 {
@@ -35,7 +53,10 @@ QuestionWidget::QuestionWidget(const Question &question, const Profile &profile,
         Theme::setKind(help, QStringLiteral("help"));
         layout->addWidget(help);
     }
+    m_editorRow = new QHBoxLayout;
     buildEditor(profile);
+    // A one-line answer keeps its Not known / Declined / Not asked on its own line, so a section fits the screen.
+    const bool compact = m_editorRow->count() > 0;
 
     m_check = new QLabel(this);
     m_check->setObjectName(objectName() + QStringLiteral("_check"));
@@ -58,14 +79,22 @@ QuestionWidget::QuestionWidget(const Question &question, const Profile &profile,
     m_reason->setAccessibleName(tr("Why %1 was not asked").arg(question.label));
     m_reason->hide();
 
-    auto *row = new QHBoxLayout;
+    QHBoxLayout *row = compact ? m_editorRow : new QHBoxLayout;
     m_actionRow = row;
-    row->addWidget(m_check, 1);
+    if (!compact)
+        row->addWidget(m_check, 1);
     row->addWidget(m_state);
     row->addWidget(notKnown);
     row->addWidget(declined);
     row->addWidget(notAsked);
     layout->addLayout(row);
+    if (compact) {
+        layout->addWidget(m_check);
+        m_check->hide(); // shown when there is something to say
+    } else {
+        delete m_editorRow; // never used: this answer has its own lines
+        m_editorRow = nullptr;
+    }
     layout->addWidget(m_reason);
 
     connect(notKnown, &QPushButton::clicked, this, [this] { chooseState(AnswerState::NotKnown); });
@@ -103,7 +132,7 @@ void QuestionWidget::buildEditor(const Profile &profile)
         return;
     case QuestionType::YesNo: {
         m_choices = new QButtonGroup(this);
-        auto *row = new QHBoxLayout;
+        QHBoxLayout *row = m_editorRow;
         // Y and N answer the question whose buttons have the focus. Mnemonics would not do: every yes/no question
         // on a page would share Alt+Y, and an ambiguous mnemonic only moves the focus.
         for (const auto &[value, text] : {std::pair{"yes", tr("Yes (Y)")}, std::pair{"no", tr("No (N)")}}) {
@@ -116,7 +145,6 @@ void QuestionWidget::buildEditor(const Profile &profile)
             row->addWidget(radio);
         }
         row->addStretch(1);
-        layout->addLayout(row);
         connect(m_choices, &QButtonGroup::buttonToggled, this, [this](QAbstractButton *, bool on) {
             if (on)
                 typed();
@@ -132,7 +160,7 @@ void QuestionWidget::buildEditor(const Profile &profile)
             for (const ChoiceOption &option : options->options)
                 m_combo->addItem(option.label, option.value);
         connect(m_combo, &QComboBox::currentIndexChanged, this, &QuestionWidget::typed);
-        layout->addWidget(m_combo);
+        m_editorRow->addWidget(m_combo, 1);
         return;
     case QuestionType::MultipleChoice:
         m_choices = new QButtonGroup(this);
@@ -152,8 +180,9 @@ void QuestionWidget::buildEditor(const Profile &profile)
         m_line = new QLineEdit(this);
         m_line->setObjectName(name);
         m_line->setAccessibleName(m_question.label);
+        m_line->setPlaceholderText(placeholderFor(m_question.type));
         connect(m_line, &QLineEdit::textEdited, this, &QuestionWidget::typed);
-        layout->addWidget(m_line);
+        m_editorRow->addWidget(m_line, 1);
         return;
     }
 }
@@ -227,6 +256,8 @@ void QuestionWidget::showCheck(const QString &text, bool problem)
 {
     m_check->setText(text.isEmpty() ? QString() : (problem ? QStringLiteral("⚠ ") : QStringLiteral("✓ ")) + text);
     Theme::setKind(m_check, problem ? QStringLiteral("checkProblem") : QStringLiteral("checkOk"));
+    if (m_editorRow)
+        m_check->setVisible(!text.isEmpty());
 }
 
 void QuestionWidget::setAnswer(const Answer &answer)
@@ -313,6 +344,8 @@ void QuestionWidget::setUnavailableOptions(const QMap<QString, QString> &reasons
         m_check->setText(tr("Not available: %1").arg(why.join(u' ')));
     else if (m_check->text().startsWith(tr("Not available")))
         m_check->clear();
+    if (m_editorRow)
+        m_check->setVisible(!m_check->text().isEmpty());
 }
 
 } // namespace FrontDoor

@@ -60,6 +60,7 @@ private:
     QLabel *m_check = nullptr;
     QLabel *m_state = nullptr;
     QLineEdit *m_reason = nullptr;
+    QHBoxLayout *m_editorRow = nullptr; // a one-line editor, then the answer-state buttons
     QHBoxLayout *m_actionRow = nullptr;
 };
 

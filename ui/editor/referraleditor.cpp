@@ -1,5 +1,6 @@
 #include "referraleditor.h"
 
+#include "calendar/followupplanner.h"
 #include "editor/autosaver.h"
 #include "editor/linkedcases.h"
 #include "editor/editorheader.h"
@@ -186,9 +187,17 @@ ReferralEditor::SubmitStep ReferralEditor::submit()
         Theme::setKind(m_submitBar, QString());
         const Answer next = referral().answer(u"call.agreedActions");
         const int outstanding = int(withSeverity(m_findings, Severity::Outstanding).size());
-        m_submitBar->setText(tr("<b>Ready to submit.</b> Who does what next: %1<br>%2 item(s) still to ask will be "
-                                "recorded as outstanding. <b>Ctrl+Enter</b> again to submit, <b>Esc</b> to go back.")
-                                 .arg(next.hasValue() ? next.value().toHtmlEscaped() : tr("<i>not recorded</i>"))
+        QStringList actions;
+        for (const FollowUpAction &action : plannedActions(referral(), m_profile))
+            actions.append(tr("%1 — due %2 (%3)")
+                               .arg(action.description.toHtmlEscaped(),
+                                    action.due.toLocalTime().toString(QStringLiteral("ddd d MMM HH:mm")),
+                                    action.procedureId));
+        m_submitBar->setText(tr("<b>Ready to submit.</b> Who does what next: %1<br>Submitting signs the call record "
+                                "as yours and sets: %2<br>%3 item(s) still to ask will be recorded as outstanding. "
+                                "<b>Ctrl+Enter</b> again to submit, <b>Esc</b> to go back.")
+                                 .arg(next.hasValue() ? next.value().toHtmlEscaped() : tr("<i>not recorded</i>"),
+                                      actions.join(QStringLiteral("; ")))
                                  .arg(outstanding));
         m_submitBar->show();
         return SubmitStep::AwaitingConfirmation;

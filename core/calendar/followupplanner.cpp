@@ -1,0 +1,43 @@
+#include "followupplanner.h"
+
+#include "referral/fields.h"
+#include "referral/referralfacts.h"
+
+namespace FrontDoor {
+
+namespace {
+
+bool applies(const QString &key, const Referral &referral)
+{
+    const bool professional = Facts::callerType(referral) == CallerType::Professional;
+    if (key == QLatin1String("decision") || key == QLatin1String("feedback"))
+        return true;
+    if (key == QLatin1String("writtenConfirmation") || key == QLatin1String("acknowledgement"))
+        return professional;
+    if (key == QLatin1String("informParent"))
+        return professional && Facts::consentDecision(referral) == ConsentDecision::Refused;
+    if (key == QLatin1String("strategyRecord"))
+        return Facts::isYes(referral, Field::crossBoundary);
+    return false;
+}
+
+} // namespace
+
+QList<FollowUpAction> plannedActions(const Referral &referral, const Profile &profile, const WorkingCalendar &calendar)
+{
+    QList<FollowUpAction> actions;
+    for (const Timescale &timescale : profile.timescales) {
+        if (!applies(timescale.key, referral))
+            continue;
+        FollowUpAction action;
+        action.id = QStringLiteral("act-%1").arg(timescale.key);
+        action.kind = timescale.key;
+        action.procedureId = timescale.ids.value(0);
+        action.description = timescale.label;
+        action.due = calendar.due(referral.callStartedAt, timescale);
+        actions.append(action);
+    }
+    return actions;
+}
+
+} // namespace FrontDoor

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "calendar/workingcalendar.h"
+#include "profile/profile.h"
+#include "referral/referral.h"
+
+namespace FrontDoor {
+
+// The follow-up actions a submitted referral creates, each with its due time from the profile's timescales and
+// the working-day calendar, and the paragraph that demands it:
+//  decision (NOR-T4, LIN-T3) and feedback to the referrer (ALL-T6, LIN-T5) — always;
+//  written confirmation (LIN-T1) and its acknowledgement (LIN-T5) — a professional's phone referral;
+//  informing the parent (NOR-C6) — a professional proceeding although the parent refused;
+//  the strategy-discussion record (NOR-T7) — a cross-boundary referral.
+// A timescale the profile does not define creates no action. Received = the call's start.
+QList<FollowUpAction> plannedActions(const Referral &referral, const Profile &profile,
+                                     const WorkingCalendar &calendar = WorkingCalendar());
+
+} // namespace FrontDoor

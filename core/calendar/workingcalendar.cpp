@@ -1,0 +1,41 @@
+#include "workingcalendar.h"
+
+#include <QTimeZone>
+
+namespace FrontDoor {
+
+namespace {
+
+const QTimeZone &ukTime()
+{
+    static const QTimeZone london(QByteArrayLiteral("Europe/London"));
+    return london;
+}
+
+} // namespace
+
+bool WorkingCalendar::isWorkingDay(QDate date) const
+{
+    return date.dayOfWeek() <= 5 && !m_holidays.contains(date);
+}
+
+QDate WorkingCalendar::nextWorkingDay(QDate after) const
+{
+    QDate day = after.addDays(1);
+    while (!isWorkingDay(day))
+        day = day.addDays(1);
+    return day;
+}
+
+QDateTime WorkingCalendar::due(const QDateTime &received, const Timescale &timescale) const
+{
+    if (timescale.unit == TimescaleUnit::Hours)
+        return received.toUTC().addSecs(qint64(timescale.amount) * 3600);
+    const QDate receivedOn = received.toTimeZone(ukTime()).date();
+    QDate day = isWorkingDay(receivedOn) ? receivedOn : nextWorkingDay(receivedOn);
+    for (int n = 0; n < timescale.amount; ++n)
+        day = nextWorkingDay(day);
+    return QDateTime(day, QTime(23, 59, 59, 999), ukTime()).toUTC();
+}
+
+} // namespace FrontDoor

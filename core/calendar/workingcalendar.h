@@ -1,0 +1,36 @@
+#pragma once
+
+#include "calendar/bankholidays.h"
+#include "profile/profile.h"
+
+#include <QDateTime>
+
+namespace FrontDoor {
+
+// Working days and due times (NOR-T4, LIN-T3, LIN-T5, LIN-T1, NOR-T7, NOR-C6, ALL-T6).
+//
+// What "within N working days of receipt" means here, for every timescale counted in working days:
+//  - a working day is Monday to Friday, except England and Wales bank holidays (substitute days included);
+//  - the day of receipt is the UK date on which the call started, whatever the hour — a call at 21:30 on a
+//    working day was received that day; a call on a weekend or bank holiday counts as received on the next
+//    working day;
+//  - the item is due by the end (23:59:59.999 UK time) of the Nth working day after the day of receipt.
+// So whoever decides always has at least N whole working days after the day the call came in. Example: a call on
+// Friday 24 December 2027 at 21:30 is due by the end of Wednesday 29 December 2027 (Monday 27 and Tuesday 28 are
+// the substitute Christmas and Boxing Day holidays).
+// Timescales in hours (LIN-T3's 24 hours) run on the clock from the call's start, weekends included.
+class WorkingCalendar
+{
+public:
+    explicit WorkingCalendar(const BankHolidays &holidays = BankHolidays::builtIn()) : m_holidays(holidays) {}
+
+    bool isWorkingDay(QDate date) const;
+    QDate nextWorkingDay(QDate after) const; // the first working day strictly after `after`
+    // When an item of `timescale` is due for a call received at `received` (any time zone); UTC.
+    QDateTime due(const QDateTime &received, const Timescale &timescale) const;
+
+private:
+    const BankHolidays &m_holidays; // not owned; the built-in copy lives for the whole program
+};
+
+} // namespace FrontDoor

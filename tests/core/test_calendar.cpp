@@ -1,0 +1,111 @@
+// Working days and due times on real dates (NOR-T4, LIN-T3, LIN-T5, LIN-T1, NOR-T7, NOR-C6, ALL-T6): weekends and
+// England and Wales bank holidays as published, substitute days included.
+#include "support/referralbuilder.h"
+
+#include "calendar/followupplanner.h"
+#include "calendar/workingcalendar.h"
+#include "referral/fields.h"
+
+#include <QTimeZone>
+
+using namespace FrontDoor;
+using namespace FrontDoorTest;
+
+namespace {
+
+QDateTime uk(int y, int m, int d, int h, int min)
+{
+    return QDateTime(QDate(y, m, d), QTime(h, min), QTimeZone(QByteArrayLiteral("Europe/London")));
+}
+
+QString dueUk(const QDateTime &received, const Timescale &timescale)
+{
+    return WorkingCalendar().due(received, timescale).toTimeZone(QTimeZone(QByteArrayLiteral("Europe/London")))
+        .toString(QStringLiteral("ddd d MMM yyyy HH:mm:ss.zzz"));
+}
+
+const Timescale oneWorkingDay{QStringLiteral("decision"), {}, 1, TimescaleUnit::WorkingDays, {QStringLiteral("NOR-T4")}};
+const Timescale twentyFourHours{QStringLiteral("decision"), {}, 24, TimescaleUnit::Hours, {QStringLiteral("LIN-T3")}};
+
+} // namespace
+
+TEST_CASE("The published bank holidays ship inside the program, substitute days included")
+{
+    const BankHolidays &holidays = BankHolidays::builtIn();
+    CHECK(holidays.lastYear() >= 2028);
+    CHECK(holidays.contains(QDate(2026, 12, 25)));
+    CHECK(holidays.contains(QDate(2026, 12, 28))); // Boxing Day 2026 is a Saturday: Monday 28th instead
+    CHECK(holidays.contains(QDate(2027, 3, 26)));  // Good Friday 2027
+    CHECK_FALSE(holidays.contains(QDate(2026, 12, 26)));
+}
+
+TEST_CASE("A malformed bank holidays file is refused with a message saying what is wrong")
+{
+    CHECK(BankHolidays::fromJson("{").errorMessage().contains(QStringLiteral("not valid JSON")));
+    CHECK(BankHolidays::fromJson(R"({"events": []})").errorMessage().contains(QStringLiteral("no \"events\"")));
+    CHECK(BankHolidays::fromJson(R"({"events": [{"date": "2026-13-01"}]})").errorMessage()
+              .contains(QStringLiteral("Bank holiday 1")));
+}
+
+TEST_CASE("NOR-T4: a call on Friday 24 December 2027 at 21:30 is decided by the end of Wednesday 29 December")
+{
+    // Monday 27 and Tuesday 28 are the substitute Christmas Day and Boxing Day holidays.
+    CHECK(dueUk(uk(2027, 12, 24, 21, 30), oneWorkingDay) == QStringLiteral("Wed 29 Dec 2027 23:59:59.999"));
+    // The same call on Christmas Day counts as received on the next working day, Wednesday 29th.
+    CHECK(dueUk(uk(2027, 12, 25, 10, 0), oneWorkingDay) == QStringLiteral("Thu 30 Dec 2027 23:59:59.999"));
+    // New Year: Friday 31 December 2027 → Monday 3 January 2028 is a working day? Saturday 1 January 2028 is
+    // New Year's Day, so Monday 3rd is its substitute: due Tuesday 4th.
+    CHECK(dueUk(uk(2027, 12, 31, 9, 0), oneWorkingDay) == QStringLiteral("Tue 4 Jan 2028 23:59:59.999"));
+}
+
+TEST_CASE("NOR-T4: Easter, the early May and late May holidays, and a weekend are not working days")
+{
+    CHECK(dueUk(uk(2026, 4, 2, 15, 0), oneWorkingDay) == QStringLiteral("Tue 7 Apr 2026 23:59:59.999")); // Good Friday, Easter Monday
+    CHECK(dueUk(uk(2026, 5, 1, 11, 0), oneWorkingDay) == QStringLiteral("Tue 5 May 2026 23:59:59.999")); // early May
+    CHECK(dueUk(uk(2026, 5, 22, 11, 0), oneWorkingDay) == QStringLiteral("Tue 26 May 2026 23:59:59.999")); // spring
+    CHECK(dueUk(uk(2026, 8, 28, 11, 0), oneWorkingDay) == QStringLiteral("Tue 1 Sep 2026 23:59:59.999")); // summer
+    CHECK(dueUk(uk(2026, 11, 24, 10, 30), oneWorkingDay) == QStringLiteral("Wed 25 Nov 2026 23:59:59.999"));
+    CHECK(dueUk(uk(2026, 11, 28, 10, 30), oneWorkingDay) == QStringLiteral("Tue 1 Dec 2026 23:59:59.999")); // Saturday
+}
+
+TEST_CASE("LIN-T3: 24 hours run on the clock, weekends included, across the change to summer time")
+{
+    CHECK(dueUk(uk(2026, 11, 27, 17, 0), twentyFourHours) == QStringLiteral("Sat 28 Nov 2026 17:00:00.000"));
+    // 28 March 2027 the clocks go forward: 24 hours after Saturday 10:00 GMT is Sunday 11:00 BST.
+    CHECK(dueUk(uk(2027, 3, 27, 10, 0), twentyFourHours) == QStringLiteral("Sun 28 Mar 2027 11:00:00.000"));
+}
+
+TEST_CASE("LIN-T1 LIN-T5 NOR-C6 NOR-T7: submission plans the actions its procedure demands, each with a due time")
+{
+    Referral norfolkCall = draft(QStringLiteral("norfolk-cads"));
+    norfolkCall.callStartedAt = uk(2026, 11, 24, 10, 0).toUTC();
+    give(norfolkCall, Field::referrerType.toString(), QStringLiteral("professional"));
+    give(norfolkCall, Field::consentDecision.toString(), QStringLiteral("refused"));
+    give(norfolkCall, Field::crossBoundary.toString(), QStringLiteral("yes"));
+    QStringList kinds;
+    for (const FollowUpAction &action : plannedActions(norfolkCall, norfolk())) {
+        kinds.append(action.kind + u' ' + action.procedureId);
+        CHECK(action.due == uk(2026, 11, 25, 23, 59).addSecs(59).addMSecs(999).toUTC());
+        CHECK(action.status == ActionStatus::Open);
+        CHECK_FALSE(action.description.isEmpty());
+    }
+    CHECK(kinds == QStringList{QStringLiteral("decision NOR-T4"), QStringLiteral("strategyRecord NOR-T7"),
+                               QStringLiteral("informParent NOR-C6"), QStringLiteral("feedback ALL-T6")});
+
+    Referral publicCall = draft(QStringLiteral("lincolnshire-csc"));
+    publicCall.callStartedAt = uk(2026, 11, 27, 17, 0).toUTC(); // a Friday
+    give(publicCall, Field::referrerType.toString(), QStringLiteral("memberOfPublic"));
+    const QList<FollowUpAction> actions = plannedActions(publicCall, lincolnshire());
+    REQUIRE(actions.size() == 2);
+    CHECK(actions.at(0).kind == QStringLiteral("decision"));
+    CHECK(actions.at(0).due == uk(2026, 11, 28, 17, 0).toUTC()); // 24 hours (LIN-T3)
+    CHECK(actions.at(1).kind == QStringLiteral("feedback"));
+    CHECK(actions.at(1).due == uk(2026, 11, 30, 23, 59).addSecs(59).addMSecs(999).toUTC()); // the next working day
+
+    give(publicCall, Field::referrerType.toString(), QStringLiteral("professional"));
+    QStringList professional;
+    for (const FollowUpAction &action : plannedActions(publicCall, lincolnshire()))
+        professional.append(action.kind);
+    CHECK(professional == QStringList{QStringLiteral("decision"), QStringLiteral("writtenConfirmation"),
+                                      QStringLiteral("acknowledgement"), QStringLiteral("feedback")});
+}
