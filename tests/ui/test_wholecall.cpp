@@ -14,6 +14,7 @@
 #include "rules/evaluator.h"
 
 #include <QAbstractButton>
+#include <QAccessible>
 #include <QApplication>
 #include <QComboBox>
 #include <QLineEdit>
@@ -264,4 +265,32 @@ TEST_CASE("ALL-G1 NOR-G0: a whole Norfolk CADS referral by keystrokes only, subm
 TEST_CASE("ALL-G1 LIN-T2: a whole Lincolnshire CSC referral by keystrokes only, submitted, reopened field for field")
 {
     takeWholeCall(lincolnshire());
+}
+
+TEST_CASE("Every input a call-handler can reach has a name a screen reader reads out")
+{
+    StoreFixture f;
+    StoredReferral draft = f->referrals().createDraft(norfolk(), handler).value();
+    ReferralEditor editor(f->referrals(), norfolk(), draft, handler, f.clock);
+    editor.setMatchFinder([](const QString &, const QString &) { return QList<PossibleMatch>(); });
+    editor.setDraftStarter([&f] { return f->referrals().createDraft(norfolk(), handler); });
+    editor.addPerson(Repeat::PerChild);
+    editor.addPerson(Repeat::PerAdult);
+    editor.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&editor));
+
+    int inputs = 0;
+    for (QWidget *widget : editor.findChildren<QWidget *>()) {
+        const bool input = qobject_cast<QLineEdit *>(widget) || qobject_cast<QPlainTextEdit *>(widget)
+                           || qobject_cast<QComboBox *>(widget) || qobject_cast<QAbstractButton *>(widget)
+                           || qobject_cast<QListWidget *>(widget);
+        if (!input || !(widget->focusPolicy() & Qt::TabFocus) || widget->parent() == nullptr)
+            continue;
+        ++inputs;
+        QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
+        REQUIRE(accessible);
+        INFO(widget->objectName().toStdString() << " (" << widget->metaObject()->className() << ")");
+        CHECK_FALSE(accessible->text(QAccessible::Name).trimmed().isEmpty());
+    }
+    CHECK(inputs > 100);
 }
