@@ -156,6 +156,9 @@ void QuestionWidget::buildEditor(const Profile &profile)
         m_combo->setObjectName(name);
         m_combo->setAccessibleName(m_question.label);
         m_combo->addItem(tr("— choose —"), QString());
+        // Long option labels (ethnicities) must not widen the form past the screen; the open list shows them whole.
+        m_combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        m_combo->setMinimumContentsLength(24);
         if (options)
             for (const ChoiceOption &option : options->options)
                 m_combo->addItem(option.label, option.value);
