@@ -27,6 +27,14 @@ QDate WorkingCalendar::nextWorkingDay(QDate after) const
     return day;
 }
 
+bool WorkingCalendar::isOpen(const OpeningHours &hours, const QDateTime &when) const
+{
+    const QDateTime uk = when.toTimeZone(ukTime());
+    if (!hours.bankHolidays && m_holidays.contains(uk.date()))
+        return false;
+    return hours.days.contains(uk.date().dayOfWeek()) && uk.time() >= hours.opens && uk.time() < hours.closes;
+}
+
 QDateTime WorkingCalendar::due(const QDateTime &received, const Timescale &timescale) const
 {
     if (timescale.unit == TimescaleUnit::Hours)

@@ -26,6 +26,9 @@ public:
 
     bool isWorkingDay(QDate date) const;
     QDate nextWorkingDay(QDate after) const; // the first working day strictly after `after`
+    // Whether the front door answers at `when` (UK time), or the out-of-hours route applies (NOR-R1, LIN-R2): its
+    // days and hours, and on a bank holiday only if it opens on bank holidays.
+    bool isOpen(const OpeningHours &hours, const QDateTime &when) const;
     // When an item of `timescale` is due for a call received at `received` (any time zone); UTC.
     QDateTime due(const QDateTime &received, const Timescale &timescale) const;
 

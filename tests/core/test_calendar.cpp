@@ -109,3 +109,20 @@ TEST_CASE("LIN-T1 LIN-T5 NOR-C6 NOR-T7: submission plans the actions its procedu
     CHECK(professional == QStringList{QStringLiteral("decision"), QStringLiteral("writtenConfirmation"),
                                       QStringLiteral("acknowledgement"), QStringLiteral("feedback")});
 }
+
+TEST_CASE("NOR-R1 LIN-R2: in or out of hours from the clock — Norfolk answers every day 08:00-20:00, Lincolnshire not on a bank holiday")
+{
+    const WorkingCalendar calendar;
+    const OpeningHours &nor = norfolk().openingHours;
+    const OpeningHours &lin = lincolnshire().openingHours;
+    CHECK(calendar.isOpen(nor, uk(2026, 11, 24, 8, 0)));
+    CHECK_FALSE(calendar.isOpen(nor, uk(2026, 11, 24, 20, 0)));
+    CHECK(calendar.isOpen(nor, uk(2026, 11, 28, 19, 59)));  // a Saturday
+    CHECK(calendar.isOpen(nor, uk(2026, 12, 25, 10, 0)));   // Christmas Day: CADS is open
+    CHECK_FALSE(calendar.isOpen(lin, uk(2026, 12, 25, 10, 0))); // the CSC is not: Emergency Duty Team
+    CHECK_FALSE(calendar.isOpen(lin, uk(2026, 11, 28, 10, 0)));  // nor on a Saturday
+    CHECK(calendar.isOpen(lin, uk(2026, 11, 27, 17, 59)));
+    CHECK_FALSE(calendar.isOpen(lin, uk(2026, 11, 27, 18, 0)));
+    // 07:30 UTC in July is 08:30 in the UK.
+    CHECK(calendar.isOpen(nor, QDateTime(QDate(2026, 7, 1), QTime(7, 30), Qt::UTC)));
+}

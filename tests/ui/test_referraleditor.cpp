@@ -7,6 +7,7 @@
 #include "support/referralbuilder.h"
 
 #include "editor/autosaver.h"
+#include "editor/editorheader.h"
 #include "editor/questionwidget.h"
 #include "editor/referraleditor.h"
 #include "home/unfinishedcallsource.h"
@@ -498,4 +499,28 @@ TEST_CASE("NOR-A3: a member of the public asking not to be named sees the script
     CHECK(explained->isAncestorOf(QApplication::focusWidget()));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Y);
     CHECK_FALSE(has(editor.findings(), QStringLiteral("NOR-A3"), Severity::Blocking));
+}
+
+TEST_CASE("NOR-R1 LIN-R2: the bar gives the number to give now, and says OUT OF HOURS on a bank holiday at the CSC")
+{
+    StoreFixture f;
+    f.clock.set(QDateTime(QDate(2026, 12, 25), QTime(10, 0), Qt::UTC)); // Christmas Day, a Friday
+    StoredReferral lin = f->referrals().createDraft(lincolnshire(), handler).value();
+    ReferralEditor csc(f->referrals(), lincolnshire(), lin, handler, f.clock);
+    auto *hours = csc.findChild<QLabel *>(QStringLiteral("hoursLabel"));
+    REQUIRE(hours);
+    CHECK(hours->text().contains(QStringLiteral("OUT OF HOURS")));
+    CHECK(hours->text().contains(lincolnshire().contact(QStringLiteral("outOfHours"))->number));
+    CHECK(hours->property("kind").toString() == QStringLiteral("outOfHours")); // marked in colour and in words
+
+    StoredReferral nor = f->referrals().createDraft(norfolk(), handler).value();
+    ReferralEditor cads(f->referrals(), norfolk(), nor, handler, f.clock);
+    auto *open = cads.findChild<QLabel *>(QStringLiteral("hoursLabel"));
+    CHECK(open->text().startsWith(QStringLiteral("In hours")));
+    CHECK(open->text().contains(norfolk().contact(QStringLiteral("frontDoor"))->number));
+
+    f.clock.set(QDateTime(QDate(2026, 12, 25), QTime(20, 30), Qt::UTC));
+    cads.findChild<EditorHeader *>()->tick(); // what its one-second timer does
+    CHECK(open->text().contains(QStringLiteral("OUT OF HOURS")));
+    CHECK(open->text().contains(norfolk().contact(QStringLiteral("outOfHours"))->number));
 }

@@ -4,7 +4,6 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QTimeZone>
 
 namespace FrontDoor {
 
@@ -44,18 +43,12 @@ EditorHeader::EditorHeader(const Profile &profile, const QString &reference, con
     tick();
 }
 
-bool EditorHeader::isOpen(const OpeningHours &hours, const QDateTime &when)
-{
-    const QDateTime uk = when.toTimeZone(QTimeZone(QByteArrayLiteral("Europe/London")));
-    return hours.days.contains(uk.date().dayOfWeek()) && uk.time() >= hours.opens && uk.time() < hours.closes;
-}
-
 void EditorHeader::tick()
 {
     const QDateTime now = m_clock.now();
     const qint64 seconds = std::max<qint64>(0, m_callStartedAt.secsTo(now));
     m_timer->setText(tr("Call %1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0')));
-    const bool open = isOpen(m_profile.openingHours, now);
+    const bool open = m_calendar.isOpen(m_profile.openingHours, now);
     const Contact *route = m_profile.contact(open ? QStringLiteral("frontDoor") : QStringLiteral("outOfHours"));
     const Contact *emergency = m_profile.contact(QStringLiteral("emergency"));
     Theme::setKind(m_hours, open ? QStringLiteral("chip") : QStringLiteral("outOfHours"));

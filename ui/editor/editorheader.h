@@ -1,5 +1,6 @@
 #pragma once
 
+#include "calendar/workingcalendar.h"
 #include "common/clock.h"
 #include "profile/profile.h"
 
@@ -27,13 +28,11 @@ public:
     void setCallerType(const QString &label);
     void tick();
 
-    // Whether the front door is open at `when` (UK time) — bank holidays come with the calendar (issue 7).
-    static bool isOpen(const OpeningHours &hours, const QDateTime &when);
-
 private:
     const Profile &m_profile; // not owned
     const Clock &m_clock;     // not owned
     QDateTime m_callStartedAt;
+    WorkingCalendar m_calendar;
     QLabel *m_timer = nullptr;
     QLabel *m_save = nullptr;
     QLabel *m_caller = nullptr;
