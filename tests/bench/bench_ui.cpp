@@ -70,7 +70,8 @@ double bareWindowMs()
         window.setCentralWidget(new QLabel(QStringLiteral("Hello"), &window));
         window.resize(1366, 768);
         window.show();
-        QTest::qWaitForWindowExposed(&window);
+        if (!QTest::qWaitForWindowExposed(&window))
+            qFatal("bench_ui: the window was never shown");
     });
 }
 
@@ -85,7 +86,8 @@ double frontDoorWindowMs(const QString &path)
         MainWindow window(contextFor(**store, *profile));
         window.resize(1366, 768);
         window.show();
-        QTest::qWaitForWindowExposed(&window);
+        if (!QTest::qWaitForWindowExposed(&window))
+            qFatal("bench_ui: the window was never shown");
     });
 }
 
@@ -171,7 +173,8 @@ int main(int argc, char **argv)
     MainWindow window(contextFor(**store, *profile));
     window.resize(1366, 768);
     window.show();
-    QTest::qWaitForWindowExposed(&window);
+    if (!QTest::qWaitForWindowExposed(&window))
+        return 1;
 
     // 2. Ctrl+N to an open draft with the cursor on the first safety question.
     std::vector<double> opened;

@@ -21,6 +21,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QTest>
 
@@ -253,6 +254,10 @@ void takeWholeCall(const Profile &profile)
             compare(QStringLiteral("adults[%1].%2").arg(adult.id, it.key()), it.value());
     CHECK(compared >= answered);
     CHECK(reopened.isSubmitted());
+    // A submitted record is read, not edited: no question takes input, but every section still scrolls.
+    CHECK_FALSE(reopened.questionWidget(Field::referrerName.toString())->isEnabledTo(&reopened));
+    for (QScrollArea *section : reopened.findChildren<QScrollArea *>())
+        CHECK(section->verticalScrollBar()->isEnabledTo(&reopened));
 }
 
 } // namespace

@@ -123,21 +123,22 @@ ReferralEditor::ReferralEditor(ReferralRepository &referrals, const Profile &pro
     m_sections->setCurrentRow(0); // safety first: §2 triage is the first section
     if (referral.status != ReferralStatus::Draft) { // a submitted call is a record: changes are amendments (issue 7)
         m_submitted = true;
-        m_pages->setEnabled(false);
+        freezeForm();
         Theme::setKind(m_submitBar, QStringLiteral("done"));
         m_submitBar->setText(tr("<b>Submitted — read only.</b> Changes to a submitted referral are amendments with a "
                                 "reason, made by a supervisor."));
         m_submitBar->show();
     }
 
-    if (m_locks) {
+    if (m_locks && !m_submitted) { // reading a submitted record takes no lease: a supervisor may be amending it
         Result<LockHolder> held = m_locks->acquire(referral.reference, m_actor);
         if (!held) {
             m_readOnly = true;
-            m_pages->setEnabled(false);
+            freezeForm();
             m_submitBar->setText(tr("<b>Read only here:</b> %1").arg(held.errorMessage().toHtmlEscaped()));
             m_submitBar->show();
         } else {
+            m_holdsLock = true;
             m_heartbeat = new QTimer(this);
             connect(m_heartbeat, &QTimer::timeout, this, [this] {
                 if (Status renewed = m_locks->renew(this->referral().reference); !renewed)
@@ -210,12 +211,19 @@ ReferralEditor::SubmitStep ReferralEditor::submit()
         return SubmitStep::Failed;
     }
     m_submitted = true;
-    m_pages->setEnabled(false);
+    freezeForm();
     Theme::setKind(m_submitBar, QStringLiteral("done"));
     m_submitBar->setText(tr("<b>Submitted %1.</b> The record is now read-only here; changes are amendments with a "
                             "reason, made by a supervisor.")
                              .arg(submitted->savedAt.toLocalTime().toString(QStringLiteral("HH:mm"))));
     return SubmitStep::Submitted;
+}
+
+// Read-only: the questions take no input, but each section still scrolls, so the whole record can be read.
+void ReferralEditor::freezeForm()
+{
+    for (SectionPage *page : std::as_const(m_sectionPages))
+        page->setEnabled(false);
 }
 
 void ReferralEditor::cancelSubmit()
@@ -274,7 +282,7 @@ ReferralEditor::~ReferralEditor()
 {
     if (!m_submitted && !m_readOnly)
         m_saver->flushNow(); // leaving the referral saves what is on screen
-    if (m_locks && !m_readOnly)
+    if (m_holdsLock)
         static_cast<void>(m_locks->release(referral().reference)); // a lease not released expires by itself
 }
 

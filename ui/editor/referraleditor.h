@@ -85,6 +85,7 @@ private:
     void showSection(int row);
     void stepSection(int step);
     void cancelSubmit();
+    void freezeForm();
     void offerOnlyAllowedIdentityChoices(const Referral &current);
 
     ReferralRepository &m_referrals; // not owned
@@ -100,6 +101,7 @@ private:
     bool m_readOnly = false;
     bool m_shownOnce = false;
     CaseLocks *m_locks = nullptr; // not owned; null: no locking
+    bool m_holdsLock = false;
     QTimer *m_heartbeat = nullptr;
     void showKnownChild(const QString &childId, const QString &heading, const QList<QPair<QString, QString>> &matches);
     void tell(const QString &html, const QString &kind = {});
