@@ -44,4 +44,71 @@ const BankHolidays &BankHolidays::builtIn()
     return shipped;
 }
 
+bool BankHolidays::contains(QDate date) const
+{
+    if (!isProjected(date))
+        return m_dates.contains(date);
+    auto year = m_projections.find(date.year());
+    if (year == m_projections.end())
+        year = m_projections.insert(date.year(), projected(date.year()));
+    return year->contains(date);
+}
+
+// The anonymous Gregorian algorithm (Meeus/Jones/Butcher).
+QDate BankHolidays::easterSunday(int year)
+{
+    const int a = year % 19;
+    const int b = year / 100;
+    const int c = year % 100;
+    const int d = b / 4;
+    const int e = b % 4;
+    const int f = (b + 8) / 25;
+    const int g = (b - f + 1) / 3;
+    const int h = (19 * a + b - d - g + 15) % 30;
+    const int i = c / 4;
+    const int k = c % 4;
+    const int l = (32 + 2 * e + 2 * i - h - k) % 7;
+    const int m = (a + 11 * h + 22 * l) / 451;
+    const int month = (h + l - 7 * m + 114) / 31;
+    const int day = (h + l - 7 * m + 114) % 31 + 1;
+    return QDate(year, month, day);
+}
+
+QSet<QDate> BankHolidays::projected(int year)
+{
+    const auto firstMonday = [year](int month) {
+        QDate day(year, month, 1);
+        while (day.dayOfWeek() != Qt::Monday)
+            day = day.addDays(1);
+        return day;
+    };
+    const auto lastMonday = [year](int month) {
+        QDate day = QDate(year, month, 1).addMonths(1).addDays(-1);
+        while (day.dayOfWeek() != Qt::Monday)
+            day = day.addDays(-1);
+        return day;
+    };
+    QSet<QDate> days;
+    // New Year's Day: on a weekend, the Monday after.
+    QDate newYear(year, 1, 1);
+    while (newYear.dayOfWeek() > 5)
+        newYear = newYear.addDays(1);
+    days.insert(newYear);
+    const QDate easter = easterSunday(year);
+    days.insert(easter.addDays(-2));
+    days.insert(easter.addDays(1));
+    days.insert(firstMonday(5));
+    days.insert(lastMonday(5));
+    days.insert(lastMonday(8));
+    // Christmas Day then Boxing Day, each on the first weekday not already taken.
+    QDate next(year, 12, 25);
+    for (int holiday = 0; holiday < 2; ++holiday) {
+        while (next.dayOfWeek() > 5 || days.contains(next))
+            next = next.addDays(1);
+        days.insert(next);
+        next = next.addDays(1);
+    }
+    return days;
+}
+
 } // namespace FrontDoor

@@ -3,13 +3,16 @@
 #include "common/result.h"
 
 #include <QDate>
+#include <QHash>
 #include <QSet>
 
 namespace FrontDoor {
 
 // England and Wales bank holidays as the government publishes them (substitute days and one-off holidays
-// included): resources/calendar/england-and-wales-bank-holidays.json, compiled in. Dates after the last published
-// year are not known here; issue 7 projects them from the standard rules.
+// included): resources/calendar/england-and-wales-bank-holidays.json, compiled in. For a year after the last one
+// published, the standard rules are projected — New Year's Day, Good Friday, Easter Monday, the first and last
+// Mondays of May, the last Monday of August, Christmas and Boxing Day, with their substitute days — and such a
+// date says it rests on a projection (one-off holidays cannot be foreseen).
 class BankHolidays
 {
 public:
@@ -18,11 +21,18 @@ public:
     // The copy shipped inside the program (loaded once).
     static const BankHolidays &builtIn();
 
-    bool contains(QDate date) const { return m_dates.contains(date); }
+    bool contains(QDate date) const;
     int lastYear() const { return m_lastYear; }
+    // True for a date in a year after the last published one: whether it is a holiday was projected.
+    bool isProjected(QDate date) const { return date.year() > m_lastYear; }
+
+    // The standard rules for one year, substitute days included.
+    static QSet<QDate> projected(int year);
+    static QDate easterSunday(int year);
 
 private:
     QSet<QDate> m_dates;
+    mutable QHash<int, QSet<QDate>> m_projections; // filled on first use, per year
     int m_lastYear = 0;
 };
 

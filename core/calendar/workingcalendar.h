@@ -25,6 +25,8 @@ public:
     explicit WorkingCalendar(const BankHolidays &holidays = BankHolidays::builtIn()) : m_holidays(holidays) {}
 
     bool isWorkingDay(QDate date) const;
+    // Whether `date`'s bank holidays are projected rather than published: a due time on it says so.
+    bool isProjected(QDate date) const { return m_holidays.isProjected(date); }
     QDate nextWorkingDay(QDate after) const; // the first working day strictly after `after`
     // Whether the front door answers at `when` (UK time), or the out-of-hours route applies (NOR-R1, LIN-R2): its
     // days and hours, and on a bank holiday only if it opens on bank holidays.

@@ -126,3 +126,35 @@ TEST_CASE("NOR-R1 LIN-R2: in or out of hours from the clock — Norfolk answers 
     // 07:30 UTC in July is 08:30 in the UK.
     CHECK(calendar.isOpen(nor, QDateTime(QDate(2026, 7, 1), QTime(7, 30), Qt::UTC)));
 }
+
+TEST_CASE("The standard rules give exactly the published bank holidays in every year without a one-off")
+{
+    const BankHolidays &published = BankHolidays::builtIn();
+    CHECK(BankHolidays::easterSunday(2026) == QDate(2026, 4, 5));
+    CHECK(BankHolidays::easterSunday(2027) == QDate(2027, 3, 28));
+    CHECK(BankHolidays::easterSunday(2030) == QDate(2030, 4, 21));
+    // 2012, 2020, 2022 and 2023 had one-off or moved holidays (jubilees, VE Day, a state funeral, a coronation).
+    for (int year : {2013, 2014, 2015, 2016, 2017, 2018, 2019, 2021, 2024, 2025, 2026, 2027, 2028}) {
+        const QSet<QDate> rules = BankHolidays::projected(year);
+        for (QDate day(year, 1, 1); day.year() == year; day = day.addDays(1)) {
+            INFO(day.toString(Qt::ISODate).toStdString());
+            CHECK(rules.contains(day) == published.contains(day));
+        }
+    }
+}
+
+TEST_CASE("NOR-T4: past the last published year, a due time is still computed, and says it rests on a projection")
+{
+    const WorkingCalendar calendar;
+    const QDate christmas2030(2030, 12, 25); // a Wednesday
+    CHECK(calendar.isProjected(christmas2030));
+    CHECK_FALSE(calendar.isProjected(QDate(2027, 12, 25)));
+    CHECK_FALSE(calendar.isWorkingDay(christmas2030));
+    CHECK_FALSE(calendar.isWorkingDay(QDate(2030, 12, 26)));
+    CHECK(dueUk(uk(2030, 12, 24, 11, 0), oneWorkingDay) == QStringLiteral("Fri 27 Dec 2030 23:59:59.999"));
+    CHECK(dueUk(uk(2030, 4, 18, 11, 0), oneWorkingDay) == QStringLiteral("Tue 23 Apr 2030 23:59:59.999")); // Easter
+    // Christmas 2033 is a Sunday: Boxing Day Monday 26th, the Christmas substitute Tuesday 27th.
+    CHECK(BankHolidays::projected(2033).contains(QDate(2033, 12, 26)));
+    CHECK(BankHolidays::projected(2033).contains(QDate(2033, 12, 27)));
+    CHECK_FALSE(BankHolidays::projected(2033).contains(QDate(2033, 12, 25)));
+}
