@@ -113,6 +113,12 @@ int run(const Options &options)
                              new ReferralEditor(s.referrals(), *profile, *opened, actor, s.clock(), parent, &s.locks()));
         };
     }
+    if (isAllowed(actor.role, Operation::ViewAnyReferral)) {
+        context.queuePages = [&store, &actor](const ReferralFilter &filter) { return (*store)->queries().list(filter, actor); };
+        context.queueSearch = [&store, &actor](const QString &text) { return (*store)->queries().search(text, actor); };
+        context.userId = actor.userId;
+        context.clock = &(*store)->clock();
+    }
     context.idleMinutes = QSettings().value(idleLockKey, IdleLock::defaultMinutes).toInt(); // clamped to 1–30
     context.lockChanged = [&store, &actor](bool locked, const QString &why) {
         Store &s = **store;

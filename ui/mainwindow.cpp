@@ -2,6 +2,7 @@
 
 #include "common/appinfo.h"
 #include "keys.h"
+#include "queue/queueview.h"
 #include "shortcutsdialog.h"
 #include "session/idlelock.h"
 #include "session/lockscreen.h"
@@ -61,6 +62,12 @@ void MainWindow::createMenus()
     home->setObjectName(QStringLiteral("homeAction"));
     home->setShortcut(Keys::home);
     connect(home, &QAction::triggered, this, &MainWindow::goHome);
+    if (m_context.queuePages) {
+        QAction *queue = view->addAction(tr("&Queue"));
+        queue->setObjectName(QStringLiteral("queueAction"));
+        queue->setShortcut(Keys::queue);
+        connect(queue, &QAction::triggered, this, &MainWindow::showQueue);
+    }
     QAction *fullScreen = view->addAction(tr("&Full screen"));
     fullScreen->setCheckable(true);
     fullScreen->setShortcut(QKeySequence::FullScreen);
@@ -87,6 +94,24 @@ void MainWindow::createCentralArea()
     m_pages->addWidget(m_home);
     setCentralWidget(m_pages);
     m_home->focusFirst();
+    if (m_context.queuePages) {
+        m_queue = new QueueView(m_context.queuePages, m_context.queueSearch, m_context.userId,
+                                m_context.clock ? *m_context.clock : Clock::system(), m_pages);
+        connect(m_queue, &QueueView::openRequested, this, &MainWindow::openExisting);
+        m_pages->addWidget(m_queue);
+        if (!m_context.newReferral) // a supervisor who takes no calls starts on the queue
+            m_pages->setCurrentWidget(m_queue);
+    }
+}
+
+void MainWindow::showQueue()
+{
+    if (isLocked() || !m_queue)
+        return;
+    closeEditors();
+    m_pages->setCurrentWidget(m_queue);
+    m_queue->reload();
+    m_queue->findChild<QWidget *>(QStringLiteral("queueTable"))->setFocus();
 }
 
 void MainWindow::goHome()
@@ -151,8 +176,8 @@ void MainWindow::closeEditors()
 {
     // One referral at a time in this version; an editor saves what is on screen as it closes.
     for (int i = m_pages->count() - 1; i > 0; --i)
-        if (m_pages->widget(i) != m_lockScreen)
-            delete m_pages->widget(i);
+        if (QWidget *page = m_pages->widget(i); page != m_lockScreen && page != m_queue)
+            delete page;
 }
 
 void MainWindow::showEditor(QWidget *editor)
@@ -170,6 +195,7 @@ void MainWindow::lock(const QString &why)
 {
     if (!m_lockScreen || isLocked())
         return;
+    m_beforeLock = m_pages->currentWidget();
     m_pages->setCurrentWidget(m_lockScreen);
     menuBar()->setEnabled(false);
     m_idleLock->setActive(false);
@@ -180,7 +206,7 @@ void MainWindow::lock(const QString &why)
 
 void MainWindow::unlock()
 {
-    m_pages->setCurrentIndex(m_pages->count() > 2 ? m_pages->count() - 1 : 0); // back to the open referral, if any
+    m_pages->setCurrentWidget(m_beforeLock ? m_beforeLock.data() : m_home); // back where the person was
     menuBar()->setEnabled(true);
     m_idleLock->setActive(true);
     if (m_context.lockChanged)

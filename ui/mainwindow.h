@@ -3,8 +3,10 @@
 #include "common/clock.h"
 #include "common/result.h"
 #include "home/homepage.h"
+#include "queue/queuemodel.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <functional>
 
@@ -31,6 +33,10 @@ public:
         // The signed-in handler's drafts, first on the home screen, and how to reopen one.
         UnfinishedCallsView::Source unfinishedCalls;
         std::function<QList<ReferralSummary>()> recentReferrals; // the signed-in person's, newest first
+        // Set for those who see every case (supervisors): the queue's pages and its search, and who is signed in.
+        QueueModel::PageReader queuePages;
+        QueueModel::Searcher queueSearch;
+        QString userId;
         std::function<Result<QWidget *>(const QString &reference, QWidget *parent)> openReferral;
         // Set once someone is signed in: the window can then lock (idle, or Ctrl+L) and unlock with their password.
         std::function<Status(const QString &password)> confirmPassword;
@@ -52,6 +58,7 @@ private:
     void showAbout();
     void showShortcuts();
     void goHome();
+    void showQueue();
 
     void createLock();
     void openNewReferral();
@@ -63,6 +70,8 @@ private:
     Context m_context;
     QStackedWidget *m_pages = nullptr;
     HomePage *m_home = nullptr;
+    class QueueView *m_queue = nullptr;
+    QPointer<QWidget> m_beforeLock; // the page the lock hides, back on unlock
     class LockScreen *m_lockScreen = nullptr;
     class IdleLock *m_idleLock = nullptr;
 };

@@ -1,0 +1,219 @@
+// Issue 7: the supervisor's queue — a paged table model over the real store, urgent first then by next due, the
+// due state in words, the filters and the search, driven by keyboard in the real view.
+
+#include <catch2/catch.hpp>
+
+#include "storefixture.h"
+#include "support/referralbuilder.h"
+
+#include "queue/queuemodel.h"
+#include "queue/queueview.h"
+#include "editor/referraleditor.h"
+#include "mainwindow.h"
+#include "referral/fields.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+using namespace FrontDoor;
+using namespace FrontDoorTest;
+
+namespace {
+
+// `count` referrals: every seventh urgent, every third left a draft, the rest submitted (so with due times).
+void fill(StoreFixture &f, int count)
+{
+    for (int i = 0; i < count; ++i) {
+        StoredReferral draft = f->referrals().createDraft(norfolk(), i % 2 ? handler : otherHandler).value();
+        Referral r = draft.referral;
+        r.children[0].answers.insert(QStringLiteral("name"),
+                                     Answer::given(i == 42 ? QStringLiteral("Perpetua Inventeddottir")
+                                                           : QStringLiteral("Invented Child %1").arg(i)));
+        if (i % 7 == 0) {
+            r.setAnswer(Field::triageImmediateDanger, Answer::given(QStringLiteral("yes")));
+            r.setAnswer(Field::triageDangerAction, Answer::givenMany({QStringLiteral("policeCalled")}));
+            r.setAnswer(Field::triageOtherChildren, Answer::given(QStringLiteral("No other children at home")));
+        }
+        const qint64 revision = f->referrals().save(r, draft.revision, i % 2 ? handler : otherHandler)->revision;
+        if (i % 3 != 0)
+            REQUIRE(f->referrals().submit(r.reference, revision, i % 2 ? handler : otherHandler, norfolk()));
+    }
+}
+
+QueueModel::PageReader readerFor(StoreFixture &f)
+{
+    return [&f](const ReferralFilter &filter) { return f->queries().list(filter, supervisor); };
+}
+
+} // namespace
+
+TEST_CASE("The queue is a paged table model, urgent first then by next due, and passes Qt's model tester")
+{
+    StoreFixture f;
+    fill(f, 450);
+    QueueModel model(readerFor(f), f.clock);
+    CHECK(model.columnCount() == QueueModel::ColumnCount);
+    CHECK(model.rowCount() == QueueModel::pageSize); // the first page only
+    REQUIRE(model.canFetchMore({}));
+    model.fetchMore({});
+    CHECK(model.rowCount() == 2 * QueueModel::pageSize);
+
+    // The tester checks the model's contract, fetching the rest as a view would.
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    CHECK(model.rowCount() == 450);
+    model.setFilter(ReferralFilter{}); // a reset, under the tester's eye
+    CHECK(model.rowCount() == QueueModel::pageSize);
+
+    // Urgent first, then by next due time, those with none last.
+    bool seenNotUrgent = false;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const ReferralSummary &r = model.summary(row);
+        if (!r.urgent)
+            seenNotUrgent = true;
+        else
+            CHECK_FALSE(seenNotUrgent);
+    }
+    CHECK(model.data(model.index(0, QueueModel::Urgency)).toString() == QStringLiteral("URGENT"));
+    CHECK(model.headerData(QueueModel::NextDue, Qt::Horizontal).toString() == QStringLiteral("Next due"));
+}
+
+TEST_CASE("NOR-T4: the due state is said in words — due today, due later, OVERDUE — not in colour alone")
+{
+    StoreFixture f;
+    fill(f, 3); // #1 and #2 submitted on Tuesday 24 November 10:30: due by the end of Wednesday 25th
+    QueueModel model(readerFor(f), f.clock);
+    const auto dueTextOf = [&model](int row) { return model.data(model.index(row, QueueModel::NextDue)).toString(); };
+    int submitted = -1;
+    for (int row = 0; row < model.rowCount(); ++row)
+        if (model.summary(row).status == ReferralStatus::Submitted)
+            submitted = row;
+    REQUIRE(submitted >= 0);
+    CHECK(dueTextOf(submitted).startsWith(QStringLiteral("Due Wed 25 Nov")));
+    CHECK(model.dueState(model.summary(submitted)) == QueueModel::DueState::DueLater);
+
+    f.clock.set(QDateTime(QDate(2026, 11, 25), QTime(9, 0), Qt::UTC));
+    CHECK(dueTextOf(submitted) == QStringLiteral("Due today 23:59"));
+    f.clock.set(QDateTime(QDate(2026, 11, 26), QTime(9, 0), Qt::UTC));
+    CHECK(dueTextOf(submitted).startsWith(QStringLiteral("OVERDUE")));
+    CHECK(model.data(model.index(submitted, QueueModel::NextDue), Qt::ForegroundRole).isValid());
+}
+
+TEST_CASE("The queue view filters by keyboard — urgent, overdue, awaiting decision, drafts, mine — and searches")
+{
+    StoreFixture f;
+    fill(f, 60);
+    f.clock.set(QDateTime(QDate(2026, 11, 30), QTime(9, 0), Qt::UTC)); // everything submitted is now overdue
+    QueueView view(readerFor(f),
+                   [&f](const QString &text) { return f->queries().search(text, supervisor); },
+                   handler.userId, f.clock);
+    view.resize(1366, 700);
+    view.show();
+    REQUIRE(QTest::qWaitForWindowActive(&view));
+    QueueModel &model = view.model();
+    auto *show = view.findChild<QComboBox *>(QStringLiteral("queueShow"));
+    REQUIRE(show);
+
+    const auto count = [&f](ReferralFilter filter) { return f->queries().count(filter, supervisor).value(); };
+    ReferralFilter urgent;
+    urgent.urgent = true;
+    CHECK(model.rowCount() == count(urgent)); // the view opens on urgent
+    CHECK(model.rowCount() == 9);
+
+    show->setFocus();
+    QTest::keyClick(show, Qt::Key_Down); // overdue
+    ReferralFilter overdue;
+    overdue.dueBefore = f.clock.now();
+    CHECK(model.rowCount() == count(overdue));
+    CHECK(model.rowCount() == 40);
+    for (int row = 0; row < model.rowCount(); ++row)
+        CHECK(model.data(model.index(row, QueueModel::NextDue)).toString().startsWith(QStringLiteral("OVERDUE")));
+
+    QTest::keyClick(show, Qt::Key_Down); // awaiting decision
+    CHECK(model.rowCount() == 40);
+    QTest::keyClick(show, Qt::Key_Down); // awaiting feedback: nothing decided yet
+    CHECK(model.rowCount() == 0);
+    QTest::keyClick(show, Qt::Key_Down); // drafts
+    CHECK(model.rowCount() == 20);
+    QTest::keyClick(show, Qt::Key_Down); // mine
+    CHECK(model.rowCount() == 30);
+    QTest::keyClick(show, Qt::Key_Down); // all
+    CHECK(model.rowCount() == 60);
+
+    auto *search = view.findChild<QLineEdit *>(QStringLiteral("queueSearch"));
+    REQUIRE(search);
+    search->setFocus();
+    QTest::keyClicks(search, QStringLiteral("perpetua"));
+    REQUIRE(QTest::qWaitFor([&] { return model.rowCount() == 1; }, 2000));
+    CHECK(model.summary(0).children.contains(QStringLiteral("Perpetua")));
+
+    // Tab to the table, Enter opens the referral.
+    QSignalSpy open(&view, &QueueView::openRequested);
+    auto *table = view.findChild<QTableView *>(QStringLiteral("queueTable"));
+    table->setFocus();
+    table->setCurrentIndex(model.index(0, 0));
+    QTest::keyClick(table, Qt::Key_Return);
+    REQUIRE(open.size() == 1);
+    CHECK(open.at(0).at(0).toString() == model.summary(0).reference);
+}
+
+TEST_CASE("The queue's received-from/to range includes both days, and is off by default so nothing overdue hides")
+{
+    StoreFixture f;
+    fill(f, 5); // all received on 24 November 2026
+    QueueView view(readerFor(f), {}, handler.userId, f.clock);
+    view.choose(QueueView::Show::All);
+    CHECK(view.model().rowCount() == 5);
+    view.setReceivedRange(QDate(2026, 11, 24), QDate(2026, 11, 24));
+    CHECK(view.model().rowCount() == 5);
+    view.setReceivedRange(QDate(2026, 11, 25), QDate(2026, 11, 30));
+    CHECK(view.model().rowCount() == 0);
+    view.setReceivedRange({}, {});
+    CHECK(view.model().rowCount() == 5);
+}
+
+TEST_CASE("A supervisor's window: F4 shows the queue, Enter opens the case, and the queue stays after it closes")
+{
+    StoreFixture f;
+    fill(f, 10);
+    MainWindow::Context context;
+    context.databasePath = f.path;
+    context.profileName = norfolk().name;
+    context.queuePages = readerFor(f);
+    context.queueSearch = [&f](const QString &text) { return f->queries().search(text, supervisor); };
+    context.userId = supervisor.userId;
+    context.clock = &f.clock;
+    context.openReferral = [&f](const QString &reference, QWidget *parent) -> Result<QWidget *> {
+        Result<StoredReferral> opened = f->referrals().open(reference, supervisor);
+        if (!opened)
+            return opened.error();
+        return new ReferralEditor(f->referrals(), norfolk(), *opened, supervisor, f.clock, parent);
+    };
+    MainWindow window(context);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    auto *queue = window.findChild<QueueView *>();
+    REQUIRE(queue);
+    CHECK(queue->isVisible()); // takes no calls: starts on the queue
+
+    auto *table = window.findChild<QTableView *>(QStringLiteral("queueTable"));
+    table->setFocus();
+    table->setCurrentIndex(queue->model().index(0, 0));
+    const QString first = queue->model().summary(0).reference;
+    QTest::keyClick(table, Qt::Key_Return);
+    auto *editor = window.findChild<ReferralEditor *>();
+    REQUIRE(editor);
+    CHECK(editor->referral().reference == first);
+    CHECK(editor->isVisible());
+
+    QTest::keyClick(&window, Qt::Key_F4);
+    CHECK_FALSE(window.findChild<ReferralEditor *>()); // closed, and so saved
+    REQUIRE(window.findChild<QueueView *>() == queue);
+    CHECK(queue->isVisible());
+}

@@ -1,0 +1,177 @@
+#include "queueview.h"
+
+#include "theme.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace FrontDoor {
+
+QueueView::QueueView(QueueModel::PageReader reader, QueueModel::Searcher searcher, QString signedInUser,
+                     const Clock &clock, QWidget *parent)
+    : QWidget(parent), m_user(std::move(signedInUser)), m_clock(clock)
+{
+    setObjectName(QStringLiteral("queueView"));
+    m_model = new QueueModel(std::move(reader), clock, this);
+    m_model->setSearcher(std::move(searcher));
+
+    m_show = new QComboBox(this);
+    m_show->setObjectName(QStringLiteral("queueShow"));
+    m_show->setAccessibleName(tr("Show"));
+    for (const auto &[what, text] : {std::pair{Show::Urgent, tr("Urgent")}, std::pair{Show::Overdue, tr("Overdue")},
+                                     std::pair{Show::AwaitingDecision, tr("Awaiting decision")},
+                                     std::pair{Show::AwaitingFeedback, tr("Awaiting feedback")},
+                                     std::pair{Show::Drafts, tr("Drafts — calls in progress")},
+                                     std::pair{Show::Mine, tr("Mine")}, std::pair{Show::All, tr("All")}})
+        m_show->addItem(text, int(what));
+    auto *showLabel = new QLabel(tr("&Show:"), this);
+    showLabel->setBuddy(m_show);
+
+    const QDate today = clock.now().date();
+    m_from = new QDateEdit(today.addYears(-1), this);
+    m_from->setObjectName(QStringLiteral("queueFrom"));
+    m_from->setAccessibleName(tr("Received from"));
+    m_from->setCalendarPopup(true);
+    m_from->setDisplayFormat(QStringLiteral("d MMM yyyy"));
+    m_to = new QDateEdit(today, this);
+    m_to->setObjectName(QStringLiteral("queueTo"));
+    m_to->setAccessibleName(tr("Received up to"));
+    m_to->setCalendarPopup(true);
+    m_to->setDisplayFormat(QStringLiteral("d MMM yyyy"));
+    m_inRange = new QCheckBox(tr("Received &from"), this);
+    m_inRange->setObjectName(QStringLiteral("queueInRange"));
+    m_from->setEnabled(false);
+    m_to->setEnabled(false);
+    connect(m_inRange, &QCheckBox::toggled, this, [this](bool on) {
+        m_from->setEnabled(on);
+        m_to->setEnabled(on);
+        applyFilter();
+    });
+    auto *toLabel = new QLabel(tr("&to:"), this);
+    toLabel->setBuddy(m_to);
+
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("queueSearch"));
+    m_search->setAccessibleName(tr("Search referrals"));
+    m_search->setPlaceholderText(tr("Search: name, date of birth, address, postcode, reference, school"));
+    m_search->setClearButtonEnabled(true);
+    m_searchDelay = new QTimer(this);
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(200);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, [this] { m_model->search(m_search->text()); });
+
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("queueTable"));
+    m_table->setAccessibleName(tr("Referrals"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move in it
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(QueueModel::Children, QHeaderView::Stretch);
+    for (int column : {QueueModel::Reference, QueueModel::Received, QueueModel::Status, QueueModel::Urgency,
+                       QueueModel::NextDue, QueueModel::Handler})
+        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
+        emit openRequested(m_model->summary(index.row()).reference);
+    });
+
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("queueMessage"));
+    m_message->setWordWrap(true);
+    Theme::setKind(m_message, QStringLiteral("checkProblem"));
+    m_message->hide();
+    connect(m_model, &QueueModel::readFailed, this, [this](const QString &message) {
+        m_message->setText(tr("The queue could not be read: %1").arg(message));
+        m_message->show();
+    });
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(showLabel);
+    bar->addWidget(m_show);
+    bar->addSpacing(12);
+    bar->addWidget(m_inRange);
+    bar->addWidget(m_from);
+    bar->addWidget(toLabel);
+    bar->addWidget(m_to);
+    bar->addSpacing(12);
+    bar->addWidget(m_search, 1);
+    auto *layout = new QVBoxLayout(this);
+    auto *title = new QLabel(tr("<h2>Queue</h2>"), this);
+    layout->addWidget(title);
+    layout->addLayout(bar);
+    layout->addWidget(m_message);
+    layout->addWidget(m_table, 1);
+
+    connect(m_show, &QComboBox::currentIndexChanged, this, &QueueView::applyFilter);
+    connect(m_from, &QDateEdit::dateChanged, this, &QueueView::applyFilter);
+    connect(m_to, &QDateEdit::dateChanged, this, &QueueView::applyFilter);
+    applyFilter();
+}
+
+ReferralFilter QueueView::filterFor(Show what) const
+{
+    ReferralFilter filter;
+    switch (what) {
+    case Show::Urgent: filter.urgent = true; break;
+    case Show::Overdue: filter.dueBefore = m_clock.now(); break;
+    case Show::AwaitingDecision: filter.status = ReferralStatus::Submitted; break;
+    case Show::AwaitingFeedback: filter.status = ReferralStatus::Decided; break;
+    case Show::Drafts: filter.status = ReferralStatus::Draft; break;
+    case Show::Mine: filter.handler = m_user; break;
+    case Show::All: break;
+    }
+    if (m_inRange->isChecked()) { // days received, both ends included
+        filter.createdFrom = m_from->date().startOfDay();
+        filter.createdTo = m_to->date().addDays(1).startOfDay();
+    }
+    return filter;
+}
+
+void QueueView::applyFilter()
+{
+    m_message->hide();
+    m_search->blockSignals(true);
+    m_search->clear(); // a filter replaces a search
+    m_search->blockSignals(false);
+    m_model->setFilter(filterFor(Show(m_show->currentData().toInt())));
+    if (m_model->rowCount() > 0 && !m_table->currentIndex().isValid())
+        m_table->setCurrentIndex(m_model->index(0, 0));
+}
+
+void QueueView::choose(Show what)
+{
+    m_show->setCurrentIndex(m_show->findData(int(what)));
+}
+
+void QueueView::setReceivedRange(QDate from, QDate to)
+{
+    const QSignalBlocker blockFrom(m_from);
+    const QSignalBlocker blockTo(m_to);
+    if (from.isValid()) {
+        m_from->setDate(from);
+        m_to->setDate(to);
+    }
+    if (m_inRange->isChecked() == from.isValid())
+        applyFilter();
+    else
+        m_inRange->setChecked(from.isValid()); // applies the filter
+}
+
+void QueueView::reload()
+{
+    applyFilter();
+}
+
+} // namespace FrontDoor

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "queue/queuemodel.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QTimer;
+
+namespace FrontDoor {
+
+// The queue on screen (issue 7): a filter (urgent, overdue, awaiting decision, awaiting feedback, drafts, mine, all),
+// an optional received-from/to range, a search box over names, aliases, dates of birth, addresses, postcodes,
+// references and schools, and the table. Enter on a row opens the referral.
+class QueueView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class Show { Urgent, Overdue, AwaitingDecision, AwaitingFeedback, Drafts, Mine, All };
+
+    QueueView(QueueModel::PageReader reader, QueueModel::Searcher searcher, QString signedInUser, const Clock &clock,
+              QWidget *parent = nullptr);
+
+    QueueModel &model() { return *m_model; }
+    void choose(Show what);
+    // Only referrals received between `from` and `to`, both days included; an invalid `from`: every date.
+    void setReceivedRange(QDate from, QDate to);
+    void reload();
+
+signals:
+    void openRequested(const QString &reference);
+
+private:
+    ReferralFilter filterFor(Show what) const;
+    void applyFilter();
+
+    QString m_user;
+    const Clock &m_clock; // not owned
+    QueueModel *m_model = nullptr;
+    QComboBox *m_show = nullptr;
+    QCheckBox *m_inRange = nullptr; // off: every date, so nothing overdue can hide behind a range
+    QDateEdit *m_from = nullptr;
+    QDateEdit *m_to = nullptr;
+    QLineEdit *m_search = nullptr;
+    QTimer *m_searchDelay = nullptr;
+    QTableView *m_table = nullptr;
+    QLabel *m_message = nullptr;
+};
+
+} // namespace FrontDoor
