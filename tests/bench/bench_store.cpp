@@ -1,11 +1,11 @@
 // The store at scale: N referrals (default 100,000) of invented people in a temporary database, then the figures
 // issue 4 asks for. Prints; asserts nothing about time. Usage: bench_store [N] [--keep DIR]
 //
-// Seeding goes through the real repository (create a draft, save the whole referral) with synchronous=OFF to
-// save time; every measurement below runs with the store's own settings (WAL, synchronous=FULL).
+// Seeding (benchseed.h) goes through the real repository with synchronous=OFF to save time; every measurement below
+// runs with the store's own settings (WAL, synchronous=FULL).
 
+#include "benchseed.h"
 #include "profile/profileloader.h"
-#include "referral/syntheticreferrals.h"
 #include "store/store.h"
 
 #include <QCoreApplication>
@@ -94,38 +94,14 @@ int main(int argc, char **argv)
     QStringList births;
     {
         std::unique_ptr<Store> store = std::move(Store::open(path).value());
-        if (!store->database().execDirect(QStringLiteral("PRAGMA synchronous = OFF")))
-            return 2;
-        SyntheticReferrals synthetic(7);
-        QElapsedTimer seeding;
-        seeding.start();
-        const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-400);
-        for (int i = 0; i < total; ++i) {
-            StoredReferral draft = store->referrals().createDraft(profile, actor).value();
-            Referral r = synthetic.next(profile, start.addSecs(qint64(i) * 300));
-            r.reference = draft.referral.reference;
-            r.handler = draft.referral.handler;
-            r.callStartedAt = draft.referral.callStartedAt;
-            r.status = draft.referral.status;
-            Result<SaveReceipt> saved = store->referrals().save(r, draft.revision, actor);
-            if (!saved) {
-                out << "seeding failed: " << saved.errorMessage() << '\n';
-                return 2;
-            }
-            if (i % 97 == 0) {
-                references.append(r.reference);
-                names.append(r.children.first().answer(u"name").value());
-                births.append(r.children.first().answer(u"dateOfBirth").value());
-            }
-            if ((i + 1) % 10'000 == 0) {
-                out << "  seeded " << (i + 1) << " (" << seeding.elapsed() / 1000 << " s)\n";
-                out.flush();
-            }
-        }
-        if (Status flushed = store->referrals().flushAll(); !flushed) {
-            out << "flush failed: " << flushed.errorMessage() << '\n';
+        Result<FrontDoorBench::Seeded> seeded = FrontDoorBench::seed(*store, profile, actor, total, false, out);
+        if (!seeded) {
+            out << "seeding failed: " << seeded.errorMessage() << '\n';
             return 2;
         }
+        references = seeded->references;
+        names = seeded->names;
+        births = seeded->births;
     }
 
     // Opening: with and without quick_check.
