@@ -7,6 +7,8 @@
 #include "session/idlelock.h"
 #include "session/signindialog.h"
 #include "editor/referraleditor.h"
+#include "review/historytext.h"
+#include "review/reviewpage.h"
 #include "home/unfinishedcallsource.h"
 #include "access/permissions.h"
 #include "profile/profileloader.h"
@@ -104,11 +106,25 @@ int run(const Options &options)
     if (isAllowed(actor.role, Operation::ViewOwnReferral)) {
         context.unfinishedCalls = [&store, &profile, &actor] { return unfinishedCallsFor(**store, *profile, actor); };
         context.recentReferrals = [&store, &profile, &actor] { return recentReferralsFor(**store, *profile, actor); };
-        context.openReferral = [&store, &profile, &actor](const QString &reference, QWidget *parent) -> Result<QWidget *> {
+        context.openReferral = [&store, &profile, &actor, &accounts](const QString &reference,
+                                                                     QWidget *parent) -> Result<QWidget *> {
             Store &s = **store;
             Result<StoredReferral> opened = s.referrals().open(reference, actor); // checked and audited
             if (!opened)
                 return opened.error();
+            // A supervisor reviews and decides a submitted referral (issue 7).
+            if (opened->referral.status != ReferralStatus::Draft && isAllowed(actor.role, Operation::RecordDecision))
+                return new ReviewPage(
+                    s.referrals(), *profile, *opened, actor, s.clock(),
+                    [&accounts, &actor](const QString &password) { return accounts.sign(actor, password); },
+                    [&s, &profile](const QString &ref) {
+                        QStringList lines;
+                        if (Result<QList<AuditEvent>> events = AuditTrail::forReferral(s.database(), ref))
+                            for (const AuditEvent &event : *events)
+                                lines.append(historyLine(event, *profile));
+                        return lines;
+                    },
+                    parent);
             return withLinks(s, *profile, actor,
                              new ReferralEditor(s.referrals(), *profile, *opened, actor, s.clock(), parent, &s.locks()));
         };

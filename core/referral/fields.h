@@ -85,6 +85,9 @@ inline constexpr Key agreedActions{"call.agreedActions"};
 // NOR-O2: harm by a stranger or another child — decided by the supervisor.
 inline constexpr Key decisionPerpetratorRisk{"decision.perpetratorRisk"};
 inline constexpr Key decisionParentContributed{"decision.parentContributed"};
+// The supervisor's priority for the case (red, amber, green) and why (issue 7).
+inline constexpr Key decisionPriority{"decision.priority"};
+inline constexpr Key decisionPriorityRationale{"decision.priorityRationale"};
 
 // Per person (children[] and adults[]).
 inline constexpr Key personName{"name"};

@@ -28,6 +28,7 @@ EditorHeader::EditorHeader(const Profile &profile, const QString &reference, con
     frontDoor->setObjectName(QStringLiteral("editorFrontDoor"));
     m_timer = chip(QStringLiteral("callTimer"));
     m_caller = chip(QStringLiteral("callerTypeLabel"));
+    m_caller->setWordWrap(true);
     m_save = chip(QStringLiteral("saveState"), tr("Not yet changed"));
     m_hours = chip(QStringLiteral("hoursLabel"));
     m_hours->setWordWrap(true);
@@ -46,8 +47,10 @@ EditorHeader::EditorHeader(const Profile &profile, const QString &reference, con
 void EditorHeader::tick()
 {
     const QDateTime now = m_clock.now();
-    const qint64 seconds = std::max<qint64>(0, m_callStartedAt.secsTo(now));
-    m_timer->setText(tr("Call %1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0')));
+    const qint64 seconds = std::max<qint64>(0, m_callStartedAt.secsTo(m_callEndedAt.isValid() ? m_callEndedAt : now));
+    m_timer->setText((m_callEndedAt.isValid() ? tr("Call lasted %1:%2") : tr("Call %1:%2"))
+                         .arg(seconds / 60)
+                         .arg(seconds % 60, 2, 10, QLatin1Char('0')));
     const bool open = m_calendar.isOpen(m_profile.openingHours, now);
     const Contact *route = m_profile.contact(open ? QStringLiteral("frontDoor") : QStringLiteral("outOfHours"));
     const Contact *emergency = m_profile.contact(QStringLiteral("emergency"));
@@ -69,6 +72,13 @@ void EditorHeader::setNotSaved(const QString &why)
     m_save->setText(tr("NOT SAVED — retrying"));
     m_save->setToolTip(why);
     Theme::setKind(m_save, QStringLiteral("failed"));
+}
+
+void EditorHeader::setCallEnded(const QDateTime &at)
+{
+    m_callEndedAt = at;
+    m_save->setText(tr("Submitted — a record"));
+    tick();
 }
 
 void EditorHeader::setCallerType(const QString &label)

@@ -26,12 +26,15 @@ public:
     void setNotSaved(const QString &why);
     // The caller type as the profile labels it ("Professional"), or empty while not yet asked.
     void setCallerType(const QString &label);
+    // A submitted call has ended: the timer shows how long it lasted and stops.
+    void setCallEnded(const QDateTime &at);
     void tick();
 
 private:
     const Profile &m_profile; // not owned
     const Clock &m_clock;     // not owned
     QDateTime m_callStartedAt;
+    QDateTime m_callEndedAt;
     WorkingCalendar m_calendar;
     QLabel *m_timer = nullptr;
     QLabel *m_save = nullptr;

@@ -118,11 +118,16 @@ ReferralEditor::ReferralEditor(ReferralRepository &referrals, const Profile &pro
     connect(new QShortcut(Keys::nextSection, this), &QShortcut::activated, this, [this] { stepSection(+1); });
     connect(new QShortcut(Keys::previousSection, this), &QShortcut::activated, this, [this] { stepSection(-1); });
     connect(new QShortcut(Keys::stillToAsk, this), &QShortcut::activated, m_stillToAsk, &StillToAskPanel::takeFocus);
+    // The editor's keys act where the editor has the focus, so a page that shows it beside other things (the
+    // supervisor's review) can give the same keys its own meaning there.
+    for (QShortcut *shortcut : findChildren<QShortcut *>(Qt::FindDirectChildrenOnly))
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
 
     refresh();
     m_sections->setCurrentRow(0); // safety first: §2 triage is the first section
     if (referral.status != ReferralStatus::Draft) { // a submitted call is a record: changes are amendments (issue 7)
         m_submitted = true;
+        m_header->setCallEnded(referral.callEndedAt);
         freezeForm();
         Theme::setKind(m_submitBar, QStringLiteral("done"));
         m_submitBar->setText(tr("<b>Submitted — read only.</b> Changes to a submitted referral are amendments with a "
@@ -222,8 +227,15 @@ ReferralEditor::SubmitStep ReferralEditor::submit()
 // Read-only: the questions take no input, but each section still scrolls, so the whole record can be read.
 void ReferralEditor::freezeForm()
 {
-    for (SectionPage *page : std::as_const(m_sectionPages))
+    for (SectionPage *page : std::as_const(m_sectionPages)) {
         page->setEnabled(false);
+        Theme::setKind(page, QStringLiteral("record")); // read as a record: full contrast, not greyed out
+    }
+}
+
+void ReferralEditor::setStillToAskVisible(bool visible)
+{
+    m_stillToAsk->setVisible(visible);
 }
 
 void ReferralEditor::cancelSubmit()

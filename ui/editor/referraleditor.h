@@ -45,6 +45,8 @@ public:
     SubmitStep submit();
     bool isSubmitted() const { return m_submitted; }
     bool isReadOnly() const { return m_readOnly; }
+    // The supervisor's review shows what the decision needs instead, and gives the record the room.
+    void setStillToAskVisible(bool visible);
 
     // The known-child check (LIN-T3): as a child's name and date of birth are typed, earlier referrals that may be
     // about the same child appear beside the card, 150 ms after typing stops; it never blocks anything.

@@ -1,0 +1,204 @@
+// Issue 7: a supervisor reviews and decides by keyboard — the queue filtered to overdue, Enter on the case, an
+// outcome and reasons for each child (no further action with the alternatives offered), the feedback to the
+// referrer, then Ctrl+Enter and the password again: the decision is signed, timed and in the history.
+
+#include <catch2/catch.hpp>
+
+#include "storefixture.h"
+#include "support/referralbuilder.h"
+
+#include "access/accounts.h"
+#include "access/passwordhasher.h"
+#include "mainwindow.h"
+#include "queue/queueview.h"
+#include "referral/fields.h"
+#include "review/historytext.h"
+#include "review/reviewpage.h"
+#include "store/audittrail.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+
+using namespace FrontDoor;
+using namespace FrontDoorTest;
+
+namespace {
+
+const QString password = QStringLiteral("kettle on the windowsill");
+
+QString submittedWithTwoChildren(StoreFixture &f)
+{
+    StoredReferral draft = f->referrals().createDraft(norfolk(), handler).value();
+    Referral r = draft.referral;
+    r.children[0].answers.insert(QStringLiteral("name"), Answer::given(QStringLiteral("Olwen Invented")));
+    r.children.append(Person{QStringLiteral("c2"), {{QStringLiteral("name"), Answer::given(QStringLiteral("Bryn Invented"))}}});
+    r.setAnswer(Field::referrerType, Answer::given(QStringLiteral("professional")));
+    const qint64 revision = f->referrals().save(r, draft.revision, handler)->revision;
+    REQUIRE(f->referrals().submit(r.reference, revision, handler, norfolk()));
+    return r.reference;
+}
+
+// Answers the password dialog the way a person would, as soon as it is up.
+void typePasswordWhenAsked(const QString &typed)
+{
+    QTimer::singleShot(0, [typed] {
+        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        REQUIRE(dialog);
+        auto *field = dialog->findChild<QLineEdit *>();
+        REQUIRE(field);
+        CHECK(field->echoMode() == QLineEdit::Password);
+        QTest::keyClicks(field, typed);
+        QTest::keyClick(field, Qt::Key_Return);
+    });
+}
+
+} // namespace
+
+TEST_CASE("NOR-O1 ALL-T6 NOR-D2: a supervisor filters to overdue, records an outcome per child and the feedback, and signs")
+{
+    StoreFixture f;
+    Accounts accounts(f->database(), f.clock, PasswordHasher::Cost{1, 8 * 1024 * 1024});
+    const Actor root{accounts.createFirstAdministrator(QStringLiteral("root"), QStringLiteral("Root"), password)->id,
+                     Role::Administrator};
+    const Actor sup{accounts.create(root, QStringLiteral("sup"), QStringLiteral("Sam Supervisor"), Role::Supervisor,
+                                    password)->id,
+                    Role::Supervisor};
+    const QString reference = submittedWithTwoChildren(f);
+    f.clock.set(QDateTime(QDate(2026, 11, 27), QTime(9, 0), Qt::UTC)); // a working day past its decision time
+
+    MainWindow::Context context;
+    context.databasePath = f.path;
+    context.profileName = norfolk().name;
+    context.queuePages = [&f, &sup](const ReferralFilter &filter) { return f->queries().list(filter, sup); };
+    context.userId = sup.userId;
+    context.clock = &f.clock;
+    context.openReferral = [&](const QString &ref, QWidget *parent) -> Result<QWidget *> {
+        Result<StoredReferral> opened = f->referrals().open(ref, sup);
+        if (!opened)
+            return opened.error();
+        return new ReviewPage(
+            f->referrals(), norfolk(), *opened, sup, f.clock,
+            [&](const QString &typed) { return accounts.sign(sup, typed); },
+            [&](const QString &r) {
+                QStringList lines;
+                const QList<AuditEvent> events = AuditTrail::forReferral(f->database(), r).value();
+                for (const AuditEvent &event : events)
+                    lines.append(historyLine(event, norfolk()));
+                return lines;
+            },
+            parent);
+    };
+    MainWindow window(context);
+    window.resize(1366, 768);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+
+    // The queue, filtered to overdue with the keyboard; Enter opens the case.
+    auto *show = window.findChild<QComboBox *>(QStringLiteral("queueShow"));
+    show->setFocus();
+    QTest::keyClick(show, Qt::Key_Down);
+    REQUIRE(show->currentText() == QStringLiteral("Overdue"));
+    auto *table = window.findChild<QTableView *>(QStringLiteral("queueTable"));
+    REQUIRE(table->model()->rowCount() == 1);
+    table->setFocus();
+    table->setCurrentIndex(table->model()->index(0, 0));
+    QTest::keyClick(table, Qt::Key_Return);
+    auto *review = window.findChild<ReviewPage *>();
+    REQUIRE(review);
+    CHECK(review->referral().reference == reference);
+    auto *musts = review->findChild<QListWidget *>(QStringLiteral("decisionMusts"));
+    INFO("first must: " << musts->item(0)->text().toStdString());
+    CHECK(musts->item(0)->text().contains(QStringLiteral("NOR-O1")));
+
+    // Child 1: a social work assessment, with the reasons.
+    auto *first = review->findChild<QComboBox *>(QStringLiteral("outcome_c1"));
+    REQUIRE(first);
+    first->setFocus();
+    QTest::keyClick(first, Qt::Key_Down);
+    QTest::keyClick(first, Qt::Key_Tab);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Injury explained inconsistently; assess."));
+    // Child 2: no further action, which needs the alternatives offered.
+    auto *second = review->findChild<QComboBox *>(QStringLiteral("outcome_c2"));
+    second->setFocus();
+    QTest::keyClick(second, Qt::Key_End);
+    REQUIRE(second->currentData().toString() == QStringLiteral("noFurtherAction"));
+    auto *advice = review->findChild<QCheckBox *>(QStringLiteral("alternative_c2_advice"));
+    REQUIRE(advice);
+    CHECK(advice->isVisible());
+    advice->setFocus();
+    QTest::keyClick(advice, Qt::Key_Space);
+    auto *why = review->findChild<QPlainTextEdit *>(QStringLiteral("outcomeRationale_c2"));
+    why->setFocus();
+    QTest::keyClicks(why, QStringLiteral("No concerns for Bryn; advice to the family."));
+    auto *recordDecision = review->findChild<QPushButton *>(QStringLiteral("recordDecision"));
+    recordDecision->setFocus();
+    QTest::keyClick(recordDecision, Qt::Key_Space);
+    REQUIRE(review->referral().outcomes.size() == 2);
+    CHECK(review->referral().outcomeFor(QStringLiteral("c2"))->alternatives == QStringList{QStringLiteral("advice")});
+
+    // The feedback to the referrer.
+    auto *method = review->findChild<QComboBox *>(QStringLiteral("feedbackMethod"));
+    method->setFocus();
+    QTest::keyClick(method, Qt::Key_Down); // by phone
+    auto *told = review->findChild<QPlainTextEdit *>(QStringLiteral("feedbackSummary"));
+    told->setFocus();
+    QTest::keyClicks(told, QStringLiteral("Told the school: assessment for Olwen, advice for the family."));
+    auto *recordFeedback = review->findChild<QPushButton *>(QStringLiteral("recordFeedback"));
+    recordFeedback->setFocus();
+    QTest::keyClick(recordFeedback, Qt::Key_Space);
+    REQUIRE(review->referral().feedback.size() == 1);
+    CHECK(review->referral().feedback.at(0).method == QStringLiteral("phone"));
+
+    // Ctrl+Enter, the password again: signed.
+    typePasswordWhenAsked(password);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return, Qt::ControlModifier);
+    const StoredReferral stored = f->referrals().load(reference).value();
+    INFO("bar: " << review->findChild<QLabel *>(QStringLiteral("reviewBar"))->text().toStdString());
+    CHECK(stored.referral.status == ReferralStatus::Decided);
+    CHECK(stored.referral.outcomeFor(QStringLiteral("c1"))->decidedBy == sup.userId);
+    const QList<AuditEvent> trail = AuditTrail::forReferral(f->database(), reference).value();
+    CHECK(std::any_of(trail.begin(), trail.end(), [&](const AuditEvent &e) {
+        return e.kind == auditKindName(AuditKind::Signed) && e.user == sup.userId
+               && e.payload.value(QStringLiteral("what")).toString() == QStringLiteral("decision");
+    }));
+    auto *history = review->findChild<QListWidget *>(QStringLiteral("reviewHistory"));
+    REQUIRE(history->count() > 3);
+    CHECK(history->item(history->count() - 1)->text().contains(QStringLiteral("changed the status to decided")));
+    CHECK(review->findChild<QLabel *>(QStringLiteral("reviewBar"))->text().contains(QStringLiteral("Decision signed")));
+}
+
+TEST_CASE("NOR-D2: a wrong password signs nothing, and a broken must is named before the password is asked")
+{
+    StoreFixture f;
+    Accounts accounts(f->database(), f.clock, PasswordHasher::Cost{1, 8 * 1024 * 1024});
+    const Actor root{accounts.createFirstAdministrator(QStringLiteral("root"), QStringLiteral("Root"), password)->id,
+                     Role::Administrator};
+    const Actor sup{accounts.create(root, QStringLiteral("sup"), QStringLiteral("Sam Supervisor"), Role::Supervisor,
+                                    password)->id,
+                    Role::Supervisor};
+    const QString reference = submittedWithTwoChildren(f);
+    ReviewPage review(f->referrals(), norfolk(), f->referrals().open(reference, sup).value(), sup, f.clock,
+                      [&](const QString &typed) { return accounts.sign(sup, typed); }, {});
+    auto *bar = review.findChild<QLabel *>(QStringLiteral("reviewBar"));
+    CHECK_FALSE(review.signDecision(password)); // no outcomes yet
+    CHECK(bar->text().contains(QStringLiteral("not met")));
+
+    Referral decided = review.referral();
+    decided.outcomes = {ChildOutcome{QStringLiteral("c1"), QStringLiteral("earlyHelp"), QStringLiteral("Reasons"), {}, sup.userId, f.clock.now()},
+                        ChildOutcome{QStringLiteral("c2"), QStringLiteral("earlyHelp"), QStringLiteral("Reasons"), {}, sup.userId, f.clock.now()}};
+    REQUIRE(review.record(decided, QStringLiteral("decision recorded")));
+    CHECK_FALSE(review.signDecision(QStringLiteral("not my password")));
+    CHECK(f->referrals().load(reference)->referral.status == ReferralStatus::Submitted);
+    CHECK(review.signDecision(password));
+    CHECK(f->referrals().load(reference)->referral.status == ReferralStatus::Decided);
+}

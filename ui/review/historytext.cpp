@@ -1,0 +1,102 @@
+#include "historytext.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QTimeZone>
+
+namespace FrontDoor {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("FrontDoor::History", text);
+}
+
+const Question *questionAt(const QString &path, const Profile &profile)
+{
+    static const QRegularExpression person(QStringLiteral(R"(^(children|adults)\[([^\]]+)\]\.(.+)$)"));
+    if (const QRegularExpressionMatch m = person.match(path); m.hasMatch())
+        return profile.questionForField(m.captured(3),
+                                        m.captured(1) == QLatin1String("children") ? Repeat::PerChild : Repeat::PerAdult);
+    return profile.questionForField(path, Repeat::None);
+}
+
+QString pathWords(const QString &path, const Profile &profile)
+{
+    static const QRegularExpression person(QStringLiteral(R"(^(children|adults)\[([^\]]+)\]\.)"));
+    const Question *question = questionAt(path, profile);
+    if (!question)
+        return path;
+    const QRegularExpressionMatch m = person.match(path);
+    if (!m.hasMatch())
+        return question->label;
+    return (m.captured(1) == QLatin1String("children") ? tr("child %1: %2") : tr("adult %1: %2"))
+        .arg(m.captured(2).mid(1), question->label);
+}
+
+// An answer as stored in the trail: {"value": …} / {"values": […]} / {"state": "notKnown"} / null.
+QString valueWords(const QJsonValue &stored, const QString &path, const Profile &profile)
+{
+    if (stored.isNull() || stored.isUndefined())
+        return tr("(none)");
+    const QJsonObject answer = stored.toObject();
+    QStringList values;
+    if (answer.contains(QLatin1String("value")))
+        values.append(answer.value(QLatin1String("value")).toString());
+    for (const QJsonValue &v : answer.value(QLatin1String("values")).toArray())
+        values.append(v.toString());
+    if (values.isEmpty()) {
+        const QString state = answer.value(QLatin1String("state")).toString();
+        if (state == QLatin1String("notKnown"))
+            return tr("not known");
+        if (state == QLatin1String("declined"))
+            return tr("declined");
+        if (state == QLatin1String("notAsked"))
+            return tr("not asked (%1)").arg(answer.value(QLatin1String("reason")).toString());
+        return stored.isString() ? stored.toString() : tr("(recorded)");
+    }
+    const Question *question = questionAt(path, profile);
+    const OptionList *options = question ? profile.optionList(question->options) : nullptr;
+    for (QString &value : values)
+        if (const ChoiceOption *option = options ? options->find(value) : nullptr)
+            value = option->label;
+    return values.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+QString historyLine(const AuditEvent &event, const Profile &profile)
+{
+    const QString when = event.at.toTimeZone(QTimeZone(QByteArrayLiteral("Europe/London")))
+                             .toString(QStringLiteral("d MMM HH:mm"));
+    const QJsonObject &p = event.payload;
+    const QString path = p.value(QLatin1String("path")).toString();
+    QString what;
+    if (event.kind == auditKindName(AuditKind::FieldChanged) || event.kind == auditKindName(AuditKind::Amended)) {
+        what = tr("%1 %2: %3 → %4")
+                   .arg(event.kind == auditKindName(AuditKind::Amended) ? tr("amended") : tr("recorded"),
+                        pathWords(path, profile), valueWords(p.value(QLatin1String("from")), path, profile),
+                        valueWords(p.value(QLatin1String("to")), path, profile));
+        if (const QString reason = p.value(QLatin1String("reason")).toString(); !reason.isEmpty())
+            what += tr(" — reason: %1").arg(reason);
+    } else if (event.kind == auditKindName(AuditKind::Created)) {
+        what = tr("started the referral");
+    } else if (event.kind == auditKindName(AuditKind::Submitted)) {
+        what = QCoreApplication::translate("FrontDoor::History",
+                                           "submitted the referral (%n item(s) recorded as outstanding)", nullptr,
+                                           int(p.value(QLatin1String("outstanding")).toArray().size()));
+    } else if (event.kind == auditKindName(AuditKind::Signed)) {
+        what = tr("signed the %1").arg(p.value(QLatin1String("what")).toString());
+    } else if (event.kind == auditKindName(AuditKind::StatusChanged)) {
+        what = tr("changed the status to %1").arg(p.value(QLatin1String("to")).toString());
+    } else if (event.kind == auditKindName(AuditKind::Viewed)) {
+        what = tr("opened the case");
+    } else {
+        what = event.kind;
+    }
+    return QStringLiteral("%1 — %2 — %3").arg(when, event.user, what);
+}
+
+} // namespace FrontDoor

@@ -1,0 +1,140 @@
+#include "recordforms.h"
+
+#include "theme.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QUuid>
+#include <QVBoxLayout>
+
+namespace FrontDoor {
+
+namespace {
+
+QComboBox *choices(const Profile &profile, const QString &list, const QString &name, QWidget *parent)
+{
+    auto *combo = new QComboBox(parent);
+    combo->setObjectName(name);
+    combo->addItem(RecordForms::tr("— choose —"), QString());
+    if (const OptionList *options = profile.optionList(list))
+        for (const ChoiceOption &option : options->options)
+            combo->addItem(option.label, option.value);
+    return combo;
+}
+
+QPlainTextEdit *text(const QString &name, int lines, QWidget *parent)
+{
+    auto *edit = new QPlainTextEdit(parent);
+    edit->setObjectName(name);
+    edit->setTabChangesFocus(true);
+    edit->setFixedHeight(edit->fontMetrics().lineSpacing() * lines + 12);
+    return edit;
+}
+
+QString newId(const QString &prefix)
+{
+    return prefix + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
+}
+
+} // namespace
+
+RecordForms::RecordForms(const Profile &profile, QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("recordForms"));
+    auto *layout = new QVBoxLayout(this);
+
+    auto *discussionHeading = new QLabel(tr("<b>A discussion</b> — with the caller, police, health, managers or "
+                                            "another agency (NOR-L1, NOR-D1)"),
+                                         this);
+    discussionHeading->setWordWrap(true);
+    layout->addWidget(discussionHeading);
+    auto *discussion = new QFormLayout;
+    discussion->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    m_with = choices(profile, QStringLiteral("conversationParties"), QStringLiteral("discussionWith"), this);
+    m_setting = new QLineEdit(this);
+    m_setting->setObjectName(QStringLiteral("discussionSetting"));
+    m_setting->setPlaceholderText(tr("e.g. telephone, CADS office, strategy meeting"));
+    m_present = new QLineEdit(this);
+    m_present->setObjectName(QStringLiteral("discussionPresent"));
+    m_said = text(QStringLiteral("discussionSaid"), 3, this);
+    m_done = text(QStringLiteral("discussionActions"), 2, this);
+    discussion->addRow(tr("&With:"), m_with);
+    discussion->addRow(tr("&Setting:"), m_setting);
+    discussion->addRow(tr("Who was &present:"), m_present);
+    discussion->addRow(tr("What was &said:"), m_said);
+    discussion->addRow(tr("Actions &taken:"), m_done);
+    layout->addLayout(discussion);
+    auto *addDiscussion = new QPushButton(tr("Record the dis&cussion"), this);
+    addDiscussion->setObjectName(QStringLiteral("recordDiscussion"));
+    connect(addDiscussion, &QPushButton::clicked, this, &RecordForms::discussionReady);
+    layout->addWidget(addDiscussion, 0, Qt::AlignLeft);
+
+    layout->addSpacing(12);
+    auto *feedbackHeading = new QLabel(tr("<b>Feedback to the referrer</b> — including when no further action is "
+                                          "taken (LIN-T5, ALL-T6)"),
+                                       this);
+    feedbackHeading->setWordWrap(true);
+    layout->addWidget(feedbackHeading);
+    m_publicNote = new QLabel(tr("The caller is a member of the public: tell them the referral has been dealt "
+                                 "with, without anything that breaches the child's confidentiality (LIN-T5)."),
+                              this);
+    m_publicNote->setWordWrap(true);
+    Theme::setKind(m_publicNote, QStringLiteral("guidance"));
+    m_publicNote->hide();
+    layout->addWidget(m_publicNote);
+    auto *feedback = new QFormLayout;
+    feedback->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    m_method = choices(profile, QStringLiteral("feedbackMethods"), QStringLiteral("feedbackMethod"), this);
+    m_feedback = text(QStringLiteral("feedbackSummary"), 3, this);
+    feedback->addRow(tr("&How:"), m_method);
+    feedback->addRow(tr("What they were &told:"), m_feedback);
+    layout->addLayout(feedback);
+    auto *addFeedback = new QPushButton(tr("Record the &feedback"), this);
+    addFeedback->setObjectName(QStringLiteral("recordFeedback"));
+    connect(addFeedback, &QPushButton::clicked, this, &RecordForms::feedbackReady);
+    layout->addWidget(addFeedback, 0, Qt::AlignLeft);
+    layout->addStretch(1);
+}
+
+void RecordForms::setMemberOfPublic(bool memberOfPublic)
+{
+    m_publicNote->setVisible(memberOfPublic);
+}
+
+Referral RecordForms::withDiscussion(const Referral &base, const QString &who, const QDateTime &when) const
+{
+    Referral next = base;
+    next.conversations.append(Conversation{newId(QStringLiteral("d-")), when, m_with->currentData().toString(),
+                                           m_setting->text().trimmed(), m_present->text().trimmed(),
+                                           m_said->toPlainText().trimmed(), m_done->toPlainText().trimmed(), who});
+    return next;
+}
+
+Referral RecordForms::withFeedback(const Referral &base, const QString &who, const QDateTime &when) const
+{
+    Referral next = base;
+    next.feedback.append(FeedbackRecord{newId(QStringLiteral("f-")), when, m_method->currentData().toString(),
+                                        m_feedback->toPlainText().trimmed(), who});
+    return next;
+}
+
+void RecordForms::clearDiscussion()
+{
+    m_with->setCurrentIndex(0);
+    m_setting->clear();
+    m_present->clear();
+    m_said->clear();
+    m_done->clear();
+}
+
+void RecordForms::clearFeedback()
+{
+    m_method->setCurrentIndex(0);
+    m_feedback->clear();
+}
+
+} // namespace FrontDoor

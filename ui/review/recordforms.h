@@ -1,0 +1,45 @@
+#pragma once
+
+#include "profile/profile.h"
+#include "referral/referral.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+
+namespace FrontDoor {
+
+// Two small forms beside the record: a discussion (NOR-L1, NOR-D1: when, with whom, the setting, who was present,
+// what was said, the actions) and the feedback given to the referrer (LIN-T5, ALL-T6: how and what). Each "Record"
+// hands the referral with the new entry added; the form then empties.
+class RecordForms : public QWidget
+{
+    Q_OBJECT
+
+public:
+    RecordForms(const Profile &profile, QWidget *parent = nullptr);
+    void setMemberOfPublic(bool memberOfPublic); // feedback must not breach the child's confidentiality (LIN-T5)
+    Referral withDiscussion(const Referral &base, const QString &who, const QDateTime &when) const;
+    Referral withFeedback(const Referral &base, const QString &who, const QDateTime &when) const;
+    void clearDiscussion();
+    void clearFeedback();
+
+signals:
+    void discussionReady();
+    void feedbackReady();
+
+private:
+    QComboBox *m_with = nullptr;
+    QLineEdit *m_setting = nullptr;
+    QLineEdit *m_present = nullptr;
+    QPlainTextEdit *m_said = nullptr;
+    QPlainTextEdit *m_done = nullptr;
+    QComboBox *m_method = nullptr;
+    QPlainTextEdit *m_feedback = nullptr;
+    QLabel *m_publicNote = nullptr;
+};
+
+} // namespace FrontDoor

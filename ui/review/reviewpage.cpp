@@ -1,0 +1,280 @@
+#include "reviewpage.h"
+
+#include "editor/answertarget.h"
+#include "editor/referraleditor.h"
+#include "editor/sectionpage.h"
+#include "keys.h"
+#include "referral/referralfacts.h"
+#include "review/outcomespanel.h"
+#include "review/recordforms.h"
+#include "rules/evaluator.h"
+#include "theme.h"
+
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTimeZone>
+#include <QVBoxLayout>
+
+namespace FrontDoor {
+
+namespace {
+
+QScrollArea *scrolling(QWidget *inside, QWidget *parent)
+{
+    auto *scroll = new QScrollArea(parent);
+    scroll->setWidget(inside);
+    scroll->setWidgetResizable(true);
+    return scroll;
+}
+
+QString ukTime(const QDateTime &time)
+{
+    return time.toTimeZone(QTimeZone(QByteArrayLiteral("Europe/London"))).toString(QStringLiteral("ddd d MMM HH:mm"));
+}
+
+} // namespace
+
+ReviewPage::ReviewPage(ReferralRepository &referrals, const Profile &profile, StoredReferral opened, Actor actor,
+                       const Clock &clock, Signer signer, History history, QWidget *parent)
+    : QWidget(parent), m_referrals(referrals), m_profile(profile), m_actor(std::move(actor)), m_clock(clock),
+      m_sign(std::move(signer)), m_history(std::move(history)), m_current(std::move(opened))
+{
+    setObjectName(QStringLiteral("reviewPage"));
+    m_bar = new QLabel(this);
+    m_bar->setObjectName(QStringLiteral("reviewBar"));
+    m_bar->setWordWrap(true);
+    m_bar->setTextFormat(Qt::RichText);
+    Theme::setKind(m_bar, QStringLiteral("prompt"));
+
+    // The record as taken, read-only (the editor freezes a submitted referral and takes no lease).
+    auto *asTaken = new ReferralEditor(referrals, profile, m_current, m_actor, clock, this);
+    asTaken->setStillToAskVisible(false);
+
+    m_musts = new QListWidget(this);
+    m_musts->setObjectName(QStringLiteral("decisionMusts"));
+    m_musts->setAccessibleName(tr("What the decision still needs"));
+    m_musts->setMaximumHeight(fontMetrics().lineSpacing() * 6);
+    m_musts->setWordWrap(true);
+    m_musts->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+    auto *decision = new QWidget(this);
+    auto *decisionLayout = new QVBoxLayout(decision);
+    m_outcomes = new OutcomesPanel(profile, decision);
+    decisionLayout->addWidget(m_outcomes);
+    // The profile's decision-stage questions (police consultation LIN-P1, NOR-O2 …), kept with the outcomes and
+    // recorded with them.
+    auto pending = std::make_shared<Referral>(m_current.referral);
+    for (const Section &section : profile.sections) {
+        if (section.stage != SectionStage::Decision)
+            continue;
+        auto *page = new SectionPage(section, profile, clock.now().date(), decision);
+        page->show(m_current.referral);
+        connect(page, &SectionPage::answerChanged, this, [pending, page](const AnswerTarget &target, const Answer &a) {
+            target.write(*pending, a);
+            page->show(*pending);
+        });
+        decisionLayout->addWidget(page);
+    }
+    connect(m_outcomes, &OutcomesPanel::recordRequested, this, [this, pending] {
+        Referral next = m_outcomes->withDecision(m_current.referral, m_actor.userId, m_clock.now());
+        for (auto it = pending->answers.cbegin(); it != pending->answers.cend(); ++it)
+            if (!(m_current.referral.answer(it.key()) == it.value()))
+                next.setAnswer(it.key(), it.value());
+        if (record(next, tr("decision recorded (outcomes, priority, decision questions)")))
+            *pending = m_current.referral;
+    });
+
+    m_forms = new RecordForms(profile, this);
+    m_forms->setMemberOfPublic(Facts::isCommunityCaller(Facts::callerType(m_current.referral)));
+    connect(m_forms, &RecordForms::discussionReady, this, [this] {
+        if (record(m_forms->withDiscussion(m_current.referral, m_actor.userId, m_clock.now()),
+                   tr("discussion recorded (NOR-L1, NOR-D1)")))
+            m_forms->clearDiscussion();
+    });
+    connect(m_forms, &RecordForms::feedbackReady, this, [this] {
+        if (record(m_forms->withFeedback(m_current.referral, m_actor.userId, m_clock.now()),
+                   tr("feedback to the referrer recorded (LIN-T5, ALL-T6)")))
+            m_forms->clearFeedback();
+    });
+
+    m_actions = new QListWidget(this);
+    m_actions->setObjectName(QStringLiteral("reviewActions"));
+    m_actions->setAccessibleName(tr("Follow-up actions: Enter marks one done"));
+    connect(m_actions, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        const QString id = item->data(Qt::UserRole).toString();
+        bool ok = false;
+        const QString note = QInputDialog::getText(this, tr("Mark done"), tr("What was done (a note for the record):"),
+                                                   QLineEdit::Normal, {}, &ok);
+        if (!ok)
+            return;
+        Referral next = m_current.referral;
+        for (FollowUpAction &action : next.actions)
+            if (action.id == id && action.status == ActionStatus::Open) {
+                action.status = ActionStatus::Done;
+                action.note = note.trimmed();
+                action.completedAt = m_clock.now();
+                action.completedBy = m_actor.userId;
+            }
+        record(next, tr("follow-up action done"));
+    });
+
+    m_timeline = new QListWidget(this);
+    m_timeline->setObjectName(QStringLiteral("reviewHistory"));
+    m_timeline->setAccessibleName(tr("History"));
+    m_timeline->setWordWrap(true);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("reviewTabs"));
+    m_tabs->addTab(scrolling(decision, m_tabs), tr("&1 Decision"));
+    m_tabs->addTab(scrolling(m_forms, m_tabs), tr("&2 Discussions and feedback"));
+    m_tabs->addTab(m_actions, tr("&3 Follow-up actions"));
+    m_tabs->addTab(m_timeline, tr("&4 History"));
+
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    auto *beforeSigning = new QLabel(tr("<b>Before signing</b> — Ctrl+Enter signs the decision with your password"),
+                                     right);
+    beforeSigning->setWordWrap(true);
+    rightLayout->addWidget(beforeSigning);
+    rightLayout->addWidget(m_musts);
+    rightLayout->addWidget(m_tabs, 1);
+    auto *split = new QSplitter(this);
+    split->addWidget(asTaken);
+    split->addWidget(right);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    split->setChildrenCollapsible(false);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_bar);
+    layout->addWidget(split, 1);
+
+    for (const QKeySequence &keys : {Keys::submit, Keys::submitKeypad}) { // on the decision side only (see the editor)
+        auto *sign = new QShortcut(keys, right);
+        sign->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(sign, &QShortcut::activated, this, [this] { signDecision(); });
+    }
+    refresh();
+}
+
+Findings ReviewPage::decisionFindings() const
+{
+    return evaluate(m_current.referral, m_profile, m_clock.now(), Stage::Decision);
+}
+
+bool ReviewPage::record(const Referral &next, const QString &what)
+{
+    Result<SaveReceipt> saved = m_referrals.save(next, m_current.revision, m_actor, what);
+    if (!saved) {
+        say(tr("<b>Not recorded:</b> %1 Nothing was lost: what you entered is still on screen.")
+                .arg(saved.errorMessage().toHtmlEscaped()),
+            true);
+        return false;
+    }
+    if (Result<StoredReferral> reloaded = m_referrals.load(m_current.referral.reference))
+        m_current = *reloaded;
+    refresh();
+    say(tr("Recorded %1: %2.").arg(ukTime(saved->savedAt), what.toHtmlEscaped()), false);
+    return true;
+}
+
+bool ReviewPage::signDecision(const QString &given)
+{
+    if (m_current.referral.status != ReferralStatus::Submitted) {
+        say(tr("This referral is %1: there is no decision to sign.").arg(referralStatusName(m_current.referral.status)),
+            true);
+        return false;
+    }
+    const Findings blocking = withSeverity(decisionFindings(), Severity::Blocking);
+    if (!blocking.isEmpty()) {
+        say(tr("<b>Not signed: %n requirement(s) of the procedure are not met yet</b> — listed under Before signing.",
+               nullptr, int(blocking.size())),
+            true);
+        m_musts->setFocus();
+        return false;
+    }
+    QString password = given;
+    if (password.isEmpty()) {
+        bool ok = false;
+        password = QInputDialog::getText(this, tr("Sign the decision"),
+                                         tr("Recording the decision is signing it (NOR-D2). Your password:"),
+                                         QLineEdit::Password, {}, &ok);
+        if (!ok)
+            return false;
+    }
+    Result<Signature> signature = m_sign(password);
+    if (!signature) {
+        say(tr("<b>Not signed:</b> %1").arg(signature.errorMessage().toHtmlEscaped()), true);
+        return false;
+    }
+    Result<SaveReceipt> decided = m_referrals.changeStatus(m_current.referral.reference, m_current.revision, m_actor,
+                                                           ReferralStatus::Decided, m_profile, *signature);
+    if (!decided) {
+        say(tr("<b>Not signed:</b> %1").arg(decided.errorMessage().toHtmlEscaped()), true);
+        return false;
+    }
+    if (Result<StoredReferral> reloaded = m_referrals.load(m_current.referral.reference))
+        m_current = *reloaded;
+    refresh();
+    say(tr("<b>Decision signed %1</b> by you. Later changes are amendments with a reason.").arg(ukTime(decided->savedAt)),
+        false);
+    return true;
+}
+
+void ReviewPage::refresh()
+{
+    m_outcomes->show(m_current.referral);
+    m_musts->clear();
+    const Findings findings = decisionFindings();
+    for (const Finding &finding : findings) {
+        if (finding.severity != Severity::Blocking)
+            continue;
+        auto *item = new QListWidgetItem(tr("⚠ MUST: %1 — %2").arg(finding.message, finding.ruleId), m_musts);
+        item->setData(Qt::UserRole, finding.ruleId);
+        item->setForeground(QColor(0xb0, 0, 0));
+    }
+    if (m_musts->count() == 0)
+        new QListWidgetItem(tr("✓ Nothing stops the decision being signed."), m_musts);
+    if (const qsizetype outstanding = withSeverity(findings, Severity::Outstanding).size())
+        new QListWidgetItem(tr("• %1 item(s) of information are still outstanding (they never stop a decision).")
+                                .arg(outstanding),
+                            m_musts);
+
+    m_actions->clear();
+    for (const FollowUpAction &action : m_current.referral.actions) {
+        const bool open = action.status == ActionStatus::Open;
+        const bool overdue = open && action.due.isValid() && action.due < m_clock.now();
+        auto *item = new QListWidgetItem(
+            tr("%1%2 — due %3 (%4)%5")
+                .arg(overdue ? tr("OVERDUE: ") : open ? QString() : tr("Done: "), action.description,
+                     ukTime(action.due), action.procedureId,
+                     action.note.isEmpty() ? QString() : tr(" — %1").arg(action.note)),
+            m_actions);
+        item->setData(Qt::UserRole, action.id);
+        if (!open)
+            item->setFlags(Qt::ItemIsEnabled);
+        if (overdue)
+            item->setForeground(QColor(0xb0, 0, 0));
+    }
+
+    m_timeline->clear();
+    if (m_history)
+        m_timeline->addItems(m_history(m_current.referral.reference));
+    m_bar->setText(tr("<b>%1</b> — %2 — received %3").arg(m_current.referral.reference,
+                                                           referralStatusName(m_current.referral.status),
+                                                           ukTime(m_current.referral.callStartedAt)));
+}
+
+void ReviewPage::say(const QString &html, bool problem)
+{
+    Theme::setKind(m_bar, problem ? QStringLiteral("problemBar") : QStringLiteral("prompt"));
+    m_bar->setText(html);
+}
+
+} // namespace FrontDoor

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "access/signature.h"
+#include "common/clock.h"
+#include "profile/profile.h"
+#include "rules/finding.h"
+#include "store/referralrepository.h"
+
+#include <QWidget>
+
+#include <functional>
+
+class QLabel;
+class QListWidget;
+class QTabWidget;
+
+namespace FrontDoor {
+
+class OutcomesPanel;
+class RecordForms;
+
+// A supervisor's review of a submitted referral (issue 7): the record read-only on the left; on the right the
+// decision (an outcome per child with reasons, NOR-O1/O2, LIN-O3; a priority with its rationale), discussions
+// (NOR-L1, NOR-D1), feedback to the referrer (LIN-T5, ALL-T6), the follow-up actions, and the history. Every
+// record is saved at once as an audited amendment naming what it records; Ctrl+Enter signs the decision with the
+// password again (NOR-D2), refused while a decision-stage must is broken — listed with the rule's words.
+class ReviewPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    using Signer = std::function<Result<Signature>(const QString &password)>;
+    using History = std::function<QStringList(const QString &reference)>;
+    ReviewPage(ReferralRepository &referrals, const Profile &profile, StoredReferral opened, Actor actor,
+               const Clock &clock, Signer signer, History history, QWidget *parent = nullptr);
+
+    const Referral &referral() const { return m_current.referral; }
+    // Saves `next` as a record of `what` (the amendment's reason in the trail); false with the message shown.
+    bool record(const Referral &next, const QString &what);
+    // Ctrl+Enter: asks for the password (unless given, for tests) and signs the decision.
+    bool signDecision(const QString &password = {});
+    Findings decisionFindings() const;
+
+private:
+    void refresh();
+    void say(const QString &html, bool problem);
+
+    ReferralRepository &m_referrals; // not owned
+    const Profile &m_profile;       // not owned
+    Actor m_actor;
+    const Clock &m_clock; // not owned
+    Signer m_sign;
+    History m_history;
+    StoredReferral m_current;
+    QLabel *m_bar = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    OutcomesPanel *m_outcomes = nullptr;
+    RecordForms *m_forms = nullptr;
+    QListWidget *m_musts = nullptr;
+    QListWidget *m_actions = nullptr;
+    QListWidget *m_timeline = nullptr;
+};
+
+} // namespace FrontDoor
