@@ -48,6 +48,16 @@ QString submittedWithTwoChildren(StoreFixture &f)
     return r.reference;
 }
 
+// A supervisor's account (made by the first administrator), who can sign with `password`.
+Actor supervisorIn(Accounts &accounts)
+{
+    const Actor root{accounts.createFirstAdministrator(QStringLiteral("root"), QStringLiteral("Root"), password)->id,
+                     Role::Administrator};
+    return Actor{accounts.create(root, QStringLiteral("sup"), QStringLiteral("Sam Supervisor"), Role::Supervisor,
+                                 password)->id,
+                 Role::Supervisor};
+}
+
 // Answers the password dialog the way a person would, as soon as it is up.
 void typePasswordWhenAsked(const QString &typed)
 {
@@ -68,11 +78,7 @@ TEST_CASE("NOR-O1 ALL-T6 NOR-D2: a supervisor filters to overdue, records an out
 {
     StoreFixture f;
     Accounts accounts(f->database(), f.clock, PasswordHasher::Cost{1, 8 * 1024 * 1024});
-    const Actor root{accounts.createFirstAdministrator(QStringLiteral("root"), QStringLiteral("Root"), password)->id,
-                     Role::Administrator};
-    const Actor sup{accounts.create(root, QStringLiteral("sup"), QStringLiteral("Sam Supervisor"), Role::Supervisor,
-                                    password)->id,
-                    Role::Supervisor};
+    const Actor sup = supervisorIn(accounts);
     const QString reference = submittedWithTwoChildren(f);
     f.clock.set(QDateTime(QDate(2026, 11, 27), QTime(9, 0), Qt::UTC)); // a working day past its decision time
 
@@ -181,11 +187,7 @@ TEST_CASE("NOR-D2: a wrong password signs nothing, and a broken must is named be
 {
     StoreFixture f;
     Accounts accounts(f->database(), f.clock, PasswordHasher::Cost{1, 8 * 1024 * 1024});
-    const Actor root{accounts.createFirstAdministrator(QStringLiteral("root"), QStringLiteral("Root"), password)->id,
-                     Role::Administrator};
-    const Actor sup{accounts.create(root, QStringLiteral("sup"), QStringLiteral("Sam Supervisor"), Role::Supervisor,
-                                    password)->id,
-                    Role::Supervisor};
+    const Actor sup = supervisorIn(accounts);
     const QString reference = submittedWithTwoChildren(f);
     ReviewPage review(f->referrals(), norfolk(), f->referrals().open(reference, sup).value(), sup, f.clock,
                       [&](const QString &typed) { return accounts.sign(sup, typed); }, {});
