@@ -93,6 +93,9 @@ Result<Options> CommandLine::parse(const QStringList &arguments)
     parser.addOption(asOption);
     parser.addOption(roleOption);
     parser.addOption(nameOption);
+    parser.addOption(QCommandLineOption(QStringLiteral("training"),
+                                        QStringLiteral("Practise on a separate database of invented cases (its own "
+                                                       "file and reference prefix, never the live one).")));
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("A command (see above), or none."),
                                  QStringLiteral("[command [arguments]]"));
 
@@ -110,6 +113,7 @@ Result<Options> CommandLine::parse(const QStringList &arguments)
     options.actingAs = parser.value(asOption);
     options.role = parser.value(roleOption);
     options.name = parser.value(nameOption);
+    options.training = parser.isSet(QStringLiteral("training"));
     QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty()) {
         options.command = positional.takeFirst();

@@ -16,6 +16,7 @@ struct Options
     QString actingAs;     // --as: the administrator running an account command
     QString role;         // --role: for `user add`
     QString name;         // --name: the person's name, for `user add`
+    bool training = false; // --training: the training database of invented cases, never the live one
     QString command;      // empty: open the window
     QStringList commandArguments;
 };

@@ -16,6 +16,7 @@
 #include "store/backups.h"
 #include "store/databaselocation.h"
 #include "store/store.h"
+#include "store/trainingdata.h"
 
 #include <QApplication>
 #include <QMessageBox>
@@ -54,12 +55,21 @@ ReferralEditor *withLinks(Store &store, const Profile &profile, const Actor &act
 
 int run(const Options &options)
 {
-    const QString path = options.databasePath.isEmpty() ? DatabaseLocation::defaultPath() : options.databasePath;
+    const QString path = !options.databasePath.isEmpty() ? options.databasePath
+                         : options.training            ? DatabaseLocation::defaultTrainingPath()
+                                                       : DatabaseLocation::defaultPath();
     const Result<Profile> profile =
         ProfileLoader::byId(options.profileId.isEmpty() ? ProfileLoader::defaultId() : options.profileId);
     if (!profile)
         return refuse(profile.errorMessage());
-    Result<std::unique_ptr<Store>> store = Store::open(path);
+    if (options.training) {
+        // The first time: invented accounts and four weeks of invented cases (issue 7).
+        if (Result<bool> filled = TrainingData::fill(path, *profile, 160, QDateTime::currentDateTimeUtc()); !filled)
+            return refuse(filled.errorMessage());
+    }
+    Store::Options storeOptions;
+    storeOptions.training = options.training;
+    Result<std::unique_ptr<Store>> store = Store::open(path, Clock::system(), storeOptions);
     if (!store)
         return refuse(withBackupAdvice(store.error(), path, {}));
 
@@ -73,7 +83,14 @@ int run(const Options &options)
         if (firstRun.exec() != QDialog::Accepted)
             return 0;
     }
-    SignInDialog signIn(accounts, profile->name);
+    const QString trainingNote =
+        options.training ? QObject::tr("TRAINING — invented cases only. Sign in as %1 (call-handler) or %2 "
+                                       "(supervisor); the password is \"%3\".")
+                               .arg(QString::fromLatin1(TrainingData::traineeName),
+                                    QString::fromLatin1(TrainingData::trainerName),
+                                    QString::fromLatin1(TrainingData::trainingPassword))
+                         : QString();
+    SignInDialog signIn(accounts, profile->name, nullptr, trainingNote);
     if (signIn.exec() != QDialog::Accepted)
         return 0;
     const Account account = signIn.account();
@@ -89,6 +106,7 @@ int run(const Options &options)
 
     MainWindow::Context context;
     context.databasePath = path;
+    context.training = options.training;
     context.profileName = profile->name;
     context.signedInAs = QStringLiteral("%1 (%2)").arg(account.displayName, roleDisplayName(account.role));
     context.confirmPassword = [&accounts, &actor](const QString &password) {

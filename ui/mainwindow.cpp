@@ -2,6 +2,7 @@
 
 #include "common/appinfo.h"
 #include "keys.h"
+#include "theme.h"
 #include "queue/queueview.h"
 #include "shortcutsdialog.h"
 #include "session/idlelock.h"
@@ -23,7 +24,7 @@ MainWindow::MainWindow(Context context, QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     // Qt appends the application display name ("— Front Door") itself.
-    setWindowTitle(m_context.profileName);
+    setWindowTitle(m_context.training ? tr("TRAINING — %1").arg(m_context.profileName) : m_context.profileName);
     createMenus();
     createCentralArea();
     createStatusBar();
@@ -92,7 +93,21 @@ void MainWindow::createCentralArea()
     connect(m_home, &HomePage::openRequested, this, &MainWindow::openExisting);
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_home);
-    setCentralWidget(m_pages);
+    if (m_context.training) {
+        // Above everything, on every page, for as long as the window is open.
+        auto *frame = new QWidget(this);
+        auto *layout = new QVBoxLayout(frame);
+        layout->setContentsMargins(0, 0, 0, 0);
+        auto *banner = new QLabel(tr("TRAINING — not real cases. Everything here is invented; nothing is live."), frame);
+        banner->setObjectName(QStringLiteral("trainingBanner"));
+        Theme::setKind(banner, QStringLiteral("trainingBanner"));
+        banner->setAlignment(Qt::AlignCenter);
+        layout->addWidget(banner);
+        layout->addWidget(m_pages, 1);
+        setCentralWidget(frame);
+    } else {
+        setCentralWidget(m_pages);
+    }
     m_home->focusFirst();
     if (m_context.queuePages) {
         m_queue = new QueueView(m_context.queuePages, m_context.queueSearch, m_context.userId,

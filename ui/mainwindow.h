@@ -43,6 +43,7 @@ public:
         std::function<void(bool locked, const QString &why)> lockChanged; // for the audit trail
         const Clock *clock = nullptr; // the idle lock's time; the system clock when null
         int idleMinutes = 5;
+        bool training = false; // a permanent "TRAINING — not real cases" banner
     };
 
     explicit MainWindow(Context context, QWidget *parent = nullptr);

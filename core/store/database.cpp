@@ -201,7 +201,8 @@ Status Database::checkBeforeWriting(const Options &options, qint64 fileSize)
     const int objects = pragma.value(0).toInt();
     pragma.finish();
 
-    if ((appId != 0 && appId != applicationId) || (appId == 0 && objects > 0))
+    m_training = appId == trainingApplicationId || (appId == 0 && options.training);
+    if ((appId != 0 && appId != applicationId && appId != trainingApplicationId) || (appId == 0 && objects > 0))
         return makeError(ErrorCode::DatabaseCorrupt,
                          QStringLiteral("%1 is an SQLite database, but not Front Door's. Nothing was written to it.").arg(m_path));
     if (m_schemaVersion > latestSchemaVersion)
@@ -263,7 +264,9 @@ Status Database::migrate(const QList<Migration> &migrations)
         }
         if (Status s = execDirect(QStringLiteral("PRAGMA user_version = %1").arg(migration.version)); !s)
             return s;
-        if (Status s = execDirect(QStringLiteral("PRAGMA application_id = %1").arg(applicationId)); !s)
+        if (Status s = execDirect(QStringLiteral("PRAGMA application_id = %1")
+                                      .arg(m_training ? trainingApplicationId : applicationId));
+            !s)
             return s;
         if (Status s = transaction.commit(); !s)
             return s;

@@ -30,13 +30,15 @@ class Database
 {
 public:
     static constexpr int latestSchemaVersion = 2;
-    static constexpr int applicationId = 0x46444F52; // "FDOR", in the SQLite header
+    static constexpr int applicationId = 0x46444F52;         // "FDOR", in the SQLite header
+    static constexpr int trainingApplicationId = 0x46445452; // "FDTR": a training database (issue 7)
 
     struct Options
     {
         bool readOnly = false;
         bool quickCheck = true;     // PRAGMA quick_check at open (its cost is reported by bench_store)
         QString backupFolder;       // refuse to initialise an empty file when backups of it exist there
+        bool training = false;      // an empty file becomes a training database (its header says so for ever)
     };
 
     static Result<std::unique_ptr<Database>> open(const QString &path, const Options &options);
@@ -51,6 +53,8 @@ public:
 
     const QString &path() const { return m_path; }
     bool isReadOnly() const { return m_readOnly; }
+    // Invented cases for practice: a different file header, so live and training can never be taken for each other.
+    bool isTraining() const { return m_training; }
     int schemaVersion() const { return m_schemaVersion; }
     const SqlCatalog &sql() const { return m_sql; }
     QSqlDatabase connection() const;
@@ -81,6 +85,7 @@ private:
     sqlite3 *m_handle = nullptr;
     bool m_readOnly = false;
     int m_schemaVersion = 0;
+    bool m_training = false;
     SqlCatalog m_sql;
     QHash<QString, QSqlQuery> m_prepared;
 };

@@ -18,6 +18,12 @@ QString DatabaseLocation::defaultPath()
     return QDir(dir).filePath(QStringLiteral("frontdoor.sqlite"));
 }
 
+QString DatabaseLocation::defaultTrainingPath()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(dir).filePath(QStringLiteral("frontdoor-training.sqlite"));
+}
+
 Result<QString> DatabaseLocation::prepare(const QString &path)
 {
     if (path.trimmed().isEmpty())

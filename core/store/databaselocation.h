@@ -13,6 +13,8 @@ class DatabaseLocation
 public:
     // <AppDataLocation>/frontdoor.sqlite, e.g. ~/.local/share/FrontDoor/frontdoor/frontdoor.sqlite
     static QString defaultPath();
+    // <AppDataLocation>/frontdoor-training.sqlite: training mode's own file, never the live one.
+    static QString defaultTrainingPath();
 
     // Creates the folder and an empty file if they do not exist, and tightens their permissions.
     // Never truncates or rewrites an existing file.

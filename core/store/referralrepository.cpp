@@ -74,8 +74,11 @@ Result<StoredReferral> ReferralRepository::createDraft(const Profile &profile, c
     if (Status s = transaction.begin(); !s)
         return s.error();
 
+    // A training case's reference can never be read as a live one's (issue 7): TRN-NOR-2026-000001.
+    const QString prefix = m_database.isTraining() ? QStringLiteral("TRN-") + profile.referencePrefix
+                                                   : profile.referencePrefix;
     Result<QSqlQuery *> number = m_database.exec(QStringLiteral("referrals.nextNumber"),
-                                                 {{"prefix", profile.referencePrefix}, {"year", now.date().year()}});
+                                                 {{"prefix", prefix}, {"year", now.date().year()}});
     if (!number)
         return number.error();
     if (!(*number)->next())
@@ -84,7 +87,7 @@ Result<StoredReferral> ReferralRepository::createDraft(const Profile &profile, c
     (*number)->finish();
 
     Referral referral;
-    referral.reference = QStringLiteral("%1-%2-%3").arg(profile.referencePrefix).arg(now.date().year())
+    referral.reference = QStringLiteral("%1-%2-%3").arg(prefix).arg(now.date().year())
                              .arg(serial, 6, 10, QLatin1Char('0'));
     referral.profileId = profile.id;
     referral.handler = actor.userId;

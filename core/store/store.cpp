@@ -29,9 +29,18 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Clock &clo
 {
     const QString backupFolder = orDefault(options.backupFolder, BackupFiles::defaultFolder(path));
     Result<std::unique_ptr<Database>> database =
-        Database::open(path, Database::Options{options.readOnly, options.quickCheck, backupFolder});
+        Database::open(path, Database::Options{options.readOnly, options.quickCheck, backupFolder, options.training});
     if (!database)
         return database.error();
+    // Live and training cases never meet: each opening says which it wants, and the file's header decides.
+    if ((*database)->isTraining() && !options.training)
+        return makeError(ErrorCode::Conflict,
+                         QStringLiteral("%1 is a training database of invented cases: open it with frontdoor "
+                                        "--training. Nothing was changed.").arg(path));
+    if (!(*database)->isTraining() && options.training)
+        return makeError(ErrorCode::Conflict,
+                         QStringLiteral("%1 holds live cases: training mode never opens it. Nothing was changed.")
+                             .arg(path));
     std::unique_ptr<Store> store(new Store(std::move(*database), clock, options));
     if (!options.readOnly) {
         // A crash can leave a typing burst saved but not yet in the trail: write it now.

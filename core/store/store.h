@@ -24,6 +24,8 @@ public:
         QString backupFolder;   // default: BackupFiles::defaultFolder(path)
         QString instanceId;     // default: a new random id (one per running program)
         QString workstation;    // default: the host name
+        bool training = false;  // open (or create) a training database; a live one is then refused, and the
+                                // other way round
     };
 
     static Result<std::unique_ptr<Store>> open(const QString &path, const Clock &clock, const Options &options);

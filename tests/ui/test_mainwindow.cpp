@@ -80,3 +80,20 @@ TEST_CASE("Ctrl+Q closes the main window")
     QTest::keyClick(&window, Qt::Key_Q, Qt::ControlModifier);
     CHECK_FALSE(window.isVisible());
 }
+
+TEST_CASE("Training mode says so on every page, in the title and a banner that never goes away")
+{
+    MainWindow::Context training = context(QStringLiteral("Norfolk CADS"), QStringLiteral("Tamsin Trainee (Call-handler)"));
+    training.training = true;
+    MainWindow window(training);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    CHECK(window.windowTitle().startsWith(QStringLiteral("TRAINING")));
+    auto *banner = window.findChild<QLabel *>(QStringLiteral("trainingBanner"));
+    REQUIRE(banner);
+    CHECK(banner->isVisible());
+    CHECK(banner->text().contains(QStringLiteral("not real cases")));
+
+    MainWindow live(context(QStringLiteral("Norfolk CADS"), QStringLiteral("Priya Invented (Call-handler)")));
+    CHECK_FALSE(live.findChild<QLabel *>(QStringLiteral("trainingBanner")));
+}

@@ -11,7 +11,7 @@
 
 namespace FrontDoor {
 
-SignInDialog::SignInDialog(Accounts &accounts, const QString &frontDoorName, QWidget *parent)
+SignInDialog::SignInDialog(Accounts &accounts, const QString &frontDoorName, QWidget *parent, const QString &note)
     : QDialog(parent), m_accounts(accounts)
 {
     setWindowTitle(tr("Sign in — %1").arg(frontDoorName));
@@ -30,6 +30,12 @@ SignInDialog::SignInDialog(Accounts &accounts, const QString &frontDoorName, QWi
     m_message->setWordWrap(true);
     Theme::setKind(m_message, QStringLiteral("checkProblem"));
 
+    auto *notice = new QLabel(note, this);
+    notice->setObjectName(QStringLiteral("signInNote"));
+    notice->setWordWrap(true);
+    Theme::setKind(notice, QStringLiteral("trainingBanner"));
+    notice->setVisible(!note.isEmpty());
+
     auto *form = new QFormLayout;
     form->addRow(tr("&Name"), m_name);
     form->addRow(tr("&Password"), m_password);
@@ -42,6 +48,7 @@ SignInDialog::SignInDialog(Accounts &accounts, const QString &frontDoorName, QWi
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(heading);
+    layout->addWidget(notice);
     layout->addLayout(form);
     layout->addWidget(m_message);
     layout->addWidget(buttons);

@@ -16,7 +16,9 @@ class SignInDialog : public QDialog
     Q_OBJECT
 
 public:
-    SignInDialog(Accounts &accounts, const QString &frontDoorName, QWidget *parent = nullptr);
+    // `note`, when given, is shown above the fields (training mode says how to sign in there).
+    SignInDialog(Accounts &accounts, const QString &frontDoorName, QWidget *parent = nullptr,
+                 const QString &note = {});
 
     const Account &account() const { return m_account; }
 
