@@ -151,6 +151,10 @@ int run(const Options &options)
         context.queuePages = [&store, &actor](const ReferralFilter &filter) { return (*store)->queries().list(filter, actor); };
         context.queueSearch = [&store, &actor](const QString &text) { return (*store)->queries().search(text, actor); };
         context.userId = actor.userId;
+        context.profile = &*profile;
+        context.dashboard = [&store, &profile, &actor] {
+            return DashboardFigures::read((*store)->database(), actor, profile->id, (*store)->clock().now());
+        };
         context.clock = &(*store)->clock();
     }
     context.idleMinutes = QSettings().value(idleLockKey, IdleLock::defaultMinutes).toInt(); // clamped to 1–30

@@ -13,6 +13,7 @@ build=${FRONTDOOR_BUILD_DIR:-$root/build}
 packages=(
     g++ cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libsqlite3-dev
+    qt6-charts-dev libqt6opengl6-dev # Qt Charts' CMake files need Qt6OpenGL's, which its package does not pull in
     catch2 libsodium-dev libphonenumber-dev
 )
 

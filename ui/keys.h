@@ -11,6 +11,7 @@ namespace FrontDoor::Keys {
 inline const QKeySequence newReferral{Qt::CTRL | Qt::Key_N};
 inline const QKeySequence home{Qt::ALT | Qt::Key_Home};
 inline const QKeySequence queue{Qt::Key_F4};
+inline const QKeySequence dashboard{Qt::Key_F3};
 inline const QKeySequence lockNow{Qt::CTRL | Qt::Key_L};
 inline const QKeySequence quit{Qt::CTRL | Qt::Key_Q};
 inline const QKeySequence shortcutsHelp{Qt::Key_F1};

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "common/appinfo.h"
+#include "dashboard/dashboardview.h"
 #include "keys.h"
 #include "theme.h"
 #include "queue/queueview.h"
@@ -69,6 +70,12 @@ void MainWindow::createMenus()
         queue->setShortcut(Keys::queue);
         connect(queue, &QAction::triggered, this, &MainWindow::showQueue);
     }
+    if (m_context.dashboard && m_context.profile) {
+        QAction *dashboard = view->addAction(tr("&Dashboard"));
+        dashboard->setObjectName(QStringLiteral("dashboardAction"));
+        dashboard->setShortcut(Keys::dashboard);
+        connect(dashboard, &QAction::triggered, this, &MainWindow::showDashboard);
+    }
     QAction *fullScreen = view->addAction(tr("&Full screen"));
     fullScreen->setCheckable(true);
     fullScreen->setShortcut(QKeySequence::FullScreen);
@@ -117,6 +124,20 @@ void MainWindow::createCentralArea()
         if (!m_context.newReferral) // a supervisor who takes no calls starts on the queue
             m_pages->setCurrentWidget(m_queue);
     }
+}
+
+void MainWindow::showDashboard()
+{
+    if (isLocked() || !m_context.dashboard || !m_context.profile)
+        return;
+    closeEditors();
+    if (!m_dashboard) {
+        m_dashboard = new DashboardView(m_context.dashboard, *m_context.profile, m_pages);
+        m_pages->addWidget(m_dashboard);
+    } else {
+        m_dashboard->reload();
+    }
+    m_pages->setCurrentWidget(m_dashboard);
 }
 
 void MainWindow::showQueue()
@@ -191,7 +212,7 @@ void MainWindow::closeEditors()
 {
     // One referral at a time in this version; an editor saves what is on screen as it closes.
     for (int i = m_pages->count() - 1; i > 0; --i)
-        if (QWidget *page = m_pages->widget(i); page != m_lockScreen && page != m_queue)
+        if (QWidget *page = m_pages->widget(i); page != m_lockScreen && page != m_queue && page != m_dashboard)
             delete page;
 }
 

@@ -4,6 +4,8 @@
 #include "common/result.h"
 #include "home/homepage.h"
 #include "queue/queuemodel.h"
+#include "profile/profile.h"
+#include "store/dashboardfigures.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -37,6 +39,8 @@ public:
         QueueModel::PageReader queuePages;
         QueueModel::Searcher queueSearch;
         QString userId;
+        std::function<Result<DashboardFigures>()> dashboard; // supervisors: View › Dashboard (needs `profile`)
+        const Profile *profile = nullptr; // not owned; outlives the window
         std::function<Result<QWidget *>(const QString &reference, QWidget *parent)> openReferral;
         // Set once someone is signed in: the window can then lock (idle, or Ctrl+L) and unlock with their password.
         std::function<Status(const QString &password)> confirmPassword;
@@ -60,6 +64,7 @@ private:
     void showShortcuts();
     void goHome();
     void showQueue();
+    void showDashboard();
 
     void createLock();
     void openNewReferral();
@@ -72,6 +77,7 @@ private:
     QStackedWidget *m_pages = nullptr;
     HomePage *m_home = nullptr;
     class QueueView *m_queue = nullptr;
+    class DashboardView *m_dashboard = nullptr;
     QPointer<QWidget> m_beforeLock; // the page the lock hides, back on unlock
     class LockScreen *m_lockScreen = nullptr;
     class IdleLock *m_idleLock = nullptr;

@@ -140,7 +140,9 @@ TEST_CASE("Every SQL key the store uses is defined by the SQLite dialect, and th
         QStringLiteral("locks.releaseAll"), QStringLiteral("migrate.2"), QStringLiteral("users.count"),
         QStringLiteral("users.get"), QStringLiteral("users.all"), QStringLiteral("users.add"),
         QStringLiteral("users.setDisabled"), QStringLiteral("users.setPassword"), QStringLiteral("users.recentFailures"),
-        QStringLiteral("users.addFailure"), QStringLiteral("users.clearFailures")};
+        QStringLiteral("users.addFailure"), QStringLiteral("users.clearFailures"),
+        QStringLiteral("dashboard.contactsPerDay"), QStringLiteral("dashboard.outcomes"),
+        QStringLiteral("dashboard.overdueActions"), QStringLiteral("dashboard.decisionTimes")};
     QStringList defined = sql.keys();
     for (const QString &key : required) {
         INFO(key.toStdString());

@@ -1,0 +1,75 @@
+// Issue 7: the manager's figures, from a real store — contacts per day, the outcomes mix, overdue actions and the
+// median time to a signed decision; counts only, for supervisors only.
+#include <catch2/catch.hpp>
+
+#include "storefixture.h"
+#include "support/referralbuilder.h"
+
+#include "access/accounts.h"
+#include "access/passwordhasher.h"
+#include "store/dashboardfigures.h"
+
+using namespace FrontDoor;
+using namespace FrontDoorTest;
+
+TEST_CASE("The dashboard counts contacts per day, outcomes, overdue actions, and the median time to decision")
+{
+    StoreFixture f;
+    Accounts accounts(f->database(), f.clock, PasswordHasher::Cost{1, 8 * 1024 * 1024});
+    const QString password = QStringLiteral("kettle on the windowsill");
+    const Actor root{accounts.createFirstAdministrator(QStringLiteral("root"), QStringLiteral("Root"), password)->id,
+                     Role::Administrator};
+    const Actor sup{accounts.create(root, QStringLiteral("sup"), QStringLiteral("Sam"), Role::Supervisor, password)->id,
+                    Role::Supervisor};
+    const QDateTime monday(QDate(2026, 11, 16), QTime(9, 0), Qt::UTC);
+    f.clock.set(monday);
+
+    const auto take = [&](int hoursLater) {
+        f.clock.set(monday.addSecs(qint64(hoursLater) * 3600));
+        StoredReferral draft = f->referrals().createDraft(norfolk(), handler).value();
+        REQUIRE(f->referrals().submit(draft.referral.reference, draft.revision, handler, norfolk()));
+        return draft.referral.reference;
+    };
+    const auto decide = [&](const QString &reference, int hoursLater, const QString &outcome) {
+        f.clock.set(monday.addSecs(qint64(hoursLater) * 3600));
+        StoredReferral stored = f->referrals().load(reference).value();
+        Referral r = stored.referral;
+        r.outcomes.append(ChildOutcome{QStringLiteral("c1"), outcome, QStringLiteral("Reasons"), {}, sup.userId, f.clock.now()});
+        const qint64 revision = f->referrals().save(r, stored.revision, sup, QStringLiteral("decision recorded"))->revision;
+        REQUIRE(f->referrals().changeStatus(reference, revision, sup, ReferralStatus::Decided, norfolk(),
+                                            accounts.sign(sup, password).value()));
+    };
+    const QString a = take(0);
+    const QString b = take(1);
+    take(2);            // Monday: three contacts
+    take(48);           // Wednesday: one
+    decide(a, 4, QStringLiteral("earlyHelp"));         // 4 hours after the call
+    decide(b, 7, QStringLiteral("earlyHelp"));         // 6 hours
+    f.clock.set(QDateTime(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC)); // the next Monday
+
+    const DashboardFigures figures =
+        DashboardFigures::read(f->database(), sup, norfolk().id, f.clock.now(), 14).value();
+    REQUIRE(figures.contactsPerDay.size() == 14);
+    CHECK(figures.contactsPerDay.constLast().first == QDate(2026, 11, 23));
+    const auto on = [&](QDate day) {
+        for (const auto &[date, count] : figures.contactsPerDay)
+            if (date == day)
+                return count;
+        return -1;
+    };
+    CHECK(on(QDate(2026, 11, 16)) == 3);
+    CHECK(on(QDate(2026, 11, 17)) == 0);
+    CHECK(on(QDate(2026, 11, 18)) == 1);
+    CHECK(figures.outcomes == QList<QPair<QString, int>>{{QStringLiteral("earlyHelp"), 2}});
+    CHECK(figures.decisions == 2);
+    CHECK(figures.medianHoursToDecision == Approx(5.0));
+    // The two undecided calls' decision and feedback actions are overdue a week on.
+    int overdue = 0;
+    for (const auto &[kind, count] : figures.overdue)
+        overdue += count;
+    CHECK(overdue >= 2);
+
+    Result<DashboardFigures> refused = DashboardFigures::read(f->database(), handler, norfolk().id, f.clock.now());
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == ErrorCode::PermissionDenied);
+}

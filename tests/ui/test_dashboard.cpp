@@ -1,0 +1,49 @@
+// Issue 7: the manager's dashboard in the window — F3, charts drawn from the store's figures, and the same in one
+// sentence for a screen reader.
+#include <catch2/catch.hpp>
+
+#include "storefixture.h"
+#include "support/referralbuilder.h"
+
+#include "dashboard/dashboardview.h"
+#include "mainwindow.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QLabel>
+#include <QTest>
+
+using namespace FrontDoor;
+using namespace FrontDoorTest;
+
+TEST_CASE("F3 shows a supervisor the last four weeks drawn: contacts per day, outcomes, overdue actions")
+{
+    StoreFixture f;
+    for (int i = 0; i < 5; ++i) {
+        StoredReferral draft = f->referrals().createDraft(norfolk(), handler).value();
+        REQUIRE(f->referrals().submit(draft.referral.reference, draft.revision, handler, norfolk()));
+    }
+    f.clock.set(testNow().addDays(7)); // their decisions are now overdue
+    MainWindow::Context context;
+    context.databasePath = f.path;
+    context.profileName = norfolk().name;
+    context.profile = &norfolk();
+    context.dashboard = [&f] {
+        return DashboardFigures::read(f->database(), supervisor, norfolk().id, f.clock.now());
+    };
+    MainWindow window(context);
+    window.resize(1366, 768);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_F3);
+    auto *dashboard = window.findChild<DashboardView *>();
+    REQUIRE(dashboard);
+    CHECK(dashboard->isVisible());
+    CHECK(dashboard->summary().startsWith(QStringLiteral("In the last four weeks: 5 contacts")));
+    CHECK(dashboard->summary().contains(QStringLiteral("10 follow-up actions overdue"))); // decision and feedback each
+    auto *contacts = window.findChild<QChartView *>(QStringLiteral("contactsChart"));
+    REQUIRE(contacts);
+    REQUIRE(contacts->chart()->series().size() == 1);
+    auto *overdue = window.findChild<QChartView *>(QStringLiteral("overdueChart"));
+    CHECK(overdue->chart()->title().contains(QStringLiteral("10")));
+}
