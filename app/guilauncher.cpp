@@ -131,8 +131,8 @@ int run(const Options &options)
             if (!opened)
                 return opened.error();
             // A supervisor reviews and decides a submitted referral (issue 7).
-            if (opened->referral.status != ReferralStatus::Draft && isAllowed(actor.role, Operation::RecordDecision))
-                return new ReviewPage(
+            if (opened->referral.status != ReferralStatus::Draft && isAllowed(actor.role, Operation::RecordDecision)) {
+                auto *review = new ReviewPage(
                     s.referrals(), *profile, *opened, actor, s.clock(),
                     [&accounts, &actor](const QString &password) { return accounts.sign(actor, password); },
                     [&s, &profile](const QString &ref) {
@@ -143,6 +143,13 @@ int run(const Options &options)
                         return lines;
                     },
                     parent);
+                review->setMatchFinder([&s, reference](const QString &name, const QString &birth) {
+                    Result<QList<PossibleMatch>> found =
+                        s.queries().possibleMatches(name, birth, s.clock().now().date(), reference, 10);
+                    return found ? *found : QList<PossibleMatch>();
+                });
+                return review;
+            }
             return withLinks(s, *profile, actor,
                              new ReferralEditor(s.referrals(), *profile, *opened, actor, s.clock(), parent, &s.locks()));
         };

@@ -3,6 +3,7 @@
 #include "common/appinfo.h"
 #include "dashboard/dashboardview.h"
 #include "keys.h"
+#include "review/reviewpage.h"
 #include "theme.h"
 #include "queue/queueview.h"
 #include "shortcutsdialog.h"
@@ -218,6 +219,9 @@ void MainWindow::closeEditors()
 
 void MainWindow::showEditor(QWidget *editor)
 {
+    if (auto *review = qobject_cast<ReviewPage *>(editor)) // an earlier referral opened from the review
+        connect(review, &ReviewPage::openRequested, this, &MainWindow::openExisting,
+                Qt::QueuedConnection); // it closes the review that asks: only once the asking is over
     m_pages->addWidget(editor);
     m_pages->setCurrentWidget(editor);
 }

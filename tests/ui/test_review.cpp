@@ -25,6 +25,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
@@ -203,4 +204,40 @@ TEST_CASE("NOR-D2: a wrong password signs nothing, and a broken must is named be
     CHECK(f->referrals().load(reference)->referral.status == ReferralStatus::Submitted);
     CHECK(review.signDecision(password));
     CHECK(f->referrals().load(reference)->referral.status == ReferralStatus::Decided);
+}
+
+TEST_CASE("LIN-T3: the review lists earlier referrals about each child, ranked, and Enter opens one")
+{
+    StoreFixture f;
+    QString earlier;
+    {
+        StoredReferral old = f->referrals().createDraft(norfolk(), otherHandler).value();
+        Referral r = old.referral;
+        r.children[0].answers.insert(QStringLiteral("name"), Answer::given(QStringLiteral("Olwen Invented")));
+        REQUIRE(f->referrals().save(r, old.revision, otherHandler));
+        earlier = r.reference;
+    }
+    const QString reference = submittedWithTwoChildren(f);
+    ReviewPage review(f->referrals(), norfolk(), f->referrals().open(reference, supervisor).value(), supervisor,
+                      f.clock, {}, {});
+    review.setMatchFinder([&f, &reference](const QString &name, const QString &birth) {
+        return f->queries().possibleMatches(name, birth, testNow().date(), reference).value();
+    });
+    review.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&review));
+    auto *list = review.findChild<QListWidget *>(QStringLiteral("reviewKnownChild"));
+    REQUIRE(list);
+    int row = -1;
+    for (int i = 0; i < list->count(); ++i)
+        if (list->item(i)->data(Qt::UserRole).toString() == earlier)
+            row = i;
+    REQUIRE(row > 0);
+    CHECK(list->item(0)->text().contains(QStringLiteral("Olwen Invented")));
+    CHECK(list->item(row)->text().contains(QStringLiteral("same name")));
+    QSignalSpy open(&review, &ReviewPage::openRequested);
+    list->setFocus();
+    list->setCurrentRow(row);
+    QTest::keyClick(list, Qt::Key_Return);
+    REQUIRE(open.size() == 1);
+    CHECK(open.at(0).at(0).toString() == earlier);
 }

@@ -1,9 +1,11 @@
 #include "reviewpage.h"
 
 #include "editor/answertarget.h"
+#include "editor/linkedcases.h"
 #include "editor/referraleditor.h"
 #include "editor/sectionpage.h"
 #include "keys.h"
+#include "referral/fields.h"
 #include "referral/referralfacts.h"
 #include "review/outcomespanel.h"
 #include "review/recordforms.h"
@@ -135,6 +137,15 @@ ReviewPage::ReviewPage(ReferralRepository &referrals, const Profile &profile, St
     m_tabs->addTab(scrolling(m_forms, m_tabs), tr("&2 Discussions and feedback"));
     m_tabs->addTab(m_actions, tr("&3 Follow-up actions"));
     m_tabs->addTab(m_timeline, tr("&4 History"));
+    m_knownChild = new QListWidget(this);
+    m_knownChild->setObjectName(QStringLiteral("reviewKnownChild"));
+    m_knownChild->setAccessibleName(tr("Earlier referrals that may be about these children: Enter opens one"));
+    m_knownChild->setWordWrap(true);
+    connect(m_knownChild, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        if (const QString reference = item->data(Qt::UserRole).toString(); !reference.isEmpty())
+            emit openRequested(reference);
+    });
+    m_tabs->addTab(m_knownChild, tr("&5 Known children"));
 
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
@@ -161,6 +172,36 @@ ReviewPage::ReviewPage(ReferralRepository &referrals, const Profile &profile, St
         connect(sign, &QShortcut::activated, this, [this] { signDecision(); });
     }
     refresh();
+}
+
+void ReviewPage::setMatchFinder(MatchFinder finder)
+{
+    m_knownChild->clear();
+    for (const Person &child : m_current.referral.children) {
+        const Answer name = child.answer(Field::personName);
+        auto *heading = new QListWidgetItem(tr("Child %1 — %2").arg(child.id.mid(1),
+                                                                    name.hasValue() ? name.value() : tr("name not known")),
+                                            m_knownChild);
+        heading->setFlags(Qt::ItemIsEnabled);
+        QFont bold = heading->font();
+        bold.setBold(true);
+        heading->setFont(bold);
+        if (const Answer linked = child.answer(Field::childEarlierReferral); linked.hasValue()) {
+            auto *item = new QListWidgetItem(tr("    Linked by the call-handler: %1").arg(linked.value()), m_knownChild);
+            item->setData(Qt::UserRole, linked.value());
+        }
+        QList<PossibleMatch> matches = name.hasValue() && finder
+                                           ? finder(name.value(), child.answer(Field::personDateOfBirth).value())
+                                           : QList<PossibleMatch>();
+        std::sort(matches.begin(), matches.end(),
+                  [](const PossibleMatch &a, const PossibleMatch &b) { return a.score > b.score; });
+        for (const PossibleMatch &match : std::as_const(matches)) {
+            auto *item = new QListWidgetItem(QStringLiteral("    ") + LinkedCases::matchLine(match), m_knownChild);
+            item->setData(Qt::UserRole, match.reference);
+        }
+        if (matches.isEmpty())
+            new QListWidgetItem(tr("    No earlier referral found for this child."), m_knownChild);
+    }
 }
 
 Findings ReviewPage::decisionFindings() const

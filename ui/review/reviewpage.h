@@ -4,6 +4,7 @@
 #include "common/clock.h"
 #include "profile/profile.h"
 #include "rules/finding.h"
+#include "store/referralqueries.h"
 #include "store/referralrepository.h"
 
 #include <QWidget>
@@ -40,6 +41,13 @@ public:
     // Ctrl+Enter: asks for the password (unless given, for tests) and signs the decision.
     bool signDecision(const QString &password = {});
     Findings decisionFindings() const;
+    // "Looking at existing records" (LIN-T3): earlier referrals that may be about each child, ranked; Enter on one
+    // opens it.
+    using MatchFinder = std::function<QList<PossibleMatch>(const QString &name, const QString &birth)>;
+    void setMatchFinder(MatchFinder finder);
+
+signals:
+    void openRequested(const QString &reference);
 
 private:
     void refresh();
@@ -59,6 +67,7 @@ private:
     QListWidget *m_musts = nullptr;
     QListWidget *m_actions = nullptr;
     QListWidget *m_timeline = nullptr;
+    QListWidget *m_knownChild = nullptr;
 };
 
 } // namespace FrontDoor
