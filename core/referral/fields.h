@@ -88,6 +88,9 @@ inline constexpr Key decisionParentContributed{"decision.parentContributed"};
 // The supervisor's priority for the case (red, amber, green) and why (issue 7).
 inline constexpr Key decisionPriority{"decision.priority"};
 inline constexpr Key decisionPriorityRationale{"decision.priorityRationale"};
+// NOR-C4, NOR-C5: the supervisor's approval of the consent decision, and what they noted.
+inline constexpr Key decisionConsentApproved{"decision.consentApproved"};
+inline constexpr Key decisionConsentApprovalNote{"decision.consentApprovalNote"};
 
 // Per person (children[] and adults[]).
 inline constexpr Key personName{"name"};

@@ -241,3 +241,48 @@ TEST_CASE("LIN-T3: the review lists earlier referrals about each child, ranked, 
     REQUIRE(open.size() == 1);
     CHECK(open.at(0).at(0).toString() == earlier);
 }
+
+TEST_CASE("LIN-I1 NOR-C4: a sharing decision with its reasons, and the approval of the consent decision, are recorded")
+{
+    StoreFixture f;
+    const QString reference = submittedWithTwoChildren(f);
+    ReviewPage review(f->referrals(), norfolk(), f->referrals().open(reference, supervisor).value(), supervisor,
+                      f.clock, {}, {});
+    review.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&review));
+
+    auto *share = review.findChild<QComboBox *>(QStringLiteral("sharingShare"));
+    REQUIRE(share);
+    share->setFocus();
+    QTest::keyClick(share, Qt::Key_Down); // do not share
+    const auto type = [&review](const char *name, const QString &text) {
+        auto *field = review.findChild<QWidget *>(QString::fromLatin1(name));
+        REQUIRE(field);
+        field->setFocus();
+        QTest::keyClicks(field, text);
+    };
+    type("sharingWhat", QStringLiteral("The caller's name"));
+    type("sharingRecipient", QStringLiteral("The family"));
+    type("sharingReasons", QStringLiteral("The caller asked not to be named to the family (NOR-A1)."));
+    type("sharingDecidedBy", QStringLiteral("Sam Supervisor, CADS consultant"));
+    auto *recordSharing = review.findChild<QPushButton *>(QStringLiteral("recordSharing"));
+    recordSharing->setFocus();
+    QTest::keyClick(recordSharing, Qt::Key_Space);
+    REQUIRE(review.referral().sharingDecisions.size() == 1);
+    const SharingDecision &decision = review.referral().sharingDecisions.constFirst();
+    CHECK_FALSE(decision.share);
+    CHECK(decision.reasons.contains(QStringLiteral("NOR-A1")));
+    CHECK(review.findChild<QLineEdit *>(QStringLiteral("sharingWhat"))->text().isEmpty()); // the form empties
+
+    auto *approve = review.findChild<QCheckBox *>(QStringLiteral("consentApproved"));
+    REQUIRE(approve);
+    approve->setFocus();
+    QTest::keyClick(approve, Qt::Key_Space);
+    type("consentApprovalNote", QStringLiteral("Agreed: asking would not have put the child at risk."));
+    auto *recordDecision = review.findChild<QPushButton *>(QStringLiteral("recordDecision"));
+    recordDecision->setFocus();
+    QTest::keyClick(recordDecision, Qt::Key_Space);
+    const StoredReferral stored = f->referrals().load(reference).value();
+    CHECK(stored.referral.answer(Field::decisionConsentApproved).value() == QStringLiteral("yes"));
+    CHECK(stored.referral.sharingDecisions.size() == 1);
+}

@@ -35,6 +35,12 @@ OutcomesPanel::OutcomesPanel(const Profile &profile, QWidget *parent) : QWidget(
     m_priority->addItem(tr("Green — no immediate risk"), QStringLiteral("green"));
     m_priorityWhy = new QLineEdit(this);
     m_priorityWhy->setObjectName(QStringLiteral("decisionPriorityRationale"));
+    m_consentApproved = new QCheckBox(tr("I &approve the consent decision recorded at the call (NOR-C4, NOR-C5)"), this);
+    m_consentApproved->setObjectName(QStringLiteral("consentApproved"));
+    m_consentNote = new QLineEdit(this);
+    m_consentNote->setObjectName(QStringLiteral("consentApprovalNote"));
+    priorityForm->addRow(m_consentApproved);
+    priorityForm->addRow(tr("Approval &note:"), m_consentNote);
     priorityForm->addRow(tr("&Priority:"), m_priority);
     priorityForm->addRow(tr("Priority &rationale:"), m_priorityWhy);
     layout->addLayout(priorityForm);
@@ -118,6 +124,8 @@ void OutcomesPanel::show(const Referral &referral)
     }
     m_priority->setCurrentIndex(std::max(0, m_priority->findData(referral.answer(Field::decisionPriority).value())));
     m_priorityWhy->setText(referral.answer(Field::decisionPriorityRationale).value());
+    m_consentApproved->setChecked(referral.answerIs(Field::decisionConsentApproved, Option::yes));
+    m_consentNote->setText(referral.answer(Field::decisionConsentApprovalNote).value());
 }
 
 Referral OutcomesPanel::withDecision(const Referral &base, const QString &who, const QDateTime &when) const
@@ -145,6 +153,10 @@ Referral OutcomesPanel::withDecision(const Referral &base, const QString &who, c
         next.setAnswer(Field::decisionPriority, Answer::given(priority));
     if (const QString why = m_priorityWhy->text().trimmed(); !why.isEmpty())
         next.setAnswer(Field::decisionPriorityRationale, Answer::given(why));
+    if (m_consentApproved->isChecked())
+        next.setAnswer(Field::decisionConsentApproved, Answer::given(Option::yes.toString()));
+    if (const QString note = m_consentNote->text().trimmed(); !note.isEmpty())
+        next.setAnswer(Field::decisionConsentApprovalNote, Answer::given(note));
     return next;
 }
 

@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QLineEdit;
 class QPlainTextEdit;
@@ -39,6 +40,8 @@ private:
     const Profile &m_profile; // not owned
     QVBoxLayout *m_rows = nullptr;
     QList<ChildRow> m_children;
+    QCheckBox *m_consentApproved = nullptr;
+    QLineEdit *m_consentNote = nullptr;
     QComboBox *m_priority = nullptr;
     QLineEdit *m_priorityWhy = nullptr;
 };

@@ -97,6 +97,41 @@ RecordForms::RecordForms(const Profile &profile, QWidget *parent) : QWidget(pare
     addFeedback->setObjectName(QStringLiteral("recordFeedback"));
     connect(addFeedback, &QPushButton::clicked, this, &RecordForms::feedbackReady);
     layout->addWidget(addFeedback, 0, Qt::AlignLeft);
+
+    layout->addSpacing(12);
+    auto *sharingHeading = new QLabel(tr("<b>A decision to share information, or not to</b> — with the reasons "
+                                         "(LIN-I1)"),
+                                      this);
+    sharingHeading->setWordWrap(true);
+    layout->addWidget(sharingHeading);
+    auto *sharing = new QFormLayout;
+    sharing->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    m_share = new QComboBox(this);
+    m_share->setObjectName(QStringLiteral("sharingShare"));
+    m_share->addItem(tr("Share"), true);
+    m_share->addItem(tr("Do not share"), false);
+    m_what = new QLineEdit(this);
+    m_what->setObjectName(QStringLiteral("sharingWhat"));
+    m_recipient = new QLineEdit(this);
+    m_recipient->setObjectName(QStringLiteral("sharingRecipient"));
+    m_reasons = text(QStringLiteral("sharingReasons"), 2, this);
+    m_decidedBy = new QLineEdit(this);
+    m_decidedBy->setObjectName(QStringLiteral("sharingDecidedBy"));
+    m_decidedBy->setPlaceholderText(tr("name and role"));
+    m_advisedBy = new QLineEdit(this);
+    m_advisedBy->setObjectName(QStringLiteral("sharingAdvisedBy"));
+    m_advisedBy->setPlaceholderText(tr("named or designated professional, if any"));
+    sharing->addRow(tr("D&ecision:"), m_share);
+    sharing->addRow(tr("What &information:"), m_what);
+    sharing->addRow(tr("With &whom:"), m_recipient);
+    sharing->addRow(tr("&Reasons:"), m_reasons);
+    sharing->addRow(tr("Decided &by:"), m_decidedBy);
+    sharing->addRow(tr("Ad&vised by:"), m_advisedBy);
+    layout->addLayout(sharing);
+    auto *addSharing = new QPushButton(tr("Record the sharing decision"), this);
+    addSharing->setObjectName(QStringLiteral("recordSharing"));
+    connect(addSharing, &QPushButton::clicked, this, &RecordForms::sharingReady);
+    layout->addWidget(addSharing, 0, Qt::AlignLeft);
     layout->addStretch(1);
 }
 
@@ -120,6 +155,24 @@ Referral RecordForms::withFeedback(const Referral &base, const QString &who, con
     next.feedback.append(FeedbackRecord{newId(QStringLiteral("f-")), when, m_method->currentData().toString(),
                                         m_feedback->toPlainText().trimmed(), who});
     return next;
+}
+
+Referral RecordForms::withSharing(const Referral &base, const QDateTime &when) const
+{
+    Referral next = base;
+    next.sharingDecisions.append(SharingDecision{newId(QStringLiteral("s-")), when, m_share->currentData().toBool(),
+                                                 m_what->text().trimmed(), m_recipient->text().trimmed(),
+                                                 m_reasons->toPlainText().trimmed(), m_decidedBy->text().trimmed(),
+                                                 m_advisedBy->text().trimmed()});
+    return next;
+}
+
+void RecordForms::clearSharing()
+{
+    m_share->setCurrentIndex(0);
+    for (QLineEdit *field : {m_what, m_recipient, m_decidedBy, m_advisedBy})
+        field->clear();
+    m_reasons->clear();
 }
 
 void RecordForms::clearDiscussion()

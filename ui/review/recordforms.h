@@ -12,9 +12,10 @@ class QPlainTextEdit;
 
 namespace FrontDoor {
 
-// Two small forms beside the record: a discussion (NOR-L1, NOR-D1: when, with whom, the setting, who was present,
-// what was said, the actions) and the feedback given to the referrer (LIN-T5, ALL-T6: how and what). Each "Record"
-// hands the referral with the new entry added; the form then empties.
+// Small forms beside the record: a discussion (NOR-L1, NOR-D1: when, with whom, the setting, who was present, what
+// was said, the actions), the feedback given to the referrer (LIN-T5, ALL-T6: how and what), and a decision to
+// share information or not, with its reasons (LIN-I1). Each "Record" hands the referral with the new entry added;
+// the form then empties.
 class RecordForms : public QWidget
 {
     Q_OBJECT
@@ -24,12 +25,15 @@ public:
     void setMemberOfPublic(bool memberOfPublic); // feedback must not breach the child's confidentiality (LIN-T5)
     Referral withDiscussion(const Referral &base, const QString &who, const QDateTime &when) const;
     Referral withFeedback(const Referral &base, const QString &who, const QDateTime &when) const;
+    Referral withSharing(const Referral &base, const QDateTime &when) const;
+    void clearSharing();
     void clearDiscussion();
     void clearFeedback();
 
 signals:
     void discussionReady();
     void feedbackReady();
+    void sharingReady();
 
 private:
     QComboBox *m_with = nullptr;
@@ -40,6 +44,12 @@ private:
     QComboBox *m_method = nullptr;
     QPlainTextEdit *m_feedback = nullptr;
     QLabel *m_publicNote = nullptr;
+    QComboBox *m_share = nullptr;
+    QLineEdit *m_what = nullptr;
+    QLineEdit *m_recipient = nullptr;
+    QPlainTextEdit *m_reasons = nullptr;
+    QLineEdit *m_decidedBy = nullptr;
+    QLineEdit *m_advisedBy = nullptr;
 };
 
 } // namespace FrontDoor

@@ -105,6 +105,12 @@ ReviewPage::ReviewPage(ReferralRepository &referrals, const Profile &profile, St
             m_forms->clearFeedback();
     });
 
+    connect(m_forms, &RecordForms::sharingReady, this, [this] {
+        if (record(m_forms->withSharing(m_current.referral, m_clock.now()),
+                   tr("information-sharing decision recorded (LIN-I1)")))
+            m_forms->clearSharing();
+    });
+
     m_actions = new QListWidget(this);
     m_actions->setObjectName(QStringLiteral("reviewActions"));
     m_actions->setAccessibleName(tr("Follow-up actions: Enter marks one done"));
