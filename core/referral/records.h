@@ -60,6 +60,21 @@ struct FeedbackRecord
     friend bool operator==(const FeedbackRecord &, const FeedbackRecord &) = default;
 };
 
+// NOR-R6: the referring agency disagrees with the decision — its own record: who disagreed and about what, with
+// whom it was discussed, where it was escalated (Resolving Professional Disagreements), and how it ended.
+struct Disagreement
+{
+    QString id;
+    QDateTime at;
+    QString agency;         // who disagrees
+    QString about;          // what they disagree with, in their words
+    QString discussedWith;  // e.g. the social worker's line manager
+    QString escalatedTo;    // empty while it has not been escalated
+    QString outcome;        // how it was resolved, or that it is still open
+    QString recordedBy;
+    friend bool operator==(const Disagreement &, const Disagreement &) = default;
+};
+
 enum class ActionStatus { Open, Done, Cancelled };
 
 // A follow-up task with a due time (decision, acknowledgement, feedback, written confirmation, inform parent …).

@@ -39,6 +39,7 @@ struct Referral
     QList<SharingDecision> sharingDecisions;
     QList<ChildOutcome> outcomes;
     QList<FeedbackRecord> feedback;
+    QList<Disagreement> disagreements; // NOR-R6
     QList<FollowUpAction> actions;
 
     Answer answer(QAnyStringView key) const { return answers.value(key.toString()); }

@@ -207,6 +207,16 @@ QJsonObject toJson(const Referral &referral)
                                        {QStringLiteral("summary"), f.summary},
                                        {QStringLiteral("givenBy"), f.givenBy}};
                 }));
+    root.insert(QStringLiteral("disagreements"), listToJson(referral.disagreements, [](const Disagreement &d) {
+                    return QJsonObject{{QStringLiteral("id"), d.id},
+                                       {QStringLiteral("at"), timeOrNull(d.at)},
+                                       {QStringLiteral("agency"), d.agency},
+                                       {QStringLiteral("about"), d.about},
+                                       {QStringLiteral("discussedWith"), d.discussedWith},
+                                       {QStringLiteral("escalatedTo"), d.escalatedTo},
+                                       {QStringLiteral("outcome"), d.outcome},
+                                       {QStringLiteral("recordedBy"), d.recordedBy}};
+                }));
     root.insert(QStringLiteral("actions"), listToJson(referral.actions, [](const FollowUpAction &a) {
                     return QJsonObject{{QStringLiteral("id"), a.id},
                                        {QStringLiteral("kind"), a.kind},
@@ -232,7 +242,7 @@ Result<Referral> fromJson(const QJsonObject &root, const QString &source)
     reader.allowOnly(root, {},
                      {"schemaVersion", "reference", "profile", "status", "handler", "callStartedAt", "callEndedAt",
                       "answers", "children", "adults", "conversations", "sharingDecisions", "outcomes", "feedback",
-                      "actions"});
+                      "disagreements", "actions"});
     const double version = reader.number(root, {}, "schemaVersion", -1);
     if (!reader.failed() && version != Referral::schemaVersion) {
         reader.fail(QStringLiteral("schemaVersion"),
@@ -292,6 +302,16 @@ Result<Referral> fromJson(const QJsonObject &root, const QString &source)
                                  reader.string(o, p, "id"), reader.dateTime(o, p, "at"),
                                  reader.string(o, p, "method", false), reader.string(o, p, "summary", false),
                                  reader.string(o, p, "givenBy", false)});
+                         });
+    reader.forEachObject(reader.array(root, {}, "disagreements"), QStringLiteral("disagreements"),
+                         [&](const QJsonObject &o, const QString &p) {
+                             reader.allowOnly(o, p, {"id", "at", "agency", "about", "discussedWith", "escalatedTo",
+                                                     "outcome", "recordedBy"});
+                             referral.disagreements.append(Disagreement{
+                                 reader.string(o, p, "id"), reader.dateTime(o, p, "at"),
+                                 reader.string(o, p, "agency", false), reader.string(o, p, "about", false),
+                                 reader.string(o, p, "discussedWith", false), reader.string(o, p, "escalatedTo", false),
+                                 reader.string(o, p, "outcome", false), reader.string(o, p, "recordedBy", false)});
                          });
     reader.forEachObject(reader.array(root, {}, "actions"), QStringLiteral("actions"),
                          [&](const QJsonObject &o, const QString &p) {

@@ -45,7 +45,7 @@ FlatState flatten(const Referral &referral)
     }
     for (const auto &[list, key] : {std::pair{"conversations", "id"}, std::pair{"sharingDecisions", "id"},
                                     std::pair{"outcomes", "childId"}, std::pair{"feedback", "id"},
-                                    std::pair{"actions", "id"}}) {
+                                    std::pair{"disagreements", "id"}, std::pair{"actions", "id"}}) {
         const QString name = QString::fromLatin1(list);
         for (const QJsonValue &record : json.value(name).toArray())
             state.insert(QStringLiteral("%1[%2]").arg(name, record[QLatin1String(key)].toString()), encode(record));

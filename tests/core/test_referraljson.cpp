@@ -3,6 +3,8 @@
 
 #include "referral/referraljson.h"
 
+#include <QJsonArray>
+
 #include <QJsonDocument>
 
 using namespace FrontDoor;
@@ -92,4 +94,23 @@ TEST_CASE("Malformed referral JSON is refused with the key path")
         QStringLiteral("is not a date and time")));
     CHECK(error(R"({"schemaVersion":1,"profile":"norfolk-cads","status":"lost"})").contains(
         QStringLiteral("status: \"lost\" is not one of")));
+}
+
+TEST_CASE("NOR-R6: a disagreement is its own record and survives the JSON round trip, and older documents lack it")
+{
+    Referral referral = draft(QStringLiteral("norfolk-cads"));
+    referral.disagreements.append(Disagreement{QStringLiteral("g-1"), testNow(), QStringLiteral("Invented Primary School"),
+                                               QStringLiteral("They expected an assessment."),
+                                               QStringLiteral("Team manager"), {}, {}, QStringLiteral("u-supervisor")});
+    const QJsonObject json = ReferralJson::toJson(referral);
+    REQUIRE(json.value(QStringLiteral("disagreements")).toArray().size() == 1);
+    Result<Referral> back = ReferralJson::fromJson(json, QStringLiteral("test"));
+    REQUIRE(back);
+    CHECK(back->disagreements == referral.disagreements);
+
+    QJsonObject older = json;
+    older.remove(QStringLiteral("disagreements"));
+    Result<Referral> old = ReferralJson::fromJson(older, QStringLiteral("test"));
+    REQUIRE(old);
+    CHECK(old->disagreements.isEmpty());
 }

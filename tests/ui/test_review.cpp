@@ -286,3 +286,30 @@ TEST_CASE("LIN-I1 NOR-C4: a sharing decision with its reasons, and the approval 
     CHECK(stored.referral.answer(Field::decisionConsentApproved).value() == QStringLiteral("yes"));
     CHECK(stored.referral.sharingDecisions.size() == 1);
 }
+
+TEST_CASE("NOR-R6: the referring agency's disagreement is recorded as its own record and listed")
+{
+    StoreFixture f;
+    const QString reference = submittedWithTwoChildren(f);
+    ReviewPage review(f->referrals(), norfolk(), f->referrals().open(reference, supervisor).value(), supervisor,
+                      f.clock, {}, {});
+    review.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&review));
+    for (const auto &[name, text] : {std::pair{"disagreementAgency", "Invented Primary School"},
+                                     std::pair{"disagreementAbout", "They expected a social work assessment."},
+                                     std::pair{"disagreementDiscussedWith", "The team manager"}}) {
+        auto *field = review.findChild<QWidget *>(QString::fromLatin1(name));
+        REQUIRE(field);
+        field->setFocus();
+        QTest::keyClicks(field, QString::fromLatin1(text));
+    }
+    auto *record = review.findChild<QPushButton *>(QStringLiteral("recordDisagreement"));
+    record->setFocus();
+    QTest::keyClick(record, Qt::Key_Space);
+    const StoredReferral stored = f->referrals().load(reference).value();
+    REQUIRE(stored.referral.disagreements.size() == 1);
+    CHECK(stored.referral.disagreements.at(0).agency == QStringLiteral("Invented Primary School"));
+    CHECK(stored.referral.disagreements.at(0).recordedBy == supervisor.userId);
+    auto *listed = review.findChild<QListWidget *>(QStringLiteral("disagreementsRecorded"));
+    CHECK(listed->item(0)->text().contains(QStringLiteral("Invented Primary School")));
+}

@@ -7,6 +7,7 @@
 #include "keys.h"
 #include "referral/fields.h"
 #include "referral/referralfacts.h"
+#include "review/disagreementform.h"
 #include "review/outcomespanel.h"
 #include "review/recordforms.h"
 #include "rules/evaluator.h"
@@ -152,6 +153,13 @@ ReviewPage::ReviewPage(ReferralRepository &referrals, const Profile &profile, St
             emit openRequested(reference);
     });
     m_tabs->addTab(m_knownChild, tr("&5 Known children"));
+    m_disagreement = new DisagreementForm(this);
+    connect(m_disagreement, &DisagreementForm::ready, this, [this] {
+        if (record(m_disagreement->withDisagreement(m_current.referral, m_actor.userId, m_clock.now()),
+                   tr("disagreement recorded (NOR-R6)")))
+            m_disagreement->clear();
+    });
+    m_tabs->addTab(scrolling(m_disagreement, m_tabs), tr("&6 Disagreement"));
 
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
@@ -277,6 +285,8 @@ bool ReviewPage::signDecision(const QString &given)
 void ReviewPage::refresh()
 {
     m_outcomes->show(m_current.referral);
+    if (m_disagreement)
+        m_disagreement->show(m_current.referral);
     m_musts->clear();
     const Findings findings = decisionFindings();
     for (const Finding &finding : findings) {

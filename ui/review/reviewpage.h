@@ -17,6 +17,7 @@ class QTabWidget;
 
 namespace FrontDoor {
 
+class DisagreementForm;
 class OutcomesPanel;
 class RecordForms;
 
@@ -68,6 +69,7 @@ private:
     QListWidget *m_actions = nullptr;
     QListWidget *m_timeline = nullptr;
     QListWidget *m_knownChild = nullptr;
+    DisagreementForm *m_disagreement = nullptr;
 };
 
 } // namespace FrontDoor
