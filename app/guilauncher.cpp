@@ -15,6 +15,7 @@
 #include "store/audittrail.h"
 #include "store/backups.h"
 #include "store/databaselocation.h"
+#include "calendar/bankholidays.h"
 #include "store/store.h"
 #include "store/trainingdata.h"
 
@@ -177,6 +178,8 @@ int run(const Options &options)
             dialog.exec();
         };
     MainWindow window(context);
+    if (const QString problem = BankHolidays::currentProblem(); !problem.isEmpty())
+        QMessageBox::warning(nullptr, QObject::tr("Bank holidays file not used"), problem); // IT's to mend
     if (const QScreen *screen = QGuiApplication::primaryScreen())
         window.resize(screen->availableSize()); // where no window manager maximises (a bare X server, Xvfb)
     window.showMaximized(); // the call-handler's one window all day

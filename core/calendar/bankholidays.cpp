@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStandardPaths>
 
 namespace FrontDoor {
 
@@ -42,6 +43,56 @@ const BankHolidays &BankHolidays::builtIn()
         return loaded ? *loaded : BankHolidays(); // a build without the file is caught by its test
     }();
     return shipped;
+}
+
+BankHolidays BankHolidays::installedOrBuiltIn(const QString &installedPath, QString *problem)
+{
+    problem->clear();
+    if (installedPath.isEmpty())
+        return builtIn();
+    QFile file(installedPath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *problem = QStringLiteral("%1 cannot be read (%2): the built-in bank holidays are used.")
+                       .arg(installedPath, file.errorString());
+        return builtIn();
+    }
+    Result<BankHolidays> installed = fromJson(file.readAll());
+    if (!installed) {
+        *problem = QStringLiteral("%1: %2 The built-in bank holidays are used.").arg(installedPath, installed.errorMessage());
+        return builtIn();
+    }
+    return *installed;
+}
+
+namespace {
+
+struct Current
+{
+    BankHolidays holidays;
+    QString problem;
+};
+
+const Current &currentChoice()
+{
+    static const Current chosen = [] {
+        Current c;
+        c.holidays = BankHolidays::installedOrBuiltIn(
+            QStandardPaths::locate(QStandardPaths::AppDataLocation, BankHolidays::installedRelativePath()), &c.problem);
+        return c;
+    }();
+    return chosen;
+}
+
+} // namespace
+
+const BankHolidays &BankHolidays::current()
+{
+    return currentChoice().holidays;
+}
+
+QString BankHolidays::currentProblem()
+{
+    return currentChoice().problem;
 }
 
 bool BankHolidays::contains(QDate date) const

@@ -20,6 +20,16 @@ public:
     static Result<BankHolidays> fromJson(const QByteArray &json);
     // The copy shipped inside the program (loaded once).
     static const BankHolidays &builtIn();
+    // What the program uses (loaded once): a file an administrator installed as
+    // <data folder>/calendar/england-and-wales-bank-holidays.json (per user, or system-wide under /usr/share or
+    // /usr/local/share) when there is one and it reads well, otherwise the built-in copy.
+    static const BankHolidays &current();
+    // Why an installed file was not used (empty when none was installed, or it was): for the window to say.
+    static QString currentProblem();
+    // The choice current() makes, for a given installed file (empty: none): the file's holidays, or the built-in
+    // ones with the reason in `problem`.
+    static BankHolidays installedOrBuiltIn(const QString &installedPath, QString *problem);
+    static QString installedRelativePath() { return QStringLiteral("calendar/england-and-wales-bank-holidays.json"); }
 
     bool contains(QDate date) const;
     int lastYear() const { return m_lastYear; }

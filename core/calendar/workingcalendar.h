@@ -22,7 +22,7 @@ namespace FrontDoor {
 class WorkingCalendar
 {
 public:
-    explicit WorkingCalendar(const BankHolidays &holidays = BankHolidays::builtIn()) : m_holidays(holidays) {}
+    explicit WorkingCalendar(const BankHolidays &holidays = BankHolidays::current()) : m_holidays(holidays) {}
 
     bool isWorkingDay(QDate date) const;
     // Whether `date`'s bank holidays are projected rather than published: a due time on it says so.
@@ -35,7 +35,7 @@ public:
     QDateTime due(const QDateTime &received, const Timescale &timescale) const;
 
 private:
-    const BankHolidays &m_holidays; // not owned; the built-in copy lives for the whole program
+    const BankHolidays &m_holidays; // not owned; the program's copy lives as long as the program
 };
 
 } // namespace FrontDoor

@@ -6,6 +6,8 @@
 #include "calendar/workingcalendar.h"
 #include "referral/fields.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTimeZone>
 
 using namespace FrontDoor;
@@ -157,4 +159,33 @@ TEST_CASE("NOR-T4: past the last published year, a due time is still computed, a
     CHECK(BankHolidays::projected(2033).contains(QDate(2033, 12, 26)));
     CHECK(BankHolidays::projected(2033).contains(QDate(2033, 12, 27)));
     CHECK_FALSE(BankHolidays::projected(2033).contains(QDate(2033, 12, 25)));
+}
+
+TEST_CASE("An administrator's bank holidays file replaces the built-in list, and a bad one is said and not used")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("england-and-wales-bank-holidays.json"));
+    QString problem;
+    CHECK(BankHolidays::installedOrBuiltIn({}, &problem).contains(QDate(2026, 12, 25)));
+    CHECK(problem.isEmpty());
+
+    // A one-off holiday the government announced after this build: the installed file has it.
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write(R"({"division": "england-and-wales", "events": [{"title": "One-off", "date": "2027-06-07"},
+                   {"title": "Christmas Day", "date": "2027-12-27"}]})");
+    file.close();
+    const BankHolidays installed = BankHolidays::installedOrBuiltIn(path, &problem);
+    CHECK(problem.isEmpty());
+    CHECK(installed.contains(QDate(2027, 6, 7)));
+    CHECK_FALSE(WorkingCalendar(installed).isWorkingDay(QDate(2027, 6, 7)));
+
+    REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write("{\"events\": [");
+    file.close();
+    const BankHolidays fallback = BankHolidays::installedOrBuiltIn(path, &problem);
+    CHECK(problem.contains(path));
+    CHECK(problem.contains(QStringLiteral("built-in")));
+    CHECK(fallback.contains(QDate(2026, 12, 25)));
+    CHECK_FALSE(fallback.contains(QDate(2027, 6, 7)));
 }
