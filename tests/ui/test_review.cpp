@@ -59,15 +59,15 @@ Actor supervisorIn(Accounts &accounts)
                  Role::Supervisor};
 }
 
-// Answers the password dialog the way a person would, as soon as it is up.
-void typePasswordWhenAsked(const QString &typed)
+// Answers the dialog that asks (the password, or a note) the way a person would, as soon as it is up.
+void answerDialogWhenAsked(const QString &typed, QLineEdit::EchoMode echo = QLineEdit::Password)
 {
-    QTimer::singleShot(0, [typed] {
+    QTimer::singleShot(0, [typed, echo] {
         auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
         REQUIRE(dialog);
         auto *field = dialog->findChild<QLineEdit *>();
         REQUIRE(field);
-        CHECK(field->echoMode() == QLineEdit::Password);
+        CHECK(field->echoMode() == echo);
         QTest::keyClicks(field, typed);
         QTest::keyClick(field, Qt::Key_Return);
     });
@@ -167,7 +167,7 @@ TEST_CASE("NOR-O1 ALL-T6 NOR-D2: a supervisor filters to overdue, records an out
     CHECK(review->referral().feedback.at(0).method == QStringLiteral("phone"));
 
     // Ctrl+Enter, the password again: signed.
-    typePasswordWhenAsked(password);
+    answerDialogWhenAsked(password);
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return, Qt::ControlModifier);
     const StoredReferral stored = f->referrals().load(reference).value();
     INFO("bar: " << review->findChild<QLabel *>(QStringLiteral("reviewBar"))->text().toStdString());
@@ -312,4 +312,33 @@ TEST_CASE("NOR-R6: the referring agency's disagreement is recorded as its own re
     CHECK(stored.referral.disagreements.at(0).recordedBy == supervisor.userId);
     auto *listed = review.findChild<QListWidget *>(QStringLiteral("disagreementsRecorded"));
     CHECK(listed->item(0)->text().contains(QStringLiteral("Invented Primary School")));
+}
+
+TEST_CASE("ALL-T8: a follow-up action is marked done from the review with a note, and overdue ones say so")
+{
+    StoreFixture f;
+    const QString reference = submittedWithTwoChildren(f);
+    f.clock.set(testNow().addDays(5));
+    ReviewPage review(f->referrals(), norfolk(), f->referrals().open(reference, supervisor).value(), supervisor,
+                      f.clock, {}, {});
+    review.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&review));
+    auto *actions = review.findChild<QListWidget *>(QStringLiteral("reviewActions"));
+    REQUIRE(actions);
+    REQUIRE(actions->count() >= 2);
+    CHECK(actions->item(0)->text().startsWith(QStringLiteral("OVERDUE")));
+    const QString id = actions->item(0)->data(Qt::UserRole).toString();
+
+    answerDialogWhenAsked(QStringLiteral("Decision made by phone with the team manager"), QLineEdit::Normal);
+    actions->setFocus();
+    actions->setCurrentRow(0);
+    QTest::keyClick(actions, Qt::Key_Return);
+    const StoredReferral stored = f->referrals().load(reference).value();
+    const auto action = std::find_if(stored.referral.actions.cbegin(), stored.referral.actions.cend(),
+                                     [&id](const FollowUpAction &a) { return a.id == id; });
+    REQUIRE(action != stored.referral.actions.cend());
+    CHECK(action->status == ActionStatus::Done);
+    CHECK(action->note == QStringLiteral("Decision made by phone with the team manager"));
+    CHECK(action->completedBy == supervisor.userId);
+    CHECK(actions->item(0)->text().startsWith(QStringLiteral("Done")));
 }
