@@ -59,6 +59,16 @@ Actor supervisorIn(Accounts &accounts)
                  Role::Supervisor};
 }
 
+// The review of `reference` by the fixture's supervisor, on screen (no signing, no history).
+std::unique_ptr<ReviewPage> shownReview(StoreFixture &f, const QString &reference)
+{
+    auto review = std::make_unique<ReviewPage>(f->referrals(), norfolk(), f->referrals().open(reference, supervisor).value(),
+                                               supervisor, f.clock, ReviewPage::Signer{}, ReviewPage::History{});
+    review->show();
+    REQUIRE(QTest::qWaitForWindowExposed(review.get()));
+    return review;
+}
+
 // Answers the dialog that asks (the password, or a note) the way a person would, as soon as it is up.
 void answerDialogWhenAsked(const QString &typed, QLineEdit::EchoMode echo = QLineEdit::Password)
 {
@@ -246,10 +256,8 @@ TEST_CASE("LIN-I1 NOR-C4: a sharing decision with its reasons, and the approval 
 {
     StoreFixture f;
     const QString reference = submittedWithTwoChildren(f);
-    ReviewPage review(f->referrals(), norfolk(), f->referrals().open(reference, supervisor).value(), supervisor,
-                      f.clock, {}, {});
-    review.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&review));
+    std::unique_ptr<ReviewPage> shown = shownReview(f, reference);
+    ReviewPage &review = *shown;
 
     auto *share = review.findChild<QComboBox *>(QStringLiteral("sharingShare"));
     REQUIRE(share);
@@ -291,10 +299,8 @@ TEST_CASE("NOR-R6: the referring agency's disagreement is recorded as its own re
 {
     StoreFixture f;
     const QString reference = submittedWithTwoChildren(f);
-    ReviewPage review(f->referrals(), norfolk(), f->referrals().open(reference, supervisor).value(), supervisor,
-                      f.clock, {}, {});
-    review.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&review));
+    std::unique_ptr<ReviewPage> shown = shownReview(f, reference);
+    ReviewPage &review = *shown;
     for (const auto &[name, text] : {std::pair{"disagreementAgency", "Invented Primary School"},
                                      std::pair{"disagreementAbout", "They expected a social work assessment."},
                                      std::pair{"disagreementDiscussedWith", "The team manager"}}) {
@@ -319,10 +325,8 @@ TEST_CASE("ALL-T8: a follow-up action is marked done from the review with a note
     StoreFixture f;
     const QString reference = submittedWithTwoChildren(f);
     f.clock.set(testNow().addDays(5));
-    ReviewPage review(f->referrals(), norfolk(), f->referrals().open(reference, supervisor).value(), supervisor,
-                      f.clock, {}, {});
-    review.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&review));
+    std::unique_ptr<ReviewPage> shown = shownReview(f, reference);
+    ReviewPage &review = *shown;
     auto *actions = review.findChild<QListWidget *>(QStringLiteral("reviewActions"));
     REQUIRE(actions);
     REQUIRE(actions->count() >= 2);
