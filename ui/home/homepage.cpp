@@ -1,6 +1,7 @@
 #include "homepage.h"
 
 #include "keys.h"
+#include "queue/queuemodel.h"
 #include "theme.h"
 
 #include <QHBoxLayout>
@@ -10,21 +11,6 @@
 #include <QVBoxLayout>
 
 namespace FrontDoor {
-
-namespace {
-
-QString statusWords(ReferralStatus status)
-{
-    switch (status) {
-    case ReferralStatus::Draft: return HomePage::tr("draft");
-    case ReferralStatus::Submitted: return HomePage::tr("submitted, awaiting decision");
-    case ReferralStatus::Decided: return HomePage::tr("decided");
-    case ReferralStatus::Closed: return HomePage::tr("closed");
-    }
-    return {};
-}
-
-} // namespace
 
 HomePage::HomePage(Sources sources, QWidget *parent) : QWidget(parent), m_sources(std::move(sources))
 {
@@ -90,7 +76,7 @@ void HomePage::reload()
                                              .arg(row.urgent ? tr("URGENT ") : QString(), row.reference,
                                                   row.children.isEmpty() ? tr("no child named") : row.children,
                                                   row.callStartedAt.toLocalTime().toString(QStringLiteral("ddd d MMM HH:mm")),
-                                                  statusWords(row.status)),
+                                                  QueueModel::statusWords(row.status)),
                                          m_recent);
         item->setData(Qt::UserRole, row.reference);
     }

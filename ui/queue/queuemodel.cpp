@@ -8,17 +8,6 @@ namespace FrontDoor {
 
 namespace {
 
-QString statusWords(ReferralStatus status)
-{
-    switch (status) {
-    case ReferralStatus::Draft: return QueueModel::tr("Draft — call in progress");
-    case ReferralStatus::Submitted: return QueueModel::tr("Awaiting decision");
-    case ReferralStatus::Decided: return QueueModel::tr("Decided");
-    case ReferralStatus::Closed: return QueueModel::tr("Closed");
-    }
-    return {};
-}
-
 QDateTime inUk(const QDateTime &time)
 {
     static const QTimeZone london(QByteArrayLiteral("Europe/London"));
@@ -26,6 +15,17 @@ QDateTime inUk(const QDateTime &time)
 }
 
 } // namespace
+
+QString QueueModel::statusWords(ReferralStatus status)
+{
+    switch (status) {
+    case ReferralStatus::Draft: return tr("Draft — call in progress");
+    case ReferralStatus::Submitted: return tr("Awaiting decision");
+    case ReferralStatus::Decided: return tr("Decided");
+    case ReferralStatus::Closed: return tr("Closed");
+    }
+    return {};
+}
 
 QueueModel::QueueModel(PageReader reader, const Clock &clock, QObject *parent)
     : QAbstractTableModel(parent), m_read(std::move(reader)), m_clock(clock)

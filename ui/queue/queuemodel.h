@@ -37,6 +37,8 @@ public:
 
     const ReferralSummary &summary(int row) const { return m_rows.at(row); }
     DueState dueState(const ReferralSummary &row) const;
+    // A status as a supervisor or handler reads it ("Awaiting decision"), here and on the home screen.
+    static QString statusWords(ReferralStatus status);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
