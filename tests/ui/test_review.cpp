@@ -20,6 +20,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QInputDialog>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -345,4 +346,28 @@ TEST_CASE("ALL-T8: a follow-up action is marked done from the review with a note
     CHECK(action->note == QStringLiteral("Decision made by phone with the team manager"));
     CHECK(action->completedBy == supervisor.userId);
     CHECK(actions->item(0)->text().startsWith(QStringLiteral("Done")));
+}
+
+TEST_CASE("The history reads as sentences: who recorded what, old and new, with the reason")
+{
+    AuditEvent event;
+    event.at = QDateTime(QDate(2026, 11, 24), QTime(14, 3), Qt::UTC);
+    event.user = QStringLiteral("sam");
+    event.kind = auditKindName(AuditKind::Amended);
+    event.payload = {{QStringLiteral("path"), QStringLiteral("outcomes[c1]")},
+                     {QStringLiteral("from"), QJsonValue()},
+                     {QStringLiteral("to"), QJsonObject{{QStringLiteral("childId"), QStringLiteral("c1")},
+                                                        {QStringLiteral("outcome"), QStringLiteral("earlyHelp")}}},
+                     {QStringLiteral("reason"), QStringLiteral("decision recorded")}};
+    const QString line = historyLine(event, norfolk());
+    INFO(line.toStdString());
+    CHECK(line.startsWith(QStringLiteral("24 Nov 14:03 — sam — amended the outcome for child 1: (none) → ")));
+    CHECK(line.contains(norfolk().optionList(norfolk().outcomeList)->find(QStringLiteral("earlyHelp"))->label));
+    CHECK(line.endsWith(QStringLiteral("— reason: decision recorded")));
+
+    event.kind = auditKindName(AuditKind::FieldChanged);
+    event.payload = {{QStringLiteral("path"), QStringLiteral("consent.decision")},
+                     {QStringLiteral("from"), QJsonValue()},
+                     {QStringLiteral("to"), QJsonObject{{QStringLiteral("value"), QStringLiteral("refused")}}}};
+    CHECK(historyLine(event, norfolk()).contains(QStringLiteral("recorded Do the parents know about this referral, and do they agree?: (none) → The parent refused")));
 }

@@ -23,8 +23,33 @@ const Question *questionAt(const QString &path, const Profile &profile)
     return profile.questionForField(path, Repeat::None);
 }
 
+// A record of the review ("outcomes[c1]", "conversations[d-…]") in words, or empty when `path` is not one.
+QString recordWords(const QString &path)
+{
+    static const QRegularExpression record(QStringLiteral(R"(^(\w+)\[([^\]]+)\]$)"));
+    const QRegularExpressionMatch m = record.match(path);
+    if (!m.hasMatch())
+        return {};
+    const QString list = m.captured(1);
+    if (list == QLatin1String("outcomes"))
+        return tr("the outcome for child %1").arg(m.captured(2).mid(1));
+    if (list == QLatin1String("conversations"))
+        return tr("a discussion");
+    if (list == QLatin1String("feedback"))
+        return tr("feedback to the referrer");
+    if (list == QLatin1String("sharingDecisions"))
+        return tr("an information-sharing decision");
+    if (list == QLatin1String("disagreements"))
+        return tr("a disagreement");
+    if (list == QLatin1String("actions"))
+        return tr("a follow-up action");
+    return {};
+}
+
 QString pathWords(const QString &path, const Profile &profile)
 {
+    if (const QString record = recordWords(path); !record.isEmpty())
+        return record;
     static const QRegularExpression person(QStringLiteral(R"(^(children|adults)\[([^\]]+)\]\.)"));
     const Question *question = questionAt(path, profile);
     if (!question)
@@ -42,6 +67,14 @@ QString valueWords(const QJsonValue &stored, const QString &path, const Profile 
     if (stored.isNull() || stored.isUndefined())
         return tr("(none)");
     const QJsonObject answer = stored.toObject();
+    if (answer.contains(QLatin1String("outcome"))) { // a child's outcome: its label in the profile's list
+        const OptionList *outcomes = profile.optionList(profile.outcomeList);
+        const QString value = answer.value(QLatin1String("outcome")).toString();
+        const ChoiceOption *option = outcomes ? outcomes->find(value) : nullptr;
+        return option ? option->label : value;
+    }
+    if (answer.contains(QLatin1String("status")) && answer.contains(QLatin1String("kind"))) // a follow-up action
+        return answer.value(QLatin1String("status")).toString();
     QStringList values;
     if (answer.contains(QLatin1String("value")))
         values.append(answer.value(QLatin1String("value")).toString());
