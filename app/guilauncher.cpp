@@ -1,5 +1,7 @@
 #include "guilauncher.h"
 
+#include "storecommands.h"
+
 #include "mainwindow.h"
 #include "access/accounts.h"
 #include "session/accountsdialog.h"
@@ -56,9 +58,7 @@ ReferralEditor *withLinks(Store &store, const Profile &profile, const Actor &act
 
 int run(const Options &options)
 {
-    const QString path = !options.databasePath.isEmpty() ? options.databasePath
-                         : options.training            ? DatabaseLocation::defaultTrainingPath()
-                                                       : DatabaseLocation::defaultPath();
+    const QString path = StoreCommands::databasePath(options);
     const Result<Profile> profile =
         ProfileLoader::byId(options.profileId.isEmpty() ? ProfileLoader::defaultId() : options.profileId);
     if (!profile)
@@ -68,9 +68,7 @@ int run(const Options &options)
         if (Result<bool> filled = TrainingData::fill(path, *profile, 160, QDateTime::currentDateTimeUtc()); !filled)
             return refuse(filled.errorMessage());
     }
-    Store::Options storeOptions;
-    storeOptions.training = options.training;
-    Result<std::unique_ptr<Store>> store = Store::open(path, Clock::system(), storeOptions);
+    Result<std::unique_ptr<Store>> store = Store::open(path, Clock::system(), StoreCommands::storeOptions(options));
     if (!store)
         return refuse(withBackupAdvice(store.error(), path, {}));
 

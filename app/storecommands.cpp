@@ -14,12 +14,21 @@
 
 namespace FrontDoor::StoreCommands {
 
-namespace {
-
 QString databasePath(const Options &options)
 {
-    return options.databasePath.isEmpty() ? DatabaseLocation::defaultPath() : options.databasePath;
+    return !options.databasePath.isEmpty() ? options.databasePath
+           : options.training             ? DatabaseLocation::defaultTrainingPath()
+                                          : DatabaseLocation::defaultPath();
 }
+
+Store::Options storeOptions(const Options &options)
+{
+    Store::Options opening;
+    opening.training = options.training;
+    return opening;
+}
+
+namespace {
 
 // Until sign-in exists (issue 5), the command line acts as the operating-system user, recorded as such.
 Actor commandLineActor()
@@ -39,7 +48,7 @@ int fail(const QString &command, const QString &message)
 int verifyAudit(const Options &options)
 {
     const QString path = databasePath(options);
-    Store::Options readOnly;
+    Store::Options readOnly = storeOptions(options);
     readOnly.readOnly = true;
     Result<std::unique_ptr<Store>> store = Store::open(path, Clock::system(), readOnly);
     if (!store)
@@ -56,7 +65,7 @@ int backup(const Options &options)
     const QString path = databasePath(options);
     if (!QFileInfo::exists(path))
         return fail(QStringLiteral("backup"), QStringLiteral("%1: there is no database here.").arg(path));
-    Result<std::unique_ptr<Store>> store = Store::open(path);
+    Result<std::unique_ptr<Store>> store = Store::open(path, Clock::system(), storeOptions(options));
     if (!store)
         return fail(QStringLiteral("backup"), withBackupAdvice(store.error(), path, {}));
     Result<Backups::Made> made =

@@ -1,8 +1,14 @@
 #pragma once
 
 #include "commandline.h"
+#include "store/store.h"
 
 namespace FrontDoor::StoreCommands {
+
+// The database a command or the window works on: --db, or the default live one, or with --training the default
+// training one; and how to open it (a training database only with --training, and the other way round).
+QString databasePath(const Options &options);
+Store::Options storeOptions(const Options &options);
 
 // frontdoor verify-audit [--db PATH]: walks the audit chain and the referrals' states; exit 0 intact, 1 broken,
 // 2 when the database cannot be opened.

@@ -2,6 +2,7 @@
 
 #include "access/accounts.h"
 #include "passwordprompt.h"
+#include "storecommands.h"
 #include "store/databaselocation.h"
 #include "store/store.h"
 
@@ -53,8 +54,8 @@ int run(const Options &options)
     if (args.isEmpty())
         return fail(QStringLiteral("say what to do: add, disable, reset or list."));
     const QString action = args.constFirst();
-    const QString path = options.databasePath.isEmpty() ? DatabaseLocation::defaultPath() : options.databasePath;
-    Result<std::unique_ptr<Store>> store = Store::open(path);
+    const QString path = StoreCommands::databasePath(options);
+    Result<std::unique_ptr<Store>> store = Store::open(path, Clock::system(), StoreCommands::storeOptions(options));
     if (!store)
         return fail(withBackupAdvice(store.error(), path, {}));
     Accounts accounts((*store)->database(), (*store)->clock());

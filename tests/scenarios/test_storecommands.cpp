@@ -7,9 +7,11 @@
 
 #include "referral/fields.h"
 #include "store/backupfiles.h"
+#include "store/trainingdata.h"
 
 #include <QFile>
 #include <QProcess>
+#include <QTemporaryDir>
 
 using namespace FrontDoor;
 using namespace FrontDoorTest;
@@ -99,4 +101,28 @@ TEST_CASE("frontdoor restore refuses a file that is not a good backup")
     CHECK(refused.exitCode == 2);
     CHECK(refused.err.contains(QStringLiteral("Nothing was restored")));
     CHECK(fileDigest(f.path) == before);
+}
+
+TEST_CASE("frontdoor verify-audit and backup open a training database only with --training, and a live one never with it")
+{
+    QTemporaryDir dir;
+    const QString training = dir.filePath(QStringLiteral("training.sqlite"));
+    REQUIRE(TrainingData::fill(training, norfolk(), 5, testNow()).value());
+
+    Run refused = runFrontDoor({QStringLiteral("verify-audit"), QStringLiteral("--db"), training});
+    CHECK(refused.exitCode == 2);
+    CHECK(refused.err.contains(QStringLiteral("--training")));
+    Run ok = runFrontDoor({QStringLiteral("verify-audit"), QStringLiteral("--training"), QStringLiteral("--db"), training});
+    INFO(ok.err.toStdString());
+    CHECK(ok.exitCode == 0);
+    CHECK(ok.outText().contains(QStringLiteral("OK")));
+    Run backup = runFrontDoor({QStringLiteral("backup"), QStringLiteral("--training"), QStringLiteral("--db"), training});
+    CHECK(backup.exitCode == 0);
+
+    StoreFixture f;
+    fill(f);
+    f.close();
+    Run notLive = runFrontDoor({QStringLiteral("verify-audit"), QStringLiteral("--training"), QStringLiteral("--db"), f.path});
+    CHECK(notLive.exitCode == 2);
+    CHECK(notLive.err.contains(QStringLiteral("holds live cases")));
 }
