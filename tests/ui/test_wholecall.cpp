@@ -10,6 +10,8 @@
 #include "editor/questionwidget.h"
 #include "editor/referraleditor.h"
 #include "mainwindow.h"
+#include "queue/queueview.h"
+#include "review/reviewpage.h"
 #include "referral/fields.h"
 #include "rules/evaluator.h"
 
@@ -91,6 +93,26 @@ void typeText(QWidget *widget, const QString &text)
         else
             QTest::sendKeyEvent(QTest::Click, widget, Qt::Key_unknown, QString(c), Qt::NoModifier);
     }
+}
+
+// Every input Tab can reach in `root` has a name a screen reader reads (checked as it goes); returns how many.
+int namedInputs(QWidget &root)
+{
+    int inputs = 0;
+    for (QWidget *widget : root.findChildren<QWidget *>()) {
+        const bool input = qobject_cast<QLineEdit *>(widget) || qobject_cast<QPlainTextEdit *>(widget)
+                           || qobject_cast<QComboBox *>(widget) || qobject_cast<QAbstractButton *>(widget)
+                           || qobject_cast<QAbstractItemView *>(widget);
+        // Hidden ones too (conditions may show them), but not a list's own pop-up, which is a window of its own.
+        if (!input || !(widget->focusPolicy() & Qt::TabFocus) || widget->window() != root.window())
+            continue;
+        ++inputs;
+        QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
+        REQUIRE(accessible);
+        INFO(widget->objectName().toStdString() << " (" << widget->metaObject()->className() << ")");
+        CHECK_FALSE(accessible->text(QAccessible::Name).trimmed().isEmpty());
+    }
+    return inputs;
 }
 
 QuestionWidget *questionOf(QWidget *widget)
@@ -284,18 +306,19 @@ TEST_CASE("Every input a call-handler can reach has a name a screen reader reads
     editor.show();
     REQUIRE(QTest::qWaitForWindowExposed(&editor));
 
-    int inputs = 0;
-    for (QWidget *widget : editor.findChildren<QWidget *>()) {
-        const bool input = qobject_cast<QLineEdit *>(widget) || qobject_cast<QPlainTextEdit *>(widget)
-                           || qobject_cast<QComboBox *>(widget) || qobject_cast<QAbstractButton *>(widget)
-                           || qobject_cast<QListWidget *>(widget);
-        if (!input || !(widget->focusPolicy() & Qt::TabFocus) || widget->parent() == nullptr)
-            continue;
-        ++inputs;
-        QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
-        REQUIRE(accessible);
-        INFO(widget->objectName().toStdString() << " (" << widget->metaObject()->className() << ")");
-        CHECK_FALSE(accessible->text(QAccessible::Name).trimmed().isEmpty());
-    }
-    CHECK(inputs > 100);
+    CHECK(namedInputs(editor) > 100);
+
+    // The supervisor's review and queue, too.
+    StoredReferral submitted = f->referrals().createDraft(norfolk(), handler).value();
+    REQUIRE(f->referrals().submit(submitted.referral.reference, submitted.revision, handler, norfolk()));
+    ReviewPage review(f->referrals(), norfolk(), f->referrals().open(submitted.referral.reference, supervisor).value(),
+                      supervisor, f.clock, {}, {});
+    review.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&review));
+    CHECK(namedInputs(review) > 15);
+    QueueView queue([&f](const ReferralFilter &filter) { return f->queries().list(filter, supervisor); }, {},
+                    supervisor.userId, f.clock);
+    queue.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&queue));
+    CHECK(namedInputs(queue) >= 3);
 }

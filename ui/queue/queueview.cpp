@@ -56,6 +56,10 @@ QueueView::QueueView(QueueModel::PageReader reader, QueueModel::Searcher searche
         m_to->setEnabled(on);
         applyFilter();
     });
+    // A date edit's text field is what a screen reader lands on: it carries the name too.
+    for (QDateEdit *edit : {m_from, m_to})
+        if (auto *text = edit->findChild<QLineEdit *>())
+            text->setAccessibleName(edit->accessibleName());
     auto *toLabel = new QLabel(tr("&to:"), this);
     toLabel->setBuddy(m_to);
 
