@@ -11,7 +11,7 @@ namespace FrontDoor {
 // Every SQL statement lives once, under a key, in resources/sql/<dialect>/*.sql (architecture: "SQL by name, per
 // dialect"), so a PostgreSQL dialect can be added beside SQLite without touching callers. A file holds named
 // statements, each introduced by a line "-- name: <key>"; a statement may span lines (and hold semicolons, as
-// triggers do). The keys every dialect must define are listed in sqlkeys.h and checked by a test.
+// triggers do). The keys every dialect must define are listed, and checked, in tests/store/test_database.cpp.
 class SqlCatalog
 {
 public:
