@@ -23,6 +23,29 @@ bool applies(const QString &key, const Referral &referral)
 
 } // namespace
 
+bool markMetActions(Referral &referral, const QString &by, const QDateTime &at)
+{
+    const bool decided = referral.status == ReferralStatus::Decided || referral.status == ReferralStatus::Closed;
+    bool changed = false;
+    for (FollowUpAction &action : referral.actions) {
+        if (action.status != ActionStatus::Open)
+            continue;
+        QString note;
+        if (action.kind == QLatin1String("decision") && decided)
+            note = QStringLiteral("The decision was signed.");
+        else if (action.kind == QLatin1String("feedback") && !referral.feedback.isEmpty())
+            note = QStringLiteral("Feedback to the referrer was recorded.");
+        if (note.isEmpty())
+            continue;
+        action.status = ActionStatus::Done;
+        action.note = note;
+        action.completedAt = at;
+        action.completedBy = by;
+        changed = true;
+    }
+    return changed;
+}
+
 QList<FollowUpAction> plannedActions(const Referral &referral, const Profile &profile, const WorkingCalendar &calendar)
 {
     QList<FollowUpAction> actions;

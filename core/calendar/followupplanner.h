@@ -16,4 +16,8 @@ namespace FrontDoor {
 QList<FollowUpAction> plannedActions(const Referral &referral, const Profile &profile,
                                      const WorkingCalendar &calendar = WorkingCalendar());
 
+// Marks done the open actions the referral itself shows are met: the decision once it is decided (NOR-T4,
+// LIN-T3), the feedback once feedback is recorded (LIN-T5, ALL-T6). True when any changed.
+bool markMetActions(Referral &referral, const QString &by, const QDateTime &at);
+
 } // namespace FrontDoor

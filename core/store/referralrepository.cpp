@@ -528,6 +528,7 @@ Result<SaveReceipt> ReferralRepository::transition(const QString &reference, qin
         next.callEndedAt = now;
     if (to == ReferralStatus::Submitted && next.actions.isEmpty())
         next.actions = plannedActions(next, profile); // each with its due time and the paragraph that demands it
+    markMetActions(next, actor.userId, now); // signing the decision meets its own action
     QJsonArray outstanding;
     for (const Finding &finding : withSeverity(findings, Severity::Outstanding))
         outstanding.append(QString(finding.ruleId + u' ' + finding.path));

@@ -2,9 +2,12 @@
 
 #include "access/accounts.h"
 #include "access/passwordhasher.h"
+#include "referral/fields.h"
 #include "referral/syntheticreferrals.h"
 #include "rules/evaluator.h"
 #include "store/store.h"
+
+#include <deque>
 
 namespace FrontDoor::TrainingData {
 
@@ -18,7 +21,9 @@ Result<bool> fill(const QString &path, const Profile &profile, int referrals, co
     if (!opened)
         return opened.error();
     Store &store = **opened;
-    Accounts accounts(store.database(), clock);
+    // Invented accounts whose password is printed on the screen: the full Argon2 cost would only slow the first
+    // start (every practice decision is signed), so they get the least libsodium allows.
+    Accounts accounts(store.database(), clock, PasswordHasher::Cost{1, 8 * 1024 * 1024});
     Result<bool> empty = accounts.isEmpty();
     if (!empty)
         return empty.error();
@@ -40,7 +45,43 @@ Result<bool> fill(const QString &path, const Profile &profile, int referrals, co
     if (!trainer)
         return trainer.error();
     const Actor handler{trainee->id, Role::CallHandler};
+    const Actor supervisor{trainer->id, Role::Supervisor};
+    const OptionList *outcomes = profile.optionList(profile.outcomeList);
+    if (!outcomes || outcomes->options.isEmpty())
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("The profile has no outcomes to practise with."));
 
+    std::deque<QString> waiting;
+    const auto decide = [&](const QString &reference) -> Status {
+        Result<StoredReferral> current = store.referrals().load(reference);
+        if (!current)
+            return current.error();
+        Referral decided = current->referral;
+        for (const Person &child : decided.children) {
+            const ChoiceOption &outcome =
+                outcomes->options.at((decided.children.size() + decided.outcomes.size() + size_t(reference.right(2).toInt()))
+                                     % size_t(outcomes->options.size()));
+            decided.outcomes.append(ChildOutcome{child.id, outcome.value, QStringLiteral("Invented reasons, for practice."),
+                                                 outcome.value == Option::outcomeNoFurtherAction.toString()
+                                                     ? QStringList{QStringLiteral("advice")}
+                                                     : QStringList{},
+                                                 supervisor.userId, clock.now()});
+        }
+        if (reference.right(1).toInt() % 3 != 0) // most referrers have been told the outcome
+            decided.feedback.append(FeedbackRecord{QStringLiteral("f-") + reference.right(6), clock.now(),
+                                                   QStringLiteral("phone"),
+                                                   QStringLiteral("Invented feedback, for practice."), supervisor.userId});
+        Result<SaveReceipt> recorded = store.referrals().save(decided, current->revision, supervisor,
+                                                              QStringLiteral("decision recorded (training)"));
+        if (!recorded)
+            return recorded.error();
+        Result<Signature> signature = accounts.sign(supervisor, password);
+        if (!signature)
+            return signature.error();
+        // A decision-stage must the invented answers break leaves it waiting in the queue, as it would.
+        static_cast<void>(store.referrals().changeStatus(reference, recorded->revision, supervisor,
+                                                         ReferralStatus::Decided, profile, *signature));
+        return {};
+    };
     SyntheticReferrals synthetic(2026);
     const qint64 step = qint64(28) * 24 * 3600 * 1000 / std::max(1, referrals);
     for (int i = 0; i < referrals; ++i) {
@@ -63,10 +104,21 @@ Result<bool> fill(const QString &path, const Profile &profile, int referrals, co
         Result<SaveReceipt> saved = store.referrals().save(r, draft->revision, handler);
         if (!saved)
             return saved.error();
-        if (!stillOnThePhone && withSeverity(evaluate(r, profile, clock.now()), Severity::Blocking).isEmpty())
-            if (Result<SaveReceipt> submitted = store.referrals().submit(r.reference, saved->revision, handler, profile);
-                !submitted)
-                return submitted.error();
+        if (stillOnThePhone || !withSeverity(evaluate(r, profile, clock.now()), Severity::Blocking).isEmpty())
+            continue;
+        Result<SaveReceipt> submitted = store.referrals().submit(r.reference, saved->revision, handler, profile);
+        if (!submitted)
+            return submitted.error();
+        // Most calls are decided by the trainer about half a day later (three calls on), so the queue, the
+        // history and the dashboard have decisions; every third waits undecided.
+        if (i % 3 != 0)
+            waiting.push_back(r.reference);
+        while (waiting.size() > 3) {
+            const QString reference = waiting.front();
+            waiting.pop_front();
+            if (Status decided = decide(reference); !decided)
+                return decided.error();
+        }
     }
     if (Status flushed = store.referrals().flushAll(); !flushed)
         return flushed.error();

@@ -184,6 +184,14 @@ TEST_CASE("NOR-O1 ALL-T6 NOR-D2: a supervisor filters to overdue, records an out
     INFO("bar: " << review->findChild<QLabel *>(QStringLiteral("reviewBar"))->text().toStdString());
     CHECK(stored.referral.status == ReferralStatus::Decided);
     CHECK(stored.referral.outcomeFor(QStringLiteral("c1"))->decidedBy == sup.userId);
+    // Signing meets the decision's own follow-up action, and the recorded feedback meets the feedback's.
+    for (const FollowUpAction &action : stored.referral.actions) {
+        INFO(action.kind.toStdString());
+        if (action.kind == QLatin1String("decision") || action.kind == QLatin1String("feedback")) {
+            CHECK(action.status == ActionStatus::Done);
+            CHECK(action.completedBy == sup.userId);
+        }
+    }
     const QList<AuditEvent> trail = AuditTrail::forReferral(f->database(), reference).value();
     CHECK(std::any_of(trail.begin(), trail.end(), [&](const AuditEvent &e) {
         return e.kind == auditKindName(AuditKind::Signed) && e.user == sup.userId

@@ -1,5 +1,6 @@
 #include "reviewpage.h"
 
+#include "calendar/followupplanner.h"
 #include "editor/answertarget.h"
 #include "editor/linkedcases.h"
 #include "editor/referraleditor.h"
@@ -101,8 +102,9 @@ ReviewPage::ReviewPage(ReferralRepository &referrals, const Profile &profile, St
             m_forms->clearDiscussion();
     });
     connect(m_forms, &RecordForms::feedbackReady, this, [this] {
-        if (record(m_forms->withFeedback(m_current.referral, m_actor.userId, m_clock.now()),
-                   tr("feedback to the referrer recorded (LIN-T5, ALL-T6)")))
+        Referral next = m_forms->withFeedback(m_current.referral, m_actor.userId, m_clock.now());
+        markMetActions(next, m_actor.userId, m_clock.now()); // the feedback action is met by it
+        if (record(next, tr("feedback to the referrer recorded (LIN-T5, ALL-T6)")))
             m_forms->clearFeedback();
     });
 
