@@ -1,0 +1,113 @@
+// Issue 8 (first part): what leaves the building names an anonymous referrer nowhere. Redaction is decided once, in
+// core/documents, from the identity decision; the family notice can only be built from a redacted referral.
+#include "support/referralbuilder.h"
+
+#include "documents/familynotice.h"
+#include "referral/fields.h"
+#include "referral/syntheticreferrals.h"
+
+#include <QRandomGenerator>
+
+using namespace FrontDoor;
+using namespace FrontDoorTest;
+
+namespace {
+
+const QStringList callerTypes{QStringLiteral("memberOfPublic"), QStringLiteral("professional"),
+                              QStringLiteral("parentCarer"), QStringLiteral("child"), QStringLiteral("otherChild"),
+                              QStringLiteral("anonymous"), QString()};
+const QStringList identityDecisions{QStringLiteral("mayBeShared"), QStringLiteral("notToFamily"),
+                                    QStringLiteral("anonymous"), QString()};
+
+// A canary in every place a referrer's identity can be written: each answer, a conversation with them, feedback.
+QStringList plantCanaries(Referral &r, int i)
+{
+    const QStringList canaries{
+        QStringLiteral("CanaryName%1Zq").arg(i),         QStringLiteral("+4477009%1").arg(10000 + i),
+        QStringLiteral("canary%1@example.org").arg(i),   QStringLiteral("%1 Canary Lane, Nowhere").arg(i),
+        QStringLiteral("Canary Organisation %1Zq").arg(i), QStringLiteral("CanaryRole%1Zq").arg(i),
+        QStringLiteral("CanaryRelationship%1Zq").arg(i)};
+    const QList<Field::Key> fields{Field::referrerName,         Field::referrerPhone, Field::referrerEmail,
+                                   Field::referrerAddress,      Field::referrerOrganisation, Field::referrerRole,
+                                   Field::referrerRelationship};
+    for (int k = 0; k < fields.size(); ++k)
+        r.setAnswer(fields.at(k), Answer::given(canaries.at(k)));
+    r.conversations.append(Conversation{QStringLiteral("d1"), testNow(), QStringLiteral("caller"), {}, {},
+                                        QStringLiteral("Spoke to %1").arg(canaries.at(0)), {}, {}});
+    r.feedback.append(FeedbackRecord{QStringLiteral("f1"), testNow(), QStringLiteral("phone"),
+                                     QStringLiteral("Told %1 the outcome").arg(canaries.at(0)), {}});
+    return canaries;
+}
+
+} // namespace
+
+TEST_CASE("NOR-A1 LIN-A5: across 10,000 invented referrals, no family notice holds a referrer it may not name")
+{
+    SyntheticReferrals synthetic(88);
+    QRandomGenerator random(99);
+    int withheld = 0;
+    int named = 0;
+    for (int i = 0; i < 10'000; ++i) {
+        const Profile &profile = i % 2 ? norfolk() : lincolnshire();
+        Referral r = synthetic.next(profile, testNow());
+        r.reference = QStringLiteral("%1-2026-%2").arg(profile.referencePrefix).arg(i, 6, 10, QLatin1Char('0'));
+        const QString caller = callerTypes.at(random.bounded(int(callerTypes.size())));
+        const QString decision = identityDecisions.at(random.bounded(int(identityDecisions.size())));
+        r.setAnswer(Field::referrerType, caller.isEmpty() ? Answer() : Answer::given(caller));
+        r.setAnswer(Field::identityDecision, decision.isEmpty() ? Answer() : Answer::given(decision));
+        const QStringList canaries = plantCanaries(r, i);
+
+        const RedactedReferral forFamily(r, Audience::Family);
+        const Document notice = familyNotice(forFamily, profile);
+        const QString everything = notice.everyString().join(u'\n');
+        if (!mayNameReferrer(r, Audience::Family)) {
+            ++withheld;
+            for (const QString &canary : canaries)
+                if (everything.contains(canary)) {
+                    INFO("referral " << i << ", caller " << caller.toStdString() << ", decision " << decision.toStdString());
+                    FAIL("the family notice holds " << canary.toStdString());
+                }
+            // Removed from what any family-facing builder can read, not just from this notice.
+            CHECK_FALSE(forFamily.referral().answer(Field::referrerName).isAddressed());
+            CHECK(forFamily.referral().feedback.isEmpty());
+        } else {
+            ++named;
+            CHECK(everything.contains(canaries.at(4))); // the organisation, named as the procedure asks (LIN-A4)
+        }
+        // The internal record keeps everything.
+        CHECK(RedactedReferral(r, Audience::Internal).referral() == r);
+    }
+    CHECK(withheld > 5'000);
+    CHECK(named > 500);
+}
+
+TEST_CASE("NOR-A2 LIN-A4 LIN-A6: who may be named to whom, decided in one place")
+{
+    Referral r = draft(QStringLiteral("norfolk-cads"));
+    const auto as = [&r](const char *caller, const char *decision) {
+        give(r, Field::referrerType.toString(), QString::fromLatin1(caller));
+        give(r, Field::identityDecision.toString(), QString::fromLatin1(decision));
+        return std::tuple{mayNameReferrer(r, Audience::Internal), mayNameReferrer(r, Audience::Family),
+                          mayNameReferrer(r, Audience::Agency)};
+    };
+    CHECK(as("professional", "mayBeShared") == std::tuple{true, true, true});
+    CHECK(as("professional", "notToFamily") == std::tuple{true, false, true}); // LIN-A6: the good-faith judgement
+    CHECK(as("memberOfPublic", "mayBeShared") == std::tuple{true, true, true});
+    CHECK(as("memberOfPublic", "notToFamily") == std::tuple{true, false, false}); // LIN-A5: only with permission
+    CHECK(as("memberOfPublic", "anonymous") == std::tuple{true, false, false});
+    CHECK(as("anonymous", "mayBeShared") == std::tuple{true, false, false});
+}
+
+TEST_CASE("NOR-C6 LIN-A4: the family notice says which children, when, and how to get in touch, in plain words")
+{
+    Referral r = draft(QStringLiteral("norfolk-cads"), QStringLiteral("Ada Testchild"));
+    give(r, Field::referrerType.toString(), QStringLiteral("memberOfPublic"));
+    give(r, Field::identityDecision.toString(), QStringLiteral("anonymous"));
+    const Document notice = familyNotice(RedactedReferral(r, Audience::Family), norfolk());
+    const QString text = notice.paragraphs.join(u' ');
+    CHECK(text.contains(QStringLiteral("Ada Testchild")));
+    CHECK(text.contains(r.reference));
+    CHECK(text.contains(QStringLiteral("not able to tell you who made the referral")));
+    CHECK(text.contains(norfolk().contact(QStringLiteral("frontDoor"))->number));
+    CHECK(notice.fileNameStem == QStringLiteral("notice-to-family-") + r.reference);
+}
