@@ -3,6 +3,7 @@
 #include "support/referralbuilder.h"
 
 #include "documents/familynotice.h"
+#include "documents/writtenrecord.h"
 #include "referral/fields.h"
 #include "referral/syntheticreferrals.h"
 
@@ -74,8 +75,13 @@ TEST_CASE("NOR-A1 LIN-A5: across 10,000 invented referrals, no family notice hol
             ++named;
             CHECK(everything.contains(canaries.at(4))); // the organisation, named as the procedure asks (LIN-A4)
         }
-        // The internal record keeps everything.
+        // The internal view keeps everything, and the written record (internal) names the referrer.
         CHECK(RedactedReferral(r, Audience::Internal).referral() == r);
+        if (i % 50 == 0) { // a fiftieth is plenty for what does not vary with the decision
+            const QString record = writtenRecord(r, profile, {}, {}).everyString().join(u'\n');
+            for (const int k : {0, 1, 2, 3, 4, 5}) // name, phone, email, address, organisation, role
+                CHECK(record.contains(canaries.at(k)));
+        }
     }
     CHECK(withheld > 5'000);
     CHECK(named > 500);
@@ -110,4 +116,31 @@ TEST_CASE("NOR-C6 LIN-A4: the family notice says which children, when, and how t
     CHECK(text.contains(QStringLiteral("not able to tell you who made the referral")));
     CHECK(text.contains(norfolk().contact(QStringLiteral("frontDoor"))->number));
     CHECK(notice.fileNameStem == QStringLiteral("notice-to-family-") + r.reference);
+}
+
+TEST_CASE("NOR-G0 NOR-D2: the written record shows items not known as such, the outstanding findings and the signatures")
+{
+    Referral r = draft(QStringLiteral("norfolk-cads"));
+    r.setAnswer(Field::referrerType, Answer::given(QStringLiteral("professional")));
+    r.setAnswer(Field::referrerName, Answer::notKnown());
+    r.setAnswer(Field::consentDecision, Answer::given(QStringLiteral("refused")));
+    r.children[0].answers.insert(QStringLiteral("dateOfBirth"), Answer::notAsked(QStringLiteral("the caller was upset")));
+    const Findings outstanding{Finding{QStringLiteral("ALL-G1"), Severity::Outstanding, QStringLiteral("children[c1].gender"),
+                                       QStringLiteral("Still to ask: Gender")}};
+    AuditEvent signature;
+    signature.sequence = 42;
+    signature.user = QStringLiteral("u-supervisor");
+    signature.at = testNow();
+    signature.kind = auditKindName(AuditKind::Signed);
+    signature.payload = {{QStringLiteral("what"), QStringLiteral("decision")}};
+    signature.hash = QString(64, u'a');
+    const Document record = writtenRecord(r, norfolk(), outstanding, {signature});
+    const QString text = record.paragraphs.join(u'\n');
+    CHECK(text.contains(QStringLiteral("Caller’s name: Not known")));
+    CHECK(text.contains(QStringLiteral("Not asked — the caller was upset")));
+    CHECK(text.contains(QStringLiteral("The parent refused")));
+    CHECK(text.contains(QStringLiteral("Still to ask: Gender (ALL-G1)")));
+    CHECK(text.contains(QStringLiteral("Signed the decision: u-supervisor")));
+    CHECK(text.contains(QStringLiteral("audit event 42")));
+    CHECK(record.paragraphs.constFirst().startsWith(QStringLiteral("INTERNAL")));
 }
