@@ -15,6 +15,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libsqlite3-dev
     qt6-charts-dev libqt6opengl6-dev # Qt Charts' CMake files need Qt6OpenGL's, which its package does not pull in
     catch2 libsodium-dev libphonenumber-dev
+    poppler-utils # the tests read PDFs back as anyone receiving them could (pdftotext, pdfinfo)
 )
 
 install_missing() {

@@ -17,7 +17,8 @@ QString ukTime(const QDateTime &time)
 
 QString line(const QString &label, const QString &value)
 {
-    return QStringLiteral("%1: %2").arg(label, value);
+    // "Is the child safe?: No" reads badly: a question keeps its own mark.
+    return (label.endsWith(u'?') ? QStringLiteral("%1 %2") : QStringLiteral("%1: %2")).arg(label, value);
 }
 
 } // namespace

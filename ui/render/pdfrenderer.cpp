@@ -1,0 +1,51 @@
+#include "pdfrenderer.h"
+
+#include <QFile>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QTextDocument>
+
+namespace FrontDoor {
+
+QString PdfRenderer::html(const Document &document)
+{
+    QString body = QStringLiteral("<h1>%1</h1>").arg(document.title.toHtmlEscaped());
+    for (const QString &paragraph : document.paragraphs) {
+        if (paragraph.startsWith(QLatin1String("### ")))
+            body += QStringLiteral("<h3>%1</h3>").arg(paragraph.mid(4).toHtmlEscaped());
+        else if (paragraph.startsWith(QLatin1String("## ")))
+            body += QStringLiteral("<h2>%1</h2>").arg(paragraph.mid(3).toHtmlEscaped());
+        else
+            body += QStringLiteral("<p>%1</p>").arg(paragraph.toHtmlEscaped());
+    }
+    return body;
+}
+
+void PdfRenderer::paint(const Document &document, QPagedPaintDevice &device)
+{
+    QTextDocument text;
+    text.setDefaultStyleSheet(QStringLiteral("h1 { font-size: 16pt; } h2 { font-size: 13pt; margin-top: 10px; } "
+                                             "h3 { font-size: 11pt; } p { font-size: 10pt; margin: 2px 0; }"));
+    text.setHtml(html(document));
+    text.setMetaInformation(QTextDocument::DocumentTitle, document.title);
+    text.print(&device);
+}
+
+Status PdfRenderer::writePdf(const Document &document, const QString &path)
+{
+    {
+        QPdfWriter writer(path);
+        writer.setPageSize(QPageSize(QPageSize::A4));
+        writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout::Millimeter);
+        writer.setResolution(300);
+        writer.setTitle(document.metadata.value(QStringLiteral("title"), document.title));
+        writer.setCreator(QStringLiteral("Front Door"));
+        paint(document, writer);
+    } // the file is complete once the writer is gone
+    if (!QFile::exists(path) || QFile(path).size() == 0)
+        return makeError(ErrorCode::IoError, QStringLiteral("%1 could not be written.").arg(path));
+    return {};
+}
+
+} // namespace FrontDoor
