@@ -3,6 +3,7 @@
 #include "support/referralbuilder.h"
 
 #include "documents/familynotice.h"
+#include "documents/referrerfeedback.h"
 #include "documents/writtenrecord.h"
 #include "referral/fields.h"
 #include "referral/syntheticreferrals.h"
@@ -143,4 +144,23 @@ TEST_CASE("NOR-G0 NOR-D2: the written record shows items not known as such, the 
     CHECK(text.contains(QStringLiteral("Signed the decision: u-supervisor")));
     CHECK(text.contains(QStringLiteral("audit event 42")));
     CHECK(record.paragraphs.constFirst().startsWith(QStringLiteral("INTERNAL")));
+}
+
+TEST_CASE("LIN-T5 ALL-T6: a professional is told each child's outcome in writing, a member of the public only that it was dealt with")
+{
+    Referral r = draft(QStringLiteral("lincolnshire-csc"), QStringLiteral("Ada Testchild"));
+    r.outcomes.append(ChildOutcome{QStringLiteral("c1"), QStringLiteral("noFurtherAction"),
+                                   QStringLiteral("Needs met by the school."), {QStringLiteral("tac")}, {}, {}});
+    give(r, Field::referrerType.toString(), QStringLiteral("professional"));
+    const QString professional = referrerFeedback(r, lincolnshire()).paragraphs.join(u'\n');
+    CHECK(professional.contains(QStringLiteral("Ada Testchild: No further action")));
+    CHECK(professional.contains(QStringLiteral("Needs met by the school.")));
+    CHECK(professional.contains(QStringLiteral("Offered instead: Team Around the Child")));
+
+    give(r, Field::referrerType.toString(), QStringLiteral("memberOfPublic"));
+    const Document publicLetter = referrerFeedback(r, lincolnshire());
+    const QString text = publicLetter.everyString().join(u'\n');
+    CHECK(text.contains(QStringLiteral("appropriate action is being taken")));
+    for (const char *confidential : {"Ada Testchild", "No further action", "Needs met by the school", "Team Around"})
+        CHECK_FALSE(text.contains(QString::fromLatin1(confidential)));
 }
