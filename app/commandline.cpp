@@ -33,9 +33,25 @@ const QCommandLineOption roleOption(QStringList{QStringLiteral("role")},
 const QCommandLineOption nameOption(QStringList{QStringLiteral("name")},
                                     QStringLiteral("user add: the person's full name."), QStringLiteral("NAME"));
 
+const QCommandLineOption referenceOption(QStringList{QStringLiteral("reference")},
+                                         QStringLiteral("export: the referral, e.g. NOR-2026-000123."),
+                                         QStringLiteral("REFERENCE"));
+const QCommandLineOption formatOption(QStringList{QStringLiteral("format")},
+                                      QStringLiteral("export: json (the referral JSON schema) or pdf."),
+                                      QStringLiteral("FORMAT"));
+const QCommandLineOption documentOption(QStringList{QStringLiteral("document")},
+                                        QStringLiteral("export --format pdf: record (internal, the default), notice "
+                                                       "(to the family) or feedback (to the referrer)."),
+                                        QStringLiteral("DOCUMENT"));
+const QCommandLineOption outOption(QStringList{QStringLiteral("out")},
+                                   QStringLiteral("export: the file to write (default: a name from the document, in "
+                                                  "the current folder)."),
+                                   QStringLiteral("PATH"));
+
 // The options that take a value, so that wantsWindow() can skip over it.
-const QList<const QCommandLineOption *> valueOptions{&dbOption, &profileOption, &nowOption, &asOption, &roleOption,
-                                                     &nameOption};
+const QList<const QCommandLineOption *> valueOptions{&dbOption,  &profileOption,   &nowOption,    &asOption,
+                                                     &roleOption, &nameOption,     &referenceOption,
+                                                     &formatOption, &documentOption, &outOption};
 
 bool isHelpOrVersion(const QString &argument)
 {
@@ -93,6 +109,8 @@ Result<Options> CommandLine::parse(const QStringList &arguments)
     parser.addOption(asOption);
     parser.addOption(roleOption);
     parser.addOption(nameOption);
+    for (const QCommandLineOption *option : {&referenceOption, &formatOption, &documentOption, &outOption})
+        parser.addOption(*option);
     parser.addOption(QCommandLineOption(QStringLiteral("training"),
                                         QStringLiteral("Practise on a separate database of invented cases (its own "
                                                        "file and reference prefix, never the live one).")));
@@ -113,6 +131,10 @@ Result<Options> CommandLine::parse(const QStringList &arguments)
     options.actingAs = parser.value(asOption);
     options.role = parser.value(roleOption);
     options.name = parser.value(nameOption);
+    options.reference = parser.value(referenceOption);
+    options.format = parser.value(formatOption);
+    options.document = parser.value(documentOption);
+    options.out = parser.value(outOption);
     options.training = parser.isSet(QStringLiteral("training"));
     QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty()) {

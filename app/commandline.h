@@ -17,6 +17,10 @@ struct Options
     QString role;         // --role: for `user add`
     QString name;         // --name: the person's name, for `user add`
     bool training = false; // --training: the training database of invented cases, never the live one
+    QString reference;     // export: --reference
+    QString format;        // export: --format json|pdf
+    QString document;      // export --format pdf: --document record|notice|feedback
+    QString out;           // export: --out PATH
     QString command;      // empty: open the window
     QStringList commandArguments;
 };

@@ -1,6 +1,7 @@
 #include "commands.h"
 
 #include "checkcommand.h"
+#include "exportcommand.h"
 #include "storecommands.h"
 #include "usercommand.h"
 
@@ -21,6 +22,11 @@ const std::vector<Command> &all()
         {QStringLiteral("restore"), QStringLiteral("restore FILE [--db PATH]"),
          QStringLiteral("replace the database with a backup that passes its checks (the old file is kept)"),
          &StoreCommands::restore},
+        {QStringLiteral("export"),
+         QStringLiteral("export --reference R --format json|pdf [--document record|notice|feedback] [--out PATH] --as NAME"),
+         QStringLiteral("write a referral (JSON) or one of its documents (PDF, redacted for its reader); a supervisor, "
+                        "audited"),
+         &ExportCommand::run},
         {QStringLiteral("user"), QStringLiteral("user add|disable|reset|list [NAME]"),
          QStringLiteral("manage accounts (--name, --role, --as ADMIN); passwords are read, never given"),
          &UserCommand::run},

@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 
 using namespace FrontDoor;
@@ -49,6 +50,21 @@ int main(int argc, char *argv[])
             return 2;
         }
         return GuiLauncher::run(*options);
+    }
+
+    // Laying a PDF out needs fonts, so `export` runs with Qt Gui — on no screen at all.
+    const QStringList arguments = rawArguments(argc, argv);
+    if (arguments.contains(QStringLiteral("export"))) {
+        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QGuiApplication app(argc, argv);
+        describeApplication();
+        const Result<Options> options = CommandLine::parse(QCoreApplication::arguments());
+        if (!options) {
+            QTextStream(stderr) << options.errorMessage() << '\n';
+            return 2;
+        }
+        return Commands::run(*options);
     }
 
     QCoreApplication app(argc, argv);
