@@ -2,6 +2,7 @@
 
 #include "checkcommand.h"
 #include "exportcommand.h"
+#include "importcommand.h"
 #include "storecommands.h"
 #include "usercommand.h"
 
@@ -27,6 +28,10 @@ const std::vector<Command> &all()
          QStringLiteral("write a referral (JSON) or one of its documents (PDF, redacted for its reader); a supervisor, "
                         "audited"),
          &ExportCommand::run},
+        {QStringLiteral("import"), QStringLiteral("import FILE.json --as NAME"),
+         QStringLiteral("store a referral another Front Door exported (all or nothing; a duplicate is refused); a "
+                        "supervisor, audited"),
+         &ImportCommand::run},
         {QStringLiteral("user"), QStringLiteral("user add|disable|reset|list [NAME]"),
          QStringLiteral("manage accounts (--name, --role, --as ADMIN); passwords are read, never given"),
          &UserCommand::run},

@@ -1,6 +1,6 @@
 #include "exportcommand.h"
 
-#include "passwordprompt.h"
+#include "actingperson.h"
 #include "storecommands.h"
 
 #include "access/accounts.h"
@@ -58,22 +58,17 @@ int run(const Options &options)
         return fail(2, QStringLiteral("--document is record, notice or feedback, not \"%1\".").arg(which));
     if (options.training)
         return fail(1, QStringLiteral("training cases are invented and are never exported."));
-    if (options.actingAs.isEmpty())
-        return fail(1, QStringLiteral("say which supervisor is doing this: --as NAME."));
 
     const QString path = StoreCommands::databasePath(options);
     Result<std::unique_ptr<Store>> store = Store::open(path, Clock::system(), StoreCommands::storeOptions(options));
     if (!store)
         return fail(2, withBackupAdvice(store.error(), path, {}));
     Accounts accounts((*store)->database(), (*store)->clock());
-    bool ok = false;
-    const QString password = PasswordPrompt::read(QStringLiteral("Password of %1").arg(options.actingAs), &ok);
-    Result<Account> account = accounts.signIn(options.actingAs, password);
-    if (!account)
-        return fail(1, account.errorMessage());
-    const Actor actor{account->id, account->role};
-    if (!isAllowed(actor.role, Operation::ExportOrPrint))
-        return fail(1, QStringLiteral("only a supervisor exports or prints a referral."));
+    Result<Actor> acting = actingPerson(accounts, options, Operation::ExportOrPrint,
+                                        QStringLiteral("only a supervisor exports or prints a referral."));
+    if (!acting)
+        return fail(1, acting.errorMessage());
+    const Actor actor = *acting;
 
     Result<StoredReferral> opened = (*store)->referrals().open(options.reference, actor); // checked and audited
     if (!opened)

@@ -1,6 +1,7 @@
 #include "usercommand.h"
 
 #include "access/accounts.h"
+#include "actingperson.h"
 #include "passwordprompt.h"
 #include "storecommands.h"
 #include "store/databaselocation.h"
@@ -34,16 +35,8 @@ Result<QString> newPassword()
 // The administrator named by --as, after their password.
 Result<Actor> administrator(Accounts &accounts, const Options &options)
 {
-    if (options.actingAs.isEmpty())
-        return makeError(ErrorCode::PermissionDenied, QStringLiteral("say which administrator is doing this: --as NAME."));
-    bool ok = false;
-    const QString password = PasswordPrompt::read(QStringLiteral("Password of %1").arg(options.actingAs), &ok);
-    Result<Account> signedIn = accounts.signIn(options.actingAs, password);
-    if (!signedIn)
-        return signedIn.error();
-    if (signedIn->role != Role::Administrator)
-        return makeError(ErrorCode::PermissionDenied, QStringLiteral("only an administrator manages accounts."));
-    return Actor{signedIn->id, signedIn->role};
+    return actingPerson(accounts, options, Operation::ManageAccounts,
+                        QStringLiteral("only an administrator manages accounts."));
 }
 
 } // namespace

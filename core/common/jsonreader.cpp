@@ -2,6 +2,9 @@
 
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QSet>
+
+#include <vector>
 
 namespace FrontDoor {
 
@@ -37,6 +40,62 @@ QString lineAndColumn(const QByteArray &bytes, qsizetype offset)
 }
 } // namespace
 
+namespace {
+
+// Longer than any text a referral or profile holds (about sixty pages); a longer one is refused, not stored.
+constexpr qsizetype longestText = 100'000;
+
+// What Qt's parser lets through and a strict reader must not: a key twice in one object (Qt keeps one value
+// silently) and absurdly long texts. Returns the offset of the first such thing and what it is, or -1.
+std::pair<qsizetype, QString> rawProblem(const QByteArray &bytes)
+{
+    struct Frame
+    {
+        bool object = false;
+        bool expectKey = false;
+        QSet<QByteArray> keys;
+    };
+    std::vector<Frame> open;
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        const char c = bytes.at(i);
+        if (c == '"') {
+            const qsizetype start = i + 1;
+            bool escaped = false;
+            for (++i; i < bytes.size(); ++i) {
+                const char d = bytes.at(i);
+                if (escaped)
+                    escaped = false;
+                else if (d == '\\')
+                    escaped = true;
+                else if (d == '"')
+                    break;
+            }
+            const qsizetype length = i - start;
+            if (length > longestText)
+                return {start, QStringLiteral("a text of %1 characters, longer than any referral needs (at most %2)")
+                                   .arg(length).arg(longestText)};
+            if (!open.empty() && open.back().object && open.back().expectKey) {
+                const QByteArray key = bytes.mid(start, length);
+                if (open.back().keys.contains(key))
+                    return {start, QStringLiteral("the key \"%1\" twice in one object").arg(QString::fromUtf8(key.left(64)))};
+                open.back().keys.insert(key);
+                open.back().expectKey = false;
+            }
+        } else if (c == '{') {
+            open.push_back(Frame{true, true, {}});
+        } else if (c == '[') {
+            open.push_back(Frame{false, false, {}});
+        } else if ((c == '}' || c == ']') && !open.empty()) {
+            open.pop_back();
+        } else if (c == ',' && !open.empty() && open.back().object) {
+            open.back().expectKey = true;
+        }
+    }
+    return {-1, {}};
+}
+
+} // namespace
+
 Result<QJsonObject> JsonReader::parseObject(const QByteArray &bytes, const QString &source)
 {
     QJsonParseError parseError;
@@ -49,6 +108,14 @@ Result<QJsonObject> JsonReader::parseObject(const QByteArray &bytes, const QStri
     if (!document.isObject())
         return makeError(ErrorCode::SchemaError, QStringLiteral("%1: should hold one JSON object.").arg(source));
     return document.object();
+}
+
+Status JsonReader::checkForeign(const QByteArray &bytes, const QString &source)
+{
+    if (const auto [offset, what] = rawProblem(bytes); offset >= 0)
+        return makeError(ErrorCode::SchemaError,
+                         QStringLiteral("%1: at %2: %3.").arg(source, lineAndColumn(bytes, offset), what));
+    return {};
 }
 
 Error JsonReader::error() const

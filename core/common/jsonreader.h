@@ -20,6 +20,10 @@ public:
     explicit JsonReader(QString source) : m_source(std::move(source)) {}
 
     static Result<QJsonObject> parseObject(const QByteArray &bytes, const QString &source);
+    // For a file from outside (an import): what Qt's parser lets through and a strict reader must not — a key
+    // twice in one object (Qt keeps one value silently) and texts over 100,000 characters — with the place. Not
+    // used on the store's own documents, which may hold a long text a handler typed.
+    static Status checkForeign(const QByteArray &bytes, const QString &source);
 
     bool failed() const { return m_failed; }
     Error error() const;

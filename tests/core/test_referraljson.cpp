@@ -1,6 +1,7 @@
 // The referral's JSON form: versioned, strict, round-trip exact.
 #include "support/referralbuilder.h"
 
+#include "common/jsonreader.h"
 #include "referral/referraljson.h"
 
 #include <QJsonArray>
@@ -113,4 +114,18 @@ TEST_CASE("NOR-R6: a disagreement is its own record and survives the JSON round 
     Result<Referral> old = ReferralJson::fromJson(older, QStringLiteral("test"));
     REQUIRE(old);
     CHECK(old->disagreements.isEmpty());
+}
+
+TEST_CASE("A file from outside is refused for a key given twice or an absurd text, with the place")
+{
+    const Status twice = JsonReader::checkForeign(QByteArrayLiteral("{\n  \"a\": 1,\n  \"a\": 2\n}"), QStringLiteral("x.json"));
+    REQUIRE_FALSE(twice);
+    CHECK(twice.errorMessage().contains(QStringLiteral("x.json: at line 3")));
+    CHECK(twice.errorMessage().contains(QStringLiteral("\"a\" twice")));
+    // The same key in two different objects is fine, and so is a key's name appearing as a value.
+    CHECK(JsonReader::checkForeign(QByteArrayLiteral(R"({"a": {"a": "a"}, "b": [{"a": 1}, {"a": 2}]})"), {}));
+    const Status huge = JsonReader::checkForeign("{\"a\": \"" + QByteArray(100'001, 'x') + "\"}", QStringLiteral("y.json"));
+    REQUIRE_FALSE(huge);
+    CHECK(huge.errorMessage().contains(QStringLiteral("100001 characters")));
+    CHECK(JsonReader::checkForeign("{\"a\": \"" + QByteArray(100'000, 'x') + "\"}", {}));
 }

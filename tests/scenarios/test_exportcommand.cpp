@@ -11,6 +11,7 @@
 #include "referral/fields.h"
 #include "referral/referraljson.h"
 #include "store/audittrail.h"
+#include "store/auditverifier.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -93,4 +94,99 @@ TEST_CASE("frontdoor export writes the referral JSON and a redacted family notic
         CHECK_FALSE(QString::fromUtf8(QJsonDocument(event.payload).toJson()).contains(QStringLiteral("Canary")));
     }
     CHECK(exported == 2);
+}
+
+namespace {
+
+// A database with the first administrator and a supervisor "sam" who can exchange referrals.
+QString exchangeDatabase(StoreFixture &f, const QString &password)
+{
+    Accounts accounts(f->database(), f.clock, PasswordHasher::Cost{1, 8 * 1024 * 1024});
+    const Actor root{accounts.createFirstAdministrator(QStringLiteral("root"), QStringLiteral("Root"), password)->id,
+                     Role::Administrator};
+    REQUIRE(accounts.create(root, QStringLiteral("sam"), QStringLiteral("Sam"), Role::Supervisor, password));
+    return f.path;
+}
+
+Run importing(const QString &file, const QString &db, const QString &password)
+{
+    return runFrontDoor({QStringLiteral("import"), file, QStringLiteral("--as"), QStringLiteral("sam"),
+                         QStringLiteral("--db"), db},
+                        password.toUtf8() + '\n');
+}
+
+} // namespace
+
+TEST_CASE("frontdoor import stores a referral another Front Door exported, whole, and refuses it a second time")
+{
+    const QString password = QStringLiteral("kettle on the windowsill");
+    QTemporaryDir dir;
+    Referral sent = draft(QStringLiteral("norfolk-cads"), QStringLiteral("Ada Testchild"));
+    sent.reference = QStringLiteral("NOR-2026-000321");
+    sent.status = ReferralStatus::Submitted;
+    give(sent, Field::referrerType.toString(), QStringLiteral("professional"));
+    sent.actions.append(FollowUpAction{QStringLiteral("act-decision"), QStringLiteral("decision"), QStringLiteral("NOR-T4"),
+                                       QStringLiteral("Decide"), testNow().addDays(1), ActionStatus::Open, {}, {}, {}});
+    const QString file = dir.filePath(QStringLiteral("from-elsewhere.json"));
+    {
+        QFile out(file);
+        REQUIRE(out.open(QIODevice::WriteOnly));
+        out.write(ReferralJson::serialize(sent));
+    }
+    StoreFixture f;
+    const QString db = exchangeDatabase(f, password);
+    f.close();
+
+    Run first = importing(file, db, password);
+    INFO(first.err.toStdString());
+    REQUIRE(first.exitCode == 0);
+    Run again = importing(file, db, password);
+    CHECK(again.exitCode == 1);
+    CHECK(again.err.contains(QStringLiteral("already in this database")));
+
+    std::unique_ptr<Store> store = std::move(Store::open(db, f.clock).value());
+    const StoredReferral stored = store->referrals().load(sent.reference).value();
+    CHECK(stored.referral == sent);
+    CHECK(store->queries().list(ReferralFilter{}).value().constFirst().nextDue == sent.actions.constFirst().due);
+    CHECK(AuditVerifier::verify(store->database()).value().intact());
+    // This database's own numbering goes on after the imported number.
+    StoredReferral next = store->referrals().createDraft(norfolk(), handler).value();
+    CHECK(next.referral.reference == QStringLiteral("NOR-2026-000322"));
+}
+
+TEST_CASE("frontdoor import refuses malformed and hostile files with the place it went wrong, and imports nothing")
+{
+    const QString password = QStringLiteral("kettle on the windowsill");
+    QTemporaryDir dir;
+    StoreFixture f;
+    const QString db = exchangeDatabase(f, password);
+    f.close();
+    const QByteArray good = ReferralJson::serialize(draft(QStringLiteral("norfolk-cads")));
+    QByteArray deep;
+    for (int i = 0; i < 5000; ++i)
+        deep += '[';
+    const QList<std::pair<const char *, QByteArray>> nasty{
+        {"not JSON", QByteArrayLiteral("{\"reference\": ")},
+        {"deep nesting", deep},
+        {"invalid UTF-8", QByteArray(good).replace("Ada", "\xff\xfe\xfd")},
+        {"a wrong type", QByteArray(good).replace("\"status\": \"draft\"", "\"status\": 7")},
+        {"an unknown key", QByteArray(good).replace("\"status\":", "\"smuggled\": 1, \"status\":")},
+        {"a duplicate key", QByteArray(good).replace("\"status\": \"draft\"", "\"status\": \"draft\", \"status\": \"closed\"")},
+        {"a huge string", QByteArray(good).replace("Ada Testchild", QByteArray(2 * 1024 * 1024, 'x'))},
+        {"a live database taking a training case", QByteArray(good).replace("\"NOR-", "\"TRN-NOR-")},
+    };
+    for (const auto &[what, bytes] : nasty) {
+        INFO(what);
+        const QString file = dir.filePath(QStringLiteral("nasty.json"));
+        QFile out(file);
+        REQUIRE(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        out.write(bytes);
+        out.close();
+        Run refused = importing(file, db, password);
+        INFO(refused.err.toStdString());
+        CHECK(refused.exitCode == 1);
+        CHECK(refused.err.contains(QStringLiteral("frontdoor import: ")));
+    }
+    std::unique_ptr<Store> store = std::move(Store::open(db, f.clock).value());
+    CHECK(store->queries().count(ReferralFilter{}).value() == 0);
 }

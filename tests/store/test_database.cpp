@@ -142,7 +142,8 @@ TEST_CASE("Every SQL key the store uses is defined by the SQLite dialect, and th
         QStringLiteral("users.setDisabled"), QStringLiteral("users.setPassword"), QStringLiteral("users.recentFailures"),
         QStringLiteral("users.addFailure"), QStringLiteral("users.clearFailures"),
         QStringLiteral("dashboard.contactsPerDay"), QStringLiteral("dashboard.outcomes"),
-        QStringLiteral("dashboard.overdueActions"), QStringLiteral("dashboard.decisionTimes")};
+        QStringLiteral("dashboard.overdueActions"), QStringLiteral("dashboard.decisionTimes"),
+        QStringLiteral("referrals.exists"), QStringLiteral("referrals.raiseCounter")};
     QStringList defined = sql.keys();
     for (const QString &key : required) {
         INFO(key.toStdString());

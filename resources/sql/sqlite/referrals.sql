@@ -59,3 +59,10 @@ DELETE FROM events WHERE at < :before
 -- name: referrals.clearPending
 UPDATE referrals SET pending_path = NULL, pending_from = NULL, pending_by = NULL, pending_at = NULL
 WHERE id = :id AND revision = :expected
+
+-- name: referrals.exists
+SELECT 1 FROM referrals WHERE reference = :reference
+
+-- name: referrals.raiseCounter
+INSERT INTO reference_counters (prefix, year, last) VALUES (:prefix, :year, :serial)
+ON CONFLICT (prefix, year) DO UPDATE SET last = max(last, excluded.last)

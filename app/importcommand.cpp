@@ -1,0 +1,65 @@
+#include "importcommand.h"
+
+#include "actingperson.h"
+#include "storecommands.h"
+
+#include "common/jsonreader.h"
+#include "profile/profileloader.h"
+#include "referral/referraljson.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QTextStream>
+
+namespace FrontDoor::ImportCommand {
+
+namespace {
+
+int fail(int code, const QString &message)
+{
+    QTextStream(stderr) << "frontdoor import: " << message << '\n';
+    return code;
+}
+
+// Larger than any real referral by far; past it a file is refused before it is parsed.
+constexpr qint64 largestFile = 32 * 1024 * 1024;
+
+} // namespace
+
+int run(const Options &options)
+{
+    if (options.commandArguments.size() != 1)
+        return fail(2, QStringLiteral("say which file: frontdoor import FILE.json --as NAME."));
+    const QString file = options.commandArguments.constFirst();
+    QFile input(file);
+    if (!input.open(QIODevice::ReadOnly))
+        return fail(2, QStringLiteral("%1 cannot be read: %2").arg(file, input.errorString()));
+    if (input.size() > largestFile)
+        return fail(1, QStringLiteral("%1 is %2 MiB, far larger than any referral: nothing was imported.")
+                           .arg(file).arg(input.size() / (1024 * 1024)));
+    const QByteArray bytes = input.readAll();
+    if (Status foreign = JsonReader::checkForeign(bytes, QFileInfo(file).fileName()); !foreign)
+        return fail(1, foreign.errorMessage() + QStringLiteral(" Nothing was imported."));
+    const Result<Referral> referral = ReferralJson::parse(bytes, QFileInfo(file).fileName());
+    if (!referral)
+        return fail(1, referral.errorMessage() + QStringLiteral(" Nothing was imported."));
+    if (Result<Profile> profile = ProfileLoader::byId(referral->profileId); !profile)
+        return fail(1, profile.errorMessage() + QStringLiteral(" Nothing was imported."));
+
+    const QString path = StoreCommands::databasePath(options);
+    Result<std::unique_ptr<Store>> store = Store::open(path, Clock::system(), StoreCommands::storeOptions(options));
+    if (!store)
+        return fail(2, withBackupAdvice(store.error(), path, {}));
+    Accounts accounts((*store)->database(), (*store)->clock());
+    Result<Actor> actor = actingPerson(accounts, options, Operation::ExportOrPrint,
+                                       QStringLiteral("only a supervisor imports a referral."));
+    if (!actor)
+        return fail(1, actor.errorMessage());
+    Result<SaveReceipt> imported = (*store)->referrals().importReferral(*referral, *actor, QFileInfo(file).fileName());
+    if (!imported)
+        return fail(1, imported.errorMessage());
+    QTextStream(stdout) << "Imported " << referral->reference << " from " << file << '\n';
+    return 0;
+}
+
+} // namespace FrontDoor::ImportCommand
