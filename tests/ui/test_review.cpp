@@ -379,3 +379,28 @@ TEST_CASE("The history reads as sentences: who recorded what, old and new, with 
                      {QStringLiteral("to"), QJsonObject{{QStringLiteral("value"), QStringLiteral("refused")}}}};
     CHECK(historyLine(event, norfolk()).contains(QStringLiteral("recorded Do the parents know about this referral, and do they agree?: (none) → The parent refused")));
 }
+
+TEST_CASE("Recording a discussion does not wipe a decision still being made on screen")
+{
+    StoreFixture f;
+    const QString reference = submittedWithTwoChildren(f);
+    std::unique_ptr<ReviewPage> shown = shownReview(f, reference);
+    ReviewPage &review = *shown;
+    auto *outcome = review.findChild<QComboBox *>(QStringLiteral("outcome_c1"));
+    outcome->setFocus();
+    QTest::keyClick(outcome, Qt::Key_Down);
+    auto *why = review.findChild<QPlainTextEdit *>(QStringLiteral("outcomeRationale_c1"));
+    why->setFocus();
+    QTest::keyClicks(why, QStringLiteral("Half-written reasons"));
+    const int chosen = outcome->currentIndex();
+
+    auto *said = review.findChild<QPlainTextEdit *>(QStringLiteral("discussionSaid"));
+    said->setFocus();
+    QTest::keyClicks(said, QStringLiteral("Police say no record."));
+    auto *record = review.findChild<QPushButton *>(QStringLiteral("recordDiscussion"));
+    record->setFocus();
+    QTest::keyClick(record, Qt::Key_Space);
+    REQUIRE(review.referral().conversations.size() == 1);
+    CHECK(outcome->currentIndex() == chosen);
+    CHECK(why->toPlainText() == QStringLiteral("Half-written reasons"));
+}

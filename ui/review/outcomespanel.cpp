@@ -113,19 +113,26 @@ void OutcomesPanel::show(const Referral &referral)
             m_children.append(row);
         }
     }
+    // What is recorded is shown; what is not yet recorded is left as the supervisor typed it — recording a
+    // discussion in the meantime must not wipe a half-made decision from the screen.
     for (const ChildRow &row : std::as_const(m_children)) {
         const ChildOutcome *outcome = referral.outcomeFor(row.childId);
-        const int index = outcome ? row.outcome->findData(outcome->outcome) : 0;
-        row.outcome->setCurrentIndex(std::max(0, index));
-        if (outcome && row.rationale->toPlainText() != outcome->rationale)
+        if (!outcome)
+            continue;
+        row.outcome->setCurrentIndex(std::max(0, row.outcome->findData(outcome->outcome)));
+        if (row.rationale->toPlainText() != outcome->rationale)
             row.rationale->setPlainText(outcome->rationale);
         for (QCheckBox *check : row.alternatives->findChildren<QCheckBox *>())
-            check->setChecked(outcome && outcome->alternatives.contains(check->property("value").toString()));
+            check->setChecked(outcome->alternatives.contains(check->property("value").toString()));
     }
-    m_priority->setCurrentIndex(std::max(0, m_priority->findData(referral.answer(Field::decisionPriority).value())));
-    m_priorityWhy->setText(referral.answer(Field::decisionPriorityRationale).value());
-    m_consentApproved->setChecked(referral.answerIs(Field::decisionConsentApproved, Option::yes));
-    m_consentNote->setText(referral.answer(Field::decisionConsentApprovalNote).value());
+    if (const Answer priority = referral.answer(Field::decisionPriority); priority.hasValue())
+        m_priority->setCurrentIndex(std::max(0, m_priority->findData(priority.value())));
+    if (const Answer why = referral.answer(Field::decisionPriorityRationale); why.hasValue())
+        m_priorityWhy->setText(why.value());
+    if (referral.answerIs(Field::decisionConsentApproved, Option::yes))
+        m_consentApproved->setChecked(true);
+    if (const Answer note = referral.answer(Field::decisionConsentApprovalNote); note.hasValue())
+        m_consentNote->setText(note.value());
 }
 
 Referral OutcomesPanel::withDecision(const Referral &base, const QString &who, const QDateTime &when) const
