@@ -2,6 +2,7 @@
 
 #include "access/permissions.h"
 #include "calendar/followupplanner.h"
+#include "store/caseaccess.h"
 #include "referral/referralfacts.h"
 #include "referral/referraljson.h"
 #include "rules/evaluator.h"
@@ -13,15 +14,12 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace FrontDoor {
 
 namespace {
-
-
 
 QString documentText(const Referral &referral)
 {
@@ -33,15 +31,6 @@ QJsonValue decode(const QString &encoded)
     return QJsonDocument::fromJson(encoded.toUtf8()).array().at(0);
 }
 
-// The operation × role table, checked on every call that reads or changes a case.
-Status permit(const Actor &actor, Operation operation, const QString &reference)
-{
-    if (isAllowed(actor.role, operation))
-        return {};
-    return makeError(ErrorCode::PermissionDenied,
-                     QStringLiteral("A %1 may not %2 (%3).")
-                         .arg(roleDisplayName(actor.role).toLower(), operationName(operation), reference));
-}
 
 Operation viewing(const Actor &actor, const QString &handler)
 {
@@ -49,6 +38,16 @@ Operation viewing(const Actor &actor, const QString &handler)
 }
 
 } // namespace
+
+// The operation × role table, checked on every call that reads or changes a case.
+Status permitCase(const Actor &actor, Operation operation, const QString &reference)
+{
+    if (isAllowed(actor.role, operation))
+        return {};
+    return makeError(ErrorCode::PermissionDenied,
+                     QStringLiteral("A %1 may not %2 (%3).")
+                         .arg(roleDisplayName(actor.role).toLower(), operationName(operation), reference));
+}
 
 QString auditedStateHash(FlatState state, const QString &pendingPath, const QString &pendingFrom)
 {
@@ -69,7 +68,7 @@ Result<StoredReferral> ReferralRepository::createDraft(const Profile &profile, c
 {
     if (actor.userId.isEmpty())
         return makeError(ErrorCode::InvalidInput, QStringLiteral("A referral needs the user who takes the call."));
-    if (Status s = permit(actor, Operation::CreateReferral, profile.name); !s)
+    if (Status s = permitCase(actor, Operation::CreateReferral, profile.name); !s)
         return s.error();
     const QDateTime now = m_clock.now();
     WriteTransaction transaction(m_database);
@@ -237,7 +236,7 @@ Result<SaveReceipt> ReferralRepository::save(const Referral &referral, qint64 ex
     const Operation editing = stored.status != ReferralStatus::Draft ? Operation::AmendSubmitted
                               : stored.handler == actor.userId     ? Operation::EditOwnDraft
                                                                    : Operation::EditAnyDraft;
-    if (Status s = permit(actor, editing, stored.reference); !s)
+    if (Status s = permitCase(actor, editing, stored.reference); !s)
         return s.error();
     if (Status s = checkWritable(*current, expectedRevision); !s)
         return s.error();
@@ -487,7 +486,7 @@ Result<SaveReceipt> ReferralRepository::transition(const QString &reference, qin
     const Operation operation = to != ReferralStatus::Submitted             ? Operation::SignDecision
                                 : current->referral.handler == actor.userId ? Operation::SubmitOwnReferral
                                                                             : Operation::EditAnyDraft;
-    if (Status s = permit(actor, operation, reference); !s)
+    if (Status s = permitCase(actor, operation, reference); !s)
         return s.error();
     if (Status s = checkWritable(*current, expectedRevision); !s)
         return s.error();
@@ -564,7 +563,7 @@ Result<StoredReferral> ReferralRepository::open(const QString &reference, const 
     Result<StoredReferral> stored = load(reference);
     if (!stored)
         return stored;
-    if (Status s = permit(actor, viewing(actor, stored->referral.handler), reference); !s)
+    if (Status s = permitCase(actor, viewing(actor, stored->referral.handler), reference); !s)
         return s.error();
     if (Status s = recordAccess(reference, actor, AuditKind::Viewed); !s)
         return s.error();
@@ -582,73 +581,12 @@ Status ReferralRepository::recordAccess(const QString &reference, const Actor &a
     const Operation operation = kind == AuditKind::Exported || kind == AuditKind::Printed
                                     ? Operation::ExportOrPrint
                                     : viewing(actor, current->referral.handler);
-    if (Status s = permit(actor, operation, reference); !s)
+    if (Status s = permitCase(actor, operation, reference); !s)
         return s;
     Result<qint64> recorded = AuditTrail::record(m_database, reference, actor.userId, m_clock.now(), kind, details);
     if (!recorded)
         return recorded.error();
     return {};
-}
-
-Result<SaveReceipt> ReferralRepository::importReferral(const Referral &referral, const Actor &actor,
-                                                     const QString &source)
-{
-    if (Status s = permit(actor, Operation::ExportOrPrint, referral.reference); !s)
-        return s.error();
-    if (referral.reference.startsWith(QLatin1String("TRN-")) != m_database.isTraining())
-        return makeError(ErrorCode::InvalidInput,
-                         m_database.isTraining()
-                             ? QStringLiteral("%1 is a live referral: a training database never takes one.").arg(referral.reference)
-                             : QStringLiteral("%1 is a training case: a live database never takes one.").arg(referral.reference));
-    const QDateTime now = m_clock.now();
-    WriteTransaction transaction(m_database);
-    if (Status s = transaction.begin(); !s)
-        return s.error();
-    Result<QSqlQuery *> existing = m_database.exec(QStringLiteral("referrals.exists"), {{"reference", referral.reference}});
-    if (!existing)
-        return existing.error();
-    const bool duplicate = (*existing)->next();
-    (*existing)->finish();
-    if (duplicate)
-        return makeError(ErrorCode::Conflict, QStringLiteral("Referral %1 is already in this database; nothing was "
-                                                             "imported (nothing is ever merged).")
-                                                  .arg(referral.reference));
-    // NOR-2026-000123: this database's own numbering continues after it.
-    static const QRegularExpression numbered(QStringLiteral("^(.+)-(\\d{4})-(\\d+)$"));
-    if (const QRegularExpressionMatch m = numbered.match(referral.reference); m.hasMatch())
-        if (Result<QSqlQuery *> raised = m_database.exec(QStringLiteral("referrals.raiseCounter"),
-                                                         {{"prefix", m.captured(1)}, {"year", m.captured(2).toInt()},
-                                                          {"serial", m.captured(3).toLongLong()}});
-            !raised)
-            return raised.error();
-
-    Result<QSqlQuery *> inserted = m_database.exec(
-        QStringLiteral("referrals.insert"),
-        {{"reference", referral.reference}, {"profile", referral.profileId},
-         {"status", referralStatusName(referral.status)}, {"handler", referral.handler}, {"urgent", 0},
-         {"callStartedAt", StoredTime::text(referral.callStartedAt)}, {"at", StoredTime::text(now)},
-         {"user", actor.userId}, {"nextDue", QVariant()}, {"children", ReferralIndex::childrenSummary(referral)},
-         {"document", QStringLiteral("{}")}});
-    if (!inserted)
-        return inserted.error();
-    if (!(*inserted)->next())
-        return makeError(ErrorCode::DatabaseError, QStringLiteral("The imported referral was not stored."));
-    Current current;
-    current.row.id = (*inserted)->value(0).toLongLong();
-    current.row.revision = 1;
-    current.row.status = referral.status;
-    (*inserted)->finish();
-    // The row is then written as any save writes it: document, indexes, actions, and the event with its state.
-    Result<SaveReceipt> receipt =
-        persist(current, referral, ReferralState::flatten(referral),
-                {EventDraft{AuditKind::Imported, actor.userId, now, {{QStringLiteral("source"), source}}}}, actor, now);
-    if (!receipt)
-        return receipt;
-    if (Status s = transaction.commit(); !s) {
-        m_cache.remove(referral.reference);
-        return s.error();
-    }
-    return receipt;
 }
 
 } // namespace FrontDoor
