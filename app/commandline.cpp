@@ -43,6 +43,10 @@ const QCommandLineOption documentOption(QStringList{QStringLiteral("document")},
                                         QStringLiteral("export --format pdf: record (internal, the default), notice "
                                                        "(to the family) or feedback (to the referrer)."),
                                         QStringLiteral("DOCUMENT"));
+const QCommandLineOption columnsOption(QStringList{QStringLiteral("columns")},
+                                       QStringLiteral("export --format csv: the queue's columns, comma-separated "
+                                                      "(default: no names and no free text)."),
+                                       QStringLiteral("LIST"));
 const QCommandLineOption outOption(QStringList{QStringLiteral("out")},
                                    QStringLiteral("export: the file to write (default: a name from the document, in "
                                                   "the current folder)."),
@@ -51,7 +55,7 @@ const QCommandLineOption outOption(QStringList{QStringLiteral("out")},
 // The options that take a value, so that wantsWindow() can skip over it.
 const QList<const QCommandLineOption *> valueOptions{&dbOption,  &profileOption,   &nowOption,    &asOption,
                                                      &roleOption, &nameOption,     &referenceOption,
-                                                     &formatOption, &documentOption, &outOption};
+                                                     &formatOption, &documentOption, &outOption, &columnsOption};
 
 bool isHelpOrVersion(const QString &argument)
 {
@@ -109,7 +113,7 @@ Result<Options> CommandLine::parse(const QStringList &arguments)
     parser.addOption(asOption);
     parser.addOption(roleOption);
     parser.addOption(nameOption);
-    for (const QCommandLineOption *option : {&referenceOption, &formatOption, &documentOption, &outOption})
+    for (const QCommandLineOption *option : {&referenceOption, &formatOption, &documentOption, &outOption, &columnsOption})
         parser.addOption(*option);
     parser.addOption(QCommandLineOption(QStringLiteral("training"),
                                         QStringLiteral("Practise on a separate database of invented cases (its own "
@@ -135,6 +139,7 @@ Result<Options> CommandLine::parse(const QStringList &arguments)
     options.format = parser.value(formatOption);
     options.document = parser.value(documentOption);
     options.out = parser.value(outOption);
+    options.columns = parser.value(columnsOption);
     options.training = parser.isSet(QStringLiteral("training"));
     QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty()) {

@@ -21,6 +21,7 @@ struct Options
     QString format;        // export: --format json|pdf
     QString document;      // export --format pdf: --document record|notice|feedback
     QString out;           // export: --out PATH
+    QString columns;       // export --format csv: --columns a,b,c
     QString command;      // empty: open the window
     QStringList commandArguments;
 };

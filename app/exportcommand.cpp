@@ -6,6 +6,7 @@
 #include "access/accounts.h"
 #include "access/permissions.h"
 #include "documents/familynotice.h"
+#include "documents/queuecsv.h"
 #include "documents/referrerfeedback.h"
 #include "documents/writtenrecord.h"
 #include "profile/profileloader.h"
@@ -44,16 +45,56 @@ Document documentFor(const QString &which, const Referral &referral, const Profi
                          signatures);
 }
 
+// The queue for reporting: every referral the person may see, the chosen columns (by default no names and no
+// free text), an audit event with the row count and the columns.
+int queueCsv(Store &store, const Actor &actor, const Options &options)
+{
+    const QStringList columns = options.columns.isEmpty() ? QueueCsv::defaultColumns()
+                                                          : options.columns.split(u',', Qt::SkipEmptyParts);
+    QList<ReferralSummary> rows;
+    for (ReferralFilter page; ; page.offset += page.limit) {
+        page.limit = 5'000;
+        Result<QList<ReferralSummary>> read = store.queries().list(page, actor);
+        if (!read)
+            return fail(2, read.errorMessage());
+        rows += *read;
+        if (read->size() < page.limit)
+            break;
+    }
+    Result<QByteArray> csv = QueueCsv::write(rows, columns);
+    if (!csv)
+        return fail(2, csv.errorMessage());
+    const QString out = options.out.isEmpty() ? QStringLiteral("queue.csv") : options.out;
+    QFile file(out);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(*csv) < 0 || !file.flush())
+        return fail(2, QStringLiteral("%1 cannot be written: %2").arg(out, file.errorString()));
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (Result<qint64> audited = AuditTrail::record(store.database(), {}, actor.userId, store.clock().now(),
+                                                    AuditKind::Exported,
+                                                    {{QStringLiteral("what"), QStringLiteral("queue")},
+                                                     {QStringLiteral("format"), QStringLiteral("csv")},
+                                                     {QStringLiteral("rows"), int(rows.size())},
+                                                     {QStringLiteral("columns"), columns.join(u',')},
+                                                     {QStringLiteral("file"), QFileInfo(out).fileName()}});
+        !audited) {
+        file.remove();
+        return fail(2, QStringLiteral("the export could not be recorded in the audit trail, so it was not kept: %1")
+                           .arg(audited.errorMessage()));
+    }
+    QTextStream(stdout) << "Exported the queue (" << rows.size() << " referrals) to " << out << '\n';
+    return 0;
+}
+
 } // namespace
 
 int run(const Options &options)
 {
     const QString format = options.format.isEmpty() ? QStringLiteral("json") : options.format;
     const QString which = options.document.isEmpty() ? QStringLiteral("record") : options.document;
-    if (options.reference.isEmpty())
+    if (format != QLatin1String("json") && format != QLatin1String("pdf") && format != QLatin1String("csv"))
+        return fail(2, QStringLiteral("--format is json, pdf or csv, not \"%1\".").arg(format));
+    if (options.reference.isEmpty() && format != QLatin1String("csv"))
         return fail(2, QStringLiteral("say which referral: --reference R."));
-    if (format != QLatin1String("json") && format != QLatin1String("pdf"))
-        return fail(2, QStringLiteral("--format is json or pdf, not \"%1\".").arg(format));
     if (!QStringList{QStringLiteral("record"), QStringLiteral("notice"), QStringLiteral("feedback")}.contains(which))
         return fail(2, QStringLiteral("--document is record, notice or feedback, not \"%1\".").arg(which));
     if (options.training)
@@ -69,6 +110,9 @@ int run(const Options &options)
     if (!acting)
         return fail(1, acting.errorMessage());
     const Actor actor = *acting;
+
+    if (format == QLatin1String("csv"))
+        return queueCsv(**store, actor, options);
 
     Result<StoredReferral> opened = (*store)->referrals().open(options.reference, actor); // checked and audited
     if (!opened)

@@ -3,6 +3,7 @@
 #include "support/referralbuilder.h"
 
 #include "documents/familynotice.h"
+#include "documents/queuecsv.h"
 #include "documents/referrerfeedback.h"
 #include "documents/writtenrecord.h"
 #include "referral/fields.h"
@@ -163,4 +164,24 @@ TEST_CASE("LIN-T5 ALL-T6: a professional is told each child's outcome in writing
     CHECK(text.contains(QStringLiteral("appropriate action is being taken")));
     for (const char *confidential : {"Ada Testchild", "No further action", "Needs met by the school", "Team Around"})
         CHECK_FALSE(text.contains(QString::fromLatin1(confidential)));
+}
+
+TEST_CASE("The queue as CSV holds no names or free text by default, quotes as RFC 4180, and defuses formulas")
+{
+    ReferralSummary row;
+    row.reference = QStringLiteral("NOR-2026-000001");
+    row.profileId = QStringLiteral("norfolk-cads");
+    row.status = ReferralStatus::Submitted;
+    row.handler = QStringLiteral("priya");
+    row.urgent = true;
+    row.callStartedAt = testNow();
+    row.children = QStringLiteral("=HYPERLINK(\"x\"), \"Ada\" Testchild");
+    const QString byDefault = QString::fromUtf8(QueueCsv::write({row}, QueueCsv::defaultColumns()).value());
+    CHECK(byDefault.startsWith(QStringLiteral("reference,profile,received,status,urgent,nextDue,handler\r\n")));
+    CHECK(byDefault.contains(QStringLiteral("NOR-2026-000001,norfolk-cads,2026-11-24T10:30:00Z,submitted,yes,,priya\r\n")));
+    CHECK_FALSE(byDefault.contains(QStringLiteral("Ada")));
+
+    const QString chosen = QString::fromUtf8(QueueCsv::write({row}, {QStringLiteral("reference"), QStringLiteral("children")}).value());
+    CHECK(chosen.contains(QStringLiteral("NOR-2026-000001,\"'=HYPERLINK(\"\"x\"\"), \"\"Ada\"\" Testchild\"\r\n")));
+    CHECK(QueueCsv::write({row}, {QStringLiteral("concern")}).errorMessage().contains(QStringLiteral("not a column")));
 }

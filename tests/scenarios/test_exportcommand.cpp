@@ -83,6 +83,30 @@ TEST_CASE("frontdoor export writes the referral JSON and a redacted family notic
                                      "not it\n");
     CHECK(wrongPassword.exitCode == 1);
 
+    // The queue for reporting: by default no names; a supervisor may choose the children's names.
+    const QString csv = out.filePath(QStringLiteral("queue.csv"));
+    Run queue = runFrontDoor({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("csv"),
+                              QStringLiteral("--out"), csv, QStringLiteral("--as"), QStringLiteral("sam"),
+                              QStringLiteral("--db"), f.path},
+                             typed);
+    INFO(queue.err.toStdString());
+    REQUIRE(queue.exitCode == 0);
+    QFile table(csv);
+    REQUIRE(table.open(QIODevice::ReadOnly));
+    const QString rows = QString::fromUtf8(table.readAll());
+    CHECK(rows.startsWith(QStringLiteral("reference,")));
+    CHECK(rows.contains(reference));
+    CHECK_FALSE(rows.contains(QStringLiteral("Ada")));
+    CHECK_FALSE(rows.contains(QStringLiteral("Canary")));
+    Run named = runFrontDoor({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("csv"),
+                              QStringLiteral("--columns"), QStringLiteral("reference,children"), QStringLiteral("--out"),
+                              csv, QStringLiteral("--as"), QStringLiteral("sam"), QStringLiteral("--db"), f.path},
+                             typed);
+    REQUIRE(named.exitCode == 0);
+    table.close();
+    REQUIRE(table.open(QIODevice::ReadOnly));
+    CHECK(QString::fromUtf8(table.readAll()).contains(QStringLiteral("Ada Testchild")));
+
     // Two exports in the trail, with the format and the file's name — never its content.
     std::unique_ptr<Store> store = std::move(Store::open(f.path, f.clock).value());
     int exported = 0;
