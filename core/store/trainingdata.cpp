@@ -57,9 +57,9 @@ Result<bool> fill(const QString &path, const Profile &profile, int referrals, co
             return current.error();
         Referral decided = current->referral;
         for (const Person &child : decided.children) {
-            const ChoiceOption &outcome =
-                outcomes->options.at((decided.children.size() + decided.outcomes.size() + size_t(reference.right(2).toInt()))
-                                     % size_t(outcomes->options.size()));
+            // A different outcome from one child and one case to the next.
+            const ChoiceOption &outcome = outcomes->options.at(
+                (reference.right(2).toInt() + int(decided.outcomes.size())) % int(outcomes->options.size()));
             decided.outcomes.append(ChildOutcome{child.id, outcome.value, QStringLiteral("Invented reasons, for practice."),
                                                  outcome.value == Option::outcomeNoFurtherAction.toString()
                                                      ? QStringList{QStringLiteral("advice")}

@@ -26,10 +26,9 @@ TEST_CASE("frontdoor export writes the referral JSON and a redacted family notic
     const QString password = QStringLiteral("kettle on the windowsill");
     QString reference;
     {
-        Accounts accounts(f->database(), f.clock, PasswordHasher::Cost{1, 8 * 1024 * 1024});
-        const Actor root{accounts.createFirstAdministrator(QStringLiteral("root"), QStringLiteral("Root"), password)->id,
-                         Role::Administrator};
-        REQUIRE(accounts.create(root, QStringLiteral("sam"), QStringLiteral("Sam"), Role::Supervisor, password));
+        Accounts accounts(f->database(), f.clock, cheapHashing);
+        firstSupervisor(accounts, QStringLiteral("sam"), password);
+        const Actor root{accounts.find(QStringLiteral("root"))->id, Role::Administrator};
         REQUIRE(accounts.create(root, QStringLiteral("priya"), QStringLiteral("Priya"), Role::CallHandler, password));
         StoredReferral draft = f->referrals().createDraft(norfolk(), handler).value();
         Referral r = draft.referral;
@@ -122,16 +121,6 @@ TEST_CASE("frontdoor export writes the referral JSON and a redacted family notic
 
 namespace {
 
-// A database with the first administrator and a supervisor "sam" who can exchange referrals.
-QString exchangeDatabase(StoreFixture &f, const QString &password)
-{
-    Accounts accounts(f->database(), f.clock, PasswordHasher::Cost{1, 8 * 1024 * 1024});
-    const Actor root{accounts.createFirstAdministrator(QStringLiteral("root"), QStringLiteral("Root"), password)->id,
-                     Role::Administrator};
-    REQUIRE(accounts.create(root, QStringLiteral("sam"), QStringLiteral("Sam"), Role::Supervisor, password));
-    return f.path;
-}
-
 Run importing(const QString &file, const QString &db, const QString &password)
 {
     return runFrontDoor({QStringLiteral("import"), file, QStringLiteral("--as"), QStringLiteral("sam"),
@@ -158,7 +147,11 @@ TEST_CASE("frontdoor import stores a referral another Front Door exported, whole
         out.write(ReferralJson::serialize(sent));
     }
     StoreFixture f;
-    const QString db = exchangeDatabase(f, password);
+    {
+        Accounts accounts(f->database(), f.clock, cheapHashing);
+        firstSupervisor(accounts, QStringLiteral("sam"), password);
+    }
+    const QString db = f.path;
     f.close();
 
     Run first = importing(file, db, password);
@@ -183,7 +176,11 @@ TEST_CASE("frontdoor import refuses malformed and hostile files with the place i
     const QString password = QStringLiteral("kettle on the windowsill");
     QTemporaryDir dir;
     StoreFixture f;
-    const QString db = exchangeDatabase(f, password);
+    {
+        Accounts accounts(f->database(), f.clock, cheapHashing);
+        firstSupervisor(accounts, QStringLiteral("sam"), password);
+    }
+    const QString db = f.path;
     f.close();
     const QByteArray good = ReferralJson::serialize(draft(QStringLiteral("norfolk-cads")));
     QByteArray deep;

@@ -20,6 +20,17 @@ StoreFixture::StoreFixture()
 
 StoreFixture::~StoreFixture() = default;
 
+Actor firstSupervisor(Accounts &accounts, const QString &name, const QString &password)
+{
+    Result<Account> root = accounts.createFirstAdministrator(QStringLiteral("root"), QStringLiteral("Root"), password);
+    REQUIRE(root);
+    Result<Account> supervisor =
+        accounts.create(Actor{root->id, Role::Administrator}, name, QStringLiteral("Sam Supervisor"), Role::Supervisor,
+                        password);
+    REQUIRE(supervisor);
+    return Actor{supervisor->id, Role::Supervisor};
+}
+
 Store &StoreFixture::reopen(const Store::Options &options)
 {
     store.reset();

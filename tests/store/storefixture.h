@@ -1,6 +1,8 @@
 #pragma once
 
 #include "common/clock.h"
+#include "access/accounts.h"
+#include "access/passwordhasher.h"
 #include "store/store.h"
 
 #include <QTemporaryDir>
@@ -34,6 +36,12 @@ struct StoreFixture
 const FrontDoor::Actor handler{QStringLiteral("u-handler")};
 const FrontDoor::Actor otherHandler{QStringLiteral("u-other")};
 const FrontDoor::Actor supervisor{QStringLiteral("u-supervisor"), FrontDoor::Role::Supervisor};
+
+// The least Argon2 cost libsodium allows: tests make accounts by the dozen.
+inline constexpr FrontDoor::PasswordHasher::Cost cheapHashing{1, 8 * 1024 * 1024};
+// On a database without accounts: the first administrator ("root"), then a supervisor `name`, both with `password`;
+// returns the supervisor, who may sign decisions and exchange referrals.
+FrontDoor::Actor firstSupervisor(FrontDoor::Accounts &accounts, const QString &name, const QString &password);
 
 // SHA-256 of a file's bytes (empty when absent), to prove a damaged file was left exactly as it was.
 QByteArray fileDigest(const QString &path);

@@ -15,12 +15,9 @@ using namespace FrontDoorTest;
 TEST_CASE("The dashboard counts contacts per day, outcomes, overdue actions, and the median time to decision")
 {
     StoreFixture f;
-    Accounts accounts(f->database(), f.clock, PasswordHasher::Cost{1, 8 * 1024 * 1024});
+    Accounts accounts(f->database(), f.clock, cheapHashing);
     const QString password = QStringLiteral("kettle on the windowsill");
-    const Actor root{accounts.createFirstAdministrator(QStringLiteral("root"), QStringLiteral("Root"), password)->id,
-                     Role::Administrator};
-    const Actor sup{accounts.create(root, QStringLiteral("sup"), QStringLiteral("Sam"), Role::Supervisor, password)->id,
-                    Role::Supervisor};
+    const Actor sup = firstSupervisor(accounts, QStringLiteral("sup"), password);
     const QDateTime monday(QDate(2026, 11, 16), QTime(9, 0), Qt::UTC);
     f.clock.set(monday);
 

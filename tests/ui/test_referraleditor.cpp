@@ -44,6 +44,21 @@ int count(const Findings &findings, Severity severity)
     return int(std::count_if(findings.begin(), findings.end(), [severity](const Finding &f) { return f.severity == severity; }));
 }
 
+// A new Norfolk draft in the editor, on a 1366×768 screen, with the keyboard.
+struct ShownEditor
+{
+    explicit ShownEditor(StoreFixture &f)
+        : draft(f->referrals().createDraft(norfolk(), handler).value()),
+          editor(f->referrals(), norfolk(), draft, handler, f.clock)
+    {
+        editor.resize(1366, 768);
+        editor.show();
+        REQUIRE(QTest::qWaitForWindowActive(&editor));
+    }
+    StoredReferral draft;
+    ReferralEditor editor;
+};
+
 } // namespace
 
 TEST_CASE("Safety first: a triage yes raises the banner and marks the referral urgent in the store at once")
@@ -417,11 +432,8 @@ TEST_CASE("NOR-R4: harm by another child offers the other child's referral, link
 TEST_CASE("LIN-C3 NOR-C4: consent not sought by a professional asks for the reasons and the manager's approval, in place")
 {
     StoreFixture f;
-    StoredReferral draft = f->referrals().createDraft(norfolk(), handler).value();
-    ReferralEditor editor(f->referrals(), norfolk(), draft, handler, f.clock);
-    editor.resize(1366, 768);
-    editor.show();
-    REQUIRE(QTest::qWaitForWindowActive(&editor));
+    ShownEditor shown(f);
+    ReferralEditor &editor = shown.editor;
 
     REQUIRE(editor.jumpTo(Field::referrerType.toString()));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
@@ -467,11 +479,8 @@ TEST_CASE("LIN-C3 NOR-C4: consent not sought by a professional asks for the reas
 TEST_CASE("NOR-A3: a member of the public asking not to be named sees the script, and the must stays until it is explained")
 {
     StoreFixture f;
-    StoredReferral draft = f->referrals().createDraft(norfolk(), handler).value();
-    ReferralEditor editor(f->referrals(), norfolk(), draft, handler, f.clock);
-    editor.resize(1366, 768);
-    editor.show();
-    REQUIRE(QTest::qWaitForWindowActive(&editor));
+    ShownEditor shown(f);
+    ReferralEditor &editor = shown.editor;
 
     REQUIRE(editor.jumpTo(Field::referrerType.toString()));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down); // a member of the public

@@ -50,16 +50,6 @@ QString submittedWithTwoChildren(StoreFixture &f)
     return r.reference;
 }
 
-// A supervisor's account (made by the first administrator), who can sign with `password`.
-Actor supervisorIn(Accounts &accounts)
-{
-    const Actor root{accounts.createFirstAdministrator(QStringLiteral("root"), QStringLiteral("Root"), password)->id,
-                     Role::Administrator};
-    return Actor{accounts.create(root, QStringLiteral("sup"), QStringLiteral("Sam Supervisor"), Role::Supervisor,
-                                 password)->id,
-                 Role::Supervisor};
-}
-
 // The review of `reference` by the fixture's supervisor, on screen (no signing, no history).
 std::unique_ptr<ReviewPage> shownReview(StoreFixture &f, const QString &reference)
 {
@@ -89,8 +79,8 @@ void answerDialogWhenAsked(const QString &typed, QLineEdit::EchoMode echo = QLin
 TEST_CASE("NOR-O1 ALL-T6 NOR-D2: a supervisor filters to overdue, records an outcome per child and the feedback, and signs")
 {
     StoreFixture f;
-    Accounts accounts(f->database(), f.clock, PasswordHasher::Cost{1, 8 * 1024 * 1024});
-    const Actor sup = supervisorIn(accounts);
+    Accounts accounts(f->database(), f.clock, cheapHashing);
+    const Actor sup = firstSupervisor(accounts, QStringLiteral("sup"), password);
     const QString reference = submittedWithTwoChildren(f);
     f.clock.set(QDateTime(QDate(2026, 11, 27), QTime(9, 0), Qt::UTC)); // a working day past its decision time
 
@@ -206,8 +196,8 @@ TEST_CASE("NOR-O1 ALL-T6 NOR-D2: a supervisor filters to overdue, records an out
 TEST_CASE("NOR-D2: a wrong password signs nothing, and a broken must is named before the password is asked")
 {
     StoreFixture f;
-    Accounts accounts(f->database(), f.clock, PasswordHasher::Cost{1, 8 * 1024 * 1024});
-    const Actor sup = supervisorIn(accounts);
+    Accounts accounts(f->database(), f.clock, cheapHashing);
+    const Actor sup = firstSupervisor(accounts, QStringLiteral("sup"), password);
     const QString reference = submittedWithTwoChildren(f);
     ReviewPage review(f->referrals(), norfolk(), f->referrals().open(reference, sup).value(), sup, f.clock,
                       [&](const QString &typed) { return accounts.sign(sup, typed); }, {});

@@ -40,7 +40,7 @@ struct Script
     QSet<QString> yes;             // yes/no fields answered Y (the rest: N)
 };
 
-Script scriptFor(const Profile &profile)
+Script scriptFor()
 {
     Script script;
     script.choices = {
@@ -52,7 +52,6 @@ Script scriptFor(const Profile &profile)
         {QStringLiteral("relationship"), QStringLiteral("father")},
     };
     script.yes = {QStringLiteral("special.openCase")};
-    Q_UNUSED(profile)
     return script;
 }
 
@@ -217,7 +216,7 @@ void takeWholeCall(const Profile &profile)
     };
     auto *pages = editor->findChild<QStackedWidget *>();
     REQUIRE(pages);
-    const Script script = scriptFor(profile);
+    const Script script = scriptFor();
     QSet<QString> done;
     int answered = 0;
     int sections = 0;
