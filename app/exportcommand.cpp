@@ -5,14 +5,10 @@
 
 #include "access/accounts.h"
 #include "access/permissions.h"
-#include "documents/familynotice.h"
 #include "documents/queuecsv.h"
-#include "documents/referrerfeedback.h"
-#include "documents/writtenrecord.h"
+#include "documents/referraldocuments.h"
 #include "profile/profileloader.h"
-#include "referral/referraljson.h"
-#include "render/pdfrenderer.h"
-#include "rules/evaluator.h"
+#include "render/referraloutput.h"
 #include "store/audittrail.h"
 
 #include <QFile>
@@ -27,22 +23,6 @@ int fail(int code, const QString &message)
 {
     QTextStream(stderr) << "frontdoor export: " << message << '\n';
     return code;
-}
-
-Document documentFor(const QString &which, const Referral &referral, const Profile &profile, Database &database)
-{
-    if (which == QLatin1String("notice"))
-        return familyNotice(RedactedReferral(referral, Audience::Family), profile);
-    if (which == QLatin1String("feedback"))
-        return referrerFeedback(referral, profile);
-    QList<AuditEvent> signatures;
-    if (Result<QList<AuditEvent>> events = AuditTrail::forReferral(database, referral.reference))
-        for (const AuditEvent &event : *events)
-            if (event.kind == auditKindName(AuditKind::Signed))
-                signatures.append(event);
-    return writtenRecord(referral, profile,
-                         withSeverity(evaluate(referral, profile, QDateTime::currentDateTimeUtc()), Severity::Outstanding),
-                         signatures);
 }
 
 // The queue for reporting: every referral the person may see, the chosen columns (by default no names and no
@@ -95,7 +75,7 @@ int run(const Options &options)
         return fail(2, QStringLiteral("--format is json, pdf or csv, not \"%1\".").arg(format));
     if (options.reference.isEmpty() && format != QLatin1String("csv"))
         return fail(2, QStringLiteral("say which referral: --reference R."));
-    if (!QStringList{QStringLiteral("record"), QStringLiteral("notice"), QStringLiteral("feedback")}.contains(which))
+    if (!documentKindFromName(which))
         return fail(2, QStringLiteral("--document is record, notice or feedback, not \"%1\".").arg(which));
     if (options.training)
         return fail(1, QStringLiteral("training cases are invented and are never exported."));
@@ -122,34 +102,25 @@ int run(const Options &options)
     if (!profile)
         return fail(2, profile.errorMessage());
 
+    ReferralOutput output((*store)->referrals(), (*store)->database(), *profile, actor, (*store)->clock());
     QString out = options.out;
+    Status saved;
     if (format == QLatin1String("json")) {
         if (out.isEmpty())
-            out = QStringLiteral("referral-%1.json").arg(referral.reference);
-        QFile file(out);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return fail(2, QStringLiteral("%1 cannot be written: %2").arg(out, file.errorString()));
-        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        if (file.write(ReferralJson::serialize(referral)) < 0 || !file.flush())
-            return fail(2, QStringLiteral("%1 cannot be written: %2").arg(out, file.errorString()));
+            out = ReferralOutput::suggestedJsonName(referral);
+        saved = output.saveJson(referral, out);
     } else {
-        const Document document = documentFor(which, referral, *profile, (*store)->database());
-        if (out.isEmpty())
-            out = document.fileNameStem + QStringLiteral(".pdf");
-        if (Status written = PdfRenderer::writePdf(document, out); !written)
-            return fail(2, written.errorMessage());
-        QFile::setPermissions(out, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        const DocumentKind kind = *documentKindFromName(which);
+        if (out.isEmpty()) {
+            Result<Document> document = output.document(kind, referral);
+            if (!document)
+                return fail(1, document.errorMessage());
+            out = ReferralOutput::suggestedFileName(*document);
+        }
+        saved = output.savePdf(referral, kind, out);
     }
-    // The file's name, never its content, goes into the trail.
-    if (Status audited = (*store)->referrals().recordAccess(
-            referral.reference, actor, AuditKind::Exported,
-            {{QStringLiteral("format"), format}, {QStringLiteral("document"), format == QLatin1String("json") ? QStringLiteral("referral") : which},
-             {QStringLiteral("file"), QFileInfo(out).fileName()}});
-        !audited) {
-        QFile::remove(out);
-        return fail(2, QStringLiteral("the export could not be recorded in the audit trail, so it was not kept: %1")
-                           .arg(audited.errorMessage()));
-    }
+    if (!saved)
+        return fail(saved.error().code == ErrorCode::PermissionDenied ? 1 : 2, saved.errorMessage());
     QTextStream(stdout) << "Exported " << referral.reference << " to " << out << '\n';
     return 0;
 }

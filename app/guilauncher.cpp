@@ -11,6 +11,7 @@
 #include "editor/referraleditor.h"
 #include "review/historytext.h"
 #include "review/reviewpage.h"
+#include "render/referraloutput.h"
 #include "home/unfinishedcallsource.h"
 #include "access/permissions.h"
 #include "profile/profileloader.h"
@@ -147,6 +148,9 @@ int run(const Options &options)
                         s.queries().possibleMatches(name, birth, s.clock().now().date(), reference, 10);
                     return found ? *found : QList<PossibleMatch>();
                 });
+                // Training cases are refused there, with the reason, when a trainee tries (issue 8).
+                review->setOutput(std::make_unique<ReferralOutput>(s.referrals(), s.database(), *profile, actor,
+                                                                   s.clock()));
                 return review;
             }
             return withLinks(s, *profile, actor,

@@ -1,5 +1,6 @@
 #include "common/jsonreader.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QSet>
@@ -45,6 +46,15 @@ namespace {
 // Longer than any text a referral or profile holds (about sixty pages); a longer one is refused, not stored.
 constexpr qsizetype longestText = 100'000;
 
+// A key as the parser will see it: escapes decoded (by Qt's own parser, when there are any).
+QString decodedKey(const QByteArray &raw)
+{
+    if (!raw.contains('\\'))
+        return QString::fromUtf8(raw);
+    const QJsonDocument wrapped = QJsonDocument::fromJson("[\"" + raw + "\"]");
+    return wrapped.isArray() ? wrapped.array().at(0).toString() : QString::fromUtf8(raw); // malformed: the parse says
+}
+
 // What Qt's parser lets through and a strict reader must not: a key twice in one object (Qt keeps one value
 // silently) and absurdly long texts. Returns the offset of the first such thing and what it is, or -1.
 std::pair<qsizetype, QString> rawProblem(const QByteArray &bytes)
@@ -53,7 +63,7 @@ std::pair<qsizetype, QString> rawProblem(const QByteArray &bytes)
     {
         bool object = false;
         bool expectKey = false;
-        QSet<QByteArray> keys;
+        QSet<QString> keys; // decoded: "st\u0061tus" and "status" are one key
     };
     std::vector<Frame> open;
     for (qsizetype i = 0; i < bytes.size(); ++i) {
@@ -75,9 +85,9 @@ std::pair<qsizetype, QString> rawProblem(const QByteArray &bytes)
                 return {start, QStringLiteral("a text of %1 characters, longer than any referral needs (at most %2)")
                                    .arg(length).arg(longestText)};
             if (!open.empty() && open.back().object && open.back().expectKey) {
-                const QByteArray key = bytes.mid(start, length);
+                const QString key = decodedKey(bytes.mid(start, length));
                 if (open.back().keys.contains(key))
-                    return {start, QStringLiteral("the key \"%1\" twice in one object").arg(QString::fromUtf8(key.left(64)))};
+                    return {start, QStringLiteral("the key \"%1\" twice in one object").arg(key.left(64))};
                 open.back().keys.insert(key);
                 open.back().expectKey = false;
             }

@@ -14,36 +14,6 @@
 using namespace FrontDoor;
 using namespace FrontDoorTest;
 
-namespace {
-
-const QStringList callerTypes{QStringLiteral("memberOfPublic"), QStringLiteral("professional"),
-                              QStringLiteral("parentCarer"), QStringLiteral("child"), QStringLiteral("otherChild"),
-                              QStringLiteral("anonymous"), QString()};
-const QStringList identityDecisions{QStringLiteral("mayBeShared"), QStringLiteral("notToFamily"),
-                                    QStringLiteral("anonymous"), QString()};
-
-// A canary in every place a referrer's identity can be written: each answer, a conversation with them, feedback.
-QStringList plantCanaries(Referral &r, int i)
-{
-    const QStringList canaries{
-        QStringLiteral("CanaryName%1Zq").arg(i),         QStringLiteral("+4477009%1").arg(10000 + i),
-        QStringLiteral("canary%1@example.org").arg(i),   QStringLiteral("%1 Canary Lane, Nowhere").arg(i),
-        QStringLiteral("Canary Organisation %1Zq").arg(i), QStringLiteral("CanaryRole%1Zq").arg(i),
-        QStringLiteral("CanaryRelationship%1Zq").arg(i)};
-    const QList<Field::Key> fields{Field::referrerName,         Field::referrerPhone, Field::referrerEmail,
-                                   Field::referrerAddress,      Field::referrerOrganisation, Field::referrerRole,
-                                   Field::referrerRelationship};
-    for (int k = 0; k < fields.size(); ++k)
-        r.setAnswer(fields.at(k), Answer::given(canaries.at(k)));
-    r.conversations.append(Conversation{QStringLiteral("d1"), testNow(), QStringLiteral("caller"), {}, {},
-                                        QStringLiteral("Spoke to %1").arg(canaries.at(0)), {}, {}});
-    r.feedback.append(FeedbackRecord{QStringLiteral("f1"), testNow(), QStringLiteral("phone"),
-                                     QStringLiteral("Told %1 the outcome").arg(canaries.at(0)), {}});
-    return canaries;
-}
-
-} // namespace
-
 TEST_CASE("NOR-A1 LIN-A5: across 10,000 invented referrals, no family notice holds a referrer it may not name")
 {
     SyntheticReferrals synthetic(88);
@@ -51,14 +21,8 @@ TEST_CASE("NOR-A1 LIN-A5: across 10,000 invented referrals, no family notice hol
     int withheld = 0;
     int named = 0;
     for (int i = 0; i < 10'000; ++i) {
-        const Profile &profile = i % 2 ? norfolk() : lincolnshire();
-        Referral r = synthetic.next(profile, testNow());
-        r.reference = QStringLiteral("%1-2026-%2").arg(profile.referencePrefix).arg(i, 6, 10, QLatin1Char('0'));
-        const QString caller = callerTypes.at(random.bounded(int(callerTypes.size())));
-        const QString decision = identityDecisions.at(random.bounded(int(identityDecisions.size())));
-        r.setAnswer(Field::referrerType, caller.isEmpty() ? Answer() : Answer::given(caller));
-        r.setAnswer(Field::identityDecision, decision.isEmpty() ? Answer() : Answer::given(decision));
-        const QStringList canaries = plantCanaries(r, i);
+        const auto [r, profilePointer, canaries] = canaryReferral(synthetic, random, i);
+        const Profile &profile = *profilePointer;
 
         const RedactedReferral forFamily(r, Audience::Family);
         const Document notice = familyNotice(forFamily, profile);
@@ -67,7 +31,8 @@ TEST_CASE("NOR-A1 LIN-A5: across 10,000 invented referrals, no family notice hol
             ++withheld;
             for (const QString &canary : canaries)
                 if (everything.contains(canary)) {
-                    INFO("referral " << i << ", caller " << caller.toStdString() << ", decision " << decision.toStdString());
+                    INFO("referral " << i << ", caller " << r.answer(Field::referrerType).value().toStdString()
+                                     << ", decision " << r.answer(Field::identityDecision).value().toStdString());
                     FAIL("the family notice holds " << canary.toStdString());
                 }
             // Removed from what any family-facing builder can read, not just from this notice.

@@ -122,6 +122,12 @@ TEST_CASE("A file from outside is refused for a key given twice or an absurd tex
     REQUIRE_FALSE(twice);
     CHECK(twice.errorMessage().contains(QStringLiteral("x.json: at line 3")));
     CHECK(twice.errorMessage().contains(QStringLiteral("\"a\" twice")));
+    // Written differently, the same key: the parser would decode both to "status" and keep one.
+    const Status escaped = JsonReader::checkForeign(QByteArrayLiteral(R"({"status": "draft", "st\u0061tus": "decided"})"),
+                                                    QStringLiteral("z.json"));
+    REQUIRE_FALSE(escaped);
+    CHECK(escaped.errorMessage().contains(QStringLiteral("\"status\" twice")));
+    CHECK(JsonReader::checkForeign(QByteArrayLiteral(R"({"a\"b": 1, "a\\b": 2})"), {})); // different keys, both escaped
     // The same key in two different objects is fine, and so is a key's name appearing as a value.
     CHECK(JsonReader::checkForeign(QByteArrayLiteral(R"({"a": {"a": "a"}, "b": [{"a": 1}, {"a": 2}]})"), {}));
     const Status huge = JsonReader::checkForeign("{\"a\": \"" + QByteArray(100'001, 'x') + "\"}", QStringLiteral("y.json"));

@@ -1,6 +1,7 @@
 #include "support/referralbuilder.h"
 
 #include "profile/profileloader.h"
+#include "referral/fields.h"
 
 #include <map>
 
@@ -83,6 +84,52 @@ bool has(const Findings &findings, const QString &ruleId, Severity severity, con
             return true;
     }
     return false;
+}
+
+namespace {
+
+void randomCallerAndDecision(Referral &referral, QRandomGenerator &random)
+{
+    static const QStringList callerTypes{QStringLiteral("memberOfPublic"), QStringLiteral("professional"),
+                                         QStringLiteral("parentCarer"),    QStringLiteral("child"),
+                                         QStringLiteral("otherChild"),     QStringLiteral("anonymous"), QString()};
+    static const QStringList identityDecisions{QStringLiteral("mayBeShared"), QStringLiteral("notToFamily"),
+                                               QStringLiteral("anonymous"), QString()};
+    const QString caller = callerTypes.at(random.bounded(int(callerTypes.size())));
+    const QString decision = identityDecisions.at(random.bounded(int(identityDecisions.size())));
+    referral.setAnswer(Field::referrerType, caller.isEmpty() ? Answer() : Answer::given(caller));
+    referral.setAnswer(Field::identityDecision, decision.isEmpty() ? Answer() : Answer::given(decision));
+}
+
+QStringList plantReferrerCanaries(Referral &referral, int i)
+{
+    const QStringList canaries{
+        QStringLiteral("CanaryName%1Zq").arg(i),           QStringLiteral("+4477009%1").arg(10000 + i),
+        QStringLiteral("canary%1@example.org").arg(i),     QStringLiteral("%1 Canary Lane, Nowhere").arg(i),
+        QStringLiteral("Canary Organisation %1Zq").arg(i), QStringLiteral("CanaryRole%1Zq").arg(i),
+        QStringLiteral("CanaryRelationship%1Zq").arg(i)};
+    const QList<Field::Key> fields{Field::referrerName,    Field::referrerPhone,        Field::referrerEmail,
+                                   Field::referrerAddress, Field::referrerOrganisation, Field::referrerRole,
+                                   Field::referrerRelationship};
+    for (int k = 0; k < fields.size(); ++k)
+        referral.setAnswer(fields.at(k), Answer::given(canaries.at(k)));
+    referral.conversations.append(Conversation{QStringLiteral("d1"), testNow(), QStringLiteral("caller"), {}, {},
+                                               QStringLiteral("Spoke to %1").arg(canaries.at(0)), {}, {}});
+    referral.feedback.append(FeedbackRecord{QStringLiteral("f1"), testNow(), QStringLiteral("phone"),
+                                            QStringLiteral("Told %1 the outcome").arg(canaries.at(0)), {}});
+    return canaries;
+}
+
+} // namespace
+
+CanaryReferral canaryReferral(SyntheticReferrals &synthetic, QRandomGenerator &random, int i)
+{
+    const Profile &chosen = i % 2 ? norfolk() : lincolnshire();
+    Referral r = synthetic.next(chosen, testNow());
+    r.reference = QStringLiteral("%1-2026-%2").arg(chosen.referencePrefix).arg(i, 6, 10, QLatin1Char('0'));
+    randomCallerAndDecision(r, random);
+    QStringList canaries = plantReferrerCanaries(r, i);
+    return {std::move(r), &chosen, std::move(canaries)};
 }
 
 } // namespace FrontDoorTest

@@ -2,8 +2,10 @@
 
 #include "profile/profile.h"
 #include "referral/referral.h"
+#include "referral/syntheticreferrals.h"
 #include "rules/finding.h"
 
+#include <QRandomGenerator>
 #include <QSet>
 
 // Helpers for building invented referrals in tests and reading findings back.
@@ -23,6 +25,18 @@ FrontDoor::Referral draft(const QString &profileId, const QString &childName = Q
 void give(FrontDoor::Referral &referral, const QString &key, const QString &value);
 void giveMany(FrontDoor::Referral &referral, const QString &key, const QStringList &values);
 void giveChild(FrontDoor::Referral &referral, int index, const QString &key, const QString &value);
+
+// The i-th invented referral of a redaction property test (issue 8): alternately Lincolnshire's and Norfolk's, a
+// random caller type and identity decision (either may be unrecorded), and a canary — a unique invented value — in
+// every place a referrer's identity can be written: each referrer answer, a conversation with them and the feedback
+// given to them. canaries[0] is the name, canaries[4] the organisation.
+struct CanaryReferral
+{
+    FrontDoor::Referral referral;
+    const FrontDoor::Profile *profile = nullptr;
+    QStringList canaries;
+};
+CanaryReferral canaryReferral(FrontDoor::SyntheticReferrals &synthetic, QRandomGenerator &random, int i);
 
 // The (ruleId, path) pairs of the findings of one severity, e.g. {"NOR-A2 identity.decision"}.
 QSet<QString> keys(const FrontDoor::Findings &findings, FrontDoor::Severity severity);

@@ -1,6 +1,9 @@
 #include "support/testsupport.h"
 
+#include <catch2/catch.hpp>
+
 #include <QFile>
+#include <QStandardPaths>
 #include <QProcess>
 #include <QProcessEnvironment>
 
@@ -30,6 +33,17 @@ QString readText(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return QString::fromUtf8(file.readAll());
+}
+
+QString readPdfWith(const char *tool, const QString &pdf)
+{
+    const QString program = QStandardPaths::findExecutable(QString::fromLatin1(tool));
+    REQUIRE_FALSE(program.isEmpty());
+    QProcess process;
+    const bool text = QLatin1String(tool) == QLatin1String("pdftotext"); // to standard output: "-"
+    process.start(program, text ? QStringList{pdf, QStringLiteral("-")} : QStringList{pdf});
+    REQUIRE(process.waitForFinished(30000));
+    return QString::fromUtf8(process.readAllStandardOutput());
 }
 
 Run runFrontDoor(const QStringList &arguments, const QByteArray &standardInput)

@@ -12,6 +12,10 @@ QString executable();
 // Reads a whole file as UTF-8; empty when it cannot be read.
 QString readText(const QString &path);
 
+// A PDF read back with poppler as anyone receiving it could: `tool` is "pdftotext" (the text) or "pdfinfo" (the
+// metadata). Fails the test when poppler-utils is missing (scripts/frontdoor.sh installs it).
+QString readPdfWith(const char *tool, const QString &pdf);
+
 // One run of the built `frontdoor`, as CI runs it: no display, no standard input.
 struct Run
 {

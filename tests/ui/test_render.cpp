@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "support/referralbuilder.h"
+#include "support/testsupport.h"
 
 #include "documents/familynotice.h"
 #include "documents/writtenrecord.h"
@@ -10,25 +11,12 @@
 #include "render/pdfrenderer.h"
 
 #include <QFile>
-#include <QProcess>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 
 using namespace FrontDoor;
 using namespace FrontDoorTest;
 
 namespace {
-
-QString readBack(const char *tool, const QString &pdf)
-{
-    const QString program = QStandardPaths::findExecutable(QString::fromLatin1(tool));
-    REQUIRE_FALSE(program.isEmpty()); // poppler-utils, installed by scripts/frontdoor.sh
-    QProcess process;
-    const bool text = QLatin1String(tool) == QLatin1String("pdftotext"); // to standard output: "-"
-    process.start(program, text ? QStringList{pdf, QStringLiteral("-")} : QStringList{pdf});
-    REQUIRE(process.waitForFinished(30000));
-    return QString::fromUtf8(process.readAllStandardOutput());
-}
 
 Referral anonymousNeighbourAbout(const QString &child)
 {
@@ -53,11 +41,11 @@ TEST_CASE("NOR-A1 LIN-A5: the family notice's PDF names the children and never t
     REQUIRE(file.open(QIODevice::ReadOnly));
     CHECK(file.read(5) == QByteArrayLiteral("%PDF-"));
 
-    const QString text = readBack("pdftotext", path);
+    const QString text = readPdfWith("pdftotext", path);
     CHECK(text.contains(QStringLiteral("Ada Testchild"))); // the reading back works …
     CHECK(text.contains(r.reference));
     CHECK_FALSE(text.contains(QStringLiteral("Canary"))); // … and the neighbour is not there
-    const QString info = readBack("pdfinfo", path);
+    const QString info = readPdfWith("pdfinfo", path);
     CHECK(info.contains(QStringLiteral("A referral has been made")));
     CHECK_FALSE(info.contains(QStringLiteral("Canary")));
     CHECK_FALSE(path.contains(QStringLiteral("Canary")));
@@ -71,7 +59,7 @@ TEST_CASE("The written record's PDF, internal, holds the referrer and what was n
     const Document record = writtenRecord(r, norfolk(), {}, {});
     const QString path = dir.filePath(record.fileNameStem + QStringLiteral(".pdf"));
     REQUIRE(PdfRenderer::writePdf(record, path));
-    const QString text = readBack("pdftotext", path);
+    const QString text = readPdfWith("pdftotext", path);
     CHECK(text.contains(QStringLiteral("Zebedee Canaryneighbour")));
     CHECK(text.contains(QStringLiteral("Not known")));
     CHECK(text.contains(QStringLiteral("INTERNAL")));

@@ -1,9 +1,11 @@
 #include "pdfrenderer.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPdfWriter>
+#include <QSaveFile>
 #include <QTextDocument>
 
 namespace FrontDoor {
@@ -32,19 +34,35 @@ void PdfRenderer::paint(const Document &document, QPagedPaintDevice &device)
     text.print(&device);
 }
 
+void PdfRenderer::write(const Document &document, QIODevice &device)
+{
+    QPdfWriter writer(&device);
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout::Millimeter);
+    writer.setResolution(300);
+    writer.setTitle(document.metadata.value(QStringLiteral("title"), document.title));
+    writer.setCreator(QStringLiteral("Front Door"));
+    paint(document, writer);
+} // the PDF is complete once the writer is gone
+
+QByteArray PdfRenderer::pdfBytes(const Document &document)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    write(document, buffer);
+    return buffer.data();
+}
+
 Status PdfRenderer::writePdf(const Document &document, const QString &path)
 {
-    {
-        QPdfWriter writer(path);
-        writer.setPageSize(QPageSize(QPageSize::A4));
-        writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout::Millimeter);
-        writer.setResolution(300);
-        writer.setTitle(document.metadata.value(QStringLiteral("title"), document.title));
-        writer.setCreator(QStringLiteral("Front Door"));
-        paint(document, writer);
-    } // the file is complete once the writer is gone
-    if (!QFile::exists(path) || QFile(path).size() == 0)
-        return makeError(ErrorCode::IoError, QStringLiteral("%1 could not be written.").arg(path));
+    // Written beside the target and renamed into place: an existing file is replaced whole or not at all, and a
+    // full disk leaves no half a PDF behind.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return makeError(ErrorCode::IoError, QStringLiteral("%1 cannot be written: %2.").arg(path, file.errorString()));
+    write(document, file);
+    if (file.size() == 0 || !file.commit())
+        return makeError(ErrorCode::IoError, QStringLiteral("%1 could not be written: %2.").arg(path, file.errorString()));
     return {};
 }
 

@@ -5,6 +5,7 @@
 
 #include <QString>
 
+class QIODevice;
 class QPagedPaintDevice;
 
 namespace FrontDoor {
@@ -16,9 +17,14 @@ class PdfRenderer
 {
 public:
     static Status writePdf(const Document &document, const QString &path);
+    // The same PDF in memory: what the redaction property test searches byte by byte.
+    static QByteArray pdfBytes(const Document &document);
     static void paint(const Document &document, QPagedPaintDevice &device);
     // The HTML the pages are laid out from: paragraphs escaped, "## " and "### " lines as headings.
     static QString html(const Document &document);
+
+private:
+    static void write(const Document &document, QIODevice &device);
 };
 
 } // namespace FrontDoor

@@ -10,6 +10,8 @@
 #include "referral/referralfacts.h"
 #include "review/disagreementform.h"
 #include "review/outcomespanel.h"
+#include "review/outputdialog.h"
+#include "render/referraloutput.h"
 #include "review/recordforms.h"
 #include "rules/evaluator.h"
 #include "theme.h"
@@ -17,7 +19,9 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QHBoxLayout>
 #include <QListWidget>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QShortcut>
 #include <QSplitter>
@@ -178,8 +182,20 @@ ReviewPage::ReviewPage(ReferralRepository &referrals, const Profile &profile, St
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
     split->setChildrenCollapsible(false);
+    auto *outputButton = new QPushButton(tr("Print or export… (%1)").arg(Keys::printOrExport.toString(QKeySequence::NativeText)), this);
+    outputButton->setObjectName(QStringLiteral("reviewOutput"));
+    outputButton->setEnabled(false); // until setOutput()
+    connect(outputButton, &QPushButton::clicked, this, &ReviewPage::openOutputDialog);
+    m_outputButton = outputButton;
+    auto *printShortcut = new QShortcut(Keys::printOrExport, this);
+    printShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(printShortcut, &QShortcut::activated, this, &ReviewPage::openOutputDialog);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_bar, 1);
+    top->addWidget(outputButton, 0, Qt::AlignTop);
+
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_bar);
+    layout->addLayout(top);
     layout->addWidget(split, 1);
 
     for (const QKeySequence &keys : {Keys::submit, Keys::submitKeypad}) { // on the decision side only (see the editor)
@@ -188,6 +204,27 @@ ReviewPage::ReviewPage(ReferralRepository &referrals, const Profile &profile, St
         connect(sign, &QShortcut::activated, this, [this] { signDecision(); });
     }
     refresh();
+}
+
+ReviewPage::~ReviewPage() = default;
+
+void ReviewPage::setOutput(std::unique_ptr<ReferralOutput> output)
+{
+    m_output = std::move(output);
+    m_outputButton->setEnabled(m_output != nullptr);
+}
+
+void ReviewPage::openOutputDialog()
+{
+    if (!m_output)
+        return;
+    auto *dialog = new OutputDialog(*m_output, m_current.referral, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &OutputDialog::recorded, this, [this](const QString &what) {
+        refresh(); // the history shows the new event
+        say(what.toHtmlEscaped() + tr(" Recorded in the history."), false);
+    });
+    dialog->open();
 }
 
 void ReviewPage::setMatchFinder(MatchFinder finder)

@@ -10,6 +10,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <memory>
 
 class QLabel;
 class QListWidget;
@@ -20,6 +21,7 @@ namespace FrontDoor {
 class DisagreementForm;
 class OutcomesPanel;
 class RecordForms;
+class ReferralOutput;
 
 // A supervisor's review of a submitted referral (issue 7): the record read-only on the left; on the right the
 // decision (an outcome per child with reasons, NOR-O1/O2, LIN-O3; a priority with its rationale), discussions
@@ -35,6 +37,7 @@ public:
     using History = std::function<QStringList(const QString &reference)>;
     ReviewPage(ReferralRepository &referrals, const Profile &profile, StoredReferral opened, Actor actor,
                const Clock &clock, Signer signer, History history, QWidget *parent = nullptr);
+    ~ReviewPage() override;
 
     const Referral &referral() const { return m_current.referral; }
     // Saves `next` as a record of `what` (the amendment's reason in the trail); false with the message shown.
@@ -46,6 +49,10 @@ public:
     // opens it.
     using MatchFinder = std::function<QList<PossibleMatch>(const QString &name, const QString &birth)>;
     void setMatchFinder(MatchFinder finder);
+    // Print or export (Ctrl+P, issue 8): without it the page offers neither.
+    void setOutput(std::unique_ptr<ReferralOutput> output);
+    // Ctrl+P: the print-or-export dialog for this referral (window-modal, not waited for).
+    void openOutputDialog();
 
 signals:
     void openRequested(const QString &reference);
@@ -70,6 +77,8 @@ private:
     QListWidget *m_timeline = nullptr;
     QListWidget *m_knownChild = nullptr;
     DisagreementForm *m_disagreement = nullptr;
+    std::unique_ptr<ReferralOutput> m_output;
+    QWidget *m_outputButton = nullptr;
 };
 
 } // namespace FrontDoor

@@ -1,0 +1,126 @@
+#include "render/referraloutput.h"
+
+#include "access/permissions.h"
+#include "referral/referraljson.h"
+#include "render/pdfrenderer.h"
+#include "store/audittrail.h"
+#include "store/database.h"
+#include "store/referralrepository.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonObject>
+#include <QSaveFile>
+
+namespace FrontDoor {
+
+namespace {
+
+constexpr QFileDevice::Permissions ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+
+QList<AuditEvent> signaturesOf(Database &database, const QString &reference)
+{
+    QList<AuditEvent> signatures;
+    if (Result<QList<AuditEvent>> events = AuditTrail::forReferral(database, reference))
+        for (const AuditEvent &event : *events)
+            if (event.kind == auditKindName(AuditKind::Signed))
+                signatures.append(event);
+    return signatures;
+}
+
+} // namespace
+
+ReferralOutput::ReferralOutput(ReferralRepository &referrals, Database &database, const Profile &profile, Actor actor,
+                               const Clock &clock)
+    : m_referrals(referrals), m_database(database), m_profile(profile), m_actor(std::move(actor)), m_clock(clock)
+{
+}
+
+Status ReferralOutput::mayLeave() const
+{
+    if (m_database.isTraining())
+        return makeError(ErrorCode::PermissionDenied,
+                         QStringLiteral("Training cases are invented and are never exported or printed."));
+    if (!isAllowed(m_actor.role, Operation::ExportOrPrint))
+        return makeError(ErrorCode::PermissionDenied,
+                         QStringLiteral("Only a supervisor exports or prints a referral."));
+    return {};
+}
+
+Result<Document> ReferralOutput::document(DocumentKind kind, const Referral &referral) const
+{
+    if (Status allowed = mayLeave(); !allowed)
+        return allowed.error();
+    return referralDocument(kind, referral, m_profile, signaturesOf(m_database, referral.reference), m_clock.now());
+}
+
+QString ReferralOutput::suggestedFileName(const Document &document)
+{
+    return document.fileNameStem + QStringLiteral(".pdf");
+}
+
+QString ReferralOutput::suggestedJsonName(const Referral &referral)
+{
+    return QStringLiteral("referral-%1.json").arg(referral.reference);
+}
+
+Status ReferralOutput::recordOrRemove(const Referral &referral, const QJsonObject &details, const QString &path)
+{
+    QFile::setPermissions(path, ownerOnly);
+    QJsonObject withFile = details;
+    withFile.insert(QStringLiteral("file"), QFileInfo(path).fileName()); // its name, never its content
+    if (Status audited = m_referrals.recordAccess(referral.reference, m_actor, AuditKind::Exported, withFile);
+        !audited) {
+        QFile::remove(path);
+        return makeError(audited.error().code,
+                         QStringLiteral("The export could not be recorded in the audit trail, so the file was not "
+                                        "kept: %1")
+                             .arg(audited.errorMessage()));
+    }
+    return {};
+}
+
+Status ReferralOutput::saveJson(const Referral &referral, const QString &path)
+{
+    if (Status allowed = mayLeave(); !allowed)
+        return allowed;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(ReferralJson::serialize(referral)) < 0 || !file.commit())
+        return makeError(ErrorCode::IoError, QStringLiteral("%1 cannot be written: %2. Nothing was exported.")
+                                                 .arg(path, file.errorString()));
+    return recordOrRemove(referral, {{QStringLiteral("format"), QStringLiteral("json")},
+                                     {QStringLiteral("document"), QStringLiteral("referral")}},
+                          path);
+}
+
+Status ReferralOutput::savePdf(const Referral &referral, DocumentKind kind, const QString &path)
+{
+    Result<Document> made = document(kind, referral);
+    if (!made)
+        return made.error();
+    if (Status written = PdfRenderer::writePdf(*made, path); !written)
+        return written;
+    return recordOrRemove(referral, {{QStringLiteral("format"), QStringLiteral("pdf")},
+                                     {QStringLiteral("document"), documentKindName(kind)}},
+                          path);
+}
+
+Status ReferralOutput::print(const Referral &referral, DocumentKind kind, QPagedPaintDevice &printer,
+                             const QString &printerName)
+{
+    Result<Document> made = document(kind, referral);
+    if (!made)
+        return made.error();
+    if (Status audited = m_referrals.recordAccess(referral.reference, m_actor, AuditKind::Printed,
+                                                  {{QStringLiteral("document"), documentKindName(kind)},
+                                                   {QStringLiteral("printer"), printerName}});
+        !audited)
+        return makeError(audited.error().code,
+                         QStringLiteral("The printout could not be recorded in the audit trail, so nothing was "
+                                        "printed: %1")
+                             .arg(audited.errorMessage()));
+    PdfRenderer::paint(*made, printer);
+    return {};
+}
+
+} // namespace FrontDoor
