@@ -533,3 +533,20 @@ TEST_CASE("NOR-R1 LIN-R2: the bar gives the number to give now, and says OUT OF 
     CHECK(open->text().contains(QStringLiteral("OUT OF HOURS")));
     CHECK(open->text().contains(norfolk().contact(QStringLiteral("outOfHours"))->number));
 }
+
+TEST_CASE("A submitted call shows how long it lasted, and one with no recorded end (imported) shows no running clock")
+{
+    StoreFixture f;
+    StoredReferral stored = f->referrals().createDraft(norfolk(), handler).value();
+    stored.referral.status = ReferralStatus::Submitted;
+    stored.referral.callEndedAt = stored.referral.callStartedAt.addSecs(12 * 60 + 5);
+    {
+        ReferralEditor ended(f->referrals(), norfolk(), stored, handler, f.clock);
+        CHECK(ended.findChild<QLabel *>(QStringLiteral("callTimer"))->text() == QStringLiteral("Call lasted 12:05"));
+    }
+    stored.referral.callEndedAt = {};
+    ReferralEditor unknownEnd(f->referrals(), norfolk(), stored, handler, f.clock);
+    f.clock.set(f.clock.now().addDays(3)); // days later, still no running clock
+    QTest::qWait(1100);
+    CHECK(unknownEnd.findChild<QLabel *>(QStringLiteral("callTimer"))->text() == QStringLiteral("Call length not recorded"));
+}

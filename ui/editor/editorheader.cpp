@@ -48,9 +48,12 @@ void EditorHeader::tick()
 {
     const QDateTime now = m_clock.now();
     const qint64 seconds = std::max<qint64>(0, m_callStartedAt.secsTo(m_callEndedAt.isValid() ? m_callEndedAt : now));
-    m_timer->setText((m_callEndedAt.isValid() ? tr("Call lasted %1:%2") : tr("Call %1:%2"))
-                         .arg(seconds / 60)
-                         .arg(seconds % 60, 2, 10, QLatin1Char('0')));
+    if (m_callOver && !m_callEndedAt.isValid()) // e.g. imported from a system that kept no end: never a running clock
+        m_timer->setText(tr("Call length not recorded"));
+    else
+        m_timer->setText((m_callEndedAt.isValid() ? tr("Call lasted %1:%2") : tr("Call %1:%2"))
+                             .arg(seconds / 60)
+                             .arg(seconds % 60, 2, 10, QLatin1Char('0')));
     const bool open = m_calendar.isOpen(m_profile.openingHours, now);
     const Contact *route = m_profile.contact(open ? QStringLiteral("frontDoor") : QStringLiteral("outOfHours"));
     const Contact *emergency = m_profile.contact(QStringLiteral("emergency"));
@@ -76,6 +79,7 @@ void EditorHeader::setNotSaved(const QString &why)
 
 void EditorHeader::setCallEnded(const QDateTime &at)
 {
+    m_callOver = true;
     m_callEndedAt = at;
     m_save->setText(tr("Submitted — a record"));
     tick();

@@ -35,6 +35,7 @@ private:
     const Clock &m_clock;     // not owned
     QDateTime m_callStartedAt;
     QDateTime m_callEndedAt;
+    bool m_callOver = false; // submitted: the timer stops, with or without a recorded end
     WorkingCalendar m_calendar;
     QLabel *m_timer = nullptr;
     QLabel *m_save = nullptr;

@@ -88,7 +88,7 @@ OutputDialog::OutputDialog(ReferralOutput &output, Referral referral, QWidget *p
     layout->addWidget(m_result);
     layout->addStretch(1);
     layout->addWidget(buttons);
-    resize(620, 420);
+    resize(640, 320);
 
     m_choices->setCurrentRow(0);
     m_choices->setFocus();
