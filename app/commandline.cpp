@@ -141,6 +141,7 @@ Result<Options> CommandLine::parse(const QStringList &arguments)
     options.out = parser.value(outOption);
     options.columns = parser.value(columnsOption);
     options.training = parser.isSet(QStringLiteral("training"));
+    options.settings = DeployedSettings::read();
     QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty()) {
         options.command = positional.takeFirst();

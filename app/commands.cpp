@@ -3,6 +3,7 @@
 #include "checkcommand.h"
 #include "exportcommand.h"
 #include "importcommand.h"
+#include "settingscommand.h"
 #include "storecommands.h"
 #include "usercommand.h"
 
@@ -32,6 +33,9 @@ const std::vector<Command> &all()
          QStringLiteral("store a referral another Front Door exported (all or nothing; a duplicate is refused); a "
                         "supervisor, audited"),
          &ImportCommand::run},
+        {QStringLiteral("settings"), QStringLiteral("settings"),
+         QStringLiteral("show the settings in use and the files they came from (system-wide and per user)"),
+         &SettingsCommand::run},
         {QStringLiteral("user"), QStringLiteral("user add|disable|reset|list [NAME]"),
          QStringLiteral("manage accounts (--name, --role, --as ADMIN); passwords are read, never given"),
          &UserCommand::run},

@@ -25,14 +25,10 @@
 #include <QApplication>
 #include <QMessageBox>
 #include <QScreen>
-#include <QSettings>
 
 namespace FrontDoor::GuiLauncher {
 
 namespace {
-
-// The idle-lock setting (issue 5): minutes, 1–30, default 5; IT may deploy it (issue 9 adds the system-wide file).
-const QString idleLockKey = QStringLiteral("privacy/idleLockMinutes");
 
 int refuse(const QString &message)
 {
@@ -61,7 +57,9 @@ int run(const Options &options)
 {
     const QString path = StoreCommands::databasePath(options);
     const Result<Profile> profile =
-        ProfileLoader::byId(options.profileId.isEmpty() ? ProfileLoader::defaultId() : options.profileId);
+        ProfileLoader::byId(!options.profileId.isEmpty()                   ? options.profileId
+                            : !options.settings.defaultProfile.isEmpty() ? options.settings.defaultProfile
+                                                                         : ProfileLoader::defaultId());
     if (!profile)
         return refuse(profile.errorMessage());
     if (options.training) {
@@ -71,7 +69,7 @@ int run(const Options &options)
     }
     Result<std::unique_ptr<Store>> store = Store::open(path, Clock::system(), StoreCommands::storeOptions(options));
     if (!store)
-        return refuse(withBackupAdvice(store.error(), path, {}));
+        return refuse(withBackupAdvice(store.error(), path, options.settings.backupFolder));
 
     // First run creates the administrator; then everyone signs in (issue 5).
     Accounts accounts((*store)->database(), (*store)->clock());
@@ -167,7 +165,7 @@ int run(const Options &options)
         };
         context.clock = &(*store)->clock();
     }
-    context.idleMinutes = QSettings().value(idleLockKey, IdleLock::defaultMinutes).toInt(); // clamped to 1–30
+    context.idleMinutes = options.settings.idleLockMinutes; // IT's longest, or the user's shorter choice
     context.lockChanged = [&store, &actor](bool locked, const QString &why) {
         Store &s = **store;
         static_cast<void>(AuditTrail::record(s.database(), {}, actor.userId, s.clock().now(),
@@ -182,6 +180,9 @@ int run(const Options &options)
     MainWindow window(context);
     if (const QString problem = BankHolidays::currentProblem(); !problem.isEmpty())
         QMessageBox::warning(nullptr, QObject::tr("Bank holidays file not used"), problem); // IT's to mend
+    if (!options.settings.problems.isEmpty())
+        QMessageBox::warning(nullptr, QObject::tr("Some settings were not used"),
+                             options.settings.problems.join(QStringLiteral("\n\n"))); // IT's to mend
     if (const QScreen *screen = QGuiApplication::primaryScreen())
         window.resize(screen->availableSize()); // where no window manager maximises (a bare X server, Xvfb)
     window.showMaximized(); // the call-handler's one window all day

@@ -49,7 +49,7 @@ int run(const Options &options)
     const QString path = StoreCommands::databasePath(options);
     Result<std::unique_ptr<Store>> store = Store::open(path, Clock::system(), StoreCommands::storeOptions(options));
     if (!store)
-        return fail(2, withBackupAdvice(store.error(), path, {}));
+        return fail(2, withBackupAdvice(store.error(), path, options.settings.backupFolder));
     Accounts accounts((*store)->database(), (*store)->clock());
     Result<Actor> actor = actingPerson(accounts, options, Operation::ExportOrPrint,
                                        QStringLiteral("only a supervisor imports a referral."));

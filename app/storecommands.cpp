@@ -16,15 +16,17 @@ namespace FrontDoor::StoreCommands {
 
 QString databasePath(const Options &options)
 {
-    return !options.databasePath.isEmpty() ? options.databasePath
-           : options.training             ? DatabaseLocation::defaultTrainingPath()
-                                          : DatabaseLocation::defaultPath();
+    if (!options.databasePath.isEmpty())
+        return options.databasePath;
+    const QString folder = options.settings.databaseFolder; // deployed by IT, or empty
+    return options.training ? DatabaseLocation::defaultTrainingPath(folder) : DatabaseLocation::defaultPath(folder);
 }
 
 Store::Options storeOptions(const Options &options)
 {
     Store::Options opening;
     opening.training = options.training;
+    opening.backupFolder = options.settings.backupFolder; // empty: "backups" beside the database
     return opening;
 }
 
@@ -52,7 +54,7 @@ int verifyAudit(const Options &options)
     readOnly.readOnly = true;
     Result<std::unique_ptr<Store>> store = Store::open(path, Clock::system(), readOnly);
     if (!store)
-        return fail(QStringLiteral("verify-audit"), withBackupAdvice(store.error(), path, {}));
+        return fail(QStringLiteral("verify-audit"), withBackupAdvice(store.error(), path, options.settings.backupFolder));
     Result<AuditVerifier::Report> report = AuditVerifier::verify((*store)->database());
     if (!report)
         return fail(QStringLiteral("verify-audit"), report.errorMessage());
@@ -67,7 +69,7 @@ int backup(const Options &options)
         return fail(QStringLiteral("backup"), QStringLiteral("%1: there is no database here.").arg(path));
     Result<std::unique_ptr<Store>> store = Store::open(path, Clock::system(), storeOptions(options));
     if (!store)
-        return fail(QStringLiteral("backup"), withBackupAdvice(store.error(), path, {}));
+        return fail(QStringLiteral("backup"), withBackupAdvice(store.error(), path, options.settings.backupFolder));
     Result<Backups::Made> made =
         Backups::make((*store)->database(), (*store)->backupFolder(), Clock::system().now(), commandLineActor());
     if (!made)

@@ -50,7 +50,7 @@ int run(const Options &options)
     const QString path = StoreCommands::databasePath(options);
     Result<std::unique_ptr<Store>> store = Store::open(path, Clock::system(), StoreCommands::storeOptions(options));
     if (!store)
-        return fail(withBackupAdvice(store.error(), path, {}));
+        return fail(withBackupAdvice(store.error(), path, options.settings.backupFolder));
     Accounts accounts((*store)->database(), (*store)->clock());
     QTextStream out(stdout);
 

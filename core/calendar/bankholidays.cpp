@@ -1,10 +1,11 @@
 #include "bankholidays.h"
 
+#include "common/datafolders.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QStandardPaths>
 
 namespace FrontDoor {
 
@@ -77,7 +78,7 @@ const Current &currentChoice()
     static const Current chosen = [] {
         Current c;
         c.holidays = BankHolidays::installedOrBuiltIn(
-            QStandardPaths::locate(QStandardPaths::AppDataLocation, BankHolidays::installedRelativePath()), &c.problem);
+            DataFolders::locate(BankHolidays::installedRelativePath()), &c.problem);
         return c;
     }();
     return chosen;

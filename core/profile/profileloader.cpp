@@ -1,5 +1,6 @@
 #include "profile/profileloader.h"
 
+#include "common/datafolders.h"
 #include "common/jsonreader.h"
 #include "referral/fields.h"
 
@@ -8,7 +9,6 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSet>
-#include <QStandardPaths>
 
 namespace FrontDoor {
 
@@ -497,7 +497,7 @@ Result<Profile> ProfileLoader::byId(const QString &id)
                                         "norfolk-cads).")
                              .arg(id.left(64)));
     const QString relative = QStringLiteral("profiles/%1.json").arg(id);
-    const QString installed = QStandardPaths::locate(QStandardPaths::AppDataLocation, relative);
+    const QString installed = DataFolders::locate(relative);
     if (!installed.isEmpty())
         return fromFile(installed);
     if (QFile::exists(builtInPath(id)))

@@ -12,16 +12,21 @@ constexpr QFileDevice::Permissions ownerOnlyFile = QFileDevice::ReadOwner | QFil
 constexpr QFileDevice::Permissions ownerOnlyDir = ownerOnlyFile | QFileDevice::ExeOwner;
 } // namespace
 
-QString DatabaseLocation::defaultPath()
+namespace {
+QString folderOr(const QString &folder)
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    return QDir(dir).filePath(QStringLiteral("frontdoor.sqlite"));
+    return !folder.isEmpty() ? folder : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+} // namespace
+
+QString DatabaseLocation::defaultPath(const QString &folder)
+{
+    return QDir(folderOr(folder)).filePath(QStringLiteral("frontdoor.sqlite"));
 }
 
-QString DatabaseLocation::defaultTrainingPath()
+QString DatabaseLocation::defaultTrainingPath(const QString &folder)
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    return QDir(dir).filePath(QStringLiteral("frontdoor-training.sqlite"));
+    return QDir(folderOr(folder)).filePath(QStringLiteral("frontdoor-training.sqlite"));
 }
 
 Result<QString> DatabaseLocation::prepare(const QString &path)

@@ -11,10 +11,11 @@ namespace FrontDoor {
 class DatabaseLocation
 {
 public:
-    // <AppDataLocation>/frontdoor.sqlite, e.g. ~/.local/share/FrontDoor/frontdoor/frontdoor.sqlite
-    static QString defaultPath();
-    // <AppDataLocation>/frontdoor-training.sqlite: training mode's own file, never the live one.
-    static QString defaultTrainingPath();
+    // <folder>/frontdoor.sqlite; with no folder (none deployed, DeployedSettings) <AppDataLocation>, e.g.
+    // ~/.local/share/FrontDoor/frontdoor/frontdoor.sqlite
+    static QString defaultPath(const QString &folder = {});
+    // <folder>/frontdoor-training.sqlite: training mode's own file beside the live one, never the live one.
+    static QString defaultTrainingPath(const QString &folder = {});
 
     // Creates the folder and an empty file if they do not exist, and tightens their permissions.
     // Never truncates or rewrites an existing file.

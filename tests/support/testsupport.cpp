@@ -46,10 +46,12 @@ QString readPdfWith(const char *tool, const QString &pdf)
     return QString::fromUtf8(process.readAllStandardOutput());
 }
 
-Run runFrontDoor(const QStringList &arguments, const QByteArray &standardInput)
+Run runFrontDoor(const QStringList &arguments, const QByteArray &standardInput, const QMap<QString, QString> &environment)
 {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (auto it = environment.cbegin(); it != environment.cend(); ++it)
+        env.insert(it.key(), it.value());
     env.remove(QStringLiteral("DISPLAY")); // the command line must not need a display
     env.remove(QStringLiteral("WAYLAND_DISPLAY"));
     process.setProcessEnvironment(env);

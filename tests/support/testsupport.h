@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QMap>
 #include <QStringList>
 
 namespace FrontDoorTest {
@@ -24,6 +25,8 @@ struct Run
     QString err;
     QString outText() const { return QString::fromUtf8(out); }
 };
-Run runFrontDoor(const QStringList &arguments, const QByteArray &standardInput = {});
+// `environment` adds to (or replaces in) this process's environment, e.g. XDG_CONFIG_DIRS for deployed settings.
+Run runFrontDoor(const QStringList &arguments, const QByteArray &standardInput = {},
+                 const QMap<QString, QString> &environment = {});
 
 } // namespace FrontDoorTest

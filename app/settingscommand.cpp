@@ -1,0 +1,46 @@
+#include "settingscommand.h"
+
+#include "storecommands.h"
+
+#include "common/datafolders.h"
+#include "profile/profileloader.h"
+#include "store/backupfiles.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QTextStream>
+
+namespace FrontDoor::SettingsCommand {
+
+int run(const Options &options)
+{
+    const DeployedSettings &settings = options.settings;
+    QTextStream out(stdout);
+    const auto line = [&](const char *key, const QString &value, const QString &fallback) {
+        const QString from = settings.sources.value(QString::fromLatin1(key));
+        out << QString::fromLatin1(key).leftJustified(26) << (value.isEmpty() ? fallback : value)
+            << (from.isEmpty() ? QStringLiteral("  (built in)") : QStringLiteral("  (from %1)").arg(from)) << '\n';
+    };
+    out << "Settings files (the command line wins, then the user's file, then the system-wide one):\n"
+        << "  user         " << DeployedSettings::userFile() << '\n';
+    for (const QString &file : DeployedSettings::systemFiles())
+        out << "  system-wide  " << file << '\n';
+    out << '\n';
+    line("profile/default", settings.defaultProfile, ProfileLoader::defaultId());
+    line("privacy/idleLockMinutes", QString::number(settings.idleLockMinutes), {});
+    const QString database = StoreCommands::databasePath(options);
+    line("storage/databaseFolder", settings.databaseFolder, QDir::toNativeSeparators(QFileInfo(database).absolutePath()));
+    line("storage/backupFolder", settings.backupFolder, BackupFiles::defaultFolder(database));
+    out << "\nDatabase: " << database << '\n' << "Profiles and the calendar are looked for in, in order:\n";
+    for (const QString &folder : DataFolders::searchOrder())
+        out << "  " << folder << '\n';
+    out << "  (then the copies built into the program)\n";
+    if (settings.problems.isEmpty())
+        return 0;
+    QTextStream err(stderr);
+    for (const QString &problem : settings.problems)
+        err << "frontdoor settings: " << problem << '\n';
+    return 1;
+}
+
+} // namespace FrontDoor::SettingsCommand
