@@ -25,7 +25,7 @@ const std::vector<Command> &all()
          QStringLiteral("replace the database with a backup that passes its checks (the old file is kept)"),
          &StoreCommands::restore},
         {QStringLiteral("export"),
-         QStringLiteral("export --reference R --format json|pdf [--document record|notice|feedback] [--out PATH] --as NAME"),
+         QStringLiteral("export --reference R --format json|pdf [--document …] [--out PATH] --as NAME | export --format csv …"),
          QStringLiteral("write a referral (JSON) or one of its documents (PDF, redacted for its reader); a supervisor, "
                         "audited"),
          &ExportCommand::run},

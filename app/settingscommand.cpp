@@ -2,6 +2,7 @@
 
 #include "storecommands.h"
 
+#include "calendar/bankholidays.h"
 #include "common/datafolders.h"
 #include "profile/profileloader.h"
 #include "store/backupfiles.h"
@@ -35,6 +36,13 @@ int run(const Options &options)
     for (const QString &folder : DataFolders::searchOrder())
         out << "  " << folder << '\n';
     out << "  (then the copies built into the program)\n";
+    const auto used = [](const QString &relative) {
+        const QString found = DataFolders::locate(relative);
+        return found.isEmpty() ? QStringLiteral("built in") : found;
+    };
+    for (const QString &id : ProfileLoader::builtInIds())
+        out << "Profile " << id << ": " << used(QStringLiteral("profiles/%1.json").arg(id)) << '\n';
+    out << "Bank holidays: " << used(BankHolidays::installedRelativePath()) << '\n';
     if (settings.problems.isEmpty())
         return 0;
     QTextStream err(stderr);

@@ -16,6 +16,8 @@ packages=(
     qt6-charts-dev libqt6opengl6-dev # Qt Charts' CMake files need Qt6OpenGL's, which its package does not pull in
     catch2 libsodium-dev libphonenumber-dev
     poppler-utils # the tests read PDFs back as anyone receiving them could (pdftotext, pdfinfo)
+    dpkg-dev file # CPack's .deb: dpkg-shlibdeps computes the dependencies, file finds the programs to ask about
+    appstream desktop-file-utils groff-base # the package test validates its metadata, menu entry and manual page
 )
 
 install_missing() {

@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QIcon>
 #include <QStyle>
 #include <QStyleFactory>
 #include <QWidget>
@@ -16,6 +17,12 @@ void apply(QApplication &app)
     QFile sheet(QStringLiteral(":/style/frontdoor.qss"));
     if (sheet.open(QIODevice::ReadOnly | QIODevice::Text))
         app.setStyleSheet(QString::fromUtf8(sheet.readAll()));
+    // The icon the desktop's menu shows (packaging/icons), and the desktop entry the window belongs to.
+    QIcon icon;
+    for (const int size : {32, 256})
+        icon.addFile(QStringLiteral(":/icons/org.frontdoor.FrontDoor-%1.png").arg(size), QSize(size, size));
+    QApplication::setWindowIcon(icon);
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.frontdoor.FrontDoor"));
 }
 
 void setKind(QWidget *widget, const QString &kind)

@@ -2,6 +2,8 @@
 
 #include "mainwindow.h"
 
+#include <QApplication>
+#include <QIcon>
 #include <QAction>
 #include <QLabel>
 #include <QMenuBar>
@@ -96,4 +98,13 @@ TEST_CASE("Training mode says so on every page, in the title and a banner that n
 
     MainWindow live(context(QStringLiteral("Norfolk CADS"), QStringLiteral("Priya Invented (Call-handler)")));
     CHECK_FALSE(live.findChild<QLabel *>(QStringLiteral("trainingBanner")));
+}
+
+TEST_CASE("The window carries the icon and the desktop entry the package installs (issue 9)")
+{
+    const QIcon icon = QApplication::windowIcon();
+    REQUIRE_FALSE(icon.isNull());
+    CHECK(icon.availableSizes().contains(QSize(256, 256)));
+    CHECK(icon.availableSizes().contains(QSize(32, 32)));
+    CHECK(QGuiApplication::desktopFileName() == QStringLiteral("org.frontdoor.FrontDoor"));
 }
