@@ -45,6 +45,11 @@ const std::vector<Command> &all()
 
 int run(const Options &options)
 {
+    // A deployed value that cannot be used is said on every command, not only `settings`: a backup must not quietly
+    // go to another folder than the one IT meant.
+    if (options.command != QLatin1String("settings"))
+        for (const QString &problem : options.settings.problems)
+            QTextStream(stderr) << "frontdoor: warning: " << problem << '\n';
     for (const Command &command : all()) {
         if (command.name == options.command)
             return command.run(options);

@@ -72,4 +72,11 @@ TEST_CASE("frontdoor settings names a deployed value it cannot use, with the fil
     CHECK(shown.err.contains(conf + QStringLiteral(": privacy/idleLockMinutes is not used")));
     CHECK(shown.err.contains(conf + QStringLiteral(": profile/default is not used")));
     CHECK(shown.outText().contains(QStringLiteral("privacy/idleLockMinutes   5  (built in)")));
+
+    // Every other command says so too, and still does its work.
+    QTemporaryDir other;
+    Run listed = runFrontDoor({QStringLiteral("verify-audit"), QStringLiteral("--db"),
+                               other.filePath(QStringLiteral("none.sqlite"))},
+                              {}, machineIn(dir));
+    CHECK(listed.err.contains(QStringLiteral("frontdoor: warning: ") + conf + QStringLiteral(": privacy/idleLockMinutes")));
 }
