@@ -182,7 +182,9 @@ int run(const Options &options)
         QMessageBox::warning(nullptr, QObject::tr("Bank holidays file not used"), problem); // IT's to mend
     if (!options.settings.problems.isEmpty())
         QMessageBox::warning(nullptr, QObject::tr("Some settings were not used"),
-                             options.settings.problems.join(QStringLiteral("\n\n"))); // IT's to mend
+                             QObject::tr("Front Door uses its own defaults for these settings, which could not be "
+                                         "used as they are written. Please tell your IT service desk:\n\n%1")
+                                 .arg(options.settings.problems.join(QStringLiteral("\n\n")))); // IT's to mend
     if (const QScreen *screen = QGuiApplication::primaryScreen())
         window.resize(screen->availableSize()); // where no window manager maximises (a bare X server, Xvfb)
     window.showMaximized(); // the call-handler's one window all day

@@ -95,7 +95,7 @@ void MainWindow::createMenus()
 void MainWindow::createCentralArea()
 {
     m_home = new HomePage({m_context.profileName, m_context.unfinishedCalls, m_context.recentReferrals,
-                           bool(m_context.newReferral)},
+                           bool(m_context.newReferral), m_context.manageAccounts},
                           this);
     connect(m_home, &HomePage::newReferralRequested, this, &MainWindow::openNewReferral);
     connect(m_home, &HomePage::openRequested, this, &MainWindow::openExisting);

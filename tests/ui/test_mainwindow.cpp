@@ -48,8 +48,8 @@ TEST_CASE("The main window shows its front door, its menus and where the data is
     CHECK(text->text().contains(QStringLiteral("emergency")));
     auto *newReferral = window.findChild<QPushButton *>(QStringLiteral("newReferralButton"));
     REQUIRE(newReferral);
-    CHECK_FALSE(newReferral->isEnabled()); // this window's context takes no calls
-    CHECK(newReferral->toolTip().contains(QStringLiteral("does not take referrals")));
+    CHECK_FALSE(newReferral->isVisible()); // this window's context takes no calls: none is offered
+    CHECK_FALSE(newReferral->isEnabled());
 
     auto *database = window.findChild<QLabel *>(QStringLiteral("databaseLabel"));
     REQUIRE(database);
@@ -71,6 +71,18 @@ TEST_CASE("An administrator's window offers File › Accounts…, which opens th
     REQUIRE(accounts);
     accounts->trigger();
     CHECK(opened == 1);
+
+    // Their home says what the role is for and offers the accounts where the cursor already is.
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    auto *text = window.findChild<QLabel *>(QStringLiteral("administratorText"));
+    REQUIRE(text);
+    CHECK(text->text().contains(QStringLiteral("Case records are not shown")));
+    auto *button = window.findChild<QPushButton *>(QStringLiteral("accountsButton"));
+    REQUIRE(button);
+    window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(button, Qt::Key_Space);
+    CHECK(opened == 2);
 }
 
 TEST_CASE("Ctrl+Q closes the main window")

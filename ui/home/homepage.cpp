@@ -33,6 +33,7 @@ HomePage::HomePage(Sources sources, QWidget *parent) : QWidget(parent), m_source
     Theme::setKind(m_newReferral, QStringLiteral("primary"));
     connect(m_newReferral, &QPushButton::clicked, this, &HomePage::newReferralRequested);
     top->addWidget(m_newReferral);
+    m_newReferral->setVisible(m_sources.canTakeCalls); // a role that takes no calls is not offered one
     layout->addLayout(top);
 
     if (m_sources.unfinished) {
@@ -53,6 +54,28 @@ HomePage::HomePage(Sources sources, QWidget *parent) : QWidget(parent), m_source
         });
         layout->addWidget(m_recent, 1);
     }
+    if (m_sources.manageAccounts) {
+        // An administrator sees no case: say what this role is for, and offer its one task.
+        auto *role = new QLabel(tr("<h2>You are signed in as an administrator</h2>"
+                                   "<p>You create the accounts of call-handlers and supervisors, reset passwords and "
+                                   "disable accounts of people who leave. Case records are not shown to this role; "
+                                   "backups are made when Front Door opens and closes (<tt>frontdoor backup</tt> "
+                                   "makes one at any time).</p>"),
+                                this);
+        role->setObjectName(QStringLiteral("administratorText"));
+        role->setWordWrap(true);
+        layout->addWidget(role);
+        m_accounts = new QPushButton(tr("&Accounts…"), this);
+        m_accounts->setObjectName(QStringLiteral("accountsButton"));
+        Theme::setKind(m_accounts, QStringLiteral("primary"));
+        connect(m_accounts, &QPushButton::clicked, this, [this] { m_sources.manageAccounts(); });
+        auto *row = new QHBoxLayout;
+        row->addWidget(m_accounts);
+        row->addStretch(1);
+        layout->addLayout(row);
+    }
+    if (!m_unfinished && !m_recent)
+        layout->addStretch(1); // nothing listed: the notice below stays one line, not the whole page
     auto *emergency = new QLabel(tr("In an emergency, do not wait for this screen: follow your front door's "
                                     "emergency route — 999 for police or ambulance."),
                                  this);
@@ -92,6 +115,8 @@ void HomePage::focusFirst()
         m_unfinished->setFocus();
     else if (m_newReferral->isEnabled())
         m_newReferral->setFocus();
+    else if (m_accounts)
+        m_accounts->setFocus();
     else if (m_recent)
         m_recent->setFocus();
 }

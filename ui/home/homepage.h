@@ -25,6 +25,7 @@ public:
         UnfinishedCallsView::Source unfinished; // empty: the role takes no calls
         std::function<QList<ReferralSummary>()> recent;
         bool canTakeCalls = false;
+        std::function<void()> manageAccounts; // an administrator's home offers the accounts
     };
     explicit HomePage(Sources sources, QWidget *parent = nullptr);
 
@@ -40,6 +41,7 @@ signals:
 private:
     Sources m_sources;
     QPushButton *m_newReferral = nullptr;
+    QPushButton *m_accounts = nullptr;
     UnfinishedCallsView *m_unfinished = nullptr;
     QListWidget *m_recent = nullptr;
 };
