@@ -60,8 +60,15 @@ int run(const Options &options)
         ProfileLoader::byId(!options.profileId.isEmpty()                   ? options.profileId
                             : !options.settings.defaultProfile.isEmpty() ? options.settings.defaultProfile
                                                                          : ProfileLoader::defaultId());
-    if (!profile)
-        return refuse(profile.errorMessage());
+    if (!profile) {
+        const QString deployedIn = options.profileId.isEmpty()
+                                       ? options.settings.sources.value(QStringLiteral("profile/default"))
+                                       : QString();
+        return refuse(deployedIn.isEmpty() ? profile.errorMessage()
+                                           : QObject::tr("%1 It is the default profile set in %2: please tell your IT "
+                                                         "service desk.")
+                                                 .arg(profile.errorMessage(), deployedIn));
+    }
     if (options.training) {
         // The first time: invented accounts and four weeks of invented cases (issue 7).
         if (Result<bool> filled = TrainingData::fill(path, *profile, 160, QDateTime::currentDateTimeUtc()); !filled)

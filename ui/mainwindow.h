@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/clock.h"
+#include "common/deployedsettings.h"
 #include "common/result.h"
 #include "home/homepage.h"
 #include "queue/queuemodel.h"
@@ -46,7 +47,7 @@ public:
         std::function<Status(const QString &password)> confirmPassword;
         std::function<void(bool locked, const QString &why)> lockChanged; // for the audit trail
         const Clock *clock = nullptr; // the idle lock's time; the system clock when null
-        int idleMinutes = 5;
+        int idleMinutes = DeployedSettings::defaultIdleLock;
         bool training = false; // a permanent "TRAINING — not real cases" banner
     };
 

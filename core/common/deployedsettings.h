@@ -21,14 +21,15 @@ namespace FrontDoor {
 struct DeployedSettings
 {
     QString defaultProfile;
-    int idleLockMinutes = 5;
+    static constexpr int defaultIdleLock = 5;
+    static constexpr int shortestIdleLock = 1;
+    static constexpr int longestIdleLock = 30;
+
+    int idleLockMinutes = defaultIdleLock;
     QString databaseFolder;
     QString backupFolder;
     QStringList problems;
     QMap<QString, QString> sources; // key (e.g. "privacy/idleLockMinutes") → the file its value came from
-
-    static constexpr int shortestIdleLock = 1;
-    static constexpr int longestIdleLock = 30;
 
     // From the standard places above.
     static DeployedSettings read();

@@ -19,7 +19,7 @@ IdleLock::IdleLock(const Clock &clock, int minutes, QObject *parent)
 
 void IdleLock::setMinutes(int minutes)
 {
-    m_minutes = std::clamp(minutes, 1, 30);
+    m_minutes = std::clamp(minutes, DeployedSettings::shortestIdleLock, DeployedSettings::longestIdleLock);
 }
 
 void IdleLock::setActive(bool active)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/clock.h"
+#include "common/deployedsettings.h"
 
 #include <QObject>
 #include <QTimer>
@@ -14,12 +15,12 @@ class IdleLock : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int defaultMinutes = 5;
+    static constexpr int defaultMinutes = DeployedSettings::defaultIdleLock;
 
     IdleLock(const Clock &clock, int minutes, QObject *parent = nullptr);
 
     int minutes() const { return m_minutes; }
-    void setMinutes(int minutes); // clamped to 1–30
+    void setMinutes(int minutes); // clamped to DeployedSettings' 1–30
     void setActive(bool active);  // off while locked
     void checkNow();
 
