@@ -9,10 +9,8 @@
 #include "documents/referraldocuments.h"
 #include "profile/profileloader.h"
 #include "render/referraloutput.h"
-#include "store/audittrail.h"
+#include "store/queueexport.h"
 
-#include <QFile>
-#include <QFileInfo>
 #include <QTextStream>
 
 namespace FrontDoor::ExportCommand {
@@ -25,43 +23,16 @@ int fail(int code, const QString &message)
     return code;
 }
 
-// The queue for reporting: every referral the person may see, the chosen columns (by default no names and no
-// free text), an audit event with the row count and the columns.
+// The queue for reporting (QueueExport: by default no names and no free text, audited).
 int queueCsv(Store &store, const Actor &actor, const Options &options)
 {
     const QStringList columns = options.columns.isEmpty() ? QueueCsv::defaultColumns()
                                                           : options.columns.split(u',', Qt::SkipEmptyParts);
-    QList<ReferralSummary> rows;
-    for (ReferralFilter page; ; page.offset += page.limit) {
-        page.limit = 5'000;
-        Result<QList<ReferralSummary>> read = store.queries().list(page, actor);
-        if (!read)
-            return fail(2, read.errorMessage());
-        rows += *read;
-        if (read->size() < page.limit)
-            break;
-    }
-    Result<QByteArray> csv = QueueCsv::write(rows, columns);
-    if (!csv)
-        return fail(2, csv.errorMessage());
     const QString out = options.out.isEmpty() ? QStringLiteral("queue.csv") : options.out;
-    QFile file(out);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(*csv) < 0 || !file.flush())
-        return fail(2, QStringLiteral("%1 cannot be written: %2").arg(out, file.errorString()));
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    if (Result<qint64> audited = AuditTrail::record(store.database(), {}, actor.userId, store.clock().now(),
-                                                    AuditKind::Exported,
-                                                    {{QStringLiteral("what"), QStringLiteral("queue")},
-                                                     {QStringLiteral("format"), QStringLiteral("csv")},
-                                                     {QStringLiteral("rows"), int(rows.size())},
-                                                     {QStringLiteral("columns"), columns.join(u',')},
-                                                     {QStringLiteral("file"), QFileInfo(out).fileName()}});
-        !audited) {
-        file.remove();
-        return fail(2, QStringLiteral("the export could not be recorded in the audit trail, so it was not kept: %1")
-                           .arg(audited.errorMessage()));
-    }
-    QTextStream(stdout) << "Exported the queue (" << rows.size() << " referrals) to " << out << '\n';
+    Result<int> written = QueueExport::write(store.queries(), store.database(), actor, store.clock().now(), columns, out);
+    if (!written)
+        return fail(written.error().code == ErrorCode::PermissionDenied ? 1 : 2, written.errorMessage());
+    QTextStream(stdout) << "Exported the queue (" << *written << " referrals) to " << out << '\n';
     return 0;
 }
 

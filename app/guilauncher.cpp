@@ -19,6 +19,7 @@
 #include "store/backups.h"
 #include "store/databaselocation.h"
 #include "calendar/bankholidays.h"
+#include "store/queueexport.h"
 #include "store/store.h"
 #include "store/trainingdata.h"
 
@@ -165,6 +166,11 @@ int run(const Options &options)
     if (isAllowed(actor.role, Operation::ViewAnyReferral)) {
         context.queuePages = [&store, &actor](const ReferralFilter &filter) { return (*store)->queries().list(filter, actor); };
         context.queueSearch = [&store, &actor](const QString &text) { return (*store)->queries().search(text, actor); };
+        if (isAllowed(actor.role, Operation::ExportOrPrint))
+            context.exportQueue = [&store, &actor](const QStringList &columns, const QString &path) {
+                Store &s = **store;
+                return QueueExport::write(s.queries(), s.database(), actor, s.clock().now(), columns, path);
+            };
         context.userId = actor.userId;
         context.profile = &*profile;
         context.dashboard = [&store, &profile, &actor] {

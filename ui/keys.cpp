@@ -37,6 +37,8 @@ QList<Described> described()
         {shown(queue), tr("The queue (supervisors): urgent first, then by next due; Enter opens a referral")},
         {shown(printOrExport), tr("Print or export the referral under review: the written record, the notice to the "
                                   "family, the feedback to the referrer, or its data (supervisors; recorded)")},
+        {shown(exportQueue), tr("Export the queue as CSV for reporting: no names and no free text unless chosen "
+                                "(supervisors; recorded)")},
         {shown(dashboard), tr("The dashboard (supervisors): the last four weeks in pictures")},
         {shown(lockNow), tr("Lock the screen at once (privacy screen)")},
         {shown(shortcutsHelp), tr("This list of keyboard shortcuts")},

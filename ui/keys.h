@@ -27,6 +27,7 @@ inline const QKeySequence notKnown{Qt::Key_F7};
 inline const QKeySequence declined{Qt::Key_F8};
 inline const QKeySequence notAsked{Qt::Key_F9};
 inline const QKeySequence printOrExport{Qt::CTRL | Qt::Key_P};
+inline const QKeySequence exportQueue{Qt::CTRL | Qt::Key_E};
 
 struct Described
 {

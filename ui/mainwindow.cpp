@@ -121,6 +121,8 @@ void MainWindow::createCentralArea()
         m_queue = new QueueView(m_context.queuePages, m_context.queueSearch, m_context.userId,
                                 m_context.clock ? *m_context.clock : Clock::system(), m_pages);
         connect(m_queue, &QueueView::openRequested, this, &MainWindow::openExisting);
+        if (m_context.exportQueue)
+            m_queue->setExporter(m_context.exportQueue);
         m_pages->addWidget(m_queue);
         if (!m_context.newReferral) // a supervisor who takes no calls starts on the queue
             m_pages->setCurrentWidget(m_queue);

@@ -4,6 +4,7 @@
 #include "common/deployedsettings.h"
 #include "common/result.h"
 #include "home/homepage.h"
+#include "queue/queueexportdialog.h"
 #include "queue/queuemodel.h"
 #include "profile/profile.h"
 #include "store/dashboardfigures.h"
@@ -39,6 +40,7 @@ public:
         // Set for those who see every case (supervisors): the queue's pages and its search, and who is signed in.
         QueueModel::PageReader queuePages;
         QueueModel::Searcher queueSearch;
+        QueueExportDialog::Exporter exportQueue; // supervisors: the queue as CSV for reporting (Ctrl+E)
         QString userId;
         std::function<Result<DashboardFigures>()> dashboard; // supervisors: View › Dashboard (needs `profile`)
         const Profile *profile = nullptr; // not owned; outlives the window

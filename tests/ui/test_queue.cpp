@@ -5,16 +5,24 @@
 
 #include "storefixture.h"
 #include "support/referralbuilder.h"
+#include "support/testsupport.h"
 
 #include "queue/queuemodel.h"
 #include "queue/queueview.h"
 #include "editor/referraleditor.h"
 #include "mainwindow.h"
+#include "documents/queuecsv.h"
+#include "queue/queueexportdialog.h"
 #include "referral/fields.h"
+#include "store/queueexport.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QFile>
+#include <QFileInfo>
+#include <QLabel>
+#include <QListWidget>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTableView>
@@ -216,4 +224,111 @@ TEST_CASE("A supervisor's window: F4 shows the queue, Enter opens the case, and 
     CHECK_FALSE(window.findChild<ReferralEditor *>()); // closed, and so saved
     REQUIRE(window.findChild<QueueView *>() == queue);
     CHECK(queue->isVisible());
+}
+
+namespace {
+
+// The queue view of the fixture's supervisor with the store's real export behind Ctrl+E.
+struct ExportingQueue
+{
+    explicit ExportingQueue(StoreFixture &f)
+        : view(readerFor(f), {}, supervisor.userId, f.clock)
+    {
+        view.setExporter([&f](const QStringList &columns, const QString &path) {
+            return QueueExport::write(f->queries(), f->database(), supervisor, f.clock.now(), columns, path);
+        });
+        view.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&view));
+    }
+
+    QueueExportDialog &pressCtrlE()
+    {
+        QTest::keyClick(&view, Qt::Key_E, Qt::ControlModifier);
+        auto *dialog = view.findChild<QueueExportDialog *>();
+        REQUIRE(dialog);
+        dialog->activateWindow(); // as a window manager does with a new dialog (offscreen has none)
+        REQUIRE(QTest::qWaitForWindowActive(dialog));
+        return *dialog;
+    }
+
+    QueueView view;
+};
+
+// Alt+S as the person presses it (through the dialog's window, where mnemonics are matched); waits for the result.
+QString saveWithAltS(QueueExportDialog &dialog)
+{
+    auto *result = dialog.findChild<QLabel *>(QStringLiteral("queueExportResult"));
+    result->clear();
+    QTest::keyClick(dialog.windowHandle(), Qt::Key_S, Qt::AltModifier);
+    REQUIRE(QTest::qWaitFor([result] { return !result->text().isEmpty(); }, 5000));
+    return result->text();
+}
+
+} // namespace
+
+TEST_CASE("Ctrl+E exports the queue for reporting: no names by default, the children's names only when ticked, audited")
+{
+    StoreFixture f;
+    fill(f, 45);
+    ExportingQueue queue(f);
+    QueueExportDialog &dialog = queue.pressCtrlE();
+    CHECK(dialog.chosenColumns() == QueueCsv::defaultColumns());
+    const QString firstFile = f.dir.filePath(QStringLiteral("queue.csv"));
+    dialog.setFileChooser([&](const QString &suggested, const QString &, QWidget *) {
+        return f.dir.filePath(suggested);
+    });
+    CHECK(saveWithAltS(dialog).contains(QStringLiteral("Exported 45 referrals")));
+    const QString plain = readText(firstFile);
+    CHECK(plain.startsWith(QueueCsv::defaultColumns().join(u',') + QStringLiteral("\r\n")));
+    CHECK(plain.count(QStringLiteral("\r\n")) == 46);
+    CHECK_FALSE(plain.contains(QStringLiteral("Invented Child")));
+    CHECK(QFile::permissions(firstFile) == (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser |
+                                            QFileDevice::WriteUser));
+
+    // Down to the children's names, Space ticks it, and the same export now names them.
+    auto *columns = dialog.findChild<QListWidget *>(QStringLiteral("queueExportColumns"));
+    for (int i = 0; i < columns->count(); ++i)
+        QTest::keyClick(columns, Qt::Key_Down);
+    QTest::keyClick(columns, Qt::Key_Space);
+    CHECK(dialog.chosenColumns().last() == QStringLiteral("children"));
+    dialog.setFileChooser([&](const QString &, const QString &, QWidget *) {
+        return f.dir.filePath(QStringLiteral("with-names.csv"));
+    });
+    saveWithAltS(dialog);
+    CHECK(readText(f.dir.filePath(QStringLiteral("with-names.csv"))).contains(QStringLiteral("Perpetua Inventeddottir")));
+
+    // Each export is one audit event with its columns and row count, never the content.
+    const QString payloads =
+        f.rawValue(QStringLiteral("SELECT group_concat(payload, '|') FROM audit WHERE kind = 'exported'"));
+    CHECK(payloads.count(QStringLiteral("\"what\":\"queue\"")) == 2);
+    CHECK(payloads.contains(QStringLiteral("\"rows\":45")));
+    CHECK(payloads.contains(QStringLiteral(",children\"")));
+    CHECK_FALSE(payloads.contains(QStringLiteral("Invented")));
+}
+
+TEST_CASE("The queue export refuses a training database, and a file that cannot be written, saying why")
+{
+    StoreFixture f;
+    fill(f, 3);
+    ExportingQueue queue(f);
+    QueueExportDialog &dialog = queue.pressCtrlE();
+    dialog.setFileChooser([&](const QString &suggested, const QString &, QWidget *) {
+        return f.dir.filePath(QStringLiteral("missing folder/") + suggested);
+    });
+    CHECK(saveWithAltS(dialog).contains(QStringLiteral("cannot be written")));
+    CHECK(f.rawValue(QStringLiteral("SELECT count(*) FROM audit WHERE kind = 'exported'")) == QStringLiteral("0"));
+
+    QTemporaryDir dir;
+    Store::Options training;
+    training.training = true;
+    std::unique_ptr<Store> trainingStore =
+        std::move(Store::open(dir.filePath(QStringLiteral("frontdoor-training.sqlite")), f.clock, training).value());
+    const Result<int> refused = QueueExport::write(trainingStore->queries(), trainingStore->database(), supervisor,
+                                                   f.clock.now(), QueueCsv::defaultColumns(),
+                                                   dir.filePath(QStringLiteral("never.csv")));
+    REQUIRE_FALSE(refused);
+    CHECK(refused.errorMessage().contains(QStringLiteral("Training cases")));
+    CHECK_FALSE(QFileInfo::exists(dir.filePath(QStringLiteral("never.csv"))));
+    CHECK_FALSE(QueueExport::write(f->queries(), f->database(), handler, f.clock.now(), QueueCsv::defaultColumns(),
+                                   f.dir.filePath(QStringLiteral("handler.csv"))));
 }

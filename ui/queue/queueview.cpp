@@ -1,5 +1,6 @@
 #include "queueview.h"
 
+#include "keys.h"
 #include "theme.h"
 
 #include <QCheckBox>
@@ -10,6 +11,8 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QShortcut>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -111,6 +114,17 @@ QueueView::QueueView(QueueModel::PageReader reader, QueueModel::Searcher searche
     bar->addWidget(m_to);
     bar->addSpacing(12);
     bar->addWidget(m_search, 1);
+    auto *exportButton = new QPushButton(tr("Export for reporting… (%1)")
+                                             .arg(Keys::exportQueue.toString(QKeySequence::NativeText)),
+                                         this);
+    exportButton->setObjectName(QStringLiteral("queueExport"));
+    exportButton->setVisible(false); // until setExporter()
+    connect(exportButton, &QPushButton::clicked, this, &QueueView::openExportDialog);
+    m_exportButton = exportButton;
+    bar->addWidget(exportButton);
+    auto *exportShortcut = new QShortcut(Keys::exportQueue, this);
+    exportShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(exportShortcut, &QShortcut::activated, this, &QueueView::openExportDialog);
     auto *layout = new QVBoxLayout(this);
     auto *title = new QLabel(tr("<h2>Queue</h2>"), this);
     layout->addWidget(title);
@@ -122,6 +136,21 @@ QueueView::QueueView(QueueModel::PageReader reader, QueueModel::Searcher searche
     connect(m_from, &QDateEdit::dateChanged, this, &QueueView::applyFilter);
     connect(m_to, &QDateEdit::dateChanged, this, &QueueView::applyFilter);
     applyFilter();
+}
+
+void QueueView::setExporter(QueueExportDialog::Exporter exporter)
+{
+    m_exporter = std::move(exporter);
+    m_exportButton->setVisible(bool(m_exporter));
+}
+
+void QueueView::openExportDialog()
+{
+    if (!m_exporter)
+        return;
+    auto *dialog = new QueueExportDialog(m_exporter, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 ReferralFilter QueueView::filterFor(Show what) const

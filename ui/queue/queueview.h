@@ -1,5 +1,6 @@
 #pragma once
 
+#include "queue/queueexportdialog.h"
 #include "queue/queuemodel.h"
 
 #include <QWidget>
@@ -9,6 +10,7 @@ class QComboBox;
 class QDateEdit;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTableView;
 class QTimer;
 
@@ -32,6 +34,10 @@ public:
     // Only referrals received between `from` and `to`, both days included; an invalid `from`: every date.
     void setReceivedRange(QDate from, QDate to);
     void reload();
+    // Ctrl+E, "Export for reporting…" (issue 8): without it the queue offers neither.
+    void setExporter(QueueExportDialog::Exporter exporter);
+    // Ctrl+E: the export dialog (window-modal, not waited for).
+    void openExportDialog();
 
 signals:
     void openRequested(const QString &reference);
@@ -51,6 +57,8 @@ private:
     QTimer *m_searchDelay = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_message = nullptr;
+    QWidget *m_exportButton = nullptr;
+    QueueExportDialog::Exporter m_exporter;
 };
 
 } // namespace FrontDoor

@@ -5,6 +5,7 @@
 #include "render/pdfrenderer.h"
 #include "store/audittrail.h"
 #include "store/database.h"
+#include "store/exportedfile.h"
 #include "store/referralrepository.h"
 
 #include <QFile>
@@ -69,15 +70,8 @@ Status ReferralOutput::recordOrRemove(const Referral &referral, const QJsonObjec
     QFile::setPermissions(path, ownerOnly);
     QJsonObject withFile = details;
     withFile.insert(QStringLiteral("file"), QFileInfo(path).fileName()); // its name, never its content
-    if (Status audited = m_referrals.recordAccess(referral.reference, m_actor, AuditKind::Exported, withFile);
-        !audited) {
-        QFile::remove(path);
-        return makeError(audited.error().code,
-                         QStringLiteral("The export could not be recorded in the audit trail, so the file was not "
-                                        "kept: %1")
-                             .arg(audited.errorMessage()));
-    }
-    return {};
+    return ExportedFile::keepOnlyIfAudited(
+        m_referrals.recordAccess(referral.reference, m_actor, AuditKind::Exported, withFile), path);
 }
 
 Status ReferralOutput::saveJson(const Referral &referral, const QString &path)

@@ -7,14 +7,12 @@
 
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QPushButton>
-#include <QStandardPaths>
 #include <QVBoxLayout>
 
 namespace FrontDoor {
@@ -29,12 +27,6 @@ bool choosePrinterWithDialog(QPrinter &printer, QWidget *parent)
     return dialog.exec() == QDialog::Accepted;
 }
 
-QString chooseFileWithDialog(const QString &suggested, const QString &filter, QWidget *parent)
-{
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    return QFileDialog::getSaveFileName(parent, OutputDialog::tr("Save as"), QDir(folder).filePath(suggested), filter);
-}
-
 // Where a printout went, for the trail: the printer, or the PDF file's name when printed to a file.
 QString destinationOf(const QPrinter &printer)
 {
@@ -47,7 +39,7 @@ QString destinationOf(const QPrinter &printer)
 
 OutputDialog::OutputDialog(ReferralOutput &output, Referral referral, QWidget *parent)
     : QDialog(parent), m_output(output), m_referral(std::move(referral)), m_choosePrinter(choosePrinterWithDialog),
-      m_chooseFile(chooseFileWithDialog)
+      m_chooseFile(chooseFileToSave)
 {
     setObjectName(QStringLiteral("outputDialog"));
     setWindowTitle(tr("Print or export %1").arg(m_referral.reference));

@@ -2,6 +2,7 @@
 
 #include "documents/referraldocuments.h"
 #include "referral/referral.h"
+#include "savefilechooser.h"
 
 #include <QDialog>
 
@@ -29,13 +30,11 @@ class OutputDialog : public QDialog
 public:
     // Asks where to print (default: Qt's print dialog); false when the person cancels.
     using PrinterChooser = std::function<bool(QPrinter &printer, QWidget *parent)>;
-    // Asks for a file to save to (default: the save-file dialog); empty when the person cancels.
-    using FileChooser = std::function<QString(const QString &suggested, const QString &filter, QWidget *parent)>;
 
     OutputDialog(ReferralOutput &output, Referral referral, QWidget *parent = nullptr);
 
     void setPrinterChooser(PrinterChooser chooser) { m_choosePrinter = std::move(chooser); }
-    void setFileChooser(FileChooser chooser) { m_chooseFile = std::move(chooser); }
+    void setFileChooser(SaveFileChooser chooser) { m_chooseFile = std::move(chooser); }
 
 signals:
     // Something left the building and is in the trail: `what` says what and where, for the review's bar.
@@ -51,7 +50,7 @@ private:
     ReferralOutput &m_output; // not owned
     Referral m_referral;
     PrinterChooser m_choosePrinter;
-    FileChooser m_chooseFile;
+    SaveFileChooser m_chooseFile;
     QListWidget *m_choices = nullptr;
     QLabel *m_about = nullptr;
     QLabel *m_result = nullptr;
