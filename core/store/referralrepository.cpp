@@ -1,11 +1,9 @@
 #include "store/referralrepository.h"
 
 #include "access/permissions.h"
-#include "calendar/followupplanner.h"
 #include "store/caseaccess.h"
 #include "referral/referralfacts.h"
 #include "referral/referraljson.h"
-#include "rules/evaluator.h"
 #include "store/audittrail.h"
 #include "store/database.h"
 #include "store/referralindex.h"
@@ -221,8 +219,9 @@ ReferralRepository::EventDraft ReferralRepository::pendingEvent(const Pending &p
                                   {QStringLiteral("to"), ReferralState::valueAt(before, pending.path)}}};
 }
 
-Result<SaveReceipt> ReferralRepository::save(const Referral &referral, qint64 expectedRevision, const Actor &actor,
-                                             const QString &amendmentReason)
+Result<SaveReceipt> ReferralRepository::writeChange(const Referral &referral, qint64 expectedRevision,
+                                                    const Actor &actor, const OperationFor &operationFor,
+                                                    const Describe &describe)
 {
     if (actor.userId.isEmpty())
         return makeError(ErrorCode::InvalidInput, QStringLiteral("A save needs the user who made the change."));
@@ -233,10 +232,7 @@ Result<SaveReceipt> ReferralRepository::save(const Referral &referral, qint64 ex
     if (!current)
         return current.error();
     const Referral &stored = current->referral;
-    const Operation editing = stored.status != ReferralStatus::Draft ? Operation::AmendSubmitted
-                              : stored.handler == actor.userId     ? Operation::EditOwnDraft
-                                                                   : Operation::EditAnyDraft;
-    if (Status s = permitCase(actor, editing, stored.reference); !s)
+    if (Status s = permitCase(actor, operationFor(stored), stored.reference); !s)
         return s.error();
     if (Status s = checkWritable(*current, expectedRevision); !s)
         return s.error();
@@ -251,45 +247,10 @@ Result<SaveReceipt> ReferralRepository::save(const Referral &referral, qint64 ex
     if (changed.isEmpty())
         return SaveReceipt{current->row.revision, now, false, 0};
 
-    QList<EventDraft> events;
-    std::optional<Pending> &pending = current->row.pending;
-    if (stored.status != ReferralStatus::Draft) {
-        if (amendmentReason.trimmed().isEmpty())
-            return makeError(ErrorCode::InvalidInput,
-                             QStringLiteral("Referral %1 has been submitted: a change needs the reason for the "
-                                            "amendment, and the old value stays in the record.").arg(referral.reference));
-        if (pending)
-            events.append(pendingEvent(*pending, current->flat));
-        pending.reset();
-        for (const QString &path : changed)
-            events.append(EventDraft{AuditKind::Amended, actor.userId, now,
-                                     {{QStringLiteral("path"), path},
-                                      {QStringLiteral("from"), ReferralState::valueAt(current->flat, path)},
-                                      {QStringLiteral("to"), ReferralState::valueAt(after, path)},
-                                      {QStringLiteral("reason"), amendmentReason.trimmed()}}});
-    } else {
-        const bool continuesBurst = pending && changed.size() == 1 && changed.constFirst() == pending->path
-                                    && pending->by == actor.userId;
-        if (pending && !continuesBurst) {
-            events.append(pendingEvent(*pending, current->flat));
-            pending.reset();
-        }
-        if (changed.size() == 1) {
-            if (continuesBurst)
-                pending->at = now;
-            else
-                pending = Pending{changed.constFirst(),
-                                  ReferralState::encode(ReferralState::valueAt(current->flat, changed.constFirst())),
-                                  actor.userId, now};
-        } else {
-            for (const QString &path : changed)
-                events.append(EventDraft{AuditKind::FieldChanged, actor.userId, now,
-                                         {{QStringLiteral("path"), path},
-                                          {QStringLiteral("from"), ReferralState::valueAt(current->flat, path)},
-                                          {QStringLiteral("to"), ReferralState::valueAt(after, path)}}});
-        }
-    }
-    Result<SaveReceipt> receipt = persist(*current, referral, std::move(after), events, actor, now);
+    Result<QList<EventDraft>> events = describe(*current, after, changed, now);
+    if (!events)
+        return events.error();
+    Result<SaveReceipt> receipt = persist(*current, referral, std::move(after), *events, actor, now);
     if (!receipt)
         return receipt;
     if (Status s = transaction.commit(); !s) {
@@ -298,6 +259,60 @@ Result<SaveReceipt> ReferralRepository::save(const Referral &referral, qint64 ex
     }
     m_cache.insert(referral.reference, *current);
     return receipt;
+}
+
+Result<SaveReceipt> ReferralRepository::save(const Referral &referral, qint64 expectedRevision, const Actor &actor,
+                                             const QString &amendmentReason)
+{
+    const auto operationFor = [&actor](const Referral &stored) {
+        return stored.status != ReferralStatus::Draft ? Operation::AmendSubmitted
+               : stored.handler == actor.userId     ? Operation::EditOwnDraft
+                                                    : Operation::EditAnyDraft;
+    };
+    const auto describe = [&](Current &current, const FlatState &after, const QStringList &changed,
+                              const QDateTime &now) -> Result<QList<EventDraft>> {
+        QList<EventDraft> events;
+        std::optional<Pending> &pending = current.row.pending;
+        if (current.referral.status != ReferralStatus::Draft) {
+            if (amendmentReason.trimmed().isEmpty())
+                return makeError(ErrorCode::InvalidInput,
+                                 QStringLiteral("Referral %1 has been submitted: a change needs the reason for the "
+                                                "amendment, and the old value stays in the record.")
+                                     .arg(referral.reference));
+            if (pending)
+                events.append(pendingEvent(*pending, current.flat));
+            pending.reset();
+            for (const QString &path : changed)
+                events.append(EventDraft{AuditKind::Amended, actor.userId, now,
+                                         {{QStringLiteral("path"), path},
+                                          {QStringLiteral("from"), ReferralState::valueAt(current.flat, path)},
+                                          {QStringLiteral("to"), ReferralState::valueAt(after, path)},
+                                          {QStringLiteral("reason"), amendmentReason.trimmed()}}});
+            return events;
+        }
+        const bool continuesBurst = pending && changed.size() == 1 && changed.constFirst() == pending->path
+                                    && pending->by == actor.userId;
+        if (pending && !continuesBurst) {
+            events.append(pendingEvent(*pending, current.flat));
+            pending.reset();
+        }
+        if (changed.size() == 1) {
+            if (continuesBurst)
+                pending->at = now;
+            else
+                pending = Pending{changed.constFirst(),
+                                  ReferralState::encode(ReferralState::valueAt(current.flat, changed.constFirst())),
+                                  actor.userId, now};
+        } else {
+            for (const QString &path : changed)
+                events.append(EventDraft{AuditKind::FieldChanged, actor.userId, now,
+                                         {{QStringLiteral("path"), path},
+                                          {QStringLiteral("from"), ReferralState::valueAt(current.flat, path)},
+                                          {QStringLiteral("to"), ReferralState::valueAt(after, path)}}});
+        }
+        return events;
+    };
+    return writeChange(referral, expectedRevision, actor, operationFor, describe);
 }
 
 Result<SaveReceipt> ReferralRepository::persist(Current &current, const Referral &next, FlatState after,
@@ -445,117 +460,6 @@ Status ReferralRepository::flushAll()
         if (Status s = flush(reference); !s)
             return s;
     return {};
-}
-
-Result<SaveReceipt> ReferralRepository::submit(const QString &reference, qint64 expectedRevision, const Actor &actor,
-                                               const Profile &profile)
-{
-    return transition(reference, expectedRevision, actor, ReferralStatus::Draft, ReferralStatus::Submitted, profile,
-                      std::nullopt);
-}
-
-Result<SaveReceipt> ReferralRepository::changeStatus(const QString &reference, qint64 expectedRevision,
-                                                     const Actor &actor, ReferralStatus to, const Profile &profile,
-                                                     const std::optional<Signature> &signature)
-{
-    switch (to) {
-    case ReferralStatus::Submitted:
-        return submit(reference, expectedRevision, actor, profile);
-    case ReferralStatus::Decided:
-        return transition(reference, expectedRevision, actor, ReferralStatus::Submitted, to, profile, signature);
-    case ReferralStatus::Closed:
-        return transition(reference, expectedRevision, actor, ReferralStatus::Decided, to, profile, signature);
-    case ReferralStatus::Draft:
-        break;
-    }
-    return makeError(ErrorCode::InvalidInput, QStringLiteral("A referral cannot go back to being a draft."));
-}
-
-Result<SaveReceipt> ReferralRepository::transition(const QString &reference, qint64 expectedRevision,
-                                                   const Actor &actor, ReferralStatus from, ReferralStatus to,
-                                                   const Profile &profile, const std::optional<Signature> &signature)
-{
-    if (actor.userId.isEmpty())
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("A status change needs the user who makes it."));
-    WriteTransaction transaction(m_database);
-    if (Status s = transaction.begin(); !s)
-        return s.error();
-    Result<Current> current = readCurrent(reference);
-    if (!current)
-        return current.error();
-    const Operation operation = to != ReferralStatus::Submitted             ? Operation::SignDecision
-                                : current->referral.handler == actor.userId ? Operation::SubmitOwnReferral
-                                                                            : Operation::EditAnyDraft;
-    if (Status s = permitCase(actor, operation, reference); !s)
-        return s.error();
-    if (Status s = checkWritable(*current, expectedRevision); !s)
-        return s.error();
-    if (current->referral.status != from)
-        return makeError(ErrorCode::InvalidInput,
-                         QStringLiteral("Referral %1 is %2: it cannot become %3 from there.")
-                             .arg(reference, referralStatusName(current->referral.status), referralStatusName(to)));
-    if (profile.id != current->referral.profileId)
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("Referral %1 belongs to the %2 profile.")
-                                                      .arg(reference, current->referral.profileId));
-
-    const QDateTime now = m_clock.now();
-    if (to == ReferralStatus::Decided && !(signature && signature->isValidFor(actor.userId, now)))
-        return makeError(ErrorCode::PermissionDenied,
-                         QStringLiteral("Recording the decision on %1 is signing it: enter your password again.")
-                             .arg(reference));
-    const Findings findings = evaluate(current->referral, profile, now,
-                                       to == ReferralStatus::Submitted ? Stage::Intake : Stage::Decision);
-    const Findings blocking = withSeverity(findings, Severity::Blocking);
-    if (!blocking.isEmpty()) {
-        QStringList items;
-        for (const Finding &finding : blocking)
-            items.append(QStringLiteral("%1 (%2)").arg(finding.ruleId, finding.path));
-        return makeError(ErrorCode::InvalidInput,
-                         QStringLiteral("Referral %1 cannot be %2 yet: %3 of the procedure's requirements %4 not met "
-                                        "— %5.")
-                             .arg(reference, referralStatusName(to)).arg(blocking.size())
-                             .arg(blocking.size() == 1 ? QStringLiteral("is") : QStringLiteral("are"),
-                                  items.join(QStringLiteral(", "))));
-    }
-
-    QList<EventDraft> events;
-    if (current->row.pending)
-        events.append(pendingEvent(*current->row.pending, current->flat));
-    current->row.pending.reset();
-
-    Referral next = current->referral;
-    next.status = to;
-    if (to == ReferralStatus::Submitted && !next.callEndedAt.isValid())
-        next.callEndedAt = now;
-    if (to == ReferralStatus::Submitted && next.actions.isEmpty())
-        next.actions = plannedActions(next, profile); // each with its due time and the paragraph that demands it
-    markMetActions(next, actor.userId, now); // signing the decision meets its own action
-    QJsonArray outstanding;
-    for (const Finding &finding : withSeverity(findings, Severity::Outstanding))
-        outstanding.append(QString(finding.ruleId + u' ' + finding.path));
-    events.append(EventDraft{to == ReferralStatus::Submitted ? AuditKind::Submitted : AuditKind::StatusChanged,
-                             actor.userId, now,
-                             {{QStringLiteral("from"), referralStatusName(from)},
-                              {QStringLiteral("to"), referralStatusName(to)},
-                              {QStringLiteral("outstanding"), outstanding}}});
-    if (to == ReferralStatus::Submitted) // the handler signs the call record by submitting it
-        events.insert(events.size() - 1, EventDraft{AuditKind::Signed, actor.userId, now,
-                                                    {{QStringLiteral("what"), QStringLiteral("call record")}}});
-    if (to == ReferralStatus::Decided)
-        events.insert(events.size() - 1,
-                      EventDraft{AuditKind::Signed, actor.userId, now,
-                                 {{QStringLiteral("what"), QStringLiteral("decision")},
-                                  {QStringLiteral("passwordReenteredAt"), StoredTime::text(signature->at())}}});
-    FlatState after = ReferralState::flatten(next);
-    Result<SaveReceipt> receipt = persist(*current, next, std::move(after), events, actor, now);
-    if (!receipt)
-        return receipt;
-    if (Status s = transaction.commit(); !s) {
-        m_cache.remove(reference);
-        return s.error();
-    }
-    m_cache.insert(reference, *current);
-    return receipt;
 }
 
 Result<StoredReferral> ReferralRepository::open(const QString &reference, const Actor &actor)

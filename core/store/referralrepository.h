@@ -1,5 +1,6 @@
 #pragma once
 
+#include "access/permissions.h"
 #include "access/signature.h"
 #include "common/clock.h"
 #include "common/result.h"
@@ -10,6 +11,8 @@
 #include "store/referralstate.h"
 
 #include <QHash>
+
+#include <functional>
 
 namespace FrontDoor {
 
@@ -57,6 +60,14 @@ public:
     Result<StoredReferral> load(const QString &reference);
     Result<SaveReceipt> save(const Referral &referral, qint64 expectedRevision, const Actor &actor,
                              const QString &amendmentReason = {});
+    // A supervisor's record on a submitted referral (issue 7's review): an outcome, a discussion, feedback, a
+    // sharing decision, a disagreement, an action done, or the profile's decision-stage answers — each change a
+    // "decisionRecorded" event naming `what` it records, not an amendment of what the call recorded. A change to
+    // anything the call recorded is refused here: that is an amendment, with its reason (save()).
+    Result<SaveReceipt> recordReview(const Referral &referral, qint64 expectedRevision, const Actor &actor,
+                                     const QString &what, const Profile &profile);
+    // Whether `path` (ReferralState's) is a review record of `profile` rather than something the call recorded.
+    static bool isReviewPath(const QString &path, const Profile &profile);
     Status flush(const QString &reference);
     Status flushAll();
 
@@ -118,6 +129,13 @@ private:
     Result<Current> readCurrent(const QString &reference);
     Status checkWritable(const Current &current, qint64 expectedRevision) const;
     static EventDraft pendingEvent(const Pending &pending, const FlatState &before);
+    // The body every change shares (save, recordReview): one transaction, the operation × role check, the revision
+    // check, then the events `describe` makes for the changed paths (or its refusal), written with the new state.
+    using OperationFor = std::function<Operation(const Referral &stored)>;
+    using Describe = std::function<Result<QList<EventDraft>>(Current &current, const FlatState &after,
+                                                             const QStringList &changed, const QDateTime &now)>;
+    Result<SaveReceipt> writeChange(const Referral &referral, qint64 expectedRevision, const Actor &actor,
+                                    const OperationFor &operationFor, const Describe &describe);
     Result<SaveReceipt> persist(Current &current, const Referral &next, FlatState after, QList<EventDraft> events,
                                 const Actor &actor, const QDateTime &now);
     Status writeDerived(qint64 id, const Referral &referral, bool searchChanged, bool actionsChanged);

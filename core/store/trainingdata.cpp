@@ -70,8 +70,29 @@ Result<bool> fill(const QString &path, const Profile &profile, int referrals, co
             decided.feedback.append(FeedbackRecord{QStringLiteral("f-") + reference.right(6), clock.now(),
                                                    QStringLiteral("phone"),
                                                    QStringLiteral("Invented feedback, for practice."), supervisor.userId});
-        Result<SaveReceipt> recorded = store.referrals().save(decided, current->revision, supervisor,
-                                                              QStringLiteral("decision recorded (training)"));
+        // The trainer answers the profile's decision-stage questions as they come up (a condition may bring the
+        // next one), so most decisions can be signed; a YesNo is "no", a choice the first option.
+        for (int pass = 0; pass < 3; ++pass)
+            for (const Section &section : profile.sections) {
+                if (section.stage != SectionStage::Decision)
+                    continue;
+                for (const Question &question : section.questions) {
+                    if (question.repeat != Repeat::None || decided.answer(question.field).isAddressed()
+                        || !question.when.holds(decided))
+                        continue;
+                    const OptionList *options = profile.optionList(question.options);
+                    if (question.type == QuestionType::YesNo)
+                        decided.setAnswer(question.field, Answer::given(Option::no.toString()));
+                    else if (options && !options->options.isEmpty())
+                        decided.setAnswer(question.field, question.type == QuestionType::MultipleChoice
+                                                              ? Answer::givenMany({options->options.first().value})
+                                                              : Answer::given(options->options.first().value));
+                    else if (question.type == QuestionType::Text || question.type == QuestionType::LongText)
+                        decided.setAnswer(question.field, Answer::given(QStringLiteral("Invented, for practice.")));
+                }
+            }
+        Result<SaveReceipt> recorded = store.referrals().recordReview(
+            decided, current->revision, supervisor, QStringLiteral("decision recorded (training)"), profile);
         if (!recorded)
             return recorded.error();
         Result<Signature> signature = accounts.sign(supervisor, password);
@@ -106,6 +127,7 @@ Result<bool> fill(const QString &path, const Profile &profile, int referrals, co
             return saved.error();
         if (stillOnThePhone || !withSeverity(evaluate(r, profile, clock.now()), Severity::Blocking).isEmpty())
             continue;
+        clock.advance(qint64(4 + i % 17) * 60 * 1000); // a call takes minutes, not none
         Result<SaveReceipt> submitted = store.referrals().submit(r.reference, saved->revision, handler, profile);
         if (!submitted)
             return submitted.error();

@@ -414,3 +414,59 @@ TEST_CASE("Recording a decision is signing it: the password again, moments befor
     CHECK(events.at(events.size() - 2).user == sup.userId);
     CHECK(events.last().kind == QStringLiteral("statusChanged"));
 }
+
+TEST_CASE("NOR-L1 NOR-O1: a supervisor's review records are decision records in the trail, never amendments of the call")
+{
+    StoreFixture f;
+    StoredReferral draft = f->referrals().createDraft(norfolk(), handler).value();
+    Referral r = draft.referral;
+    r.setAnswer(Field::referrerType, Answer::given(QStringLiteral("professional")));
+    r.setAnswer(Field::referrerName, Answer::given(QStringLiteral("Dr Invented Caller")));
+    qint64 revision = f->referrals().save(r, draft.revision, handler)->revision;
+
+    // Not while the call is being taken.
+    Referral early = r;
+    early.setAnswer(Field::decisionPriority, Answer::given(QStringLiteral("amber")));
+    const Result<SaveReceipt> tooEarly = f->referrals().recordReview(early, revision, supervisor, QStringLiteral("priority"), norfolk());
+    REQUIRE_FALSE(tooEarly);
+    CHECK(tooEarly.errorMessage().contains(QStringLiteral("still being taken")));
+
+    revision = f->referrals().submit(r.reference, revision, handler, norfolk())->revision;
+    r = f->referrals().load(r.reference)->referral;
+
+    Referral next = r;
+    next.setAnswer(Field::decisionPriority, Answer::given(QStringLiteral("amber")));
+    next.setAnswer(Field::policeConsulted, Answer::given(QStringLiteral("yes"))); // a decision-stage question
+    next.conversations.append(Conversation{QStringLiteral("d1"), testNow(), QStringLiteral("police"), {}, {},
+                                           QStringLiteral("Strategy discussion held"), {}, {}});
+    // A call-handler does not record decisions.
+    CHECK_FALSE(f->referrals().recordReview(next, revision, handler, QStringLiteral("discussion recorded"), norfolk()));
+    const Result<SaveReceipt> recorded =
+        f->referrals().recordReview(next, revision, supervisor, QStringLiteral("discussion recorded (NOR-L1)"), norfolk());
+    REQUIRE(recorded);
+    CHECK(recorded->auditEvents == 3);
+
+    // What the caller said is not the review's to change: refused whole, nothing written.
+    Referral rewritten = f->referrals().load(r.reference)->referral;
+    rewritten.setAnswer(Field::referrerName, Answer::given(QStringLiteral("Someone Else")));
+    rewritten.setAnswer(Field::decisionPriorityRationale, Answer::given(QStringLiteral("why")));
+    const Result<SaveReceipt> refused =
+        f->referrals().recordReview(rewritten, recorded->revision, supervisor, QStringLiteral("priority"), norfolk());
+    REQUIRE_FALSE(refused);
+    CHECK(refused.errorMessage().contains(QStringLiteral("referrer.name")));
+    CHECK(f->referrals().load(r.reference)->revision == recorded->revision);
+    CHECK(f->referrals().load(r.reference)->referral.answer(Field::referrerName).value() == QStringLiteral("Dr Invented Caller"));
+
+    int decisionRecords = 0;
+    const QList<AuditEvent> events = AuditTrail::forReferral(f->database(), r.reference).value();
+    for (const AuditEvent &event : events) {
+        CHECK(event.kind != auditKindName(AuditKind::Amended));
+        if (event.kind == auditKindName(AuditKind::DecisionRecorded)) {
+            ++decisionRecords;
+            CHECK(event.user == supervisor.userId);
+            CHECK(event.payload.value(QStringLiteral("what")).toString() == QStringLiteral("discussion recorded (NOR-L1)"));
+        }
+    }
+    CHECK(decisionRecords == 3);
+    CHECK(AuditVerifier::verify(f->database())->intact());
+}

@@ -368,6 +368,23 @@ TEST_CASE("The history reads as sentences: who recorded what, old and new, with 
                      {QStringLiteral("from"), QJsonValue()},
                      {QStringLiteral("to"), QJsonObject{{QStringLiteral("value"), QStringLiteral("refused")}}}};
     CHECK(historyLine(event, norfolk()).contains(QStringLiteral("recorded Do the parents know about this referral, and do they agree?: (none) → The parent refused")));
+
+    // A supervisor's record on the review is said as what it records, not as an amendment of the call.
+    event.kind = auditKindName(AuditKind::DecisionRecorded);
+    event.payload = {{QStringLiteral("path"), QStringLiteral("outcomes[c1]")},
+                     {QStringLiteral("from"), QJsonValue()},
+                     {QStringLiteral("to"), QJsonObject{{QStringLiteral("childId"), QStringLiteral("c1")},
+                                                        {QStringLiteral("outcome"), QStringLiteral("earlyHelp")}}},
+                     {QStringLiteral("what"), QStringLiteral("decision recorded")}};
+    CHECK(historyLine(event, norfolk())
+          == QStringLiteral("24 Nov 14:03 — sam — decision recorded — the outcome for child 1: ")
+                 + norfolk().optionList(norfolk().outcomeList)->find(QStringLiteral("earlyHelp"))->label);
+    event.payload = {{QStringLiteral("path"), QStringLiteral("conversations[d1]")},
+                     {QStringLiteral("from"), QJsonValue()},
+                     {QStringLiteral("to"), QJsonObject{{QStringLiteral("with"), QStringLiteral("police")}}},
+                     {QStringLiteral("what"), QStringLiteral("discussion recorded (NOR-L1, NOR-D1)")}};
+    CHECK(historyLine(event, norfolk())
+          == QStringLiteral("24 Nov 14:03 — sam — discussion recorded (NOR-L1, NOR-D1) — a discussion"));
 }
 
 TEST_CASE("Recording a discussion does not wipe a decision still being made on screen")

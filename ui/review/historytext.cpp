@@ -114,6 +114,13 @@ QString historyLine(const AuditEvent &event, const Profile &profile)
                         valueWords(p.value(QLatin1String("to")), path, profile));
         if (const QString reason = p.value(QLatin1String("reason")).toString(); !reason.isEmpty())
             what += tr(" — reason: %1").arg(reason);
+    } else if (event.kind == auditKindName(AuditKind::DecisionRecorded)) {
+        // A whole record (a discussion, feedback) is named, not spelt out: it is on the review's tabs.
+        const QJsonValue to = p.value(QLatin1String("to"));
+        const QString value = to.isNull() ? tr("removed") : valueWords(to, path, profile);
+        what = tr("%1 — %2").arg(p.value(QLatin1String("what")).toString(), pathWords(path, profile));
+        if (value != tr("(recorded)"))
+            what += tr(": %1").arg(value);
     } else if (event.kind == auditKindName(AuditKind::Created)) {
         what = tr("started the referral");
     } else if (event.kind == auditKindName(AuditKind::Submitted)) {

@@ -264,7 +264,7 @@ Findings ReviewPage::decisionFindings() const
 
 bool ReviewPage::record(const Referral &next, const QString &what)
 {
-    Result<SaveReceipt> saved = m_referrals.save(next, m_current.revision, m_actor, what);
+    Result<SaveReceipt> saved = m_referrals.recordReview(next, m_current.revision, m_actor, what, m_profile);
     if (!saved) {
         say(tr("<b>Not recorded:</b> %1 Nothing was lost: what you entered is still on screen.")
                 .arg(saved.errorMessage().toHtmlEscaped()),

@@ -1,0 +1,126 @@
+#include "store/referralrepository.h"
+
+#include "calendar/followupplanner.h"
+#include "rules/evaluator.h"
+#include "store/caseaccess.h"
+#include "store/database.h"
+#include "store/storedtime.h"
+
+#include <QJsonArray>
+
+// ReferralRepository's status transitions, in a file of their own: draft → submitted (the call record signed, the
+// follow-up actions planned) and submitted → decided → closed (the decision signed, NOR-D2).
+namespace FrontDoor {
+
+Result<SaveReceipt> ReferralRepository::submit(const QString &reference, qint64 expectedRevision, const Actor &actor,
+                                               const Profile &profile)
+{
+    return transition(reference, expectedRevision, actor, ReferralStatus::Draft, ReferralStatus::Submitted, profile,
+                      std::nullopt);
+}
+
+Result<SaveReceipt> ReferralRepository::changeStatus(const QString &reference, qint64 expectedRevision,
+                                                     const Actor &actor, ReferralStatus to, const Profile &profile,
+                                                     const std::optional<Signature> &signature)
+{
+    switch (to) {
+    case ReferralStatus::Submitted:
+        return submit(reference, expectedRevision, actor, profile);
+    case ReferralStatus::Decided:
+        return transition(reference, expectedRevision, actor, ReferralStatus::Submitted, to, profile, signature);
+    case ReferralStatus::Closed:
+        return transition(reference, expectedRevision, actor, ReferralStatus::Decided, to, profile, signature);
+    case ReferralStatus::Draft:
+        break;
+    }
+    return makeError(ErrorCode::InvalidInput, QStringLiteral("A referral cannot go back to being a draft."));
+}
+
+Result<SaveReceipt> ReferralRepository::transition(const QString &reference, qint64 expectedRevision,
+                                                   const Actor &actor, ReferralStatus from, ReferralStatus to,
+                                                   const Profile &profile, const std::optional<Signature> &signature)
+{
+    if (actor.userId.isEmpty())
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("A status change needs the user who makes it."));
+    WriteTransaction transaction(m_database);
+    if (Status s = transaction.begin(); !s)
+        return s.error();
+    Result<Current> current = readCurrent(reference);
+    if (!current)
+        return current.error();
+    const Operation operation = to != ReferralStatus::Submitted             ? Operation::SignDecision
+                                : current->referral.handler == actor.userId ? Operation::SubmitOwnReferral
+                                                                            : Operation::EditAnyDraft;
+    if (Status s = permitCase(actor, operation, reference); !s)
+        return s.error();
+    if (Status s = checkWritable(*current, expectedRevision); !s)
+        return s.error();
+    if (current->referral.status != from)
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("Referral %1 is %2: it cannot become %3 from there.")
+                             .arg(reference, referralStatusName(current->referral.status), referralStatusName(to)));
+    if (profile.id != current->referral.profileId)
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("Referral %1 belongs to the %2 profile.")
+                                                      .arg(reference, current->referral.profileId));
+
+    const QDateTime now = m_clock.now();
+    if (to == ReferralStatus::Decided && !(signature && signature->isValidFor(actor.userId, now)))
+        return makeError(ErrorCode::PermissionDenied,
+                         QStringLiteral("Recording the decision on %1 is signing it: enter your password again.")
+                             .arg(reference));
+    const Findings findings = evaluate(current->referral, profile, now,
+                                       to == ReferralStatus::Submitted ? Stage::Intake : Stage::Decision);
+    const Findings blocking = withSeverity(findings, Severity::Blocking);
+    if (!blocking.isEmpty()) {
+        QStringList items;
+        for (const Finding &finding : blocking)
+            items.append(QStringLiteral("%1 (%2)").arg(finding.ruleId, finding.path));
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("Referral %1 cannot be %2 yet: %3 of the procedure's requirements %4 not met "
+                                        "— %5.")
+                             .arg(reference, referralStatusName(to)).arg(blocking.size())
+                             .arg(blocking.size() == 1 ? QStringLiteral("is") : QStringLiteral("are"),
+                                  items.join(QStringLiteral(", "))));
+    }
+
+    QList<EventDraft> events;
+    if (current->row.pending)
+        events.append(pendingEvent(*current->row.pending, current->flat));
+    current->row.pending.reset();
+
+    Referral next = current->referral;
+    next.status = to;
+    if (to == ReferralStatus::Submitted && !next.callEndedAt.isValid())
+        next.callEndedAt = now;
+    if (to == ReferralStatus::Submitted && next.actions.isEmpty())
+        next.actions = plannedActions(next, profile); // each with its due time and the paragraph that demands it
+    markMetActions(next, actor.userId, now); // signing the decision meets its own action
+    QJsonArray outstanding;
+    for (const Finding &finding : withSeverity(findings, Severity::Outstanding))
+        outstanding.append(QString(finding.ruleId + u' ' + finding.path));
+    events.append(EventDraft{to == ReferralStatus::Submitted ? AuditKind::Submitted : AuditKind::StatusChanged,
+                             actor.userId, now,
+                             {{QStringLiteral("from"), referralStatusName(from)},
+                              {QStringLiteral("to"), referralStatusName(to)},
+                              {QStringLiteral("outstanding"), outstanding}}});
+    if (to == ReferralStatus::Submitted) // the handler signs the call record by submitting it
+        events.insert(events.size() - 1, EventDraft{AuditKind::Signed, actor.userId, now,
+                                                    {{QStringLiteral("what"), QStringLiteral("call record")}}});
+    if (to == ReferralStatus::Decided)
+        events.insert(events.size() - 1,
+                      EventDraft{AuditKind::Signed, actor.userId, now,
+                                 {{QStringLiteral("what"), QStringLiteral("decision")},
+                                  {QStringLiteral("passwordReenteredAt"), StoredTime::text(signature->at())}}});
+    FlatState after = ReferralState::flatten(next);
+    Result<SaveReceipt> receipt = persist(*current, next, std::move(after), events, actor, now);
+    if (!receipt)
+        return receipt;
+    if (Status s = transaction.commit(); !s) {
+        m_cache.remove(reference);
+        return s.error();
+    }
+    m_cache.insert(reference, *current);
+    return receipt;
+}
+
+} // namespace FrontDoor
