@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "storefixture.h"
+#include "support/accessiblenames.h"
 #include "support/referralbuilder.h"
 #include "support/testsupport.h"
 
@@ -126,6 +127,7 @@ TEST_CASE("NOR-A1 LIN-A5: from the review, Ctrl+P saves the family notice — th
         offeredName = suggested;
         return f.dir.filePath(suggested);
     });
+    CHECK(namedInputs(dialog) >= 4); // a screen reader names the list and every button
     QTest::keyClick(&choices(dialog), Qt::Key_Down); // the notice to the parents or carers
     CHECK(shown(dialog, "outputAbout").contains(QStringLiteral("does not name the referrer")));
     pressButton(dialog, Qt::Key_S);

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "storefixture.h"
+#include "support/accessiblenames.h"
 #include "support/referralbuilder.h"
 #include "support/testsupport.h"
 
@@ -273,6 +274,7 @@ TEST_CASE("Ctrl+E exports the queue for reporting: no names by default, the chil
     ExportingQueue queue(f);
     QueueExportDialog &dialog = queue.pressCtrlE();
     CHECK(dialog.chosenColumns() == QueueCsv::defaultColumns());
+    CHECK(namedInputs(dialog) >= 3); // the column list and the buttons, named for a screen reader
     const QString firstFile = f.dir.filePath(QStringLiteral("queue.csv"));
     dialog.setFileChooser([&](const QString &suggested, const QString &, QWidget *) {
         return f.dir.filePath(suggested);

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "storefixture.h"
+#include "support/accessiblenames.h"
 #include "support/referralbuilder.h"
 
 #include "editor/questionwidget.h"
@@ -16,7 +17,6 @@
 #include "rules/evaluator.h"
 
 #include <QAbstractButton>
-#include <QAccessible>
 #include <QApplication>
 #include <QComboBox>
 #include <QLineEdit>
@@ -92,26 +92,6 @@ void typeText(QWidget *widget, const QString &text)
         else
             QTest::sendKeyEvent(QTest::Click, widget, Qt::Key_unknown, QString(c), Qt::NoModifier);
     }
-}
-
-// Every input Tab can reach in `root` has a name a screen reader reads (checked as it goes); returns how many.
-int namedInputs(QWidget &root)
-{
-    int inputs = 0;
-    for (QWidget *widget : root.findChildren<QWidget *>()) {
-        const bool input = qobject_cast<QLineEdit *>(widget) || qobject_cast<QPlainTextEdit *>(widget)
-                           || qobject_cast<QComboBox *>(widget) || qobject_cast<QAbstractButton *>(widget)
-                           || qobject_cast<QAbstractItemView *>(widget);
-        // Hidden ones too (conditions may show them), but not a list's own pop-up, which is a window of its own.
-        if (!input || !(widget->focusPolicy() & Qt::TabFocus) || widget->window() != root.window())
-            continue;
-        ++inputs;
-        QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
-        REQUIRE(accessible);
-        INFO(widget->objectName().toStdString() << " (" << widget->metaObject()->className() << ")");
-        CHECK_FALSE(accessible->text(QAccessible::Name).trimmed().isEmpty());
-    }
-    return inputs;
 }
 
 QuestionWidget *questionOf(QWidget *widget)
