@@ -544,6 +544,15 @@ TEST_CASE("A submitted call shows how long it lasted, and one with no recorded e
         ReferralEditor ended(f->referrals(), norfolk(), stored, handler, f.clock);
         CHECK(ended.findChild<QLabel *>(QStringLiteral("callTimer"))->text() == QStringLiteral("Call lasted 12:05"));
     }
+    {
+        StoredReferral decided = stored;
+        decided.referral.status = ReferralStatus::Decided;
+        ReferralEditor record(f->referrals(), norfolk(), decided, handler, f.clock);
+        bool saysDecided = false;
+        for (const QLabel *label : record.findChild<EditorHeader *>()->findChildren<QLabel *>())
+            saysDecided = saysDecided || label->text() == QStringLiteral("Decided — a record");
+        CHECK(saysDecided);
+    }
     stored.referral.callEndedAt = {};
     ReferralEditor unknownEnd(f->referrals(), norfolk(), stored, handler, f.clock);
     f.clock.set(f.clock.now().addDays(3)); // days later, still no running clock

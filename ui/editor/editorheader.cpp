@@ -77,11 +77,11 @@ void EditorHeader::setNotSaved(const QString &why)
     Theme::setKind(m_save, QStringLiteral("failed"));
 }
 
-void EditorHeader::setCallEnded(const QDateTime &at)
+void EditorHeader::setCallEnded(const QDateTime &at, const QString &status)
 {
     m_callOver = true;
     m_callEndedAt = at;
-    m_save->setText(tr("Submitted — a record"));
+    m_save->setText(tr("%1 — a record").arg(status));
     tick();
 }
 

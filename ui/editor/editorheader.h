@@ -26,8 +26,8 @@ public:
     void setNotSaved(const QString &why);
     // The caller type as the profile labels it ("Professional"), or empty while not yet asked.
     void setCallerType(const QString &label);
-    // A submitted call has ended: the timer shows how long it lasted and stops.
-    void setCallEnded(const QDateTime &at);
+    // A submitted call has ended: the timer shows how long it lasted and stops; `status` in words ("Decided").
+    void setCallEnded(const QDateTime &at, const QString &status);
     void tick();
 
 private:

@@ -127,7 +127,9 @@ ReferralEditor::ReferralEditor(ReferralRepository &referrals, const Profile &pro
     m_sections->setCurrentRow(0); // safety first: §2 triage is the first section
     if (referral.status != ReferralStatus::Draft) { // a submitted call is a record: changes are amendments (issue 7)
         m_submitted = true;
-        m_header->setCallEnded(referral.callEndedAt);
+        QString status = referralStatusName(referral.status); // "submitted", "decided", "closed"
+        status[0] = status[0].toUpper();
+        m_header->setCallEnded(referral.callEndedAt, status);
         freezeForm();
         Theme::setKind(m_submitBar, QStringLiteral("done"));
         m_submitBar->setText(tr("<b>Submitted — read only.</b> Changes to a submitted referral are amendments with a "
