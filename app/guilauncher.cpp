@@ -167,9 +167,11 @@ int run(const Options &options)
         context.queuePages = [&store, &actor](const ReferralFilter &filter) { return (*store)->queries().list(filter, actor); };
         context.queueSearch = [&store, &actor](const QString &text) { return (*store)->queries().search(text, actor); };
         if (isAllowed(actor.role, Operation::ExportOrPrint))
-            context.exportQueue = [&store, &actor](const QStringList &columns, const QString &path) {
+            context.exportQueue = [&store, &actor](const QStringList &columns, const QString &path,
+                                                   const ReferralFilter &filter, const QString &scope) {
                 Store &s = **store;
-                return QueueExport::write(s.queries(), s.database(), actor, s.clock().now(), columns, path);
+                return QueueExport::write(s.queries(), s.database(), actor, s.clock().now(), columns, path, filter,
+                                          scope);
             };
         context.userId = actor.userId;
         context.profile = &*profile;

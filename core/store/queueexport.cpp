@@ -15,7 +15,8 @@
 namespace FrontDoor::QueueExport {
 
 Result<int> write(ReferralQueries &queries, Database &database, const Actor &actor, const QDateTime &now,
-                  const QStringList &columns, const QString &path)
+                  const QStringList &columns, const QString &path, const ReferralFilter &filter,
+                  const QString &scope)
 {
     if (database.isTraining())
         return makeError(ErrorCode::PermissionDenied,
@@ -24,7 +25,8 @@ Result<int> write(ReferralQueries &queries, Database &database, const Actor &act
         return makeError(ErrorCode::PermissionDenied, QStringLiteral("Only a supervisor exports the queue."));
 
     QList<ReferralSummary> rows;
-    for (ReferralFilter page;; page.offset += page.limit) {
+    ReferralFilter page = filter;
+    for (page.offset = 0;; page.offset += page.limit) {
         page.limit = 5'000;
         Result<QList<ReferralSummary>> read = queries.list(page, actor);
         if (!read)
@@ -47,6 +49,7 @@ Result<int> write(ReferralQueries &queries, Database &database, const Actor &act
                                                  {QStringLiteral("format"), QStringLiteral("csv")},
                                                  {QStringLiteral("rows"), int(rows.size())},
                                                  {QStringLiteral("columns"), columns.join(u',')},
+                                                 {QStringLiteral("scope"), scope},
                                                  {QStringLiteral("file"), QFileInfo(path).fileName()}});
     if (Status kept = ExportedFile::keepOnlyIfAudited(audited ? Status{} : Status(audited.error()), path); !kept)
         return kept.error();

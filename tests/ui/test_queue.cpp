@@ -19,6 +19,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QFileInfo>
@@ -235,8 +236,10 @@ struct ExportingQueue
     explicit ExportingQueue(StoreFixture &f)
         : view(readerFor(f), {}, supervisor.userId, f.clock)
     {
-        view.setExporter([&f](const QStringList &columns, const QString &path) {
-            return QueueExport::write(f->queries(), f->database(), supervisor, f.clock.now(), columns, path);
+        view.setExporter([&f](const QStringList &columns, const QString &path, const ReferralFilter &filter,
+                              const QString &scope) {
+            return QueueExport::write(f->queries(), f->database(), supervisor, f.clock.now(), columns, path, filter,
+                                      scope);
         });
         view.show();
         REQUIRE(QTest::qWaitForWindowExposed(&view));
@@ -255,39 +258,45 @@ struct ExportingQueue
     QueueView view;
 };
 
-// Alt+S as the person presses it (through the dialog's window, where mnemonics are matched); waits for the result.
-QString saveWithAltS(QueueExportDialog &dialog)
+// Alt+<key> as the person presses it (through the dialog's window, where mnemonics are matched); waits for the result.
+QString saveWithKey(QueueExportDialog &dialog, Qt::Key key)
 {
     auto *result = dialog.findChild<QLabel *>(QStringLiteral("queueExportResult"));
     result->clear();
-    QTest::keyClick(dialog.windowHandle(), Qt::Key_S, Qt::AltModifier);
+    QTest::keyClick(dialog.windowHandle(), key, Qt::AltModifier);
     REQUIRE(QTest::qWaitFor([result] { return !result->text().isEmpty(); }, 5000));
     return result->text();
 }
 
 } // namespace
 
-TEST_CASE("Ctrl+E exports the queue for reporting: no names by default, the children's names only when ticked, audited")
+TEST_CASE("Ctrl+E exports the queue for reporting: what it shows, no names by default, the children's names only when ticked, audited")
 {
     StoreFixture f;
-    fill(f, 45);
+    fill(f, 45); // every seventh urgent: 7 of them
     ExportingQueue queue(f);
+    queue.view.choose(QueueView::Show::Urgent);
     QueueExportDialog &dialog = queue.pressCtrlE();
+    CHECK(namedInputs(dialog) >= 4); // the scope, the column list and the buttons, named for a screen reader
     CHECK(dialog.chosenColumns() == QueueCsv::defaultColumns());
-    CHECK(namedInputs(dialog) >= 3); // the column list and the buttons, named for a screen reader
     const QString firstFile = f.dir.filePath(QStringLiteral("queue.csv"));
     dialog.setFileChooser([&](const QString &suggested, const QString &, QWidget *) {
         return f.dir.filePath(suggested);
     });
-    CHECK(saveWithAltS(dialog).contains(QStringLiteral("Exported 45 referrals")));
+    // What the queue shows (Urgent), as the tick offers.
+    CHECK(saveWithKey(dialog, Qt::Key_S).contains(QStringLiteral("Exported 7 referrals")));
     const QString plain = readText(firstFile);
     CHECK(plain.startsWith(QueueCsv::defaultColumns().join(u',') + QStringLiteral("\r\n")));
-    CHECK(plain.count(QStringLiteral("\r\n")) == 46);
+    CHECK(plain.count(QStringLiteral("\r\n")) == 8);
     CHECK_FALSE(plain.contains(QStringLiteral("Invented Child")));
     CHECK(QFile::permissions(firstFile) == (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser |
                                             QFileDevice::WriteUser));
 
-    // Down to the children's names, Space ticks it, and the same export now names them.
+    // Alt+O unticks "only what the queue shows"; down to the children's names, Space ticks it: every referral, named.
+    QTest::keyClick(dialog.windowHandle(), Qt::Key_O, Qt::AltModifier);
+    REQUIRE(QTest::qWaitFor([&dialog] {
+        return !dialog.findChild<QCheckBox *>(QStringLiteral("queueExportOnlyShown"))->isChecked();
+    }));
     auto *columns = dialog.findChild<QListWidget *>(QStringLiteral("queueExportColumns"));
     for (int i = 0; i < columns->count(); ++i)
         QTest::keyClick(columns, Qt::Key_Down);
@@ -296,13 +305,16 @@ TEST_CASE("Ctrl+E exports the queue for reporting: no names by default, the chil
     dialog.setFileChooser([&](const QString &, const QString &, QWidget *) {
         return f.dir.filePath(QStringLiteral("with-names.csv"));
     });
-    saveWithAltS(dialog);
+    CHECK(saveWithKey(dialog, Qt::Key_S).contains(QStringLiteral("Exported 45 referrals")));
     CHECK(readText(f.dir.filePath(QStringLiteral("with-names.csv"))).contains(QStringLiteral("Perpetua Inventeddottir")));
 
-    // Each export is one audit event with its columns and row count, never the content.
+    // Each export is one audit event with its scope, columns and row count, never the content.
     const QString payloads =
         f.rawValue(QStringLiteral("SELECT group_concat(payload, '|') FROM audit WHERE kind = 'exported'"));
     CHECK(payloads.count(QStringLiteral("\"what\":\"queue\"")) == 2);
+    CHECK(payloads.contains(QStringLiteral("\"scope\":\"Urgent\"")));
+    CHECK(payloads.contains(QStringLiteral("\"scope\":\"every referral\"")));
+    CHECK(payloads.contains(QStringLiteral("\"rows\":7")));
     CHECK(payloads.contains(QStringLiteral("\"rows\":45")));
     CHECK(payloads.contains(QStringLiteral(",children\"")));
     CHECK_FALSE(payloads.contains(QStringLiteral("Invented")));
@@ -317,7 +329,7 @@ TEST_CASE("The queue export refuses a training database, and a file that cannot 
     dialog.setFileChooser([&](const QString &suggested, const QString &, QWidget *) {
         return f.dir.filePath(QStringLiteral("missing folder/") + suggested);
     });
-    CHECK(saveWithAltS(dialog).contains(QStringLiteral("cannot be written")));
+    CHECK(saveWithKey(dialog, Qt::Key_S).contains(QStringLiteral("cannot be written")));
     CHECK(f.rawValue(QStringLiteral("SELECT count(*) FROM audit WHERE kind = 'exported'")) == QStringLiteral("0"));
 
     QTemporaryDir dir;

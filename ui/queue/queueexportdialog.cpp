@@ -3,6 +3,7 @@
 #include "documents/queuecsv.h"
 #include "theme.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QLabel>
@@ -31,8 +32,9 @@ QString describe(const QString &column)
 
 } // namespace
 
-QueueExportDialog::QueueExportDialog(Exporter exporter, QWidget *parent)
-    : QDialog(parent), m_export(std::move(exporter)), m_chooseFile(chooseFileToSave)
+QueueExportDialog::QueueExportDialog(Exporter exporter, ReferralFilter shown, QString shownWords, QWidget *parent)
+    : QDialog(parent), m_export(std::move(exporter)), m_shown(std::move(shown)), m_shownWords(std::move(shownWords)),
+      m_chooseFile(chooseFileToSave)
 {
     setObjectName(QStringLiteral("queueExportDialog"));
     setWindowTitle(tr("Export the queue for reporting"));
@@ -47,7 +49,10 @@ QueueExportDialog::QueueExportDialog(Exporter exporter, QWidget *parent)
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
         item->setCheckState(defaults.contains(column) ? Qt::Checked : Qt::Unchecked);
     }
-    auto *about = new QLabel(tr("Every referral you can see, one row each. The ticked columns hold no names and no "
+    m_onlyShown = new QCheckBox(tr("&Only the referrals the queue shows: %1").arg(m_shownWords), this);
+    m_onlyShown->setObjectName(QStringLiteral("queueExportOnlyShown"));
+    m_onlyShown->setChecked(true); // the report of what the supervisor is looking at; untick for every referral
+    auto *about = new QLabel(tr("One row per referral. The ticked columns hold no names and no "
                                 "free text; tick the children's names only where the report needs them. The file is "
                                 "readable by you only, and the export is recorded in the audit trail."),
                              this);
@@ -66,6 +71,7 @@ QueueExportDialog::QueueExportDialog(Exporter exporter, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(about);
+    layout->addWidget(m_onlyShown);
     layout->addWidget(m_columns);
     layout->addWidget(m_result);
     layout->addWidget(buttons);
@@ -94,7 +100,9 @@ void QueueExportDialog::save()
     const QString path = m_chooseFile(QStringLiteral("queue.csv"), tr("CSV (*.csv)"), this);
     if (path.isEmpty())
         return;
-    Result<int> written = m_export(columns, path);
+    const bool onlyShown = m_onlyShown->isChecked();
+    Result<int> written = m_export(columns, path, onlyShown ? m_shown : ReferralFilter{},
+                                   onlyShown ? m_shownWords : tr("every referral"));
     if (!written) {
         Theme::setKind(m_result, QStringLiteral("problemBar"));
         m_result->setText(tr("Nothing was exported: %1").arg(written.errorMessage()));

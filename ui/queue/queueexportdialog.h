@@ -2,11 +2,13 @@
 
 #include "common/result.h"
 #include "savefilechooser.h"
+#include "store/referralqueries.h"
 
 #include <QDialog>
 
 #include <functional>
 
+class QCheckBox;
 class QLabel;
 class QListWidget;
 
@@ -20,10 +22,13 @@ class QueueExportDialog : public QDialog
     Q_OBJECT
 
 public:
-    // Writes the chosen columns to `path`; the number of referrals written, or why nothing was.
-    using Exporter = std::function<Result<int>(const QStringList &columns, const QString &path)>;
+    // Writes the chosen columns of the referrals `filter` lets through to `path` (`scope`: the filter in words, for
+    // the trail); the number of referrals written, or why nothing was.
+    using Exporter = std::function<Result<int>(const QStringList &columns, const QString &path,
+                                               const ReferralFilter &filter, const QString &scope)>;
 
-    explicit QueueExportDialog(Exporter exporter, QWidget *parent = nullptr);
+    // `shown`/`shownWords`: what the queue shows now, offered (and ticked) as the export's scope.
+    QueueExportDialog(Exporter exporter, ReferralFilter shown, QString shownWords, QWidget *parent = nullptr);
 
     void setFileChooser(SaveFileChooser chooser) { m_chooseFile = std::move(chooser); }
     QStringList chosenColumns() const;
@@ -35,6 +40,9 @@ private:
     void save();
 
     Exporter m_export;
+    ReferralFilter m_shown;
+    QString m_shownWords;
+    QCheckBox *m_onlyShown = nullptr;
     SaveFileChooser m_chooseFile;
     QListWidget *m_columns = nullptr;
     QLabel *m_result = nullptr;

@@ -148,7 +148,10 @@ void QueueView::openExportDialog()
 {
     if (!m_exporter)
         return;
-    auto *dialog = new QueueExportDialog(m_exporter, this);
+    QString shown = m_show->currentText();
+    if (m_inRange->isChecked())
+        shown += tr(", received %1 to %2").arg(m_from->text(), m_to->text());
+    auto *dialog = new QueueExportDialog(m_exporter, filterFor(Show(m_show->currentData().toInt())), shown, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
