@@ -10,6 +10,8 @@
 #include <QGuiApplication>
 #include <QTextStream>
 
+#include <memory>
+
 using namespace FrontDoor;
 
 namespace {
@@ -53,21 +55,11 @@ int main(int argc, char *argv[])
     }
 
     // Laying a PDF out needs fonts, so `export` runs with Qt Gui — on no screen at all.
-    const QStringList arguments = rawArguments(argc, argv);
-    if (arguments.contains(QStringLiteral("export"))) {
-        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
-            qputenv("QT_QPA_PLATFORM", "offscreen");
-        QGuiApplication app(argc, argv);
-        describeApplication();
-        const Result<Options> options = CommandLine::parse(QCoreApplication::arguments());
-        if (!options) {
-            QTextStream(stderr) << options.errorMessage() << '\n';
-            return 2;
-        }
-        return Commands::run(*options);
-    }
-
-    QCoreApplication app(argc, argv);
+    const bool exporting = rawArguments(argc, argv).contains(QStringLiteral("export"));
+    if (exporting && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    const std::unique_ptr<QCoreApplication> app =
+        exporting ? std::make_unique<QGuiApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
     describeApplication();
     const Result<Options> options = CommandLine::parse(QCoreApplication::arguments());
     if (!options) {
