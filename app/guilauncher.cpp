@@ -63,7 +63,7 @@ int run(const Options &options)
                                                                          : ProfileLoader::defaultId());
     if (!profile) {
         const QString deployedIn = options.profileId.isEmpty()
-                                       ? options.settings.sources.value(QStringLiteral("profile/default"))
+                                       ? options.settings.sources.value(DeployedSettings::profileKey.toString())
                                        : QString();
         return refuse(deployedIn.isEmpty() ? profile.errorMessage()
                                            : QObject::tr("%1 It is the default profile set in %2: please tell your IT "

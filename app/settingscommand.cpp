@@ -17,9 +17,9 @@ int run(const Options &options)
 {
     const DeployedSettings &settings = options.settings;
     QTextStream out(stdout);
-    const auto line = [&](const char *key, const QString &value, const QString &fallback) {
-        const QString from = settings.sources.value(QString::fromLatin1(key));
-        out << QString::fromLatin1(key).leftJustified(26) << (value.isEmpty() ? fallback : value)
+    const auto line = [&](QLatin1StringView key, const QString &value, const QString &fallback) {
+        const QString from = settings.sources.value(key.toString());
+        out << key.toString().leftJustified(26) << (value.isEmpty() ? fallback : value)
             << (from.isEmpty() ? QStringLiteral("  (built in)") : QStringLiteral("  (from %1)").arg(from)) << '\n';
     };
     out << "Settings files (the command line wins, then the user's file, then the system-wide one):\n"
@@ -27,11 +27,11 @@ int run(const Options &options)
     for (const QString &file : DeployedSettings::systemFiles())
         out << "  system-wide  " << file << '\n';
     out << '\n';
-    line("profile/default", settings.defaultProfile, ProfileLoader::defaultId());
-    line("privacy/idleLockMinutes", QString::number(settings.idleLockMinutes), {});
+    line(DeployedSettings::profileKey, settings.defaultProfile, ProfileLoader::defaultId());
+    line(DeployedSettings::idleLockKey, QString::number(settings.idleLockMinutes), {});
     const QString database = StoreCommands::databasePath(options);
-    line("storage/databaseFolder", settings.databaseFolder, QDir::toNativeSeparators(QFileInfo(database).absolutePath()));
-    line("storage/backupFolder", settings.backupFolder, BackupFiles::defaultFolder(database));
+    line(DeployedSettings::databaseFolderKey, settings.databaseFolder, QDir::toNativeSeparators(QFileInfo(database).absolutePath()));
+    line(DeployedSettings::backupFolderKey, settings.backupFolder, BackupFiles::defaultFolder(database));
     out << "\nDatabase: " << database << '\n' << "Profiles and the calendar are looked for in, in order:\n";
     for (const QString &folder : DataFolders::searchOrder())
         out << "  " << folder << '\n';

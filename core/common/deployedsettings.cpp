@@ -12,10 +12,10 @@ namespace FrontDoor {
 
 namespace {
 
-const QString profileKey = QStringLiteral("profile/default");
-const QString idleLockKey = QStringLiteral("privacy/idleLockMinutes");
-const QString databaseFolderKey = QStringLiteral("storage/databaseFolder");
-const QString backupFolderKey = QStringLiteral("storage/backupFolder");
+const QString profileKey = DeployedSettings::profileKey.toString();
+const QString idleLockKey = DeployedSettings::idleLockKey.toString();
+const QString databaseFolderKey = DeployedSettings::databaseFolderKey.toString();
+const QString backupFolderKey = DeployedSettings::backupFolderKey.toString();
 
 QString relativeName()
 {

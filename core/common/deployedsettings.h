@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QLatin1StringView>
 #include <QMap>
 #include <QStringList>
 
@@ -21,6 +22,12 @@ namespace FrontDoor {
 struct DeployedSettings
 {
     QString defaultProfile;
+    // The keys, as the files and `sources` name them.
+    static constexpr QLatin1StringView profileKey{"profile/default"};
+    static constexpr QLatin1StringView idleLockKey{"privacy/idleLockMinutes"};
+    static constexpr QLatin1StringView databaseFolderKey{"storage/databaseFolder"};
+    static constexpr QLatin1StringView backupFolderKey{"storage/backupFolder"};
+
     static constexpr int defaultIdleLock = 5;
     static constexpr int shortestIdleLock = 1;
     static constexpr int longestIdleLock = 30;

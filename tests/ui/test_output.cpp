@@ -6,6 +6,7 @@
 
 #include "storefixture.h"
 #include "support/accessiblenames.h"
+#include "support/dialogkeys.h"
 #include "support/referralbuilder.h"
 #include "support/testsupport.h"
 
@@ -66,16 +67,7 @@ struct ShownReview
     }
 
     // Ctrl+P as the supervisor presses it; the dialog it opens.
-    OutputDialog &pressCtrlP()
-    {
-        QTest::keyClick(&page, Qt::Key_P, Qt::ControlModifier);
-        auto *dialog = page.findChild<OutputDialog *>();
-        REQUIRE(dialog);
-        REQUIRE(dialog->isVisible());
-        dialog->activateWindow(); // as a window manager does with a new dialog (offscreen has none)
-        REQUIRE(QTest::qWaitForWindowActive(dialog));
-        return *dialog;
-    }
+    OutputDialog &pressCtrlP() { return openedBy<OutputDialog>(page, Qt::Key_P, Qt::ControlModifier); }
 
     ReviewPage page;
 };
@@ -92,15 +84,10 @@ QString shown(OutputDialog &dialog, const char *label)
     return dialog.findChild<QLabel *>(QString::fromLatin1(label))->text();
 }
 
-// Alt+<key> on the dialog's button: a button's mnemonic "animates" the click, so its work is done a moment later —
-// waits until the dialog reports what happened.
+// Alt+<key> on the dialog's button; waits until the dialog reports what happened.
 void pressButton(OutputDialog &dialog, Qt::Key key)
 {
-    auto *result = dialog.findChild<QLabel *>(QStringLiteral("outputResult"));
-    result->clear();
-    // Through the dialog's window, as the platform delivers a key: that is where mnemonics are matched.
-    QTest::keyClick(dialog.windowHandle(), key, Qt::AltModifier);
-    REQUIRE(QTest::qWaitFor([result] { return !result->text().isEmpty(); }, 5000));
+    pressMnemonic(dialog, key, *dialog.findChild<QLabel *>(QStringLiteral("outputResult")));
 }
 
 QList<AuditEvent> eventsOf(Store &store, const QString &reference, AuditKind kind)

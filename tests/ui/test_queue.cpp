@@ -5,6 +5,7 @@
 
 #include "storefixture.h"
 #include "support/accessiblenames.h"
+#include "support/dialogkeys.h"
 #include "support/referralbuilder.h"
 #include "support/testsupport.h"
 
@@ -245,27 +246,15 @@ struct ExportingQueue
         REQUIRE(QTest::qWaitForWindowExposed(&view));
     }
 
-    QueueExportDialog &pressCtrlE()
-    {
-        QTest::keyClick(&view, Qt::Key_E, Qt::ControlModifier);
-        auto *dialog = view.findChild<QueueExportDialog *>();
-        REQUIRE(dialog);
-        dialog->activateWindow(); // as a window manager does with a new dialog (offscreen has none)
-        REQUIRE(QTest::qWaitForWindowActive(dialog));
-        return *dialog;
-    }
+    QueueExportDialog &pressCtrlE() { return openedBy<QueueExportDialog>(view, Qt::Key_E, Qt::ControlModifier); }
 
     QueueView view;
 };
 
-// Alt+<key> as the person presses it (through the dialog's window, where mnemonics are matched); waits for the result.
+// Alt+<key> as the person presses it; what the dialog then reports.
 QString saveWithKey(QueueExportDialog &dialog, Qt::Key key)
 {
-    auto *result = dialog.findChild<QLabel *>(QStringLiteral("queueExportResult"));
-    result->clear();
-    QTest::keyClick(dialog.windowHandle(), key, Qt::AltModifier);
-    REQUIRE(QTest::qWaitFor([result] { return !result->text().isEmpty(); }, 5000));
-    return result->text();
+    return pressMnemonic(dialog, key, *dialog.findChild<QLabel *>(QStringLiteral("queueExportResult")));
 }
 
 } // namespace

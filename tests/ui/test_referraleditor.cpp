@@ -27,6 +27,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <functional>
+
 using namespace FrontDoor;
 using namespace FrontDoorTest;
 
@@ -58,6 +60,25 @@ struct ShownEditor
     StoredReferral draft;
     ReferralEditor editor;
 };
+
+// An earlier referral by another handler, filled in by `fill`, as the known-child check will find it.
+QString earlierReferral(StoreFixture &f, const std::function<void(Referral &)> &fill)
+{
+    StoredReferral old = f->referrals().createDraft(norfolk(), otherHandler).value();
+    Referral r = old.referral;
+    fill(r);
+    REQUIRE(f->referrals().save(r, old.revision, otherHandler));
+    return r.reference;
+}
+
+// The editor's known-child check asks the fixture's store, as the launcher wires it.
+void findMatchesInStore(ReferralEditor &editor, StoreFixture &f)
+{
+    const QString reference = editor.referral().reference;
+    editor.setMatchFinder([&f, reference](const QString &name, const QString &birth) {
+        return f->queries().possibleMatches(name, birth, testNow().date(), reference).value();
+    });
+}
 
 } // namespace
 
@@ -321,20 +342,13 @@ TEST_CASE("A referral open in another Front Door opens read-only here and says w
 TEST_CASE("As a child's name and date of birth are typed, earlier referrals about them appear beside the card")
 {
     StoreFixture f;
-    QString earlier;
-    {
-        StoredReferral old = f->referrals().createDraft(norfolk(), otherHandler).value();
-        Referral r = old.referral;
+    const QString earlier = earlierReferral(f, [](Referral &r) {
         r.children[0].answers.insert(QStringLiteral("name"), Answer::given(QStringLiteral("Muhammad Inventedson")));
         r.children[0].answers.insert(QStringLiteral("dateOfBirth"), Answer::given(QStringLiteral("2016-05-04")));
-        REQUIRE(f->referrals().save(r, old.revision, otherHandler));
-        earlier = r.reference;
-    }
+    });
     StoredReferral draft = f->referrals().createDraft(norfolk(), handler).value();
     ReferralEditor editor(f->referrals(), norfolk(), draft, handler, f.clock);
-    editor.setMatchFinder([&f, &draft](const QString &name, const QString &birth) {
-        return f->queries().possibleMatches(name, birth, testNow().date(), draft.referral.reference).value();
-    });
+    findMatchesInStore(editor, f);
     editor.show();
     REQUIRE(QTest::qWaitForWindowActive(&editor));
     REQUIRE(editor.jumpTo(QStringLiteral("children[c1].name")));
@@ -354,22 +368,15 @@ TEST_CASE("As a child's name and date of birth are typed, earlier referrals abou
 TEST_CASE("LIN-T3 LIN-R4 NOR-R2: Enter on a possible match links the earlier referral and shows its allocated worker")
 {
     StoreFixture f;
-    QString earlier;
-    {
-        StoredReferral old = f->referrals().createDraft(norfolk(), otherHandler).value();
-        Referral r = old.referral;
+    const QString earlier = earlierReferral(f, [](Referral &r) {
         r.children[0].answers.insert(QStringLiteral("name"), Answer::given(QStringLiteral("Ottilie Inventedsdottir")));
         r.setAnswer(Field::openCase, Answer::given(QStringLiteral("yes")));
         r.setAnswer(Field::allocatedWorker, Answer::given(QStringLiteral("Bartholomew Invented")));
         r.setAnswer(Field::allocatedWorkerContact, Answer::given(QStringLiteral("01603 000000, Family Team North")));
-        REQUIRE(f->referrals().save(r, old.revision, otherHandler));
-        earlier = r.reference;
-    }
+    });
     StoredReferral draft = f->referrals().createDraft(norfolk(), handler).value();
     ReferralEditor editor(f->referrals(), norfolk(), draft, handler, f.clock);
-    editor.setMatchFinder([&f, &draft](const QString &name, const QString &birth) {
-        return f->queries().possibleMatches(name, birth, testNow().date(), draft.referral.reference).value();
-    });
+    findMatchesInStore(editor, f);
     editor.setCaseReader([&f](const QString &reference) { return f->referrals().load(reference); });
     editor.show();
     REQUIRE(QTest::qWaitForWindowActive(&editor));
