@@ -2,7 +2,7 @@
 
 #include "commandline.h"
 
-#include "access/accounts.h"
+#include "store/accounts.h"
 #include "access/permissions.h"
 
 namespace FrontDoor {

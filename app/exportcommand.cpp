@@ -3,13 +3,13 @@
 #include "actingperson.h"
 #include "storecommands.h"
 
-#include "access/accounts.h"
+#include "store/accounts.h"
 #include "access/permissions.h"
 #include "documents/queuecsv.h"
 #include "documents/referraldocuments.h"
 #include "profile/profileloader.h"
 #include "render/referraloutput.h"
-#include "store/queueexport.h"
+#include "documents/queueexport.h"
 
 #include <QTextStream>
 
@@ -55,7 +55,7 @@ int run(const Options &options)
     Result<std::unique_ptr<Store>> store = Store::open(path, Clock::system(), StoreCommands::storeOptions(options));
     if (!store)
         return fail(2, withBackupAdvice(store.error(), path, options.settings.backupFolder));
-    Accounts accounts((*store)->database(), (*store)->clock());
+    Accounts &accounts = (*store)->accounts();
     Result<Actor> acting = actingPerson(accounts, options, Operation::ExportOrPrint,
                                         QStringLiteral("only a supervisor exports or prints a referral."));
     if (!acting)

@@ -50,7 +50,7 @@ int run(const Options &options)
     Result<std::unique_ptr<Store>> store = Store::open(path, Clock::system(), StoreCommands::storeOptions(options));
     if (!store)
         return fail(2, withBackupAdvice(store.error(), path, options.settings.backupFolder));
-    Accounts accounts((*store)->database(), (*store)->clock());
+    Accounts &accounts = (*store)->accounts();
     Result<Actor> actor = actingPerson(accounts, options, Operation::ExportOrPrint,
                                        QStringLiteral("only a supervisor imports a referral."));
     if (!actor)

@@ -1,6 +1,6 @@
 #include "usercommand.h"
 
-#include "access/accounts.h"
+#include "store/accounts.h"
 #include "actingperson.h"
 #include "passwordprompt.h"
 #include "storecommands.h"
@@ -51,7 +51,7 @@ int run(const Options &options)
     Result<std::unique_ptr<Store>> store = Store::open(path, Clock::system(), StoreCommands::storeOptions(options));
     if (!store)
         return fail(withBackupAdvice(store.error(), path, options.settings.backupFolder));
-    Accounts accounts((*store)->database(), (*store)->clock());
+    Accounts &accounts = (*store)->accounts();
     QTextStream out(stdout);
 
     if (action == QLatin1String("list") && args.size() == 1) {

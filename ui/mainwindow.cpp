@@ -2,6 +2,7 @@
 
 #include "common/appinfo.h"
 #include "dashboard/dashboardview.h"
+#include "editor/referraleditor.h"
 #include "keys.h"
 #include "review/reviewpage.h"
 #include "theme.h"
@@ -36,7 +37,7 @@ MainWindow::MainWindow(Context context, QWidget *parent)
 
 void MainWindow::createMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QMenu *file = m_fileMenu = menuBar()->addMenu(tr("&File"));
     file->setObjectName(QStringLiteral("fileMenu"));
     if (m_context.manageAccounts) {
         QAction *accounts = file->addAction(tr("&Accounts…"), this, [this] { m_context.manageAccounts(); });
@@ -108,7 +109,7 @@ void MainWindow::createCentralArea()
         layout->setContentsMargins(0, 0, 0, 0);
         auto *banner = new QLabel(tr("TRAINING — not real cases. Everything here is invented; nothing is live."), frame);
         banner->setObjectName(QStringLiteral("trainingBanner"));
-        Theme::setKind(banner, QStringLiteral("trainingBanner"));
+        Theme::setKind(banner, Theme::Kind::trainingBanner);
         banner->setAlignment(Qt::AlignCenter);
         layout->addWidget(banner);
         layout->addWidget(m_pages, 1);
@@ -150,7 +151,7 @@ void MainWindow::showQueue()
     closeEditors();
     m_pages->setCurrentWidget(m_queue);
     m_queue->reload();
-    m_queue->findChild<QWidget *>(QStringLiteral("queueTable"))->setFocus();
+    m_queue->focusTable();
 }
 
 void MainWindow::goHome()
@@ -180,8 +181,7 @@ void MainWindow::createLock()
     lockNow->setShortcutContext(Qt::ApplicationShortcut);
     connect(lockNow, &QAction::triggered, this, [this] { lock(tr("privacy screen")); });
     addAction(lockNow);
-    if (QMenu *file = findChild<QMenu *>(QStringLiteral("fileMenu")))
-        file->insertAction(file->actions().value(0), lockNow);
+    m_fileMenu->insertAction(m_fileMenu->actions().value(0), lockNow);
 }
 
 void MainWindow::openNewReferral()
@@ -189,12 +189,12 @@ void MainWindow::openNewReferral()
     if (!m_context.newReferral || isLocked())
         return;
     closeEditors(); // saved first, so that whatever opens next reads the latest
-    Result<QWidget *> editor = m_context.newReferral(m_pages);
+    Result<ReferralEditor *> editor = m_context.newReferral(m_pages);
     if (!editor) {
         QMessageBox::warning(this, tr("A new referral could not be started"), editor.errorMessage());
         return;
     }
-    showEditor(*editor);
+    showPage(*editor);
     statusBar()->showMessage(tr("New referral started"), 5000);
 }
 
@@ -203,12 +203,12 @@ void MainWindow::openExisting(const QString &reference)
     if (!m_context.openReferral || isLocked())
         return;
     closeEditors(); // saved first, so that whatever opens next reads the latest
-    Result<QWidget *> editor = m_context.openReferral(reference, m_pages);
-    if (!editor) {
-        QMessageBox::warning(this, tr("The referral could not be opened"), editor.errorMessage());
+    Result<ReferralPage> page = m_context.openReferral(reference, m_pages);
+    if (!page) {
+        QMessageBox::warning(this, tr("The referral could not be opened"), page.errorMessage());
         return;
     }
-    showEditor(*editor);
+    showPage(*page);
 }
 
 void MainWindow::closeEditors()
@@ -219,13 +219,14 @@ void MainWindow::closeEditors()
             delete page;
 }
 
-void MainWindow::showEditor(QWidget *editor)
+void MainWindow::showPage(const ReferralPage &page)
 {
-    if (auto *review = qobject_cast<ReviewPage *>(editor)) // an earlier referral opened from the review
-        connect(review, &ReviewPage::openRequested, this, &MainWindow::openExisting,
+    QWidget *widget = std::visit([](auto *shown) -> QWidget * { return shown; }, page);
+    if (auto *const *review = std::get_if<ReviewPage *>(&page)) // an earlier referral opened from the review
+        connect(*review, &ReviewPage::openRequested, this, &MainWindow::openExisting,
                 Qt::QueuedConnection); // it closes the review that asks: only once the asking is over
-    m_pages->addWidget(editor);
-    m_pages->setCurrentWidget(editor);
+    m_pages->addWidget(widget);
+    m_pages->setCurrentWidget(widget);
 }
 
 bool MainWindow::isLocked() const

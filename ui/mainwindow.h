@@ -13,11 +13,18 @@
 #include <QPointer>
 
 #include <functional>
+#include <variant>
 
 class QLabel;
 class QStackedWidget;
 
 namespace FrontDoor {
+
+class ReferralEditor;
+class ReviewPage;
+
+// What opening a referral shows: the call in its editor, or — a supervisor on a submitted referral — its review.
+using ReferralPage = std::variant<ReferralEditor *, ReviewPage *>;
 
 // The application window: menus, the central work area and the status bar. Views for referrals, the queue and
 // sign-in are added to it by their own classes; it holds no case logic itself.
@@ -33,7 +40,7 @@ public:
         QString signedInAs;  // "Priya Invented (Call-handler)"; empty before sign-in exists
         std::function<void()> manageAccounts; // set for administrators: File › Accounts…
         // Set for those who take calls: creates a draft and returns its editor (the window owns it), or an error.
-        std::function<Result<QWidget *>(QWidget *parent)> newReferral;
+        std::function<Result<ReferralEditor *>(QWidget *parent)> newReferral;
         // The signed-in handler's drafts, first on the home screen, and how to reopen one.
         UnfinishedCallsView::Source unfinishedCalls;
         std::function<QList<ReferralSummary>()> recentReferrals; // the signed-in person's, newest first
@@ -44,7 +51,7 @@ public:
         QString userId;
         std::function<Result<DashboardFigures>()> dashboard; // supervisors: View › Dashboard (needs `profile`)
         const Profile *profile = nullptr; // not owned; outlives the window
-        std::function<Result<QWidget *>(const QString &reference, QWidget *parent)> openReferral;
+        std::function<Result<ReferralPage>(const QString &reference, QWidget *parent)> openReferral;
         // Set once someone is signed in: the window can then lock (idle, or Ctrl+L) and unlock with their password.
         std::function<Status(const QString &password)> confirmPassword;
         std::function<void(bool locked, const QString &why)> lockChanged; // for the audit trail
@@ -71,7 +78,7 @@ private:
 
     void createLock();
     void openNewReferral();
-    void showEditor(QWidget *editor);
+    void showPage(const ReferralPage &page);
     void closeEditors();
     void openExisting(const QString &reference);
     void unlock();
@@ -80,6 +87,7 @@ private:
     QStackedWidget *m_pages = nullptr;
     HomePage *m_home = nullptr;
     class QueueView *m_queue = nullptr;
+    QMenu *m_fileMenu = nullptr;
     class DashboardView *m_dashboard = nullptr;
     QPointer<QWidget> m_beforeLock; // the page the lock hides, back on unlock
     class LockScreen *m_lockScreen = nullptr;

@@ -25,11 +25,11 @@ void apply(QApplication &app)
     QGuiApplication::setDesktopFileName(QStringLiteral("org.frontdoor.FrontDoor"));
 }
 
-void setKind(QWidget *widget, const QString &kind)
+void setKind(QWidget *widget, QLatin1StringView kind)
 {
     if (widget->property("kind").toString() == kind)
         return;
-    widget->setProperty("kind", kind);
+    widget->setProperty("kind", QString(kind));
     widget->style()->unpolish(widget);
     widget->style()->polish(widget);
 }

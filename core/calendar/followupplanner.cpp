@@ -23,6 +23,29 @@ bool applies(const QString &key, const Referral &referral)
 
 } // namespace
 
+namespace {
+
+void markDone(FollowUpAction &action, const QString &note, const QString &by, const QDateTime &at)
+{
+    action.status = ActionStatus::Done;
+    action.note = note;
+    action.completedAt = at;
+    action.completedBy = by;
+}
+
+} // namespace
+
+bool markActionDone(Referral &referral, const QString &actionId, const QString &note, const QString &by,
+                    const QDateTime &at)
+{
+    for (FollowUpAction &action : referral.actions)
+        if (action.id == actionId && action.status == ActionStatus::Open) {
+            markDone(action, note.trimmed(), by, at);
+            return true;
+        }
+    return false;
+}
+
 bool markMetActions(Referral &referral, const QString &by, const QDateTime &at)
 {
     const bool decided = referral.status == ReferralStatus::Decided || referral.status == ReferralStatus::Closed;
@@ -37,10 +60,7 @@ bool markMetActions(Referral &referral, const QString &by, const QDateTime &at)
             note = QStringLiteral("Feedback to the referrer was recorded.");
         if (note.isEmpty())
             continue;
-        action.status = ActionStatus::Done;
-        action.note = note;
-        action.completedAt = at;
-        action.completedBy = by;
+        markDone(action, note, by, at);
         changed = true;
     }
     return changed;

@@ -1,18 +1,10 @@
 #include "workingcalendar.h"
 
+#include "common/uktime.h"
+
 #include <QTimeZone>
 
 namespace FrontDoor {
-
-namespace {
-
-const QTimeZone &ukTime()
-{
-    static const QTimeZone london(QByteArrayLiteral("Europe/London"));
-    return london;
-}
-
-} // namespace
 
 bool WorkingCalendar::isWorkingDay(QDate date) const
 {
@@ -29,7 +21,7 @@ QDate WorkingCalendar::nextWorkingDay(QDate after) const
 
 bool WorkingCalendar::isOpen(const OpeningHours &hours, const QDateTime &when) const
 {
-    const QDateTime uk = when.toTimeZone(ukTime());
+    const QDateTime uk = UkTime::of(when);
     if (!hours.bankHolidays && m_holidays.contains(uk.date()))
         return false;
     return hours.days.contains(uk.date().dayOfWeek()) && uk.time() >= hours.opens && uk.time() < hours.closes;
@@ -39,11 +31,11 @@ QDateTime WorkingCalendar::due(const QDateTime &received, const Timescale &times
 {
     if (timescale.unit == TimescaleUnit::Hours)
         return received.toUTC().addSecs(qint64(timescale.amount) * 3600);
-    const QDate receivedOn = received.toTimeZone(ukTime()).date();
+    const QDate receivedOn = UkTime::of(received).date();
     QDate day = isWorkingDay(receivedOn) ? receivedOn : nextWorkingDay(receivedOn);
     for (int n = 0; n < timescale.amount; ++n)
         day = nextWorkingDay(day);
-    return QDateTime(day, QTime(23, 59, 59, 999), ukTime()).toUTC();
+    return QDateTime(day, QTime(23, 59, 59, 999), UkTime::zone()).toUTC();
 }
 
 } // namespace FrontDoor

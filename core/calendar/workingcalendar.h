@@ -22,7 +22,9 @@ namespace FrontDoor {
 class WorkingCalendar
 {
 public:
-    explicit WorkingCalendar(const BankHolidays &holidays = BankHolidays::current()) : m_holidays(holidays) {}
+    // The holidays are injected, as the clock is: the program passes the installed list (BankHolidays::current()),
+    // a test the list it means.
+    explicit WorkingCalendar(const BankHolidays &holidays) : m_holidays(holidays) {}
 
     bool isWorkingDay(QDate date) const;
     // Whether `date`'s bank holidays are projected rather than published: a due time on it says so.

@@ -1,5 +1,7 @@
 #include "familynotice.h"
 
+#include "common/uktime.h"
+
 #include "referral/fields.h"
 
 #include <QTimeZone>
@@ -17,8 +19,7 @@ Document familyNotice(const RedactedReferral &forFamily, const Profile &profile)
                      : name.hasValue()                                ? name.value()
                                                                       : QStringLiteral("a child in your care"));
     }
-    const QString day = referral.callStartedAt.toTimeZone(QTimeZone(QByteArrayLiteral("Europe/London")))
-                            .toString(QStringLiteral("d MMMM yyyy"));
+    const QString day = UkTime::text(referral.callStartedAt, QStringLiteral("d MMMM yyyy"));
     const Contact *frontDoor = profile.contact(QStringLiteral("frontDoor"));
 
     Document notice;

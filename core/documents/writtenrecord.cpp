@@ -1,5 +1,7 @@
 #include "writtenrecord.h"
 
+#include "common/uktime.h"
+
 #include "referral/fields.h"
 
 #include <QTimeZone>
@@ -10,9 +12,7 @@ namespace {
 
 QString ukTime(const QDateTime &time)
 {
-    return time.isValid() ? time.toTimeZone(QTimeZone(QByteArrayLiteral("Europe/London")))
-                                .toString(QStringLiteral("d MMM yyyy HH:mm"))
-                          : QStringLiteral("—");
+    return time.isValid() ? UkTime::text(time, QStringLiteral("d MMM yyyy HH:mm")) : QStringLiteral("—");
 }
 
 QString line(const QString &label, const QString &value)

@@ -68,8 +68,12 @@ struct Question
 // Guidance shown beside the questions when its condition holds (NOR-L2 listening prompts, NOR-A3 script …).
 struct Prompt
 {
+    // Guidance for the call-handler, or a script: the words to say to the caller, shown as such.
+    enum class Kind { Guidance, Script };
+
     QString id;
     QString text;
+    Kind kind = Kind::Guidance;
     Condition when;
     QStringList ids;
 };

@@ -348,7 +348,7 @@ void Parser::sections(const QJsonObject &root)
                                    });
             m_reader.forEachObject(m_reader.array(o, p, "prompts"), JsonReader::join(p, "prompts"),
                                    [&](const QJsonObject &po, const QString &pp) {
-                                       m_reader.allowOnly(po, pp, {"id", "text", "when", "ids"});
+                                       m_reader.allowOnly(po, pp, {"id", "text", "kind", "when", "ids"});
                                        Prompt prompt;
                                        prompt.id = m_reader.string(po, pp, "id");
                                        if (!m_reader.failed() && promptIds.contains(prompt.id))
@@ -356,6 +356,13 @@ void Parser::sections(const QJsonObject &root)
                                                          QStringLiteral("\"%1\" is used twice").arg(prompt.id));
                                        promptIds.insert(prompt.id);
                                        prompt.text = m_reader.string(po, pp, "text");
+                                       const QString kind = m_reader.string(po, pp, "kind", false);
+                                       if (kind == QLatin1String("script"))
+                                           prompt.kind = Prompt::Kind::Script;
+                                       else if (!kind.isEmpty() && kind != QLatin1String("guidance"))
+                                           m_reader.fail(JsonReader::join(pp, "kind"),
+                                                         QStringLiteral("is \"guidance\" (the default) or "
+                                                                        "\"script\" (words to say to the caller)"));
                                        prompt.when = optionalCondition(po, pp);
                                        prompt.ids = ids(po, pp);
                                        section.prompts << prompt;

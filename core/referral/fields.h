@@ -17,6 +17,11 @@ inline constexpr Key referrerRole{"referrer.role"};
 inline constexpr Key referrerPhone{"referrer.phone"};
 inline constexpr Key referrerEmail{"referrer.email"};
 inline constexpr Key referrerAddress{"referrer.address"};
+
+// The family's home (ALL-G3 addresses, searched by the queue).
+inline constexpr Key familyAddress{"family.address"};
+inline constexpr Key familyPostcode{"family.postcode"};
+inline constexpr Key familyPreviousAddresses{"family.previousAddresses"};
 inline constexpr Key referrerRelationship{"referrer.relationship"};
 
 // §5 referrer identity decision.

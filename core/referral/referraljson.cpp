@@ -236,23 +236,11 @@ QByteArray serialize(const Referral &referral)
     return QJsonDocument(toJson(referral)).toJson(QJsonDocument::Indented);
 }
 
-Result<Referral> fromJson(const QJsonObject &root, const QString &source)
-{
-    JsonReader reader(source);
-    reader.allowOnly(root, {},
-                     {"schemaVersion", "reference", "profile", "status", "handler", "callStartedAt", "callEndedAt",
-                      "answers", "children", "adults", "conversations", "sharingDecisions", "outcomes", "feedback",
-                      "disagreements", "actions"});
-    const double version = reader.number(root, {}, "schemaVersion", -1);
-    if (!reader.failed() && version != Referral::schemaVersion) {
-        reader.fail(QStringLiteral("schemaVersion"),
-                    version < 0 ? QStringLiteral("is missing")
-                                : QStringLiteral("%1 is not a version this Front Door reads (it reads %2)")
-                                      .arg(version)
-                                      .arg(Referral::schemaVersion));
-    }
+namespace {
 
-    Referral referral;
+// The referral's own fields: reference, profile, status, handler, the call's times, its answers and people.
+void readCall(JsonReader &reader, const QJsonObject &root, Referral &referral)
+{
     referral.reference = reader.string(root, {}, "reference", false);
     referral.profileId = reader.string(root, {}, "profile");
     const QString status = reader.string(root, {}, "status", false);
@@ -265,7 +253,11 @@ Result<Referral> fromJson(const QJsonObject &root, const QString &source)
     referral.answers = readAnswers(reader, reader.object(root, {}, "answers", false), QStringLiteral("answers"));
     referral.children = readPeople(reader, root, "children");
     referral.adults = readPeople(reader, root, "adults");
+}
 
+// What the review records: discussions, sharing decisions, outcomes, feedback and disagreements.
+void readReviewRecords(JsonReader &reader, const QJsonObject &root, Referral &referral)
+{
     reader.forEachObject(reader.array(root, {}, "conversations"), QStringLiteral("conversations"),
                          [&](const QJsonObject &o, const QString &p) {
                              reader.allowOnly(o, p, {"id", "at", "with", "setting", "present", "summary", "actions",
@@ -313,6 +305,11 @@ Result<Referral> fromJson(const QJsonObject &root, const QString &source)
                                  reader.string(o, p, "discussedWith", false), reader.string(o, p, "escalatedTo", false),
                                  reader.string(o, p, "outcome", false), reader.string(o, p, "recordedBy", false)});
                          });
+}
+
+// The follow-up actions with their due times and states.
+void readActions(JsonReader &reader, const QJsonObject &root, Referral &referral)
+{
     reader.forEachObject(reader.array(root, {}, "actions"), QStringLiteral("actions"),
                          [&](const QJsonObject &o, const QString &p) {
                              reader.allowOnly(o, p, {"id", "kind", "procedureId", "description", "due", "status",
@@ -334,7 +331,30 @@ Result<Referral> fromJson(const QJsonObject &root, const QString &source)
                              action.completedBy = reader.string(o, p, "completedBy", false);
                              referral.actions.append(std::move(action));
                          });
+}
 
+} // namespace
+
+Result<Referral> fromJson(const QJsonObject &root, const QString &source)
+{
+    JsonReader reader(source);
+    reader.allowOnly(root, {},
+                     {"schemaVersion", "reference", "profile", "status", "handler", "callStartedAt", "callEndedAt",
+                      "answers", "children", "adults", "conversations", "sharingDecisions", "outcomes", "feedback",
+                      "disagreements", "actions"});
+    const double version = reader.number(root, {}, "schemaVersion", -1);
+    if (!reader.failed() && version != Referral::schemaVersion) {
+        reader.fail(QStringLiteral("schemaVersion"),
+                    version < 0 ? QStringLiteral("is missing")
+                                : QStringLiteral("%1 is not a version this Front Door reads (it reads %2)")
+                                      .arg(version)
+                                      .arg(Referral::schemaVersion));
+    }
+
+    Referral referral;
+    readCall(reader, root, referral);
+    readReviewRecords(reader, root, referral);
+    readActions(reader, root, referral);
     if (reader.failed())
         return reader.error();
     return referral;

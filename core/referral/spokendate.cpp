@@ -1,5 +1,7 @@
 #include "referral/spokendate.h"
 
+#include "common/uktime.h"
+
 #include <QLocale>
 #include <QRegularExpression>
 #include <QTimeZone>
@@ -239,15 +241,9 @@ bool DateOrAge::isCanonical(const QString &value)
 
 namespace {
 
-const QTimeZone &ukTime()
-{
-    static const QTimeZone london(QByteArrayLiteral("Europe/London"));
-    return london;
-}
-
 SpokenDateTime shown(const QDateTime &moment)
 {
-    const QDateTime uk = moment.toTimeZone(ukTime());
+    const QDateTime uk = UkTime::of(moment);
     return SpokenDateTime{moment.toUTC().toString(Qt::ISODateWithMs),
                           uk.toString(QStringLiteral("ddd d MMM yyyy, HH:mm"))};
 }
@@ -269,7 +265,7 @@ Result<SpokenDateTime> SpokenDateTime::parse(const QString &text, const QDateTim
     if (!time.isValid())
         return makeError(ErrorCode::InvalidInput, QStringLiteral("%1:%2 is not a time of day.")
                                                       .arg(match.captured(2), match.captured(3)));
-    const QDate today = now.toTimeZone(ukTime()).date();
+    const QDate today = UkTime::of(now).date();
     const QString day = match.captured(1).trimmed().toLower();
     QDate date;
     if (day.isEmpty() || day == QLatin1String("today"))
@@ -280,7 +276,7 @@ Result<SpokenDateTime> SpokenDateTime::parse(const QString &text, const QDateTim
         date = *spoken;
     else
         return spoken.error();
-    return shown(QDateTime(date, time, ukTime()));
+    return shown(QDateTime(date, time, UkTime::zone()));
 }
 
 } // namespace FrontDoor

@@ -1,4 +1,5 @@
 // §8 Decisions, timescales and feedback.
+#include "common/uktime.h"
 #include "rules/rulehelpers.h"
 
 namespace FrontDoor::Rules {
@@ -82,10 +83,10 @@ std::vector<Rule> decisionRules()
              for (const FollowUpAction &action : c.referral.actions) {
                  if (action.status == ActionStatus::Open && action.due.isValid() && action.due < c.now)
                      sink.add(Severity::Advice, itemPath(QLatin1StringView("actions"), action.id),
-                              QStringLiteral("Overdue: %1 (%2) was due %3 UTC.")
+                              QStringLiteral("Overdue: %1 (%2) was due %3.")
                                   .arg(action.description.isEmpty() ? action.kind : action.description,
                                        action.procedureId,
-                                       action.due.toUTC().toString(QStringLiteral("d MMM yyyy HH:mm"))));
+                                       UkTime::text(action.due, QStringLiteral("d MMM yyyy HH:mm"))));
              }
          }},
     };

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "common/result.h"
-#include "store/actor.h"
+#include "access/actor.h"
 
 #include <QDateTime>
 

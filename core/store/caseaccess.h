@@ -2,7 +2,7 @@
 
 #include "access/permissions.h"
 #include "common/result.h"
-#include "store/actor.h"
+#include "access/actor.h"
 
 namespace FrontDoor {
 

@@ -1,11 +1,16 @@
 #include "store/caselocks.h"
 
+#include "common/uktime.h"
+
 #include "store/audittrail.h"
 #include "store/database.h"
 
+#include "store/sqlrow.h"
 #include "store/storedtime.h"
 #include <QSqlError>
 #include <QSqlQuery>
+
+using namespace Qt::Literals::StringLiterals;
 
 namespace FrontDoor {
 
@@ -15,15 +20,20 @@ CaseLocks::CaseLocks(Database &database, const Clock &clock, QString instanceId,
 
 Result<std::optional<LockHolder>> CaseLocks::holder(const QString &reference)
 {
-    Result<QSqlQuery *> rows = m_database.exec(QStringLiteral("locks.holder"), {{"reference", reference}});
+    return holder(m_database, reference);
+}
+
+Result<std::optional<LockHolder>> CaseLocks::holder(Database &database, const QString &reference)
+{
+    Result<QSqlQuery *> rows = database.exec(QStringLiteral("locks.holder"), {{"reference", reference}});
     if (!rows)
         return rows.error();
     QSqlQuery &q = **rows;
     if (!q.next())
         return std::optional<LockHolder>();
-    LockHolder holder{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                      StoredTime::parse(q.value(3)),
-                      StoredTime::parse(q.value(4))};
+    const SqlRow at(q);
+    LockHolder holder{at["holder"_L1].toString(), at["workstation"_L1].toString(), at["instance"_L1].toString(),
+                      StoredTime::parse(at["acquired_at"_L1]), StoredTime::parse(at["expires_at"_L1])};
     q.finish();
     return std::optional<LockHolder>(holder);
 }
@@ -54,13 +64,13 @@ Result<LockHolder> CaseLocks::acquire(const QString &reference, const Actor &act
         return makeError(ErrorCode::Conflict,
                          QStringLiteral("%1 is open for editing by %2 on %3 since %4.")
                              .arg(reference, (*current)->user, (*current)->workstation,
-                                  (*current)->since.toLocalTime().toString(QStringLiteral("HH:mm"))));
+                                  UkTime::text((*current)->since, QStringLiteral("HH:mm"))));
     if (*current && (*current)->instance != m_instanceId)
         return makeError(ErrorCode::Conflict,
                          QStringLiteral("%1 was left open by %2 on %3, whose Front Door stopped answering at %4. "
                                         "Take the case over to edit it.")
                              .arg(reference, (*current)->user, (*current)->workstation,
-                                  (*current)->expires.toLocalTime().toString(QStringLiteral("HH:mm"))));
+                                  UkTime::text((*current)->expires, QStringLiteral("HH:mm"))));
     Result<LockHolder> held = put(reference, actor, *current ? (*current)->since : now, now);
     if (!held)
         return held;

@@ -2,7 +2,7 @@
 
 #include "common/clock.h"
 #include "common/result.h"
-#include "store/actor.h"
+#include "access/actor.h"
 
 #include <QDateTime>
 #include <optional>
@@ -40,6 +40,8 @@ public:
     Status release(const QString &reference);
     Status releaseAll();
     Result<std::optional<LockHolder>> holder(const QString &reference);
+    // The one reading of a case's lease, for the repository's check before a save as for the editor.
+    static Result<std::optional<LockHolder>> holder(Database &database, const QString &reference);
 
 private:
     // Writes this instance's lease (within the caller's transaction).

@@ -1,5 +1,6 @@
 #include "store/referralindex.h"
 
+#include "referral/fields.h"
 #include "referral/phonetickey.h"
 #include "referral/referralfacts.h"
 #include "referral/spokendate.h"
@@ -13,14 +14,14 @@ namespace FrontDoor::ReferralIndex {
 
 namespace {
 
-const QStringList referralLevelText{QStringLiteral("referrer.name"), QStringLiteral("family.address"),
-                                    QStringLiteral("family.postcode"), QStringLiteral("family.previousAddresses"),
-                                    QStringLiteral("referrer.address")};
+const QStringList referralLevelText{Field::referrerName.toString(), Field::familyAddress.toString(),
+                                    Field::familyPostcode.toString(), Field::familyPreviousAddresses.toString(),
+                                    Field::referrerAddress.toString()};
 const QStringList personText{QStringLiteral("name"), QStringLiteral("aliases"), QStringLiteral("school")};
 
 QDate birthDateOf(const Person &person)
 {
-    const Answer answer = person.answer(u"dateOfBirth");
+    const Answer answer = person.answer(Field::personDateOfBirth);
     return answer.hasValue() ? QDate::fromString(answer.value(), Qt::ISODate) : QDate();
 }
 
@@ -94,7 +95,7 @@ QList<PersonKey> personKeys(const Referral &referral)
 {
     QList<PersonKey> keys;
     const auto add = [&](const Person &person, const QString &kind) {
-        const Answer name = person.answer(u"name");
+        const Answer name = person.answer(Field::personName);
         if (!name.hasValue() || name.value().trimmed().isEmpty())
             return;
         PersonKey key;
@@ -106,7 +107,7 @@ QList<PersonKey> personKeys(const Referral &referral)
         key.birthDate = birthDateOf(person);
         if (key.birthDate.isValid()) {
             key.birthYear = key.birthDate.year();
-        } else if (EstimatedAge age; EstimatedAge::fromCanonical(person.answer(u"dateOfBirth").value(), &age)) {
+        } else if (EstimatedAge age; EstimatedAge::fromCanonical(person.answer(Field::personDateOfBirth).value(), &age)) {
             key.birthYear = referral.callStartedAt.date().addMonths(-age.months).year();
         }
         keys.append(key);
@@ -122,7 +123,7 @@ QString childrenSummary(const Referral &referral)
 {
     QStringList names;
     for (const Person &child : referral.children) {
-        const Answer name = child.answer(u"name");
+        const Answer name = child.answer(Field::personName);
         if (name.hasValue() && !name.value().trimmed().isEmpty())
             names.append(name.value().trimmed());
         else if (Facts::isUnborn(child))

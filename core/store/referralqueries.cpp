@@ -6,12 +6,15 @@
 #include "store/database.h"
 #include "store/referralindex.h"
 
+#include "store/sqlrow.h"
 #include "store/storedtime.h"
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 
 #include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
 
 namespace FrontDoor {
 
@@ -37,18 +40,19 @@ QVariantMap bindings(const ReferralFilter &filter)
 QList<ReferralSummary> summaries(QSqlQuery &q)
 {
     QList<ReferralSummary> rows;
+    const SqlRow at(q);
     while (q.next()) {
         ReferralSummary row;
-        row.reference = q.value(0).toString();
-        row.profileId = q.value(1).toString();
-        referralStatusFromName(q.value(2).toString(), &row.status);
-        row.handler = q.value(3).toString();
-        row.urgent = q.value(4).toInt() != 0;
-        row.callStartedAt = StoredTime::parse(q.value(5));
-        row.createdAt = StoredTime::parse(q.value(6));
-        row.updatedAt = StoredTime::parse(q.value(7));
-        row.nextDue = StoredTime::parse(q.value(8));
-        row.children = q.value(9).toString();
+        row.reference = at["reference"_L1].toString();
+        row.profileId = at["profile"_L1].toString();
+        referralStatusFromName(at["status"_L1].toString(), &row.status);
+        row.handler = at["handler"_L1].toString();
+        row.urgent = at["urgent"_L1].toInt() != 0;
+        row.callStartedAt = StoredTime::parse(at["call_started_at"_L1]);
+        row.createdAt = StoredTime::parse(at["created_at"_L1]);
+        row.updatedAt = StoredTime::parse(at["updated_at"_L1]);
+        row.nextDue = StoredTime::parse(at["next_due"_L1]);
+        row.children = at["children_summary"_L1].toString();
         rows.append(row);
     }
     q.finish();
@@ -193,19 +197,20 @@ Result<QList<PossibleMatch>> ReferralQueries::possibleMatches(const QString &nam
         return rows.error();
     QSqlQuery &q = **rows;
     QList<PossibleMatch> matches;
+    const SqlRow at(q);
     while (q.next()) {
         PossibleMatch match;
-        match.personId = q.value(0).toString();
-        match.kind = q.value(1).toString();
-        match.name = q.value(2).toString();
-        const QString candidateFolded = q.value(3).toString();
-        const QString candidateGiven = q.value(4).toString();
-        const QString candidateFamily = q.value(5).toString();
-        match.birthDate = QDate::fromString(q.value(6).toString(), Qt::ISODate);
-        match.birthYear = q.value(7).toInt();
-        match.reference = q.value(8).toString();
-        referralStatusFromName(q.value(9).toString(), &match.status);
-        match.callStartedAt = StoredTime::parse(q.value(10));
+        match.personId = at["person_id"_L1].toString();
+        match.kind = at["kind"_L1].toString();
+        match.name = at["name"_L1].toString();
+        const QString candidateFolded = at["name_folded"_L1].toString();
+        const QString candidateGiven = at["given_key"_L1].toString();
+        const QString candidateFamily = at["family_key"_L1].toString();
+        match.birthDate = QDate::fromString(at["birth_date"_L1].toString(), Qt::ISODate);
+        match.birthYear = at["birth_year"_L1].toInt();
+        match.reference = at["reference"_L1].toString();
+        referralStatusFromName(at["status"_L1].toString(), &match.status);
+        match.callStartedAt = StoredTime::parse(at["call_started_at"_L1]);
 
         int score = 0;
         if (candidateFolded == folded) {

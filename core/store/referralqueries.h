@@ -2,7 +2,7 @@
 
 #include "common/result.h"
 #include "referral/referral.h"
-#include "store/actor.h"
+#include "access/actor.h"
 
 #include <QDate>
 #include <optional>

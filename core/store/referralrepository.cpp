@@ -1,19 +1,25 @@
 #include "store/referralrepository.h"
 
+#include "common/uktime.h"
+
 #include "access/permissions.h"
 #include "store/caseaccess.h"
+#include "store/caselocks.h"
 #include "referral/referralfacts.h"
 #include "referral/referraljson.h"
 #include "store/audittrail.h"
 #include "store/database.h"
 #include "store/referralindex.h"
 
+#include "store/sqlrow.h"
 #include "store/storedtime.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
+
+using namespace Qt::Literals::StringLiterals;
 
 namespace FrontDoor {
 
@@ -37,16 +43,6 @@ Operation viewing(const Actor &actor, const QString &handler)
 
 } // namespace
 
-// The operation × role table, checked on every call that reads or changes a case.
-Status permitCase(const Actor &actor, Operation operation, const QString &reference)
-{
-    if (isAllowed(actor.role, operation))
-        return {};
-    return makeError(ErrorCode::PermissionDenied,
-                     QStringLiteral("A %1 may not %2 (%3).")
-                         .arg(roleDisplayName(actor.role).toLower(), operationName(operation), reference));
-}
-
 QString auditedStateHash(FlatState state, const QString &pendingPath, const QString &pendingFrom)
 {
     if (!pendingPath.isEmpty()) {
@@ -58,8 +54,9 @@ QString auditedStateHash(FlatState state, const QString &pendingPath, const QStr
     return ReferralState::hash(state);
 }
 
-ReferralRepository::ReferralRepository(Database &database, const Clock &clock, QString instanceId)
-    : m_database(database), m_clock(clock), m_instanceId(std::move(instanceId))
+ReferralRepository::ReferralRepository(Database &database, const Clock &clock, const WorkingCalendar &calendar,
+                                       QString instanceId)
+    : m_database(database), m_clock(clock), m_calendar(calendar), m_instanceId(std::move(instanceId))
 {}
 
 Result<StoredReferral> ReferralRepository::createDraft(const Profile &profile, const Actor &actor)
@@ -116,7 +113,7 @@ Result<StoredReferral> ReferralRepository::createDraft(const Profile &profile, c
         return event.error();
     if (Status s = audit.finish(); !s)
         return s.error();
-    if (Status s = writeDerived(id, referral, true, false); !s)
+    if (Status s = writeDerived(id, referral, ReferralIndex::searchText(referral), false); !s)
         return s.error();
     if (Result<QSqlQuery *> e = m_database.exec(QStringLiteral("events.add"),
                                                 {{"kind", QStringLiteral("created")}, {"reference", referral.reference},
@@ -147,17 +144,18 @@ Result<ReferralRepository::Current> ReferralRepository::readCurrent(const QStrin
     if (!q.next())
         return makeError(ErrorCode::NotFound, QStringLiteral("There is no referral %1.").arg(reference));
     Row row;
-    row.id = q.value(0).toLongLong();
-    row.revision = q.value(1).toLongLong();
-    referralStatusFromName(q.value(2).toString(), &row.status);
-    row.document = q.value(3).toString();
-    if (!q.value(4).isNull())
-        row.pending = Pending{q.value(4).toString(), q.value(5).toString(), q.value(6).toString(),
-                              StoredTime::parse(q.value(7))};
-    row.searchText = q.value(8).toString();
-    row.updatedAt = StoredTime::parse(q.value(9));
-    row.updatedBy = q.value(10).toString();
-    row.urgent = q.value(11).toInt() != 0;
+    const SqlRow at(q);
+    row.id = at["id"_L1].toLongLong();
+    row.revision = at["revision"_L1].toLongLong();
+    referralStatusFromName(at["status"_L1].toString(), &row.status);
+    row.document = at["document"_L1].toString();
+    if (!at["pending_path"_L1].isNull())
+        row.pending = Pending{at["pending_path"_L1].toString(), at["pending_from"_L1].toString(),
+                              at["pending_by"_L1].toString(), StoredTime::parse(at["pending_at"_L1])};
+    row.searchText = at["search_text"_L1].toString();
+    row.updatedAt = StoredTime::parse(at["updated_at"_L1]);
+    row.updatedBy = at["updated_by"_L1].toString();
+    row.urgent = at["urgent"_L1].toInt() != 0;
     q.finish();
 
     const auto cached = m_cache.constFind(reference);
@@ -192,22 +190,15 @@ Status ReferralRepository::checkWritable(const Current &current, qint64 expected
                          QStringLiteral("Referral %1 was changed elsewhere (by %2 at %3) since it was opened here. "
                                         "Nothing was overwritten: reopen it to see the latest.")
                              .arg(current.referral.reference, current.row.updatedBy,
-                                  current.row.updatedAt.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
-    Result<QSqlQuery *> lock = m_database.exec(QStringLiteral("locks.holder"),
-                                               {{"reference", current.referral.reference}});
+                                  UkTime::text(current.row.updatedAt, QStringLiteral("HH:mm:ss"))));
+    Result<std::optional<LockHolder>> lock = CaseLocks::holder(m_database, current.referral.reference);
     if (!lock)
         return lock.error();
-    if ((*lock)->next()) {
-        const QString holder = (*lock)->value(0).toString();
-        const QString workstation = (*lock)->value(1).toString();
-        const QString instance = (*lock)->value(2).toString();
-        const QDateTime expires = StoredTime::parse((*lock)->value(4));
-        (*lock)->finish();
-        if (instance != m_instanceId && expires > m_clock.now())
-            return makeError(ErrorCode::Conflict, QStringLiteral("Referral %1 is open for editing by %2 on %3; it "
-                                                                 "can only be read here.")
-                                                      .arg(current.referral.reference, holder, workstation));
-    }
+    if (const std::optional<LockHolder> &held = *lock;
+        held && held->instance != m_instanceId && held->expires > m_clock.now())
+        return makeError(ErrorCode::Conflict, QStringLiteral("Referral %1 is open for editing by %2 on %3; it can "
+                                                             "only be read here.")
+                                                  .arg(current.referral.reference, held->user, held->workstation));
     return {};
 }
 
@@ -357,7 +348,8 @@ Result<SaveReceipt> ReferralRepository::persist(Current &current, const Referral
         return makeError(ErrorCode::Conflict,
                          QStringLiteral("Referral %1 was changed elsewhere while saving; nothing was overwritten.")
                              .arg(next.reference));
-    if (Status s = writeDerived(row.id, next, searchChanged, actionsChanged); !s)
+    if (Status s = writeDerived(row.id, next, searchChanged ? std::optional(searchText) : std::nullopt, actionsChanged);
+        !s)
         return s.error();
     if (Result<QSqlQuery *> e = m_database.exec(QStringLiteral("events.add"),
                                                 {{"kind", QStringLiteral("saved")}, {"reference", next.reference},
@@ -379,14 +371,15 @@ Result<SaveReceipt> ReferralRepository::persist(Current &current, const Referral
     return SaveReceipt{row.revision, now, true, int(events.size())};
 }
 
-Status ReferralRepository::writeDerived(qint64 id, const Referral &referral, bool searchChanged, bool actionsChanged)
+Status ReferralRepository::writeDerived(qint64 id, const Referral &referral, const std::optional<QString> &searchText,
+                                        bool actionsChanged)
 {
-    if (searchChanged) {
+    if (searchText) {
         for (const char *key : {"search.remove", "persons.remove"})
             if (Result<QSqlQuery *> r = m_database.exec(QString::fromLatin1(key), {{"id", id}}); !r)
                 return r.error();
         if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("search.add"),
-                                                    {{"id", id}, {"body", ReferralIndex::searchText(referral)}});
+                                                    {{"id", id}, {"body", *searchText}});
             !r)
             return r.error();
         for (const ReferralIndex::PersonKey &key : ReferralIndex::personKeys(referral)) {

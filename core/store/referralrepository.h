@@ -2,11 +2,12 @@
 
 #include "access/permissions.h"
 #include "access/signature.h"
+#include "calendar/workingcalendar.h"
 #include "common/clock.h"
 #include "common/result.h"
 #include "profile/profile.h"
 #include "referral/referral.h"
-#include "store/actor.h"
+#include "access/actor.h"
 #include "store/auditevent.h"
 #include "store/referralstate.h"
 
@@ -51,7 +52,10 @@ struct SaveReceipt
 class ReferralRepository
 {
 public:
-    ReferralRepository(Database &database, const Clock &clock, QString instanceId);
+    ReferralRepository(Database &database, const Clock &clock, const WorkingCalendar &calendar, QString instanceId);
+
+    // The working days due times are counted in (NOR-T4, LIN-T3): the one the store was opened with.
+    const WorkingCalendar &calendar() const { return m_calendar; }
 
     Result<StoredReferral> createDraft(const Profile &profile, const Actor &actor);
     // Opening a case for a person: their role must allow it (a call-handler sees their own), and it is audited.
@@ -138,13 +142,17 @@ private:
                                     const OperationFor &operationFor, const Describe &describe);
     Result<SaveReceipt> persist(Current &current, const Referral &next, FlatState after, QList<EventDraft> events,
                                 const Actor &actor, const QDateTime &now);
-    Status writeDerived(qint64 id, const Referral &referral, bool searchChanged, bool actionsChanged);
+    // The rows derived from the referral: its search text and person keys when `searchText` is given (it changed),
+    // its follow-up actions when they changed.
+    Status writeDerived(qint64 id, const Referral &referral, const std::optional<QString> &searchText,
+                        bool actionsChanged);
     Result<SaveReceipt> transition(const QString &reference, qint64 expectedRevision, const Actor &actor,
                                    ReferralStatus from, ReferralStatus to, const Profile &profile,
                                    const std::optional<Signature> &signature);
 
     Database &m_database;
     const Clock &m_clock;
+    const WorkingCalendar &m_calendar; // not owned: the Store's
     QString m_instanceId;
     // The last state written per reference, so a save need not re-read and re-parse its own previous write.
     QHash<QString, Current> m_cache;

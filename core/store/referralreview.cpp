@@ -1,5 +1,6 @@
 #include "store/referralrepository.h"
 
+#include "calendar/followupplanner.h"
 #include "store/referralstate.h"
 
 // ReferralRepository::recordReview, in a file of its own: a supervisor's records on a submitted referral are not
@@ -53,7 +54,11 @@ Result<SaveReceipt> ReferralRepository::recordReview(const Referral &referral, q
         }
         return events;
     };
-    return writeChange(referral, expectedRevision, actor, operationFor, describe);
+    // Whatever the review records that meets an open follow-up action (feedback given: LIN-T5, ALL-T6) marks it
+    // done here, in the store, so no screen has to remember to.
+    Referral reviewed = referral;
+    markMetActions(reviewed, actor.userId, m_clock.now());
+    return writeChange(reviewed, expectedRevision, actor, operationFor, describe);
 }
 
 } // namespace FrontDoor

@@ -93,7 +93,7 @@ Result<SaveReceipt> ReferralRepository::transition(const QString &reference, qin
     if (to == ReferralStatus::Submitted && !next.callEndedAt.isValid())
         next.callEndedAt = now;
     if (to == ReferralStatus::Submitted && next.actions.isEmpty())
-        next.actions = plannedActions(next, profile); // each with its due time and the paragraph that demands it
+        next.actions = plannedActions(next, profile, m_calendar); // each with its due time and the paragraph that demands it
     markMetActions(next, actor.userId, now); // signing the decision meets its own action
     QJsonArray outstanding;
     for (const Finding &finding : withSeverity(findings, Severity::Outstanding))

@@ -44,7 +44,29 @@ Result<SqlCatalog> SqlCatalog::fromText(const QString &text, const QString &sour
     }
     if (Status done = finish(); !done)
         return done.error();
+    if (Status expanded = catalog.expandPieces(source); !expanded)
+        return expanded.error();
     return catalog;
+}
+
+Status SqlCatalog::expandPieces(const QString &source)
+{
+    static const QRegularExpression piece(QStringLiteral(R"(\{\{([A-Za-z0-9_.-]+)\}\})"));
+    for (auto it = m_statements.begin(); it != m_statements.end(); ++it) {
+        QString expanded = it.value();
+        // One level only: a piece holds no pieces of its own, so no cycle can form.
+        for (QRegularExpressionMatch match = piece.match(expanded); match.hasMatch(); match = piece.match(expanded)) {
+            const QString name = match.captured(1);
+            const QString text = m_statements.value(name);
+            if (text.isEmpty() || piece.match(text).hasMatch())
+                return makeError(ErrorCode::SchemaError,
+                                 QStringLiteral("%1: \"%2\" uses {{%3}}, which is not a statement without pieces")
+                                     .arg(source, it.key(), name));
+            expanded.replace(match.capturedStart(), match.capturedLength(), text);
+        }
+        it.value() = expanded;
+    }
+    return {};
 }
 
 Result<SqlCatalog> SqlCatalog::load(const QString &dialect)

@@ -20,9 +20,11 @@ Store::Store(std::unique_ptr<Database> database, const Clock &clock, const Optio
     : m_database(std::move(database))
     , m_clock(clock)
     , m_backupFolder(orDefault(options.backupFolder, BackupFiles::defaultFolder(m_database->path())))
-    , m_referrals(*m_database, clock, orDefault(options.instanceId, QUuid::createUuid().toString(QUuid::WithoutBraces)))
+    , m_calendar(options.holidays ? *options.holidays : BankHolidays::current())
+    , m_referrals(*m_database, clock, m_calendar, orDefault(options.instanceId, QUuid::createUuid().toString(QUuid::WithoutBraces)))
     , m_queries(*m_database)
     , m_locks(*m_database, clock, m_referrals.instanceId(), orDefault(options.workstation, QSysInfo::machineHostName()))
+    , m_accounts(*m_database, clock, options.passwordCost)
 {}
 
 Result<std::unique_ptr<Store>> Store::open(const QString &path, const Clock &clock, const Options &options)

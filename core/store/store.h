@@ -1,7 +1,9 @@
 #pragma once
 
+#include "calendar/workingcalendar.h"
 #include "common/clock.h"
 #include "common/result.h"
+#include "store/accounts.h"
 #include "store/caselocks.h"
 #include "store/database.h"
 #include "store/referralqueries.h"
@@ -26,6 +28,9 @@ public:
         QString workstation;    // default: the host name
         bool training = false;  // open (or create) a training database; a live one is then refused, and the
                                 // other way round
+        PasswordHasher::Cost passwordCost; // Argon2id's cost for the accounts; tests make it cheap
+        const BankHolidays *holidays = nullptr; // the working days' holidays; null: the installed list
+                                                // (BankHolidays::current()). Not owned; outlives the Store.
     };
 
     static Result<std::unique_ptr<Store>> open(const QString &path, const Clock &clock, const Options &options);
@@ -38,8 +43,10 @@ public:
     ReferralRepository &referrals() { return m_referrals; }
     ReferralQueries &queries() { return m_queries; }
     CaseLocks &locks() { return m_locks; }
+    Accounts &accounts() { return m_accounts; }
     const QString &backupFolder() const { return m_backupFolder; }
     const Clock &clock() const { return m_clock; }
+    const WorkingCalendar &calendar() const { return m_calendar; }
 
 private:
     Store(std::unique_ptr<Database> database, const Clock &clock, const Options &options);
@@ -47,9 +54,11 @@ private:
     std::unique_ptr<Database> m_database;
     const Clock &m_clock;
     QString m_backupFolder;
+    WorkingCalendar m_calendar;
     ReferralRepository m_referrals;
     ReferralQueries m_queries;
     CaseLocks m_locks;
+    Accounts m_accounts;
 };
 
 // "NOR-2026-…: the database at … is damaged … The latest backup that passes its checks is …; restore it with …"

@@ -5,7 +5,7 @@
 #include "documents/familynotice.h"
 #include "documents/writtenrecord.h"
 #include "profile/profileloader.h"
-#include "referral/syntheticreferrals.h"
+#include "training/syntheticreferrals.h"
 #include "render/pdfrenderer.h"
 #include "rules/evaluator.h"
 

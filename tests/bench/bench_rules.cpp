@@ -3,7 +3,7 @@
 // Prints figures; asserts nothing about time (shared machines are noisy).
 
 #include "profile/profileloader.h"
-#include "referral/syntheticreferrals.h"
+#include "training/syntheticreferrals.h"
 #include "rules/evaluator.h"
 
 #include <QCoreApplication>

@@ -51,7 +51,7 @@ MainWindow::Context contextFor(Store &store, const Profile &profile)
     context.databasePath = store.database().path();
     context.profileName = profile.name;
     context.signedInAs = QStringLiteral("Bench Invented (Call-handler)");
-    context.newReferral = [&store, &profile](QWidget *parent) -> Result<QWidget *> {
+    context.newReferral = [&store, &profile](QWidget *parent) -> Result<ReferralEditor *> {
         Result<StoredReferral> draft = store.referrals().createDraft(profile, handler);
         if (!draft)
             return draft.error();

@@ -1,7 +1,7 @@
 #include "benchseed.h"
 
 #include "calendar/followupplanner.h"
-#include "referral/syntheticreferrals.h"
+#include "training/syntheticreferrals.h"
 
 #include <QElapsedTimer>
 
@@ -31,7 +31,7 @@ Result<Seeded> seed(Store &store, const Profile &profile, const Actor &actor, in
         if (dueTimes) {
             Referral received = r;
             received.callStartedAt = start.addSecs(qint64(i) * 300);
-            r.actions = plannedActions(received, profile);
+            r.actions = plannedActions(received, profile, store.calendar());
         }
         if (Result<SaveReceipt> saved = store.referrals().save(r, draft->revision, actor); !saved)
             return saved.error();

@@ -22,7 +22,7 @@ QDateTime uk(int y, int m, int d, int h, int min)
 
 QString dueUk(const QDateTime &received, const Timescale &timescale)
 {
-    return WorkingCalendar().due(received, timescale).toTimeZone(QTimeZone(QByteArrayLiteral("Europe/London")))
+    return installedCalendar().due(received, timescale).toTimeZone(QTimeZone(QByteArrayLiteral("Europe/London")))
         .toString(QStringLiteral("ddd d MMM yyyy HH:mm:ss.zzz"));
 }
 
@@ -85,7 +85,7 @@ TEST_CASE("LIN-T1 LIN-T5 NOR-C6 NOR-T7: submission plans the actions its procedu
     give(norfolkCall, Field::consentDecision.toString(), QStringLiteral("refused"));
     give(norfolkCall, Field::crossBoundary.toString(), QStringLiteral("yes"));
     QStringList kinds;
-    for (const FollowUpAction &action : plannedActions(norfolkCall, norfolk())) {
+    for (const FollowUpAction &action : plannedActions(norfolkCall, norfolk(), installedCalendar())) {
         kinds.append(action.kind + u' ' + action.procedureId);
         CHECK(action.due == uk(2026, 11, 25, 23, 59).addSecs(59).addMSecs(999).toUTC());
         CHECK(action.status == ActionStatus::Open);
@@ -97,7 +97,7 @@ TEST_CASE("LIN-T1 LIN-T5 NOR-C6 NOR-T7: submission plans the actions its procedu
     Referral publicCall = draft(QStringLiteral("lincolnshire-csc"));
     publicCall.callStartedAt = uk(2026, 11, 27, 17, 0).toUTC(); // a Friday
     give(publicCall, Field::referrerType.toString(), QStringLiteral("memberOfPublic"));
-    const QList<FollowUpAction> actions = plannedActions(publicCall, lincolnshire());
+    const QList<FollowUpAction> actions = plannedActions(publicCall, lincolnshire(), installedCalendar());
     REQUIRE(actions.size() == 2);
     CHECK(actions.at(0).kind == QStringLiteral("decision"));
     CHECK(actions.at(0).due == uk(2026, 11, 28, 17, 0).toUTC()); // 24 hours (LIN-T3)
@@ -106,7 +106,7 @@ TEST_CASE("LIN-T1 LIN-T5 NOR-C6 NOR-T7: submission plans the actions its procedu
 
     give(publicCall, Field::referrerType.toString(), QStringLiteral("professional"));
     QStringList professional;
-    for (const FollowUpAction &action : plannedActions(publicCall, lincolnshire()))
+    for (const FollowUpAction &action : plannedActions(publicCall, lincolnshire(), installedCalendar()))
         professional.append(action.kind);
     CHECK(professional == QStringList{QStringLiteral("decision"), QStringLiteral("writtenConfirmation"),
                                       QStringLiteral("acknowledgement"), QStringLiteral("feedback")});
@@ -114,7 +114,7 @@ TEST_CASE("LIN-T1 LIN-T5 NOR-C6 NOR-T7: submission plans the actions its procedu
 
 TEST_CASE("NOR-R1 LIN-R2: in or out of hours from the clock — Norfolk answers every day 08:00-20:00, Lincolnshire not on a bank holiday")
 {
-    const WorkingCalendar calendar;
+    const WorkingCalendar &calendar = installedCalendar();
     const OpeningHours &nor = norfolk().openingHours;
     const OpeningHours &lin = lincolnshire().openingHours;
     CHECK(calendar.isOpen(nor, uk(2026, 11, 24, 8, 0)));
@@ -147,7 +147,7 @@ TEST_CASE("The standard rules give exactly the published bank holidays in every 
 
 TEST_CASE("NOR-T4: past the last published year, a due time is still computed, and says it rests on a projection")
 {
-    const WorkingCalendar calendar;
+    const WorkingCalendar &calendar = installedCalendar();
     const QDate christmas2030(2030, 12, 25); // a Wednesday
     CHECK(calendar.isProjected(christmas2030));
     CHECK_FALSE(calendar.isProjected(QDate(2027, 12, 25)));

@@ -7,7 +7,7 @@
 #include "documents/referrerfeedback.h"
 #include "documents/writtenrecord.h"
 #include "referral/fields.h"
-#include "referral/syntheticreferrals.h"
+#include "training/syntheticreferrals.h"
 
 #include <QRandomGenerator>
 

@@ -3,7 +3,7 @@
 #include "support/referralbuilder.h"
 
 #include "referral/referraljson.h"
-#include "referral/syntheticreferrals.h"
+#include "training/syntheticreferrals.h"
 #include "rules/evaluator.h"
 
 using namespace FrontDoor;

@@ -6,7 +6,7 @@
 #include "support/referralbuilder.h"
 #include "support/testsupport.h"
 
-#include "access/accounts.h"
+#include "store/accounts.h"
 #include "access/passwordhasher.h"
 #include "referral/fields.h"
 #include "referral/referraljson.h"

@@ -7,7 +7,7 @@
 
 #include "referral/fields.h"
 #include "store/backupfiles.h"
-#include "store/trainingdata.h"
+#include "training/trainingdata.h"
 
 #include <QFile>
 #include <QProcess>

@@ -5,7 +5,7 @@
 #include "storefixture.h"
 #include "support/testsupport.h"
 
-#include "access/accounts.h"
+#include "store/accounts.h"
 
 using namespace FrontDoor;
 using namespace FrontDoorTest;

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "common/clock.h"
-#include "access/accounts.h"
+#include "store/accounts.h"
 #include "access/passwordhasher.h"
 #include "store/store.h"
 

@@ -4,7 +4,7 @@
 #include "storefixture.h"
 #include "support/referralbuilder.h"
 
-#include "access/accounts.h"
+#include "store/accounts.h"
 #include "store/audittrail.h"
 
 #include <QSqlQuery>

@@ -5,7 +5,7 @@
 #include "storefixture.h"
 #include "support/referralbuilder.h"
 
-#include "access/accounts.h"
+#include "store/accounts.h"
 #include "access/passwordhasher.h"
 #include "store/dashboardfigures.h"
 

@@ -134,7 +134,7 @@ TEST_CASE("Every SQL key the store uses is defined by the SQLite dialect, and th
         QStringLiteral("referrals.withPending"), QStringLiteral("referrals.allStates"), QStringLiteral("search.remove"),
         QStringLiteral("search.add"), QStringLiteral("persons.remove"), QStringLiteral("persons.add"),
         QStringLiteral("actions.remove"), QStringLiteral("actions.add"), QStringLiteral("events.add"),
-        QStringLiteral("events.prune"), QStringLiteral("queries.list"), QStringLiteral("queries.count"),
+        QStringLiteral("events.prune"), QStringLiteral("queries.filter"), QStringLiteral("queries.list"), QStringLiteral("queries.count"),
         QStringLiteral("queries.search"), QStringLiteral("queries.possibleMatches"), QStringLiteral("locks.holder"),
         QStringLiteral("locks.put"), QStringLiteral("locks.renew"), QStringLiteral("locks.release"),
         QStringLiteral("locks.releaseAll"), QStringLiteral("migrate.2"), QStringLiteral("users.count"),
@@ -158,4 +158,24 @@ TEST_CASE("Every SQL key the store uses is defined by the SQLite dialect, and th
         SqlCatalog::fromText(QStringLiteral("-- name: a\nSELECT 1\n-- name: a\nSELECT 2"), QStringLiteral("x.sql"));
     REQUIRE_FALSE(twice);
     CHECK(twice.errorMessage().contains(QStringLiteral("defined twice")));
+
+    // A shared piece is put in place; a piece that is not there, or holds pieces itself, is refused by name.
+    const Result<SqlCatalog> pieces = SqlCatalog::fromText(
+        QStringLiteral("-- name: f\nWHERE x = 1\n-- name: a\nSELECT 1 FROM t {{f}} ORDER BY x"), QStringLiteral("x.sql"));
+    REQUIRE(pieces);
+    CHECK(pieces->statement(QStringLiteral("a")) == QStringLiteral("SELECT 1 FROM t WHERE x = 1 ORDER BY x"));
+    const Result<SqlCatalog> missing =
+        SqlCatalog::fromText(QStringLiteral("-- name: a\nSELECT 1 {{nowhere}}"), QStringLiteral("x.sql"));
+    REQUIRE_FALSE(missing);
+    CHECK(missing.errorMessage().contains(QStringLiteral("{{nowhere}}")));
+    const Result<SqlCatalog> nested = SqlCatalog::fromText(
+        QStringLiteral("-- name: f\nWHERE {{g}}\n-- name: g\nx = 1\n-- name: a\nSELECT 1 {{f}}"), QStringLiteral("x.sql"));
+    CHECK_FALSE(nested);
+    // The queue's list and count share one filter.
+    const Result<SqlCatalog> sqlite = SqlCatalog::load(QStringLiteral("sqlite"));
+    REQUIRE(sqlite);
+    const QString filter = sqlite->statement(QStringLiteral("queries.filter"));
+    CHECK(sqlite->statement(QStringLiteral("queries.list")).contains(filter));
+    CHECK(sqlite->statement(QStringLiteral("queries.count")).contains(filter));
+    CHECK_FALSE(sqlite->statement(QStringLiteral("queries.count")).contains(QStringLiteral("{{")));
 }

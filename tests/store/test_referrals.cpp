@@ -5,7 +5,7 @@
 
 #include "referral/fields.h"
 #include "store/audittrail.h"
-#include "access/accounts.h"
+#include "store/accounts.h"
 #include "access/permissions.h"
 #include "store/auditverifier.h"
 
@@ -196,7 +196,7 @@ TEST_CASE("Submission is refused while a must is broken, and freezes the record:
     CHECK(signatures[0].user == handler.userId);
     CHECK(signatures[0].payload.value(QStringLiteral("what")).toString() == QStringLiteral("call record"));
     REQUIRE(stored.referral.actions.size() >= 2);
-    CHECK(stored.referral.actions == plannedActions(stored.referral, norfolk()));
+    CHECK(stored.referral.actions == plannedActions(stored.referral, norfolk(), installedCalendar()));
     for (const FollowUpAction &action : stored.referral.actions)
         CHECK(action.due > f.clock.now());
     ReferralFilter submittedOnly;

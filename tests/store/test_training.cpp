@@ -5,9 +5,9 @@
 #include "storefixture.h"
 #include "support/referralbuilder.h"
 
-#include "access/accounts.h"
+#include "store/accounts.h"
 #include "store/auditverifier.h"
-#include "store/trainingdata.h"
+#include "training/trainingdata.h"
 
 #include <QFile>
 

@@ -1,8 +1,9 @@
 #pragma once
 
+#include "calendar/workingcalendar.h"
 #include "profile/profile.h"
 #include "referral/referral.h"
-#include "referral/syntheticreferrals.h"
+#include "training/syntheticreferrals.h"
 #include "rules/finding.h"
 
 #include <QRandomGenerator>
@@ -15,6 +16,13 @@ namespace FrontDoorTest {
 const FrontDoor::Profile &profile(const QString &id);
 inline const FrontDoor::Profile &norfolk() { return profile(QStringLiteral("norfolk-cads")); }
 inline const FrontDoor::Profile &lincolnshire() { return profile(QStringLiteral("lincolnshire-csc")); }
+
+// The working days of the installed bank-holiday list, as the program uses them.
+inline const FrontDoor::WorkingCalendar &installedCalendar()
+{
+    static const FrontDoor::WorkingCalendar calendar(FrontDoor::BankHolidays::current());
+    return calendar;
+}
 
 // A fixed "now" for tests: Tuesday 24 November 2026, 10:30 UTC.
 QDateTime testNow();

@@ -13,7 +13,7 @@
 #include "documents/redactedreferral.h"
 #include "documents/writtenrecord.h"
 #include "referral/fields.h"
-#include "referral/syntheticreferrals.h"
+#include "training/syntheticreferrals.h"
 #include "render/pdfrenderer.h"
 
 #include <QDir>

@@ -16,7 +16,7 @@
 #include "documents/queuecsv.h"
 #include "queue/queueexportdialog.h"
 #include "referral/fields.h"
-#include "store/queueexport.h"
+#include "documents/queueexport.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -200,11 +200,11 @@ TEST_CASE("A supervisor's window: F4 shows the queue, Enter opens the case, and 
     context.queueSearch = [&f](const QString &text) { return f->queries().search(text, supervisor); };
     context.userId = supervisor.userId;
     context.clock = &f.clock;
-    context.openReferral = [&f](const QString &reference, QWidget *parent) -> Result<QWidget *> {
+    context.openReferral = [&f](const QString &reference, QWidget *parent) -> Result<ReferralPage> {
         Result<StoredReferral> opened = f->referrals().open(reference, supervisor);
         if (!opened)
             return opened.error();
-        return new ReferralEditor(f->referrals(), norfolk(), *opened, supervisor, f.clock, parent);
+        return ReferralPage(new ReferralEditor(f->referrals(), norfolk(), *opened, supervisor, f.clock, parent));
     };
     MainWindow window(context);
     window.show();

@@ -152,7 +152,7 @@ TEST_CASE("Ctrl+N in the main window starts a draft and opens the editor on the 
     MainWindow::Context context;
     context.databasePath = f.path;
     context.profileName = norfolk().name;
-    context.newReferral = [&f](QWidget *parent) -> Result<QWidget *> {
+    context.newReferral = [&f](QWidget *parent) -> Result<ReferralEditor *> {
         Result<StoredReferral> draft = f->referrals().createDraft(norfolk(), handler);
         if (!draft)
             return draft.error();
@@ -293,11 +293,11 @@ TEST_CASE("After a restart the home screen lists the handler's unfinished calls 
     context.databasePath = f.path;
     context.profileName = norfolk().name;
     context.unfinishedCalls = [&f] { return unfinishedCallsFor(*f, norfolk(), handler); };
-    context.openReferral = [&f](const QString &ref, QWidget *parent) -> Result<QWidget *> {
+    context.openReferral = [&f](const QString &ref, QWidget *parent) -> Result<ReferralPage> {
         Result<StoredReferral> opened = f->referrals().open(ref, handler);
         if (!opened)
             return opened.error();
-        return new ReferralEditor(f->referrals(), norfolk(), *opened, handler, f.clock, parent);
+        return ReferralPage(new ReferralEditor(f->referrals(), norfolk(), *opened, handler, f.clock, parent));
     };
     MainWindow window(context);
     window.show();

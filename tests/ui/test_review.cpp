@@ -7,7 +7,7 @@
 #include "storefixture.h"
 #include "support/referralbuilder.h"
 
-#include "access/accounts.h"
+#include "store/accounts.h"
 #include "access/passwordhasher.h"
 #include "mainwindow.h"
 #include "queue/queueview.h"
@@ -90,11 +90,11 @@ TEST_CASE("NOR-O1 ALL-T6 NOR-D2: a supervisor filters to overdue, records an out
     context.queuePages = [&f, &sup](const ReferralFilter &filter) { return f->queries().list(filter, sup); };
     context.userId = sup.userId;
     context.clock = &f.clock;
-    context.openReferral = [&](const QString &ref, QWidget *parent) -> Result<QWidget *> {
+    context.openReferral = [&](const QString &ref, QWidget *parent) -> Result<ReferralPage> {
         Result<StoredReferral> opened = f->referrals().open(ref, sup);
         if (!opened)
             return opened.error();
-        return new ReviewPage(
+        return ReferralPage(new ReviewPage(
             f->referrals(), norfolk(), *opened, sup, f.clock,
             [&](const QString &typed) { return accounts.sign(sup, typed); },
             [&](const QString &r) {
@@ -104,7 +104,7 @@ TEST_CASE("NOR-O1 ALL-T6 NOR-D2: a supervisor filters to overdue, records an out
                     lines.append(historyLine(event, norfolk()));
                 return lines;
             },
-            parent);
+            parent));
     };
     MainWindow window(context);
     window.resize(1366, 768);

@@ -157,7 +157,7 @@ void takeWholeCall(const Profile &profile)
     MainWindow::Context context;
     context.databasePath = f.path;
     context.profileName = profile.name;
-    context.newReferral = [&f, &profile](QWidget *parent) -> Result<QWidget *> {
+    context.newReferral = [&f, &profile](QWidget *parent) -> Result<ReferralEditor *> {
         Result<StoredReferral> draft = f->referrals().createDraft(profile, handler);
         if (!draft)
             return draft.error();

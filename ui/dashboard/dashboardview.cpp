@@ -56,7 +56,7 @@ DashboardView::DashboardView(Reader reader, const Profile &profile, QWidget *par
     m_median->setObjectName(QStringLiteral("medianToDecision"));
     m_median->setAlignment(Qt::AlignCenter);
     m_median->setTextFormat(Qt::RichText);
-    Theme::setKind(m_median, QStringLiteral("prompt"));
+    Theme::setKind(m_median, Theme::Kind::prompt);
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("dashboardSummary"));
     m_summary->setWordWrap(true);
@@ -87,7 +87,7 @@ void DashboardView::show(const DashboardFigures &figures)
 {
     // Contacts per day: one bar a day, weekends as they fell.
     auto *perDay = new QBarSet(tr("Contacts"));
-    perDay->setColor(QColor(0x35, 0x59, 0x7d));
+    perDay->setColor(Theme::Palette::chart());
     QStringList days;
     int contacts = 0;
     for (const auto &[day, count] : figures.contactsPerDay) {
@@ -132,7 +132,7 @@ void DashboardView::show(const DashboardFigures &figures)
 
     // Overdue follow-up actions by kind: red, and labelled.
     auto *overdue = new QBarSet(tr("Overdue"));
-    overdue->setColor(QColor(0xb0, 0, 0));
+    overdue->setColor(Theme::Palette::urgent());
     QStringList kinds;
     int late = 0;
     for (const auto &[kind, count] : figures.overdue) {

@@ -1,5 +1,7 @@
 #include "editorheader.h"
 
+#include "common/uktime.h"
+
 #include "theme.h"
 
 #include <QHBoxLayout>
@@ -8,8 +10,8 @@
 namespace FrontDoor {
 
 EditorHeader::EditorHeader(const Profile &profile, const QString &reference, const QDateTime &callStartedAt,
-                           const Clock &clock, QWidget *parent)
-    : QWidget(parent), m_profile(profile), m_clock(clock), m_callStartedAt(callStartedAt)
+                           const Clock &clock, const WorkingCalendar &calendar, QWidget *parent)
+    : QWidget(parent), m_profile(profile), m_clock(clock), m_callStartedAt(callStartedAt), m_calendar(calendar)
 {
     setObjectName(QStringLiteral("editorHeader"));
     setAttribute(Qt::WA_StyledBackground); // the sheet paints the bar
@@ -18,7 +20,7 @@ EditorHeader::EditorHeader(const Profile &profile, const QString &reference, con
     const auto chip = [this](const QString &name, const QString &text = {}) {
         auto *label = new QLabel(text, this);
         label->setObjectName(name);
-        Theme::setKind(label, QStringLiteral("chip"));
+        Theme::setKind(label, Theme::Kind::chip);
         return label;
     };
     auto *referenceLabel = new QLabel(reference, this);
@@ -57,7 +59,7 @@ void EditorHeader::tick()
     const bool open = m_calendar.isOpen(m_profile.openingHours, now);
     const Contact *route = m_profile.contact(open ? QStringLiteral("frontDoor") : QStringLiteral("outOfHours"));
     const Contact *emergency = m_profile.contact(QStringLiteral("emergency"));
-    Theme::setKind(m_hours, open ? QStringLiteral("chip") : QStringLiteral("outOfHours"));
+    Theme::setKind(m_hours, open ? Theme::Kind::chip : Theme::Kind::outOfHours);
     m_hours->setText(tr("%1 — %2: %3 · Emergency: %4")
                          .arg(open ? tr("In hours") : tr("OUT OF HOURS"), route ? route->label : QString(),
                               route ? route->number : QString(), emergency ? emergency->number : QStringLiteral("999")));
@@ -65,16 +67,16 @@ void EditorHeader::tick()
 
 void EditorHeader::setSaved(const QDateTime &at)
 {
-    m_save->setText(tr("Saved %1").arg(at.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
+    m_save->setText(tr("Saved %1").arg(UkTime::text(at, QStringLiteral("HH:mm:ss"))));
     m_save->setToolTip({});
-    Theme::setKind(m_save, QStringLiteral("saved"));
+    Theme::setKind(m_save, Theme::Kind::saved);
 }
 
 void EditorHeader::setNotSaved(const QString &why)
 {
     m_save->setText(tr("NOT SAVED — retrying"));
     m_save->setToolTip(why);
-    Theme::setKind(m_save, QStringLiteral("failed"));
+    Theme::setKind(m_save, Theme::Kind::failed);
 }
 
 void EditorHeader::setCallEnded(const QDateTime &at, const QString &status)

@@ -20,7 +20,7 @@ class EditorHeader : public QWidget
 
 public:
     EditorHeader(const Profile &profile, const QString &reference, const QDateTime &callStartedAt, const Clock &clock,
-                 QWidget *parent = nullptr);
+                 const WorkingCalendar &calendar, QWidget *parent = nullptr);
 
     void setSaved(const QDateTime &at);
     void setNotSaved(const QString &why);
@@ -36,7 +36,7 @@ private:
     QDateTime m_callStartedAt;
     QDateTime m_callEndedAt;
     bool m_callOver = false; // submitted: the timer stops, with or without a recorded end
-    WorkingCalendar m_calendar;
+    const WorkingCalendar &m_calendar; // not owned
     QLabel *m_timer = nullptr;
     QLabel *m_save = nullptr;
     QLabel *m_caller = nullptr;

@@ -50,7 +50,7 @@ QuestionWidget::QuestionWidget(const Question &question, const Profile &profile,
     if (!question.help.isEmpty()) {
         auto *help = new QLabel(question.help, this);
         help->setWordWrap(true);
-        Theme::setKind(help, QStringLiteral("help"));
+        Theme::setKind(help, Theme::Kind::help);
         layout->addWidget(help);
     }
     m_editorRow = new QHBoxLayout;
@@ -63,7 +63,7 @@ QuestionWidget::QuestionWidget(const Question &question, const Profile &profile,
     m_check->setWordWrap(true);
     m_state = new QLabel(this);
     m_state->setObjectName(objectName() + QStringLiteral("_state"));
-    Theme::setKind(m_state, QStringLiteral("answerState"));
+    Theme::setKind(m_state, Theme::Kind::answerState);
     auto *notKnown = new QPushButton(tr("Not known (F7)"), this);
     auto *declined = new QPushButton(tr("Declined (F8)"), this);
     auto *notAsked = new QPushButton(tr("Not asked… (F9)"), this);
@@ -71,7 +71,7 @@ QuestionWidget::QuestionWidget(const Question &question, const Profile &profile,
         button->setAutoDefault(false);
         button->setFocusPolicy(Qt::ClickFocus); // Tab goes from question to question; the keys are F7/F8
         button->setAccessibleName(QStringLiteral("%1 — %2").arg(button->text(), question.label));
-        Theme::setKind(button, QStringLiteral("quiet"));
+        Theme::setKind(button, Theme::Kind::quiet);
     }
     m_reason = new QLineEdit(this);
     m_reason->setObjectName(objectName() + QStringLiteral("_reason"));
@@ -258,7 +258,7 @@ void QuestionWidget::chooseState(AnswerState state)
 void QuestionWidget::showCheck(const QString &text, bool problem)
 {
     m_check->setText(text.isEmpty() ? QString() : (problem ? QStringLiteral("⚠ ") : QStringLiteral("✓ ")) + text);
-    Theme::setKind(m_check, problem ? QStringLiteral("checkProblem") : QStringLiteral("checkOk"));
+    Theme::setKind(m_check, problem ? Theme::Kind::checkProblem : Theme::Kind::checkOk);
     if (m_editorRow)
         m_check->setVisible(!text.isEmpty());
 }

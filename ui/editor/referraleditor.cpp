@@ -1,12 +1,15 @@
 #include "referraleditor.h"
 
-#include "calendar/followupplanner.h"
+#include "common/uktime.h"
+
 #include "editor/autosaver.h"
+#include "editor/caselease.h"
 #include "editor/linkedcases.h"
 #include "editor/editorheader.h"
 #include "editor/questionwidget.h"
 #include "editor/sectionpage.h"
 #include "editor/stilltoaskpanel.h"
+#include "editor/submitflow.h"
 #include "referral/fields.h"
 #include "referral/referralfacts.h"
 #include "keys.h"
@@ -43,12 +46,12 @@ QString optionLabel(const Profile &profile, const QString &field, const Referral
 
 ReferralEditor::ReferralEditor(ReferralRepository &referrals, const Profile &profile, StoredReferral opened,
                                Actor actor, const Clock &clock, QWidget *parent, CaseLocks *locks)
-    : QWidget(parent), m_referrals(referrals), m_actor(actor), m_profile(profile), m_clock(clock), m_locks(locks)
+    : QWidget(parent), m_referrals(referrals), m_actor(std::move(actor)), m_profile(profile), m_clock(clock)
 {
     setObjectName(QStringLiteral("referralEditor"));
     const Referral &referral = opened.referral;
-    m_header = new EditorHeader(profile, referral.reference, referral.callStartedAt, clock, this);
-    m_saver = new AutoSaver(referrals, opened, std::move(actor), this);
+    m_header = new EditorHeader(profile, referral.reference, referral.callStartedAt, clock, referrals.calendar(), this);
+    m_saver = new AutoSaver(referrals, opened, m_actor, this);
     connect(m_saver, &AutoSaver::saved, m_header, &EditorHeader::setSaved);
     connect(m_saver, &AutoSaver::saveFailed, m_header, &EditorHeader::setNotSaved);
 
@@ -62,7 +65,60 @@ ReferralEditor::ReferralEditor(ReferralRepository &referrals, const Profile &pro
     m_submitBar->setWordWrap(true);
     m_submitBar->setTextFormat(Qt::RichText);
     m_submitBar->hide();
+    m_submitFlow = new SubmitFlow(referrals, *m_saver, profile, m_actor, m_submitBar, this);
+    connect(m_submitFlow, &SubmitFlow::blockedAt, this, &ReferralEditor::jumpTo);
+    connect(m_submitFlow, &SubmitFlow::submitted, this, [this] {
+        m_submitted = true;
+        freezeForm();
+    });
 
+    createSections();
+    auto *body = new QHBoxLayout;
+    body->addWidget(m_sections);
+    body->addWidget(m_pages, 1);
+    body->addWidget(m_stillToAsk);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_header);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_submitBar);
+    layout->addLayout(body, 1);
+
+    createShortcuts();
+
+    refresh();
+    m_sections->setCurrentRow(0); // safety first: §2 triage is the first section
+    openAsRecordOrLeased(locks);
+}
+
+// A submitted call is a record: changes are amendments (issue 7). A draft another instance holds opens read-only.
+void ReferralEditor::openAsRecordOrLeased(CaseLocks *locks)
+{
+    const Referral &referral = this->referral();
+    if (referral.status != ReferralStatus::Draft) {
+        m_submitted = true;
+        QString status = referralStatusName(referral.status); // "submitted", "decided", "closed"
+        status[0] = status[0].toUpper();
+        m_header->setCallEnded(referral.callEndedAt, status);
+        freezeForm();
+        tell(tr("<b>Submitted — read only.</b> Changes to a submitted referral are amendments with a reason, made "
+                "by a supervisor."),
+             Theme::Kind::done);
+    }
+
+    if (locks && !m_submitted) { // reading a submitted record takes no lease: a supervisor may be amending it
+        m_lease = new CaseLease(*locks, referral.reference, m_actor, this);
+        connect(m_lease, &CaseLease::renewalFailed, m_header, &EditorHeader::setNotSaved);
+        if (!m_lease->isHeld()) {
+            m_readOnly = true;
+            freezeForm();
+            tell(tr("<b>Read only here:</b> %1").arg(m_lease->refusal().toHtmlEscaped()));
+        }
+    }
+}
+
+// The section navigator (left) and one scrolling page of questions per intake section (centre).
+void ReferralEditor::createSections()
+{
     m_sections = new QListWidget(this);
     m_sections->setObjectName(QStringLiteral("sectionList"));
     m_sections->setAccessibleName(tr("Sections"));
@@ -70,11 +126,11 @@ ReferralEditor::ReferralEditor(ReferralRepository &referrals, const Profile &pro
     m_sections->setWordWrap(true); // a long section title wraps rather than hiding its badge
     m_sections->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_pages = new QStackedWidget(this);
-    const QDate today = clock.now().date();
-    for (const Section &section : profile.sections) {
+    const QDate today = m_clock.now().date();
+    for (const Section &section : m_profile.sections) {
         if (section.stage != SectionStage::Intake)
             continue;
-        auto *page = new SectionPage(section, profile, today);
+        auto *page = new SectionPage(section, m_profile, today);
         connect(page, &SectionPage::answerChanged, this, &ReferralEditor::answered);
         connect(page, &SectionPage::removeRequested, this,
                 [this](Repeat repeat, const QString &id) { removePerson(repeat, id); });
@@ -91,16 +147,12 @@ ReferralEditor::ReferralEditor(ReferralRepository &referrals, const Profile &pro
     m_stillToAsk->setMaximumWidth(360);
     connect(m_stillToAsk, &StillToAskPanel::jumpTo, this, &ReferralEditor::jumpTo);
 
-    auto *body = new QHBoxLayout;
-    body->addWidget(m_sections);
-    body->addWidget(m_pages, 1);
-    body->addWidget(m_stillToAsk);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_header);
-    layout->addWidget(m_banner);
-    layout->addWidget(m_submitBar);
-    layout->addLayout(body, 1);
+}
 
+// The editor's keys: add a card, submit and step back, move between sections, Still to ask; and the known-child
+// check's pause after typing.
+void ReferralEditor::createShortcuts()
+{
     for (const auto &[keys, repeat] : {std::pair{Keys::addChild, Repeat::PerChild},
                                        std::pair{Keys::addAdult, Repeat::PerAdult}}) {
         auto *shortcut = new QShortcut(keys, this);
@@ -114,7 +166,7 @@ ReferralEditor::ReferralEditor(ReferralRepository &referrals, const Profile &pro
 
     for (const QKeySequence &keys : {Keys::submit, Keys::submitKeypad})
         connect(new QShortcut(keys, this), &QShortcut::activated, this, &ReferralEditor::submit);
-    connect(new QShortcut(Keys::stepBack, this), &QShortcut::activated, this, &ReferralEditor::cancelSubmit);
+    connect(new QShortcut(Keys::stepBack, this), &QShortcut::activated, m_submitFlow, &SubmitFlow::stepBack);
     connect(new QShortcut(Keys::nextSection, this), &QShortcut::activated, this, [this] { stepSection(+1); });
     connect(new QShortcut(Keys::previousSection, this), &QShortcut::activated, this, [this] { stepSection(-1); });
     connect(new QShortcut(Keys::stillToAsk, this), &QShortcut::activated, m_stillToAsk, &StillToAskPanel::takeFocus);
@@ -123,37 +175,6 @@ ReferralEditor::ReferralEditor(ReferralRepository &referrals, const Profile &pro
     for (QShortcut *shortcut : findChildren<QShortcut *>(Qt::FindDirectChildrenOnly))
         shortcut->setContext(Qt::WidgetWithChildrenShortcut);
 
-    refresh();
-    m_sections->setCurrentRow(0); // safety first: §2 triage is the first section
-    if (referral.status != ReferralStatus::Draft) { // a submitted call is a record: changes are amendments (issue 7)
-        m_submitted = true;
-        QString status = referralStatusName(referral.status); // "submitted", "decided", "closed"
-        status[0] = status[0].toUpper();
-        m_header->setCallEnded(referral.callEndedAt, status);
-        freezeForm();
-        Theme::setKind(m_submitBar, QStringLiteral("done"));
-        m_submitBar->setText(tr("<b>Submitted — read only.</b> Changes to a submitted referral are amendments with a "
-                                "reason, made by a supervisor."));
-        m_submitBar->show();
-    }
-
-    if (m_locks && !m_submitted) { // reading a submitted record takes no lease: a supervisor may be amending it
-        Result<LockHolder> held = m_locks->acquire(referral.reference, m_actor);
-        if (!held) {
-            m_readOnly = true;
-            freezeForm();
-            m_submitBar->setText(tr("<b>Read only here:</b> %1").arg(held.errorMessage().toHtmlEscaped()));
-            m_submitBar->show();
-        } else {
-            m_holdsLock = true;
-            m_heartbeat = new QTimer(this);
-            connect(m_heartbeat, &QTimer::timeout, this, [this] {
-                if (Status renewed = m_locks->renew(this->referral().reference); !renewed)
-                    m_header->setNotSaved(renewed.errorMessage());
-            });
-            m_heartbeat->start(int(CaseLocks::heartbeatMsecs));
-        }
-    }
 }
 
 void ReferralEditor::showEvent(QShowEvent *event)
@@ -167,63 +188,16 @@ void ReferralEditor::showEvent(QShowEvent *event)
         page->focusFirstQuestion();
 }
 
-ReferralEditor::SubmitStep ReferralEditor::submit()
+SubmitFlow::Step ReferralEditor::submit()
 {
     if (m_readOnly)
-        return SubmitStep::Failed;
+        return SubmitFlow::Step::Failed;
     if (m_submitted)
-        return SubmitStep::Submitted;
-    if (!m_saver->flushNow()) {
-        m_submitBar->setText(tr("<b>Not submitted:</b> the last changes are not saved yet (see the save state). "
-                                "Nothing is lost; try again when it says Saved."));
-        m_submitBar->show();
-        return SubmitStep::Failed;
-    }
-    refresh();
-    const Findings blocking = withSeverity(m_findings, Severity::Blocking);
-    if (!blocking.isEmpty()) {
-        m_confirming = false;
-        Theme::setKind(m_submitBar, QStringLiteral("blocked"));
-        m_submitBar->setText(tr("<b>Not yet: %n procedure requirement(s) must be met first</b> — listed at the top "
-                                "of Still to ask. The cursor is on the first.", nullptr, int(blocking.size())));
-        m_submitBar->show();
-        jumpTo(blocking.constFirst().path);
-        return SubmitStep::Blocked;
-    }
-    if (!m_confirming) {
-        m_confirming = true;
-        Theme::setKind(m_submitBar, QString());
-        const Answer next = referral().answer(u"call.agreedActions");
-        const int outstanding = int(withSeverity(m_findings, Severity::Outstanding).size());
-        QStringList actions;
-        for (const FollowUpAction &action : plannedActions(referral(), m_profile))
-            actions.append(tr("%1 — due %2 (%3)")
-                               .arg(action.description.toHtmlEscaped(),
-                                    action.due.toLocalTime().toString(QStringLiteral("ddd d MMM HH:mm")),
-                                    action.procedureId));
-        m_submitBar->setText(tr("<b>Ready to submit.</b> Who does what next: %1<br>Submitting signs the call record "
-                                "as yours and sets: %2<br>%3 item(s) still to ask will be recorded as outstanding. "
-                                "<b>Ctrl+Enter</b> again to submit, <b>Esc</b> to go back.")
-                                 .arg(next.hasValue() ? next.value().toHtmlEscaped() : tr("<i>not recorded</i>"),
-                                      actions.join(QStringLiteral("; ")))
-                                 .arg(outstanding));
-        m_submitBar->show();
-        return SubmitStep::AwaitingConfirmation;
-    }
-    m_confirming = false;
-    Result<SaveReceipt> submitted = m_referrals.submit(referral().reference, m_saver->revision(), m_actor, m_profile);
-    if (!submitted) {
-        Theme::setKind(m_submitBar, QStringLiteral("blocked"));
-        m_submitBar->setText(tr("<b>Not submitted:</b> %1").arg(submitted.errorMessage().toHtmlEscaped()));
-        return SubmitStep::Failed;
-    }
-    m_submitted = true;
-    freezeForm();
-    Theme::setKind(m_submitBar, QStringLiteral("done"));
-    m_submitBar->setText(tr("<b>Submitted %1.</b> The record is now read-only here; changes are amendments with a "
-                            "reason, made by a supervisor.")
-                             .arg(submitted->savedAt.toLocalTime().toString(QStringLiteral("HH:mm"))));
-    return SubmitStep::Submitted;
+        return SubmitFlow::Step::Submitted;
+    return m_submitFlow->press([this] {
+        refresh();
+        return m_findings;
+    });
 }
 
 // Read-only: the questions take no input, but each section still scrolls, so the whole record can be read.
@@ -231,21 +205,13 @@ void ReferralEditor::freezeForm()
 {
     for (SectionPage *page : std::as_const(m_sectionPages)) {
         page->setEnabled(false);
-        Theme::setKind(page, QStringLiteral("record")); // read as a record: full contrast, not greyed out
+        Theme::setKind(page, Theme::Kind::record); // read as a record: full contrast, not greyed out
     }
 }
 
 void ReferralEditor::setStillToAskVisible(bool visible)
 {
     m_stillToAsk->setVisible(visible);
-}
-
-void ReferralEditor::cancelSubmit()
-{
-    if (!m_confirming)
-        return;
-    m_confirming = false;
-    m_submitBar->hide();
 }
 
 QString ReferralEditor::addPerson(Repeat repeat)
@@ -296,8 +262,6 @@ ReferralEditor::~ReferralEditor()
 {
     if (!m_submitted && !m_readOnly)
         m_saver->flushNow(); // leaving the referral saves what is on screen
-    if (m_holdsLock)
-        static_cast<void>(m_locks->release(referral().reference)); // a lease not released expires by itself
 }
 
 const Referral &ReferralEditor::referral() const
@@ -309,7 +273,7 @@ void ReferralEditor::answered(const AnswerTarget &target, const Answer &answer)
 {
     if (m_submitted || m_readOnly)
         return;
-    m_confirming = false; // a change after the summary needs a fresh look at it
+    m_submitFlow->changed();
     const bool wasUrgent = Facts::isUrgent(referral());
     Referral next = referral();
     target.write(next, answer);
@@ -319,7 +283,7 @@ void ReferralEditor::answered(const AnswerTarget &target, const Answer &answer)
         m_saver->flushNow();
     refresh();
     if (m_findMatches && target.repeat == Repeat::PerChild
-        && (target.field == QLatin1String("name") || target.field == QLatin1String("dateOfBirth"))) {
+        && (target.field == Field::personName || target.field == Field::personDateOfBirth)) {
         m_matchChild = target.personId;
         m_matchTimer->start();
     }
@@ -451,7 +415,7 @@ Result<QString> ReferralEditor::startOtherChildReferral()
     Result<StoredReferral> draft = m_startDraft();
     if (!draft) {
         tell(tr("<b>The other child's referral was not started:</b> %1").arg(draft.errorMessage().toHtmlEscaped()),
-             QStringLiteral("blocked"));
+             Theme::Kind::blocked);
         return draft.error();
     }
     Referral other = draft->referral;
@@ -459,7 +423,7 @@ Result<QString> ReferralEditor::startOtherChildReferral()
     if (Result<SaveReceipt> saved = m_referrals.save(other, draft->revision, m_actor); !saved) {
         tell(tr("<b>The other child's referral was started as %1 but not linked:</b> %2")
                  .arg(other.reference, saved.errorMessage().toHtmlEscaped()),
-             QStringLiteral("blocked"));
+             Theme::Kind::blocked);
         return saved.error();
     }
     answered(AnswerTarget{Field::otherChildReferral.toString(), Repeat::None, {}}, Answer::given(other.reference));
@@ -469,7 +433,7 @@ Result<QString> ReferralEditor::startOtherChildReferral()
     return other.reference;
 }
 
-void ReferralEditor::tell(const QString &html, const QString &kind)
+void ReferralEditor::tell(const QString &html, QLatin1StringView kind)
 {
     Theme::setKind(m_submitBar, kind);
     m_submitBar->setText(html);

@@ -2,11 +2,14 @@
 
 #include "common/clock.h"
 #include "editor/answertarget.h"
+#include "editor/submitflow.h"
 #include "profile/profile.h"
 #include "rules/finding.h"
 #include "store/caselocks.h"
 #include "store/referralqueries.h"
 #include "store/referralrepository.h"
+
+#include "theme.h"
 
 #include <QWidget>
 
@@ -20,6 +23,7 @@ class QTimer;
 namespace FrontDoor {
 
 class AutoSaver;
+class CaseLease;
 class EditorHeader;
 class QuestionWidget;
 class SectionPage;
@@ -38,10 +42,8 @@ public:
     ReferralEditor(ReferralRepository &referrals, const Profile &profile, StoredReferral opened, Actor actor,
                    const Clock &clock, QWidget *parent = nullptr, CaseLocks *locks = nullptr);
 
-    enum class SubmitStep { Blocked, AwaitingConfirmation, Submitted, Failed };
-    // Ctrl+Enter. First press: blocking items stop it (the cursor goes to the first), otherwise the "who does what
-    // next" summary is shown (LIN-T2) and a second Ctrl+Enter submits; Esc steps back. Outstanding items never stop
-    // it — they are recorded as outstanding at submission.
+    using SubmitStep = SubmitFlow::Step;
+    // Ctrl+Enter, twice (SubmitFlow): blocking items stop it and the cursor goes to the first.
     SubmitStep submit();
     bool isSubmitted() const { return m_submitted; }
     bool isReadOnly() const { return m_readOnly; }
@@ -82,11 +84,13 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    void createSections();
+    void createShortcuts();
+    void openAsRecordOrLeased(CaseLocks *locks);
     void answered(const AnswerTarget &target, const Answer &answer);
     void refresh();
     void showSection(int row);
     void stepSection(int step);
-    void cancelSubmit();
     void freezeForm();
     void offerOnlyAllowedIdentityChoices(const Referral &current);
 
@@ -98,15 +102,13 @@ private:
     EditorHeader *m_header = nullptr;
     QLabel *m_banner = nullptr;
     QLabel *m_submitBar = nullptr;
-    bool m_confirming = false;
+    SubmitFlow *m_submitFlow = nullptr;
+    CaseLease *m_lease = nullptr; // null: no locking (tests, read-only views)
     bool m_submitted = false;
     bool m_readOnly = false;
     bool m_shownOnce = false;
-    CaseLocks *m_locks = nullptr; // not owned; null: no locking
-    bool m_holdsLock = false;
-    QTimer *m_heartbeat = nullptr;
     void showKnownChild(const QString &childId, const QString &heading, const QList<QPair<QString, QString>> &matches);
-    void tell(const QString &html, const QString &kind = {});
+    void tell(const QString &html, QLatin1StringView kind = Theme::Kind::none);
 
     MatchFinder m_findMatches;
     CaseReader m_readCase;

@@ -50,14 +50,14 @@ SectionPage::SectionPage(const Section &section, const Profile &profile, const Q
     m_guidance->setObjectName(QStringLiteral("guidance_") + section.id);
     m_guidance->setWordWrap(true);
     m_guidance->setTextFormat(Qt::RichText);
-    Theme::setKind(m_guidance, QStringLiteral("guidance"));
+    Theme::setKind(m_guidance, Theme::Kind::guidance);
     m_guidance->hide();
     layout->addWidget(m_guidance);
     for (const Prompt &prompt : section.prompts) {
         auto *label = new QLabel(prompt.text, this); // a framed note: the frame says it is guidance, no icon font needed
         label->setObjectName(QStringLiteral("prompt_") + prompt.id);
         label->setWordWrap(true);
-        Theme::setKind(label, prompt.text.contains(u'\u201c') ? QStringLiteral("script") : QStringLiteral("prompt"));
+        Theme::setKind(label, prompt.kind == Prompt::Kind::Script ? Theme::Kind::script : Theme::Kind::prompt);
         layout->addWidget(label);
         m_prompts.append({prompt, label});
     }
@@ -91,13 +91,13 @@ QWidget *SectionPage::makeCard(const Person &person, Repeat repeat)
     auto *card = new QFrame(m_cardArea);
     card->setObjectName(QStringLiteral("card_") + person.id);
     card->setFrameShape(QFrame::StyledPanel);
-    Theme::setKind(card, QStringLiteral("card"));
+    Theme::setKind(card, Theme::Kind::card);
     auto *cardLayout = new QVBoxLayout(card);
     auto *top = new QHBoxLayout;
     const QString kind = repeat == Repeat::PerChild ? tr("Child") : tr("Adult");
     auto *title = new QLabel(QStringLiteral("%1 %2").arg(kind, person.id.mid(1)), card);
     title->setObjectName(QStringLiteral("cardTitle_") + person.id);
-    Theme::setKind(title, QStringLiteral("cardTitle"));
+    Theme::setKind(title, Theme::Kind::cardTitle);
     top->addWidget(title, 1);
     auto *remove = new QPushButton(tr("Remove %1…").arg(kind.toLower()), card);
     remove->setObjectName(QStringLiteral("remove_") + person.id);
@@ -111,7 +111,7 @@ QWidget *SectionPage::makeCard(const Person &person, Repeat repeat)
         known.heading->setObjectName(QStringLiteral("matches_") + person.id);
         known.heading->setWordWrap(true);
         known.heading->setTextFormat(Qt::RichText);
-        Theme::setKind(known.heading, QStringLiteral("matches"));
+        Theme::setKind(known.heading, Theme::Kind::matches);
         known.matches = new QListWidget(card);
         known.matches->setObjectName(QStringLiteral("matchList_") + person.id);
         known.matches->setAccessibleName(tr("Possible earlier referrals about child %1: Enter links one").arg(person.id.mid(1)));
@@ -122,7 +122,7 @@ QWidget *SectionPage::makeCard(const Person &person, Repeat repeat)
         known.routing = new QLabel(card);
         known.routing->setObjectName(QStringLiteral("routing_") + person.id);
         known.routing->setWordWrap(true);
-        Theme::setKind(known.routing, QStringLiteral("routing"));
+        Theme::setKind(known.routing, Theme::Kind::routing);
         for (QWidget *part : {static_cast<QWidget *>(known.heading), static_cast<QWidget *>(known.matches),
                               static_cast<QWidget *>(known.routing)}) {
             part->hide();

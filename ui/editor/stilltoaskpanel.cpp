@@ -1,5 +1,7 @@
 #include "stilltoaskpanel.h"
 
+#include "theme.h"
+
 #include <QLabel>
 #include <QListWidget>
 #include <QRegularExpression>
@@ -75,7 +77,7 @@ void StillToAskPanel::show(const Findings &findings)
             item->setData(Qt::UserRole, finding.path);
             item->setData(Qt::UserRole + 1, finding.ruleId);
             if (blocking)
-                item->setForeground(QColor(0xa0, 0, 0));
+                item->setForeground(Theme::Palette::urgent());
         }
     }
     m_summary->setText(tr("%1 must be done before submitting · %2 still to ask (these never delay the referral)")

@@ -1,5 +1,6 @@
 #include "valuecheck.h"
 
+#include "referral/fields.h"
 #include "referral/phonenumber.h"
 #include "referral/postcode.h"
 #include "referral/spokendate.h"
@@ -16,7 +17,7 @@ ValueCheck ValueCheck::of(const Question &question, const QString &typed, const 
     const auto problem = [&typed](const QString &message) { return ValueCheck{typed, message, false}; };
     switch (question.type) {
     case QuestionType::Date: {
-        const SpokenDate::Kind kind = question.field.endsWith(QLatin1String("dateOfBirth")) ? SpokenDate::Kind::BirthDate
+        const SpokenDate::Kind kind = question.field.endsWith(Field::personDateOfBirth) ? SpokenDate::Kind::BirthDate
                                       : question.field.endsWith(QLatin1String("expectedDelivery"))
                                           ? SpokenDate::Kind::DeliveryDate
                                           : SpokenDate::Kind::Any;

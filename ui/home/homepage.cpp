@@ -1,5 +1,7 @@
 #include "homepage.h"
 
+#include "common/uktime.h"
+
 #include "keys.h"
 #include "queue/queuemodel.h"
 #include "theme.h"
@@ -30,7 +32,7 @@ HomePage::HomePage(Sources sources, QWidget *parent) : QWidget(parent), m_source
     m_newReferral->setToolTip(m_sources.canTakeCalls ? tr("Start a referral: the reference and the call's start are "
                                                           "recorded at once")
                                                      : tr("Your role does not take referrals."));
-    Theme::setKind(m_newReferral, QStringLiteral("primary"));
+    Theme::setKind(m_newReferral, Theme::Kind::primary);
     connect(m_newReferral, &QPushButton::clicked, this, &HomePage::newReferralRequested);
     top->addWidget(m_newReferral);
     m_newReferral->setVisible(m_sources.canTakeCalls); // a role that takes no calls is not offered one
@@ -67,7 +69,7 @@ HomePage::HomePage(Sources sources, QWidget *parent) : QWidget(parent), m_source
         layout->addWidget(role);
         m_accounts = new QPushButton(tr("&Accounts…"), this);
         m_accounts->setObjectName(QStringLiteral("accountsButton"));
-        Theme::setKind(m_accounts, QStringLiteral("primary"));
+        Theme::setKind(m_accounts, Theme::Kind::primary);
         connect(m_accounts, &QPushButton::clicked, this, [this] { m_sources.manageAccounts(); });
         auto *row = new QHBoxLayout;
         row->addWidget(m_accounts);
@@ -81,7 +83,7 @@ HomePage::HomePage(Sources sources, QWidget *parent) : QWidget(parent), m_source
                                  this);
     emergency->setObjectName(QStringLiteral("welcomeText"));
     emergency->setWordWrap(true);
-    Theme::setKind(emergency, QStringLiteral("prompt"));
+    Theme::setKind(emergency, Theme::Kind::prompt);
     layout->addWidget(emergency);
     reload();
 }
@@ -98,7 +100,7 @@ void HomePage::reload()
         auto *item = new QListWidgetItem(tr("%1%2 — %3 — %4 — %5")
                                              .arg(row.urgent ? tr("URGENT ") : QString(), row.reference,
                                                   row.children.isEmpty() ? tr("no child named") : row.children,
-                                                  row.callStartedAt.toLocalTime().toString(QStringLiteral("ddd d MMM HH:mm")),
+                                                  UkTime::text(row.callStartedAt, QStringLiteral("ddd d MMM HH:mm")),
                                                   QueueModel::statusWords(row.status)),
                                          m_recent);
         item->setData(Qt::UserRole, row.reference);

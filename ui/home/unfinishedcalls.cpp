@@ -1,5 +1,9 @@
 #include "unfinishedcalls.h"
 
+#include "theme.h"
+
+#include "common/uktime.h"
+
 #include <QLabel>
 #include <QListWidget>
 #include <QVBoxLayout>
@@ -35,13 +39,13 @@ void UnfinishedCallsView::reload()
             tr("%1%2 — %3 — started %4 — %5 must, %6 to ask")
                 .arg(call.urgent ? tr("⚠ URGENT ") : QString(), call.reference,
                      call.children.isEmpty() ? tr("no child named yet") : call.children,
-                     call.callStartedAt.toLocalTime().toString(QStringLiteral("ddd d MMM HH:mm")))
+                     UkTime::text(call.callStartedAt, QStringLiteral("ddd d MMM HH:mm")))
                 .arg(call.blocking)
                 .arg(call.outstanding),
             m_list);
         item->setData(Qt::UserRole, call.reference);
         if (call.urgent || call.blocking > 0)
-            item->setForeground(QColor(0xa0, 0, 0));
+            item->setForeground(Theme::Palette::urgent());
     }
     if (calls.isEmpty()) {
         auto *none = new QListWidgetItem(tr("None — every call you took has been submitted."), m_list);

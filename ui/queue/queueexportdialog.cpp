@@ -57,7 +57,7 @@ QueueExportDialog::QueueExportDialog(Exporter exporter, ReferralFilter shown, QS
                                 "readable by you only, and the export is recorded in the audit trail."),
                              this);
     about->setWordWrap(true);
-    Theme::setKind(about, QStringLiteral("prompt"));
+    Theme::setKind(about, Theme::Kind::prompt);
     m_result = new QLabel(this);
     m_result->setObjectName(QStringLiteral("queueExportResult"));
     m_result->setWordWrap(true);
@@ -93,7 +93,7 @@ void QueueExportDialog::save()
 {
     const QStringList columns = chosenColumns();
     if (columns.isEmpty()) {
-        Theme::setKind(m_result, QStringLiteral("problemBar"));
+        Theme::setKind(m_result, Theme::Kind::problemBar);
         m_result->setText(tr("Tick at least one column."));
         return;
     }
@@ -104,7 +104,7 @@ void QueueExportDialog::save()
     Result<int> written = m_export(columns, path, onlyShown ? m_shown : ReferralFilter{},
                                    onlyShown ? m_shownWords : tr("every referral"));
     if (!written) {
-        Theme::setKind(m_result, QStringLiteral("problemBar"));
+        Theme::setKind(m_result, Theme::Kind::problemBar);
         m_result->setText(tr("Nothing was exported: %1").arg(written.errorMessage()));
         return;
     }
@@ -112,7 +112,7 @@ void QueueExportDialog::save()
     const QString what = *written == 1
                              ? tr("Exported 1 referral to %1 (recorded in the audit trail).").arg(file)
                              : tr("Exported %1 referrals to %2 (recorded in the audit trail).").arg(*written).arg(file);
-    Theme::setKind(m_result, QStringLiteral("prompt"));
+    Theme::setKind(m_result, Theme::Kind::prompt);
     m_result->setText(what);
     emit exported(what);
 }

@@ -1,20 +1,14 @@
 #include "queuemodel.h"
 
+#include "theme.h"
+
+#include "common/uktime.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QTimeZone>
 
 namespace FrontDoor {
-
-namespace {
-
-QDateTime inUk(const QDateTime &time)
-{
-    static const QTimeZone london(QByteArrayLiteral("Europe/London"));
-    return time.toTimeZone(london);
-}
-
-} // namespace
 
 QString QueueModel::statusWords(ReferralStatus status)
 {
@@ -130,12 +124,12 @@ QueueModel::DueState QueueModel::dueState(const ReferralSummary &row) const
     const QDateTime now = m_clock.now();
     if (row.nextDue < now)
         return DueState::Overdue;
-    return inUk(row.nextDue).date() == inUk(now).date() ? DueState::DueToday : DueState::DueLater;
+    return UkTime::of(row.nextDue).date() == UkTime::of(now).date() ? DueState::DueToday : DueState::DueLater;
 }
 
 QString QueueModel::dueText(const ReferralSummary &row) const
 {
-    const QDateTime due = inUk(row.nextDue);
+    const QDateTime due = UkTime::of(row.nextDue);
     switch (dueState(row)) {
     case DueState::None: return tr("—");
     case DueState::Overdue: return tr("OVERDUE — was due %1").arg(due.toString(QStringLiteral("ddd d MMM HH:mm")));
@@ -154,7 +148,7 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         switch (Column(index.column())) {
         case Reference: return row.reference;
         case Children: return row.children.isEmpty() ? tr("no child named yet") : row.children;
-        case Received: return inUk(row.callStartedAt).toString(QStringLiteral("ddd d MMM yyyy HH:mm"));
+        case Received: return UkTime::of(row.callStartedAt).toString(QStringLiteral("ddd d MMM yyyy HH:mm"));
         case Status: return statusWords(row.status);
         case Urgency: return row.urgent ? tr("URGENT") : QString();
         case NextDue: return dueText(row);
@@ -164,11 +158,11 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ForegroundRole) {
         if (index.column() == Urgency && row.urgent)
-            return QBrush(QColor(0xb0, 0, 0));
+            return QBrush(Theme::Palette::urgent());
         if (index.column() == NextDue && dueState(row) == DueState::Overdue)
-            return QBrush(QColor(0xb0, 0, 0));
+            return QBrush(Theme::Palette::urgent());
         if (index.column() == NextDue && dueState(row) == DueState::DueToday)
-            return QBrush(QColor(0x8a, 0x4b, 0x00));
+            return QBrush(Theme::Palette::dueSoon());
     }
     if (role == Qt::UserRole)
         return row.reference;

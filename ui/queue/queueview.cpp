@@ -27,6 +27,24 @@ QueueView::QueueView(QueueModel::PageReader reader, QueueModel::Searcher searche
     m_model = new QueueModel(std::move(reader), clock, this);
     m_model->setSearcher(std::move(searcher));
 
+    auto *layout = new QVBoxLayout(this);
+    auto *title = new QLabel(tr("<h2>Queue</h2>"), this);
+    layout->addWidget(title);
+    layout->addLayout(createFilterBar());
+    layout->addWidget(createMessage());
+    layout->addWidget(createTable(), 1);
+    setTabOrder(m_search, m_table); // the table before Export, as a reader meets them
+    setTabOrder(m_table, m_exportButton);
+
+    connect(m_show, &QComboBox::currentIndexChanged, this, &QueueView::applyFilter);
+    connect(m_from, &QDateEdit::dateChanged, this, &QueueView::applyFilter);
+    connect(m_to, &QDateEdit::dateChanged, this, &QueueView::applyFilter);
+    applyFilter();
+}
+
+// Show (urgent, overdue …), the received-from range, the search box and Export: the bar above the table.
+QHBoxLayout *QueueView::createFilterBar()
+{
     m_show = new QComboBox(this);
     m_show->setObjectName(QStringLiteral("queueShow"));
     m_show->setAccessibleName(tr("Show"));
@@ -39,7 +57,7 @@ QueueView::QueueView(QueueModel::PageReader reader, QueueModel::Searcher searche
     auto *showLabel = new QLabel(tr("&Show:"), this);
     showLabel->setBuddy(m_show);
 
-    const QDate today = clock.now().date();
+    const QDate today = m_clock.now().date();
     m_from = new QDateEdit(today.addYears(-1), this);
     m_from->setObjectName(QStringLiteral("queueFrom"));
     m_from->setAccessibleName(tr("Received from"));
@@ -77,33 +95,6 @@ QueueView::QueueView(QueueModel::PageReader reader, QueueModel::Searcher searche
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_searchDelay, &QTimer::timeout, this, [this] { m_model->search(m_search->text()); });
 
-    m_table = new QTableView(this);
-    m_table->setObjectName(QStringLiteral("queueTable"));
-    m_table->setAccessibleName(tr("Referrals"));
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move in it
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QueueModel::Children, QHeaderView::Stretch);
-    for (int column : {QueueModel::Reference, QueueModel::Received, QueueModel::Status, QueueModel::Urgency,
-                       QueueModel::NextDue, QueueModel::Handler})
-        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
-        emit openRequested(m_model->summary(index.row()).reference);
-    });
-
-    m_message = new QLabel(this);
-    m_message->setObjectName(QStringLiteral("queueMessage"));
-    m_message->setWordWrap(true);
-    Theme::setKind(m_message, QStringLiteral("checkProblem"));
-    m_message->hide();
-    connect(m_model, &QueueModel::readFailed, this, [this](const QString &message) {
-        m_message->setText(tr("The queue could not be read: %1").arg(message));
-        m_message->show();
-    });
-
     auto *bar = new QHBoxLayout;
     bar->addWidget(showLabel);
     bar->addWidget(m_show);
@@ -125,17 +116,46 @@ QueueView::QueueView(QueueModel::PageReader reader, QueueModel::Searcher searche
     auto *exportShortcut = new QShortcut(Keys::exportQueue, this);
     exportShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(exportShortcut, &QShortcut::activated, this, &QueueView::openExportDialog);
-    auto *layout = new QVBoxLayout(this);
-    auto *title = new QLabel(tr("<h2>Queue</h2>"), this);
-    layout->addWidget(title);
-    layout->addLayout(bar);
-    layout->addWidget(m_message);
-    layout->addWidget(m_table, 1);
+    return bar;
+}
 
-    connect(m_show, &QComboBox::currentIndexChanged, this, &QueueView::applyFilter);
-    connect(m_from, &QDateEdit::dateChanged, this, &QueueView::applyFilter);
-    connect(m_to, &QDateEdit::dateChanged, this, &QueueView::applyFilter);
-    applyFilter();
+// The referrals, a row each; Enter opens one.
+QTableView *QueueView::createTable()
+{
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("queueTable"));
+    m_table->setAccessibleName(tr("Referrals"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move in it
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(QueueModel::Children, QHeaderView::Stretch);
+    for (int column : {QueueModel::Reference, QueueModel::Received, QueueModel::Status, QueueModel::Urgency,
+                       QueueModel::NextDue, QueueModel::Handler})
+        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
+        emit openRequested(m_model->summary(index.row()).reference);
+    });
+
+    return m_table;
+}
+
+// Says when the queue cannot be read (the database is locked or damaged), above the table.
+QLabel *QueueView::createMessage()
+{
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("queueMessage"));
+    m_message->setWordWrap(true);
+    Theme::setKind(m_message, Theme::Kind::checkProblem);
+    m_message->hide();
+    connect(m_model, &QueueModel::readFailed, this, [this](const QString &message) {
+        m_message->setText(tr("The queue could not be read: %1").arg(message));
+        m_message->show();
+    });
+
+    return m_message;
 }
 
 void QueueView::setExporter(QueueExportDialog::Exporter exporter)
@@ -203,6 +223,11 @@ void QueueView::setReceivedRange(QDate from, QDate to)
         applyFilter();
     else
         m_inRange->setChecked(from.isValid()); // applies the filter
+}
+
+void QueueView::focusTable()
+{
+    m_table->setFocus();
 }
 
 void QueueView::reload()

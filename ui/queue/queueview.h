@@ -8,6 +8,7 @@
 class QCheckBox;
 class QComboBox;
 class QDateEdit;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -34,6 +35,8 @@ public:
     // Only referrals received between `from` and `to`, both days included; an invalid `from`: every date.
     void setReceivedRange(QDate from, QDate to);
     void reload();
+    // Puts the cursor in the table, on its current row.
+    void focusTable();
     // Ctrl+E, "Export for reporting…" (issue 8): without it the queue offers neither.
     void setExporter(QueueExportDialog::Exporter exporter);
     // Ctrl+E: the export dialog (window-modal, not waited for).
@@ -43,6 +46,9 @@ signals:
     void openRequested(const QString &reference);
 
 private:
+    QHBoxLayout *createFilterBar();
+    QTableView *createTable();
+    QLabel *createMessage();
     ReferralFilter filterFor(Show what) const;
     void applyFilter();
 

@@ -4,7 +4,7 @@
 #include "common/result.h"
 #include "documents/referraldocuments.h"
 #include "profile/profile.h"
-#include "store/actor.h"
+#include "access/actor.h"
 
 class QPagedPaintDevice;
 

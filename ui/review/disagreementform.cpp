@@ -1,5 +1,7 @@
 #include "disagreementform.h"
 
+#include "common/uktime.h"
+
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -65,8 +67,7 @@ void DisagreementForm::show(const Referral &referral)
     m_earlier->clear();
     for (const Disagreement &d : referral.disagreements)
         m_earlier->addItem(tr("%1 — %2: %3%4 — %5")
-                               .arg(d.at.toTimeZone(QTimeZone(QByteArrayLiteral("Europe/London")))
-                                        .toString(QStringLiteral("d MMM HH:mm")),
+                               .arg(UkTime::text(d.at, QStringLiteral("d MMM HH:mm")),
                                     d.agency, d.about,
                                     d.escalatedTo.isEmpty() ? QString() : tr(" (escalated to %1)").arg(d.escalatedTo),
                                     d.outcome.isEmpty() ? tr("outcome not yet recorded") : d.outcome));

@@ -1,5 +1,7 @@
 #include "historytext.h"
 
+#include "common/uktime.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -102,8 +104,7 @@ QString valueWords(const QJsonValue &stored, const QString &path, const Profile 
 
 QString historyLine(const AuditEvent &event, const Profile &profile)
 {
-    const QString when = event.at.toTimeZone(QTimeZone(QByteArrayLiteral("Europe/London")))
-                             .toString(QStringLiteral("d MMM HH:mm"));
+    const QString when = UkTime::text(event.at, QStringLiteral("d MMM HH:mm"));
     const QJsonObject &p = event.payload;
     const QString path = p.value(QLatin1String("path")).toString();
     QString what;

@@ -47,7 +47,7 @@ OutcomesPanel::OutcomesPanel(const Profile &profile, QWidget *parent) : QWidget(
 
     auto *record = new QPushButton(tr("Record the &decision"), this);
     record->setObjectName(QStringLiteral("recordDecision"));
-    Theme::setKind(record, QStringLiteral("primary"));
+    Theme::setKind(record, Theme::Kind::primary);
     connect(record, &QPushButton::clicked, this, &OutcomesPanel::recordRequested);
     layout->addWidget(record, 0, Qt::AlignLeft);
     layout->addStretch(1);
@@ -69,7 +69,7 @@ void OutcomesPanel::show(const Referral &referral)
         const OptionList *alternatives = m_profile.optionList(QStringLiteral("nfaAlternatives"));
         for (const Person &child : referral.children) {
             auto *box = new QFrame(this);
-            Theme::setKind(box, QStringLiteral("card"));
+            Theme::setKind(box, Theme::Kind::card);
             auto *form = new QFormLayout(box);
             form->setRowWrapPolicy(QFormLayout::WrapAllRows); // labels above their fields: the panel is narrow
             const QString name = child.answer(Field::personName).hasValue() ? child.answer(Field::personName).value()

@@ -55,7 +55,7 @@ OutputDialog::OutputDialog(ReferralOutput &output, Referral referral, QWidget *p
     m_about->setObjectName(QStringLiteral("outputAbout"));
     m_about->setWordWrap(true);
     m_about->setTextFormat(Qt::RichText);
-    Theme::setKind(m_about, QStringLiteral("prompt"));
+    Theme::setKind(m_about, Theme::Kind::prompt);
 
     m_result = new QLabel(this);
     m_result->setObjectName(QStringLiteral("outputResult"));
@@ -179,7 +179,7 @@ void OutputDialog::save()
 
 void OutputDialog::report(const QString &text, bool problem)
 {
-    Theme::setKind(m_result, problem ? QStringLiteral("problemBar") : QStringLiteral("prompt"));
+    Theme::setKind(m_result, problem ? Theme::Kind::problemBar : Theme::Kind::prompt);
     m_result->setText(problem ? tr("<b>Nothing was printed or saved:</b> %1").arg(text.toHtmlEscaped()) : text.toHtmlEscaped());
 }
 

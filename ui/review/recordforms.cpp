@@ -83,7 +83,7 @@ RecordForms::RecordForms(const Profile &profile, QWidget *parent) : QWidget(pare
                                  "with, without anything that breaches the child's confidentiality (LIN-T5)."),
                               this);
     m_publicNote->setWordWrap(true);
-    Theme::setKind(m_publicNote, QStringLiteral("guidance"));
+    Theme::setKind(m_publicNote, Theme::Kind::guidance);
     m_publicNote->hide();
     layout->addWidget(m_publicNote);
     auto *feedback = new QFormLayout;

@@ -1,5 +1,7 @@
 #include "reviewpage.h"
 
+#include "common/uktime.h"
+
 #include "calendar/followupplanner.h"
 #include "editor/answertarget.h"
 #include "editor/linkedcases.h"
@@ -43,7 +45,7 @@ QScrollArea *scrolling(QWidget *inside, QWidget *parent)
 
 QString ukTime(const QDateTime &time)
 {
-    return time.toTimeZone(QTimeZone(QByteArrayLiteral("Europe/London"))).toString(QStringLiteral("ddd d MMM HH:mm"));
+    return UkTime::text(time, QStringLiteral("ddd d MMM HH:mm"));
 }
 
 } // namespace
@@ -58,12 +60,51 @@ ReviewPage::ReviewPage(ReferralRepository &referrals, const Profile &profile, St
     m_bar->setObjectName(QStringLiteral("reviewBar"));
     m_bar->setWordWrap(true);
     m_bar->setTextFormat(Qt::RichText);
-    Theme::setKind(m_bar, QStringLiteral("prompt"));
+    Theme::setKind(m_bar, Theme::Kind::prompt);
 
     // The record as taken, read-only (the editor freezes a submitted referral and takes no lease).
     auto *asTaken = new ReferralEditor(referrals, profile, m_current, m_actor, clock, this);
     asTaken->setStillToAskVisible(false);
+    QWidget *right = createDecisionSide();
 
+    auto *split = new QSplitter(this);
+    split->addWidget(asTaken);
+    split->addWidget(right);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    split->setChildrenCollapsible(false);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(createTopBar());
+    layout->addWidget(split, 1);
+
+    for (const QKeySequence &keys : {Keys::submit, Keys::submitKeypad}) { // on the decision side only (see the editor)
+        auto *sign = new QShortcut(keys, right);
+        sign->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(sign, &QShortcut::activated, this, [this] { signDecision(); });
+    }
+    refresh();
+}
+
+// The bar that says what is happening, and Print or export (Ctrl+P).
+QHBoxLayout *ReviewPage::createTopBar()
+{
+    m_outputButton = new QPushButton(
+        tr("Print or export… (%1)").arg(Keys::printOrExport.toString(QKeySequence::NativeText)), this);
+    m_outputButton->setObjectName(QStringLiteral("reviewOutput"));
+    m_outputButton->setEnabled(false); // until setOutput()
+    connect(m_outputButton, &QPushButton::clicked, this, &ReviewPage::openOutputDialog);
+    auto *printShortcut = new QShortcut(Keys::printOrExport, this);
+    printShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(printShortcut, &QShortcut::activated, this, &ReviewPage::openOutputDialog);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_bar, 1);
+    top->addWidget(m_outputButton, 0, Qt::AlignTop);
+    return top;
+}
+
+// The right-hand side: what the decision still needs, then the tabs of the supervisor's work.
+QWidget *ReviewPage::createDecisionSide()
+{
     m_musts = new QListWidget(this);
     m_musts->setObjectName(QStringLiteral("decisionMusts"));
     m_musts->setAccessibleName(tr("What the decision still needs"));
@@ -71,84 +112,15 @@ ReviewPage::ReviewPage(ReferralRepository &referrals, const Profile &profile, St
     m_musts->setWordWrap(true);
     m_musts->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
-    auto *decision = new QWidget(this);
-    auto *decisionLayout = new QVBoxLayout(decision);
-    m_outcomes = new OutcomesPanel(profile, decision);
-    decisionLayout->addWidget(m_outcomes);
-    // The profile's decision-stage questions (police consultation LIN-P1, NOR-O2 …), kept with the outcomes and
-    // recorded with them.
-    auto pending = std::make_shared<Referral>(m_current.referral);
-    for (const Section &section : profile.sections) {
-        if (section.stage != SectionStage::Decision)
-            continue;
-        auto *page = new SectionPage(section, profile, clock.now().date(), decision);
-        page->show(m_current.referral);
-        connect(page, &SectionPage::answerChanged, this, [pending, page](const AnswerTarget &target, const Answer &a) {
-            target.write(*pending, a);
-            page->show(*pending);
-        });
-        decisionLayout->addWidget(page);
-    }
-    connect(m_outcomes, &OutcomesPanel::recordRequested, this, [this, pending] {
-        Referral next = m_outcomes->withDecision(m_current.referral, m_actor.userId, m_clock.now());
-        for (auto it = pending->answers.cbegin(); it != pending->answers.cend(); ++it)
-            if (!(m_current.referral.answer(it.key()) == it.value()))
-                next.setAnswer(it.key(), it.value());
-        if (record(next, tr("decision recorded (outcomes, priority, decision questions)")))
-            *pending = m_current.referral;
-    });
-
-    m_forms = new RecordForms(profile, this);
-    m_forms->setMemberOfPublic(Facts::isCommunityCaller(Facts::callerType(m_current.referral)));
-    connect(m_forms, &RecordForms::discussionReady, this, [this] {
-        if (record(m_forms->withDiscussion(m_current.referral, m_actor.userId, m_clock.now()),
-                   tr("discussion recorded (NOR-L1, NOR-D1)")))
-            m_forms->clearDiscussion();
-    });
-    connect(m_forms, &RecordForms::feedbackReady, this, [this] {
-        Referral next = m_forms->withFeedback(m_current.referral, m_actor.userId, m_clock.now());
-        markMetActions(next, m_actor.userId, m_clock.now()); // the feedback action is met by it
-        if (record(next, tr("feedback to the referrer recorded (LIN-T5, ALL-T6)")))
-            m_forms->clearFeedback();
-    });
-
-    connect(m_forms, &RecordForms::sharingReady, this, [this] {
-        if (record(m_forms->withSharing(m_current.referral, m_clock.now()),
-                   tr("information-sharing decision recorded (LIN-I1)")))
-            m_forms->clearSharing();
-    });
-
-    m_actions = new QListWidget(this);
-    m_actions->setObjectName(QStringLiteral("reviewActions"));
-    m_actions->setAccessibleName(tr("Follow-up actions: Enter marks one done"));
-    connect(m_actions, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
-        const QString id = item->data(Qt::UserRole).toString();
-        bool ok = false;
-        const QString note = QInputDialog::getText(this, tr("Mark done"), tr("What was done (a note for the record):"),
-                                                   QLineEdit::Normal, {}, &ok);
-        if (!ok)
-            return;
-        Referral next = m_current.referral;
-        for (FollowUpAction &action : next.actions)
-            if (action.id == id && action.status == ActionStatus::Open) {
-                action.status = ActionStatus::Done;
-                action.note = note.trimmed();
-                action.completedAt = m_clock.now();
-                action.completedBy = m_actor.userId;
-            }
-        record(next, tr("follow-up action done"));
-    });
-
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("reviewTabs"));
+    m_tabs->addTab(scrolling(createDecisionTab(), m_tabs), tr("&1 Decision"));
+    m_tabs->addTab(scrolling(createRecordForms(), m_tabs), tr("&2 Discussions and feedback"));
+    m_tabs->addTab(createActionsList(), tr("&3 Follow-up actions"));
     m_timeline = new QListWidget(this);
     m_timeline->setObjectName(QStringLiteral("reviewHistory"));
     m_timeline->setAccessibleName(tr("History"));
     m_timeline->setWordWrap(true);
-
-    m_tabs = new QTabWidget(this);
-    m_tabs->setObjectName(QStringLiteral("reviewTabs"));
-    m_tabs->addTab(scrolling(decision, m_tabs), tr("&1 Decision"));
-    m_tabs->addTab(scrolling(m_forms, m_tabs), tr("&2 Discussions and feedback"));
-    m_tabs->addTab(m_actions, tr("&3 Follow-up actions"));
     m_tabs->addTab(m_timeline, tr("&4 History"));
     m_knownChild = new QListWidget(this);
     m_knownChild->setObjectName(QStringLiteral("reviewKnownChild"));
@@ -176,34 +148,81 @@ ReviewPage::ReviewPage(ReferralRepository &referrals, const Profile &profile, St
     rightLayout->addWidget(beforeSigning);
     rightLayout->addWidget(m_musts);
     rightLayout->addWidget(m_tabs, 1);
-    auto *split = new QSplitter(this);
-    split->addWidget(asTaken);
-    split->addWidget(right);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
-    split->setChildrenCollapsible(false);
-    auto *outputButton = new QPushButton(tr("Print or export… (%1)").arg(Keys::printOrExport.toString(QKeySequence::NativeText)), this);
-    outputButton->setObjectName(QStringLiteral("reviewOutput"));
-    outputButton->setEnabled(false); // until setOutput()
-    connect(outputButton, &QPushButton::clicked, this, &ReviewPage::openOutputDialog);
-    m_outputButton = outputButton;
-    auto *printShortcut = new QShortcut(Keys::printOrExport, this);
-    printShortcut->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(printShortcut, &QShortcut::activated, this, &ReviewPage::openOutputDialog);
-    auto *top = new QHBoxLayout;
-    top->addWidget(m_bar, 1);
-    top->addWidget(outputButton, 0, Qt::AlignTop);
+    return right;
+}
 
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(top);
-    layout->addWidget(split, 1);
-
-    for (const QKeySequence &keys : {Keys::submit, Keys::submitKeypad}) { // on the decision side only (see the editor)
-        auto *sign = new QShortcut(keys, right);
-        sign->setContext(Qt::WidgetWithChildrenShortcut);
-        connect(sign, &QShortcut::activated, this, [this] { signDecision(); });
+// The outcomes with the profile's decision-stage questions (police consultation LIN-P1, NOR-O2 …), recorded
+// together by "Record the decision".
+QWidget *ReviewPage::createDecisionTab()
+{
+    auto *decision = new QWidget(this);
+    auto *decisionLayout = new QVBoxLayout(decision);
+    m_outcomes = new OutcomesPanel(m_profile, decision);
+    decisionLayout->addWidget(m_outcomes);
+    auto pending = std::make_shared<Referral>(m_current.referral);
+    for (const Section &section : m_profile.sections) {
+        if (section.stage != SectionStage::Decision)
+            continue;
+        auto *page = new SectionPage(section, m_profile, m_clock.now().date(), decision);
+        page->show(m_current.referral);
+        connect(page, &SectionPage::answerChanged, this, [pending, page](const AnswerTarget &target, const Answer &a) {
+            target.write(*pending, a);
+            page->show(*pending);
+        });
+        decisionLayout->addWidget(page);
     }
-    refresh();
+    connect(m_outcomes, &OutcomesPanel::recordRequested, this, [this, pending] {
+        Referral next = m_outcomes->withDecision(m_current.referral, m_actor.userId, m_clock.now());
+        for (auto it = pending->answers.cbegin(); it != pending->answers.cend(); ++it)
+            if (!(m_current.referral.answer(it.key()) == it.value()))
+                next.setAnswer(it.key(), it.value());
+        if (record(next, tr("decision recorded (outcomes, priority, decision questions)")))
+            *pending = m_current.referral;
+    });
+    return decision;
+}
+
+// Discussions (NOR-L1, NOR-D1), feedback to the referrer (LIN-T5, ALL-T6) and information sharing (LIN-I1).
+QWidget *ReviewPage::createRecordForms()
+{
+    m_forms = new RecordForms(m_profile, this);
+    m_forms->setMemberOfPublic(Facts::isCommunityCaller(Facts::callerType(m_current.referral)));
+    connect(m_forms, &RecordForms::discussionReady, this, [this] {
+        if (record(m_forms->withDiscussion(m_current.referral, m_actor.userId, m_clock.now()),
+                   tr("discussion recorded (NOR-L1, NOR-D1)")))
+            m_forms->clearDiscussion();
+    });
+    connect(m_forms, &RecordForms::feedbackReady, this, [this] {
+        if (record(m_forms->withFeedback(m_current.referral, m_actor.userId, m_clock.now()),
+                   tr("feedback to the referrer recorded (LIN-T5, ALL-T6)")))
+            m_forms->clearFeedback();
+    });
+    connect(m_forms, &RecordForms::sharingReady, this, [this] {
+        if (record(m_forms->withSharing(m_current.referral, m_clock.now()),
+                   tr("information-sharing decision recorded (LIN-I1)")))
+            m_forms->clearSharing();
+    });
+    return m_forms;
+}
+
+// The follow-up actions; Enter marks one done with a note (core's markActionDone).
+QListWidget *ReviewPage::createActionsList()
+{
+    m_actions = new QListWidget(this);
+    m_actions->setObjectName(QStringLiteral("reviewActions"));
+    m_actions->setAccessibleName(tr("Follow-up actions: Enter marks one done"));
+    connect(m_actions, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        const QString id = item->data(Qt::UserRole).toString();
+        bool ok = false;
+        const QString note = QInputDialog::getText(this, tr("Mark done"), tr("What was done (a note for the record):"),
+                                                   QLineEdit::Normal, {}, &ok);
+        if (!ok)
+            return;
+        Referral next = m_current.referral;
+        if (markActionDone(next, id, note, m_actor.userId, m_clock.now()))
+            record(next, tr("follow-up action done"));
+    });
+    return m_actions;
 }
 
 ReviewPage::~ReviewPage() = default;
@@ -333,7 +352,7 @@ void ReviewPage::refresh()
             continue;
         auto *item = new QListWidgetItem(tr("⚠ MUST: %1 — %2").arg(finding.message, finding.ruleId), m_musts);
         item->setData(Qt::UserRole, finding.ruleId);
-        item->setForeground(QColor(0xb0, 0, 0));
+        item->setForeground(Theme::Palette::urgent());
     }
     if (m_musts->count() == 0)
         new QListWidgetItem(tr("✓ Nothing stops the decision being signed."), m_musts);
@@ -356,7 +375,7 @@ void ReviewPage::refresh()
         if (!open)
             item->setFlags(Qt::ItemIsEnabled);
         if (overdue)
-            item->setForeground(QColor(0xb0, 0, 0));
+            item->setForeground(Theme::Palette::urgent());
     }
 
     m_timeline->clear();
@@ -369,7 +388,7 @@ void ReviewPage::refresh()
 
 void ReviewPage::say(const QString &html, bool problem)
 {
-    Theme::setKind(m_bar, problem ? QStringLiteral("problemBar") : QStringLiteral("prompt"));
+    Theme::setKind(m_bar, problem ? Theme::Kind::problemBar : Theme::Kind::prompt);
     m_bar->setText(html);
 }
 

@@ -12,8 +12,10 @@
 #include <functional>
 #include <memory>
 
+class QHBoxLayout;
 class QLabel;
 class QListWidget;
+class QPushButton;
 class QTabWidget;
 
 namespace FrontDoor {
@@ -58,6 +60,11 @@ signals:
     void openRequested(const QString &reference);
 
 private:
+    QHBoxLayout *createTopBar();
+    QWidget *createDecisionSide();
+    QWidget *createDecisionTab();
+    QWidget *createRecordForms();
+    QListWidget *createActionsList();
     void refresh();
     void say(const QString &html, bool problem);
 
@@ -78,7 +85,7 @@ private:
     QListWidget *m_knownChild = nullptr;
     DisagreementForm *m_disagreement = nullptr;
     std::unique_ptr<ReferralOutput> m_output;
-    QWidget *m_outputButton = nullptr;
+    QPushButton *m_outputButton = nullptr;
 };
 
 } // namespace FrontDoor

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "access/accounts.h"
+#include "store/accounts.h"
 
 #include <QDialog>
 

@@ -25,7 +25,7 @@ FirstRunDialog::FirstRunDialog(Accounts &accounts, QWidget *parent) : QDialog(pa
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("firstRunMessage"));
     m_message->setWordWrap(true);
-    Theme::setKind(m_message, QStringLiteral("checkProblem"));
+    Theme::setKind(m_message, Theme::Kind::checkProblem);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Create administrator"));
     buttons->button(QDialogButtonBox::Cancel)->setText(tr("Quit"));

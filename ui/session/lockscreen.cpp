@@ -26,7 +26,7 @@ LockScreen::LockScreen(const QString &signedInAs, Confirm confirm, QWidget *pare
     m_password->setMaximumWidth(420);
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("lockMessage"));
-    Theme::setKind(m_message, QStringLiteral("checkProblem"));
+    Theme::setKind(m_message, Theme::Kind::checkProblem);
     auto *unlock = new QPushButton(tr("&Unlock"), this);
     unlock->setObjectName(QStringLiteral("unlockButton"));
     connect(unlock, &QPushButton::clicked, this, &LockScreen::tryUnlock);

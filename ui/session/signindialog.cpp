@@ -28,12 +28,12 @@ SignInDialog::SignInDialog(Accounts &accounts, const QString &frontDoorName, QWi
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("signInMessage"));
     m_message->setWordWrap(true);
-    Theme::setKind(m_message, QStringLiteral("checkProblem"));
+    Theme::setKind(m_message, Theme::Kind::checkProblem);
 
     auto *notice = new QLabel(note, this);
     notice->setObjectName(QStringLiteral("signInNote"));
     notice->setWordWrap(true);
-    Theme::setKind(notice, QStringLiteral("trainingBanner"));
+    Theme::setKind(notice, Theme::Kind::trainingBanner);
     notice->setVisible(!note.isEmpty());
 
     auto *form = new QFormLayout;

@@ -3,10 +3,8 @@
 -- the expression index referrals_queue, so the first page is read from the index, not sorted.
 -- Search returns the newest matches first: FTS5 walks its rowids downwards and stops at the limit.
 
--- name: queries.list
-SELECT reference, profile, status, handler, urgent, call_started_at, created_at, updated_at, next_due,
-       children_summary
-FROM referrals
+-- The queue's filter: one piece, put in place in its list and its count ({{queries.filter}}).
+-- name: queries.filter
 WHERE (:status IS NULL OR status = :status)
   AND (:profile IS NULL OR profile = :profile)
   AND (:handler IS NULL OR handler = :handler)
@@ -14,19 +12,19 @@ WHERE (:status IS NULL OR status = :status)
   AND (:dueBefore IS NULL OR next_due < :dueBefore)
   AND (:createdFrom IS NULL OR created_at >= :createdFrom)
   AND (:createdTo IS NULL OR created_at < :createdTo)
+
+-- name: queries.list
+SELECT reference, profile, status, handler, urgent, call_started_at, created_at, updated_at, next_due,
+       children_summary
+FROM referrals
+{{queries.filter}}
 ORDER BY urgent DESC, next_due IS NULL, next_due, id
 LIMIT :limit OFFSET :offset
 
 -- name: queries.count
 SELECT count(*)
 FROM referrals
-WHERE (:status IS NULL OR status = :status)
-  AND (:profile IS NULL OR profile = :profile)
-  AND (:handler IS NULL OR handler = :handler)
-  AND (:urgent IS NULL OR urgent = :urgent)
-  AND (:dueBefore IS NULL OR next_due < :dueBefore)
-  AND (:createdFrom IS NULL OR created_at >= :createdFrom)
-  AND (:createdTo IS NULL OR created_at < :createdTo)
+{{queries.filter}}
 
 -- name: queries.search
 SELECT r.reference, r.profile, r.status, r.handler, r.urgent, r.call_started_at, r.created_at, r.updated_at,

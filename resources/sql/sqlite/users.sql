@@ -1,4 +1,4 @@
--- Accounts and sign-in (see core/access/accounts.h).
+-- Accounts and sign-in (see core/store/accounts.h).
 
 -- name: users.count
 SELECT count(*) FROM users

@@ -5,7 +5,7 @@
 #include "access/signature.h"
 #include "common/clock.h"
 #include "common/result.h"
-#include "store/actor.h"
+#include "access/actor.h"
 
 #include <QList>
 

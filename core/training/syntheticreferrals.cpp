@@ -1,4 +1,4 @@
-#include "referral/syntheticreferrals.h"
+#include "training/syntheticreferrals.h"
 
 #include "referral/fields.h"
 

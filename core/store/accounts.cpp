@@ -1,11 +1,14 @@
-#include "access/accounts.h"
+#include "store/accounts.h"
 
 #include "store/audittrail.h"
 #include "store/database.h"
+#include "store/sqlrow.h"
 #include "store/storedtime.h"
 
 #include <QRegularExpression>
 #include <QSqlQuery>
+
+using namespace Qt::Literals::StringLiterals;
 
 namespace FrontDoor {
 
@@ -15,8 +18,9 @@ const QString wrongCredentials = QStringLiteral("The name or the password is not
 
 Account accountFrom(const QSqlQuery &q)
 {
-    return Account{q.value(0).toString(), q.value(1).toString(),
-                   roleFromName(q.value(2).toString()).value_or(Role::CallHandler), q.value(4).toInt() != 0};
+    const SqlRow at(q);
+    return Account{at["id"_L1].toString(), at["display_name"_L1].toString(),
+                   roleFromName(at["role"_L1].toString()).value_or(Role::CallHandler), at["disabled"_L1].toInt() != 0};
 }
 
 } // namespace

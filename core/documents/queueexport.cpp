@@ -1,4 +1,4 @@
-#include "store/queueexport.h"
+#include "documents/queueexport.h"
 
 #include "access/permissions.h"
 #include "documents/queuecsv.h"
