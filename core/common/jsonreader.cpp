@@ -166,41 +166,42 @@ void JsonReader::allowOnly(const QJsonObject &object, const QString &path,
     }
 }
 
-QString JsonReader::string(const QJsonObject &object, const QString &path, const char *key, bool required)
+std::optional<QJsonValue> JsonReader::typed(const QJsonObject &object, const QString &path, const char *key,
+                                            bool required, bool (QJsonValue::*isKind)() const, const char *kindWords)
 {
     if (m_failed)
-        return {};
+        return std::nullopt;
     const QJsonValue value = object.value(QLatin1String(key));
     if (value.isUndefined()) {
         if (required)
             fail(join(path, key), QStringLiteral("is missing"));
-        return {};
+        return std::nullopt;
     }
-    if (!value.isString()) {
-        fail(join(path, key), QStringLiteral("should be text, not %1").arg(typeName(value)));
-        return {};
+    if (!(value.*isKind)()) {
+        fail(join(path, key), QStringLiteral("should be %1, not %2").arg(QLatin1String(kindWords), typeName(value)));
+        return std::nullopt;
     }
-    if (required && value.toString().trimmed().isEmpty())
+    return value;
+}
+
+QString JsonReader::string(const QJsonObject &object, const QString &path, const char *key, bool required)
+{
+    const std::optional<QJsonValue> value = typed(object, path, key, required, &QJsonValue::isString, "text");
+    if (!value)
+        return {};
+    if (required && value->toString().trimmed().isEmpty())
         fail(join(path, key), QStringLiteral("should not be empty"));
-    return value.toString();
+    return value->toString();
 }
 
 QStringList JsonReader::stringList(const QJsonObject &object, const QString &path, const char *key, bool required)
 {
-    if (m_failed)
+    const std::optional<QJsonValue> value =
+        typed(object, path, key, required, &QJsonValue::isArray, "a list of text");
+    if (!value)
         return {};
-    const QJsonValue value = object.value(QLatin1String(key));
-    if (value.isUndefined()) {
-        if (required)
-            fail(join(path, key), QStringLiteral("is missing"));
-        return {};
-    }
-    if (!value.isArray()) {
-        fail(join(path, key), QStringLiteral("should be a list of text, not %1").arg(typeName(value)));
-        return {};
-    }
     QStringList result;
-    const QJsonArray array = value.toArray();
+    const QJsonArray array = value->toArray();
     for (qsizetype i = 0; i < array.size(); ++i) {
         if (!array.at(i).isString()) {
             fail(QStringLiteral("%1[%2]").arg(join(path, key)).arg(i),
@@ -214,64 +215,26 @@ QStringList JsonReader::stringList(const QJsonObject &object, const QString &pat
 
 bool JsonReader::boolean(const QJsonObject &object, const QString &path, const char *key, bool fallback)
 {
-    if (m_failed)
-        return fallback;
-    const QJsonValue value = object.value(QLatin1String(key));
-    if (value.isUndefined())
-        return fallback;
-    if (!value.isBool()) {
-        fail(join(path, key), QStringLiteral("should be true or false, not %1").arg(typeName(value)));
-        return fallback;
-    }
-    return value.toBool();
+    const std::optional<QJsonValue> value = typed(object, path, key, false, &QJsonValue::isBool, "true or false");
+    return value ? value->toBool() : fallback;
 }
 
 double JsonReader::number(const QJsonObject &object, const QString &path, const char *key, double fallback)
 {
-    if (m_failed)
-        return fallback;
-    const QJsonValue value = object.value(QLatin1String(key));
-    if (value.isUndefined())
-        return fallback;
-    if (!value.isDouble()) {
-        fail(join(path, key), QStringLiteral("should be a number, not %1").arg(typeName(value)));
-        return fallback;
-    }
-    return value.toDouble();
+    const std::optional<QJsonValue> value = typed(object, path, key, false, &QJsonValue::isDouble, "a number");
+    return value ? value->toDouble() : fallback;
 }
 
 QJsonObject JsonReader::object(const QJsonObject &object, const QString &path, const char *key, bool required)
 {
-    if (m_failed)
-        return {};
-    const QJsonValue value = object.value(QLatin1String(key));
-    if (value.isUndefined()) {
-        if (required)
-            fail(join(path, key), QStringLiteral("is missing"));
-        return {};
-    }
-    if (!value.isObject()) {
-        fail(join(path, key), QStringLiteral("should be an object, not %1").arg(typeName(value)));
-        return {};
-    }
-    return value.toObject();
+    const std::optional<QJsonValue> value = typed(object, path, key, required, &QJsonValue::isObject, "an object");
+    return value ? value->toObject() : QJsonObject();
 }
 
 QJsonArray JsonReader::array(const QJsonObject &object, const QString &path, const char *key, bool required)
 {
-    if (m_failed)
-        return {};
-    const QJsonValue value = object.value(QLatin1String(key));
-    if (value.isUndefined()) {
-        if (required)
-            fail(join(path, key), QStringLiteral("is missing"));
-        return {};
-    }
-    if (!value.isArray()) {
-        fail(join(path, key), QStringLiteral("should be a list, not %1").arg(typeName(value)));
-        return {};
-    }
-    return value.toArray();
+    const std::optional<QJsonValue> value = typed(object, path, key, required, &QJsonValue::isArray, "a list");
+    return value ? value->toArray() : QJsonArray();
 }
 
 QDateTime JsonReader::dateTime(const QJsonObject &object, const QString &path, const char *key, bool required)

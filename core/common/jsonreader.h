@@ -5,6 +5,9 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QJsonValue>
+
+#include <optional>
 #include <QStringList>
 
 #include <initializer_list>
@@ -58,6 +61,11 @@ public:
     static QString join(const QString &path, const char *key);
 
 private:
+    // The value under `key` when it is there and of the kind `isKind` accepts; otherwise nothing, having failed with
+    // the place and what was wrong ("should be a list, not text"; "is missing" only when required).
+    std::optional<QJsonValue> typed(const QJsonObject &object, const QString &path, const char *key, bool required,
+                                    bool (QJsonValue::*isKind)() const, const char *kindWords);
+
     QString m_source;
     QString m_path;
     QString m_what;

@@ -98,13 +98,8 @@ Result<Account> Accounts::add(const QString &createdBy, const QString &id, const
                                                  {"hash", *hash}, {"at", StoredTime::text(now)}, {"by", createdBy}});
         !r)
         return r.error();
-    AuditTrail::Writer audit(m_database);
-    if (Result<qint64> e = audit.append({}, createdBy, now, AuditKind::AccountCreated,
-                                        {{QStringLiteral("account"), normalised}, {QStringLiteral("role"), roleName(role)}});
-        !e)
+    if (Result<qint64> e = AuditTrail::appendOne(m_database, {}, createdBy, now, AuditKind::AccountCreated, {{QStringLiteral("account"), normalised}, {QStringLiteral("role"), roleName(role)}}); !e)
         return e.error();
-    if (Status s = audit.finish(); !s)
-        return s.error();
     if (Status s = transaction.commit(); !s)
         return s.error();
     return Account{normalised, name, role, false};
@@ -152,13 +147,8 @@ Status Accounts::disable(const Actor &administrator, const QString &id)
         return s;
     if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("users.setDisabled"), {{"id", account->id}, {"disabled", 1}}); !r)
         return r.error();
-    AuditTrail::Writer audit(m_database);
-    if (Result<qint64> e = audit.append({}, administrator.userId, m_clock.now(), AuditKind::AccountDisabled,
-                                        {{QStringLiteral("account"), account->id}});
-        !e)
+    if (Result<qint64> e = AuditTrail::appendOne(m_database, {}, administrator.userId, m_clock.now(), AuditKind::AccountDisabled, {{QStringLiteral("account"), account->id}}); !e)
         return e.error();
-    if (Status s = audit.finish(); !s)
-        return s;
     return transaction.commit();
 }
 
@@ -184,13 +174,8 @@ Status Accounts::resetPassword(const Actor &administrator, const QString &id, co
         return r.error();
     if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("users.clearFailures"), {{"id", account->id}}); !r)
         return r.error();
-    AuditTrail::Writer audit(m_database);
-    if (Result<qint64> e = audit.append({}, administrator.userId, now, AuditKind::PasswordReset,
-                                        {{QStringLiteral("account"), account->id}});
-        !e)
+    if (Result<qint64> e = AuditTrail::appendOne(m_database, {}, administrator.userId, now, AuditKind::PasswordReset, {{QStringLiteral("account"), account->id}}); !e)
         return e.error();
-    if (Status s = audit.finish(); !s)
-        return s;
     return transaction.commit();
 }
 
@@ -202,11 +187,8 @@ Status Accounts::recordFailure(const QString &id, const QString &why)
         return s;
     if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("users.addFailure"), {{"id", id}, {"at", StoredTime::text(now)}}); !r)
         return r.error();
-    AuditTrail::Writer audit(m_database);
-    if (Result<qint64> e = audit.append({}, id, now, AuditKind::SignInFailed, {{QStringLiteral("reason"), why}}); !e)
+    if (Result<qint64> e = AuditTrail::appendOne(m_database, {}, id, now, AuditKind::SignInFailed, {{QStringLiteral("reason"), why}}); !e)
         return e.error();
-    if (Status s = audit.finish(); !s)
-        return s;
     return transaction.commit();
 }
 
@@ -269,11 +251,8 @@ Result<Account> Accounts::signIn(const QString &id, const QString &password)
         return s.error();
     if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("users.clearFailures"), {{"id", normalised}}); !r)
         return r.error();
-    AuditTrail::Writer audit(m_database);
-    if (Result<qint64> e = audit.append({}, normalised, now, AuditKind::SignedIn, {}); !e)
+    if (Result<qint64> e = AuditTrail::appendOne(m_database, {}, normalised, now, AuditKind::SignedIn, {}); !e)
         return e.error();
-    if (Status s = audit.finish(); !s)
-        return s.error();
     if (PasswordHasher::needsRehash(hash, m_cost)) {
         if (Result<QString> stronger = PasswordHasher::hash(password, m_cost)) {
             if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("users.setPassword"),

@@ -95,18 +95,27 @@ Status AuditTrail::Writer::finish()
     return {};
 }
 
-Result<qint64> AuditTrail::record(Database &database, const QString &reference, const QString &user,
-                                  const QDateTime &at, AuditKind kind, const QJsonObject &payload)
+Result<qint64> AuditTrail::appendOne(Database &database, const QString &reference, const QString &user,
+                                     const QDateTime &at, AuditKind kind, const QJsonObject &payload)
 {
-    WriteTransaction transaction(database);
-    if (Status s = transaction.begin(); !s)
-        return s.error();
     Writer writer(database);
     Result<qint64> sequence = writer.append(reference, user, at, kind, payload);
     if (!sequence)
         return sequence;
     if (Status s = writer.finish(); !s)
         return s.error();
+    return sequence;
+}
+
+Result<qint64> AuditTrail::record(Database &database, const QString &reference, const QString &user,
+                                  const QDateTime &at, AuditKind kind, const QJsonObject &payload)
+{
+    WriteTransaction transaction(database);
+    if (Status s = transaction.begin(); !s)
+        return s.error();
+    Result<qint64> sequence = appendOne(database, reference, user, at, kind, payload);
+    if (!sequence)
+        return sequence;
     if (Status s = transaction.commit(); !s)
         return s.error();
     return sequence;

@@ -16,25 +16,10 @@
 using namespace FrontDoor;
 using namespace FrontDoorTest;
 
-namespace {
-
-void fill(StoreFixture &f)
-{
-    for (int i = 0; i < 3; ++i) {
-        StoredReferral d = f->referrals().createDraft(norfolk(), handler).value();
-        Referral r = d.referral;
-        r.setAnswer(Field::referrerName, Answer::given(QStringLiteral("Invented Caller %1").arg(i)));
-        r.setAnswer(Field::referrerRole, Answer::given(QStringLiteral("Neighbour")));
-        REQUIRE(f->referrals().save(r, d.revision, handler));
-    }
-}
-
-} // namespace
-
 TEST_CASE("frontdoor verify-audit reports OK with the count and head hash, or the first broken link")
 {
     StoreFixture f;
-    fill(f);
+    fillInvented(f);
     f.close();
 
     Run ok = runFrontDoor({QStringLiteral("verify-audit"), QStringLiteral("--db"), f.path});
@@ -51,7 +36,7 @@ TEST_CASE("frontdoor verify-audit reports OK with the count and head hash, or th
 TEST_CASE("frontdoor backup and restore bring a damaged database back, verify-audit names the damage first")
 {
     StoreFixture f;
-    fill(f);
+    fillInvented(f);
     f.close();
 
     Run backup = runFrontDoor({QStringLiteral("backup"), QStringLiteral("--db"), f.path});
@@ -89,7 +74,7 @@ TEST_CASE("frontdoor backup and restore bring a damaged database back, verify-au
 TEST_CASE("frontdoor restore refuses a file that is not a good backup")
 {
     StoreFixture f;
-    fill(f);
+    fillInvented(f);
     f.close();
     const QString junk = f.dir.filePath(QStringLiteral("junk.sqlite"));
     QFile file(junk);
@@ -120,7 +105,7 @@ TEST_CASE("frontdoor verify-audit and backup open a training database only with 
     CHECK(backup.exitCode == 0);
 
     StoreFixture f;
-    fill(f);
+    fillInvented(f);
     f.close();
     Run notLive = runFrontDoor({QStringLiteral("verify-audit"), QStringLiteral("--training"), QStringLiteral("--db"), f.path});
     CHECK(notLive.exitCode == 2);

@@ -2,7 +2,10 @@
 
 #include "support/referralbuilder.h"
 
+#include "referral/fields.h"
+
 #include <QCryptographicHash>
+#include <QSqlQuery>
 #include <QFile>
 
 #include <sqlite3.h>
@@ -65,6 +68,41 @@ QString StoreFixture::rawValue(const QString &sql) const
     sqlite3_finalize(statement);
     sqlite3_close(db);
     return value;
+}
+
+void StoreFixture::fillTheDisk()
+{
+    QSqlQuery q(store->database().connection());
+    REQUIRE(q.exec(QStringLiteral("PRAGMA page_count")));
+    REQUIRE(q.next());
+    const int pages = q.value(0).toInt();
+    q.finish();
+    REQUIRE(q.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages + 2)));
+}
+
+void StoreFixture::diskHasSpaceAgain()
+{
+    QSqlQuery q(store->database().connection());
+    REQUIRE(q.exec(QStringLiteral("PRAGMA max_page_count = 1073741823")));
+}
+
+void fillInvented(StoreFixture &f, bool moreEvents)
+{
+    using namespace FrontDoor;
+    for (int i = 0; i < 3; ++i) {
+        StoredReferral d = f->referrals().createDraft(norfolk(), handler).value();
+        Referral r = d.referral;
+        r.setAnswer(Field::referrerName, Answer::given(QStringLiteral("Invented Caller %1").arg(i)));
+        r.setAnswer(Field::referrerRole, Answer::given(QStringLiteral("Neighbour")));
+        Result<SaveReceipt> saved = f->referrals().save(r, d.revision, handler);
+        REQUIRE(saved);
+        if (!moreEvents)
+            continue;
+        r.setAnswer(Field::triageImmediateDanger, Answer::given(QStringLiteral("no")));
+        REQUIRE(f->referrals().save(r, saved->revision, handler));
+        REQUIRE(f->referrals().flush(r.reference));
+        REQUIRE(f->referrals().recordAccess(r.reference, supervisor, AuditKind::Viewed));
+    }
 }
 
 QByteArray fileDigest(const QString &path)

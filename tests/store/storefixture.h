@@ -27,6 +27,11 @@ struct StoreFixture
     void rawExec(const QString &sql) const;
     QString rawValue(const QString &sql) const;
 
+    // A full disk, without root: the open database may grow by two pages at most, so SQLite answers SQLITE_FULL;
+    // diskHasSpaceAgain() lifts the limit.
+    void fillTheDisk();
+    void diskHasSpaceAgain();
+
     QTemporaryDir dir;
     QString path;
     FrontDoor::FixedClock clock;
@@ -42,6 +47,10 @@ inline constexpr FrontDoor::PasswordHasher::Cost cheapHashing{1, 8 * 1024 * 1024
 // On a database without accounts: the first administrator ("root"), then a supervisor `name`, both with `password`;
 // returns the supervisor, who may sign decisions and exchange referrals.
 FrontDoor::Actor firstSupervisor(FrontDoor::Accounts &accounts, const QString &name, const QString &password);
+
+// Three invented referrals, each created and saved with an invented caller ("Invented Caller i", a neighbour): 9
+// events. With `moreEvents`, each is also answered once more, flushed and viewed by a supervisor: a dozen or so.
+void fillInvented(StoreFixture &f, bool moreEvents = false);
 
 // SHA-256 of a file's bytes (empty when absent), to prove a damaged file was left exactly as it was.
 QByteArray fileDigest(const QString &path);

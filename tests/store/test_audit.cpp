@@ -15,22 +15,6 @@ using namespace FrontDoorTest;
 
 namespace {
 
-// Three referrals with a few changes each: about a dozen events.
-void fill(StoreFixture &f)
-{
-    for (int i = 0; i < 3; ++i) {
-        StoredReferral d = f->referrals().createDraft(norfolk(), handler).value();
-        Referral r = d.referral;
-        r.setAnswer(Field::referrerName, Answer::given(QStringLiteral("Invented Caller %1").arg(i)));
-        r.setAnswer(Field::referrerRole, Answer::given(QStringLiteral("Neighbour")));
-        qint64 revision = f->referrals().save(r, d.revision, handler)->revision;
-        r.setAnswer(Field::triageImmediateDanger, Answer::given(QStringLiteral("no")));
-        revision = f->referrals().save(r, revision, handler)->revision;
-        REQUIRE(f->referrals().flush(r.reference));
-        REQUIRE(f->referrals().recordAccess(r.reference, supervisor, AuditKind::Viewed));
-    }
-}
-
 AuditVerifier::Report verify(StoreFixture &f)
 {
     f.reopen();
@@ -46,7 +30,7 @@ const QString dropTriggers = QStringLiteral("DROP TRIGGER audit_no_update; DROP 
 TEST_CASE("An untouched trail verifies, with its count and head hash")
 {
     StoreFixture f;
-    fill(f);
+    fillInvented(f, true); // about a dozen events
     const AuditVerifier::Report report = verify(f);
     INFO(report.summary().toStdString());
     CHECK(report.intact());
@@ -59,7 +43,7 @@ TEST_CASE("An untouched trail verifies, with its count and head hash")
 TEST_CASE("The audit table refuses UPDATE and DELETE")
 {
     StoreFixture f;
-    fill(f);
+    fillInvented(f, true); // about a dozen events
     QSqlQuery q(f->database().connection());
     CHECK_FALSE(q.exec(QStringLiteral("UPDATE audit SET user_id = 'someone' WHERE seq = 2")));
     CHECK(q.lastError().text().contains(QStringLiteral("append-only")));
@@ -70,7 +54,7 @@ TEST_CASE("The audit table refuses UPDATE and DELETE")
 TEST_CASE("Every kind of edit behind the app's back is caught, at the exact event")
 {
     StoreFixture f;
-    fill(f);
+    fillInvented(f, true); // about a dozen events
     const int total = f.rawValue(QStringLiteral("SELECT count(*) FROM audit")).toInt();
     REQUIRE(total >= 12);
     f.close();

@@ -109,13 +109,7 @@ TEST_CASE("A full disk makes the save fail — never a false 'saved' — and the
     StoreFixture f;
     StoredReferral d = f->referrals().createDraft(norfolk(), handler).value();
     // A size-limited database stands in for a full disk (no root needed): SQLite answers SQLITE_FULL.
-    QSqlQuery q(f->database().connection());
-    REQUIRE(q.exec(QStringLiteral("PRAGMA page_count")));
-    REQUIRE(q.next());
-    const int pages = q.value(0).toInt();
-    q.finish();
-    REQUIRE(q.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages + 2)));
-    q.finish();
+    f.fillTheDisk();
 
     Referral big = d.referral;
     big.setAnswer(u"concern.nature", Answer::given(QString(200'000, u'w')));
@@ -125,8 +119,7 @@ TEST_CASE("A full disk makes the save fail — never a false 'saved' — and the
     CHECK(full.errorMessage().contains(QStringLiteral("disk is full")));
     CHECK(f->referrals().load(d.referral.reference)->revision == d.revision); // nothing half-written
 
-    REQUIRE(q.exec(QStringLiteral("PRAGMA max_page_count = 1073741823")));
-    q.finish();
+    f.diskHasSpaceAgain();
     Result<SaveReceipt> retried = f->referrals().save(big, d.revision, handler); // the editor still holds it
     INFO(retried.errorMessage().toStdString());
     REQUIRE(retried);
