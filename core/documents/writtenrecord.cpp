@@ -45,24 +45,12 @@ QString answerInWords(const Answer &answer, const Question &question, const Prof
     return values.join(QStringLiteral("; "));
 }
 
-Document writtenRecord(const Referral &referral, const Profile &profile, const Findings &outstanding,
-                       const QList<AuditEvent> &signatures)
-{
-    Document record;
-    record.title = QStringLiteral("Referral %1 — written record").arg(referral.reference);
-    record.fileNameStem = QStringLiteral("written-record-%1").arg(referral.reference);
-    record.metadata = {{QStringLiteral("title"), record.title},
-                       {QStringLiteral("author"), profile.authority},
-                       {QStringLiteral("subject"), QStringLiteral("Internal: contains the referrer's identity")}};
-    QStringList &p = record.paragraphs;
-    p << QStringLiteral("INTERNAL — %1. This record may name a referrer who asked not to be named to the family: "
-                        "never send it to the family or another agency.")
-             .arg(profile.serviceName);
-    p << line(QStringLiteral("Reference"), referral.reference)
-      << line(QStringLiteral("Status"), referralStatusName(referral.status))
-      << line(QStringLiteral("Call"), QStringLiteral("%1 to %2").arg(ukTime(referral.callStartedAt), ukTime(referral.callEndedAt)))
-      << line(QStringLiteral("Taken by"), referral.handler);
+namespace {
 
+// Every question of every section with what was recorded, the people's cards under their own headings; a question
+// no longer asked (the caller type changed, say) keeps what was recorded, marked so.
+void appendAnswers(QStringList &p, const Referral &referral, const Profile &profile)
+{
     for (const Section &section : profile.sections) {
         p << QStringLiteral("## %1").arg(section.title);
         for (const Question &question : section.questions) {
@@ -93,13 +81,11 @@ Document writtenRecord(const Referral &referral, const Profile &profile, const F
             }
         }
     }
+}
 
-    p << QStringLiteral("## Still outstanding when the record was made");
-    for (const Finding &finding : outstanding)
-        p << QStringLiteral("%1 (%2)").arg(finding.message, finding.ruleId);
-    if (outstanding.isEmpty())
-        p << QStringLiteral("Nothing.");
-
+// The supervisor's records: outcomes, discussions, sharing decisions, feedback, disagreements, follow-up actions.
+void appendReviewRecords(QStringList &p, const Referral &referral, const Profile &profile)
+{
     p << QStringLiteral("## Decisions, discussions and feedback");
     const OptionList *outcomes = profile.optionList(profile.outcomeList);
     for (const ChildOutcome &outcome : referral.outcomes) {
@@ -129,6 +115,37 @@ Document writtenRecord(const Referral &referral, const Profile &profile, const F
         p << QStringLiteral("Action %1 (%2): due %3 — %4%5")
                  .arg(a.description, a.procedureId, ukTime(a.due), actionStatusName(a.status),
                       a.note.isEmpty() ? QString() : QStringLiteral(" — ") + a.note);
+}
+
+} // namespace
+
+Document writtenRecord(const Referral &referral, const Profile &profile, const Findings &outstanding,
+                       const QList<AuditEvent> &signatures)
+{
+    Document record;
+    record.title = QStringLiteral("Referral %1 — written record").arg(referral.reference);
+    record.fileNameStem = QStringLiteral("written-record-%1").arg(referral.reference);
+    record.metadata = {{QStringLiteral("title"), record.title},
+                       {QStringLiteral("author"), profile.authority},
+                       {QStringLiteral("subject"), QStringLiteral("Internal: contains the referrer's identity")}};
+    QStringList &p = record.paragraphs;
+    p << QStringLiteral("INTERNAL — %1. This record may name a referrer who asked not to be named to the family: "
+                        "never send it to the family or another agency.")
+             .arg(profile.serviceName);
+    p << line(QStringLiteral("Reference"), referral.reference)
+      << line(QStringLiteral("Status"), referralStatusName(referral.status))
+      << line(QStringLiteral("Call"), QStringLiteral("%1 to %2").arg(ukTime(referral.callStartedAt), ukTime(referral.callEndedAt)))
+      << line(QStringLiteral("Taken by"), referral.handler);
+
+    appendAnswers(p, referral, profile);
+
+    p << QStringLiteral("## Still outstanding when the record was made");
+    for (const Finding &finding : outstanding)
+        p << QStringLiteral("%1 (%2)").arg(finding.message, finding.ruleId);
+    if (outstanding.isEmpty())
+        p << QStringLiteral("Nothing.");
+
+    appendReviewRecords(p, referral, profile);
 
     p << QStringLiteral("## Signatures (NOR-D2)");
     for (const AuditEvent &event : signatures)

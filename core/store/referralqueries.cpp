@@ -177,6 +177,71 @@ Result<QList<ReferralSummary>> ReferralQueries::searchAs(const QString &text, co
     return summaries(**rows);
 }
 
+namespace {
+
+// A name as the known-child check compares it: folded (accents, case, punctuation) and its sound-alike keys.
+struct NameKeys
+{
+    QString folded;
+    QString given;
+    QString family;
+};
+
+// How alike two names are (LIN-T3): the same name, sounding alike, the other way round, or one part alike.
+int nameScore(PossibleMatch &match, const NameKeys &sought, const NameKeys &candidate)
+{
+    int score = 0;
+    if (candidate.folded == sought.folded) {
+        score += 50;
+        match.reasons.append(QStringLiteral("same name"));
+    } else if (candidate.given == sought.given && candidate.family == sought.family) {
+        score += 40;
+        match.reasons.append(QStringLiteral("name sounds alike"));
+    } else if (candidate.given == sought.family && candidate.family == sought.given) {
+        score += 30;
+        match.reasons.append(QStringLiteral("names the other way round"));
+    } else if (candidate.family == sought.family) {
+        score += 20;
+        match.reasons.append(QStringLiteral("family name sounds alike"));
+    } else if (candidate.given == sought.given) {
+        score += 15;
+        match.reasons.append(QStringLiteral("first name sounds alike"));
+    }
+    return score;
+}
+
+// How alike two dates of birth (or estimated ages) are; far apart counts against the match.
+int birthScore(PossibleMatch &match, const QDate &birthDate, int birthYear)
+{
+    int score = 0;
+    if (birthDate.isValid() && match.birthDate.isValid()) {
+        const qint64 days = std::abs(birthDate.daysTo(match.birthDate));
+        if (days == 0) {
+            score += 40;
+            match.reasons.append(QStringLiteral("same date of birth"));
+        } else if (days <= 31) {
+            score += 25;
+            match.reasons.append(QStringLiteral("born within a month"));
+        } else if (birthDate.day() == match.birthDate.day() && birthDate.month() == match.birthDate.month()) {
+            score += 15;
+            match.reasons.append(QStringLiteral("same birthday, another year"));
+        } else if (std::abs(birthDate.year() - match.birthDate.year()) > 3) {
+            score -= 40;
+        }
+    } else if (birthYear > 0 && match.birthYear > 0) {
+        const int years = std::abs(birthYear - match.birthYear);
+        if (years <= 1) {
+            score += 10;
+            match.reasons.append(QStringLiteral("about the same age"));
+        } else if (years > 3) {
+            score -= 40;
+        }
+    }
+    return score;
+}
+
+} // namespace
+
 Result<QList<PossibleMatch>> ReferralQueries::possibleMatches(const QString &name, const QString &birth,
                                                               const QDate &asOf, const QString &excludeReference,
                                                               int limit)
@@ -212,48 +277,9 @@ Result<QList<PossibleMatch>> ReferralQueries::possibleMatches(const QString &nam
         referralStatusFromName(at["status"_L1].toString(), &match.status);
         match.callStartedAt = StoredTime::parse(at["call_started_at"_L1]);
 
-        int score = 0;
-        if (candidateFolded == folded) {
-            score += 50;
-            match.reasons.append(QStringLiteral("same name"));
-        } else if (candidateGiven == given && candidateFamily == family) {
-            score += 40;
-            match.reasons.append(QStringLiteral("name sounds alike"));
-        } else if (candidateGiven == family && candidateFamily == given) {
-            score += 30;
-            match.reasons.append(QStringLiteral("names the other way round"));
-        } else if (candidateFamily == family) {
-            score += 20;
-            match.reasons.append(QStringLiteral("family name sounds alike"));
-        } else if (candidateGiven == given) {
-            score += 15;
-            match.reasons.append(QStringLiteral("first name sounds alike"));
-        }
-        if (birthDate.isValid() && match.birthDate.isValid()) {
-            const qint64 days = std::abs(birthDate.daysTo(match.birthDate));
-            if (days == 0) {
-                score += 40;
-                match.reasons.append(QStringLiteral("same date of birth"));
-            } else if (days <= 31) {
-                score += 25;
-                match.reasons.append(QStringLiteral("born within a month"));
-            } else if (birthDate.day() == match.birthDate.day() && birthDate.month() == match.birthDate.month()) {
-                score += 15;
-                match.reasons.append(QStringLiteral("same birthday, another year"));
-            } else if (std::abs(birthDate.year() - match.birthDate.year()) > 3) {
-                score -= 40;
-            }
-        } else if (birthYear > 0 && match.birthYear > 0) {
-            const int years = std::abs(birthYear - match.birthYear);
-            if (years <= 1) {
-                score += 10;
-                match.reasons.append(QStringLiteral("about the same age"));
-            } else if (years > 3) {
-                score -= 40;
-            }
-        }
-        match.score = score;
-        if (score >= 35)
+        match.score = nameScore(match, {folded, given, family}, {candidateFolded, candidateGiven, candidateFamily})
+                      + birthScore(match, birthDate, birthYear);
+        if (match.score >= 35)
             matches.append(match);
     }
     q.finish();

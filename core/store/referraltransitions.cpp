@@ -36,6 +36,26 @@ Result<SaveReceipt> ReferralRepository::changeStatus(const QString &reference, q
     return makeError(ErrorCode::InvalidInput, QStringLiteral("A referral cannot go back to being a draft."));
 }
 
+namespace {
+
+// A status the procedure's musts do not yet allow is refused, naming every requirement not met and where.
+Status noneBlocking(const Findings &findings, const QString &reference, ReferralStatus to)
+{
+    const Findings blocking = withSeverity(findings, Severity::Blocking);
+    if (blocking.isEmpty())
+        return {};
+    QStringList items;
+    for (const Finding &finding : blocking)
+        items.append(QStringLiteral("%1 (%2)").arg(finding.ruleId, finding.path));
+    return makeError(ErrorCode::InvalidInput,
+                     QStringLiteral("Referral %1 cannot be %2 yet: %3 of the procedure's requirements %4 not met — %5.")
+                         .arg(reference, referralStatusName(to)).arg(blocking.size())
+                         .arg(blocking.size() == 1 ? QStringLiteral("is") : QStringLiteral("are"),
+                              items.join(QStringLiteral(", "))));
+}
+
+} // namespace
+
 Result<SaveReceipt> ReferralRepository::transition(const QString &reference, qint64 expectedRevision,
                                                    const Actor &actor, ReferralStatus from, ReferralStatus to,
                                                    const Profile &profile, const std::optional<Signature> &signature)
@@ -70,18 +90,8 @@ Result<SaveReceipt> ReferralRepository::transition(const QString &reference, qin
                              .arg(reference));
     const Findings findings = evaluate(current->referral, profile, now,
                                        to == ReferralStatus::Submitted ? Stage::Intake : Stage::Decision);
-    const Findings blocking = withSeverity(findings, Severity::Blocking);
-    if (!blocking.isEmpty()) {
-        QStringList items;
-        for (const Finding &finding : blocking)
-            items.append(QStringLiteral("%1 (%2)").arg(finding.ruleId, finding.path));
-        return makeError(ErrorCode::InvalidInput,
-                         QStringLiteral("Referral %1 cannot be %2 yet: %3 of the procedure's requirements %4 not met "
-                                        "— %5.")
-                             .arg(reference, referralStatusName(to)).arg(blocking.size())
-                             .arg(blocking.size() == 1 ? QStringLiteral("is") : QStringLiteral("are"),
-                                  items.join(QStringLiteral(", "))));
-    }
+    if (Status s = noneBlocking(findings, reference, to); !s)
+        return s.error();
 
     QList<EventDraft> events;
     if (current->row.pending)

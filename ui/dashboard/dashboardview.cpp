@@ -85,7 +85,28 @@ void DashboardView::reload()
 
 void DashboardView::show(const DashboardFigures &figures)
 {
-    // Contacts per day: one bar a day, weekends as they fell.
+    const int contacts = showContacts(figures);
+    const int children = showOutcomes(figures);
+    const int late = showOverdue(figures);
+    m_median->setText(figures.decisions
+                          ? tr("<b>Median time from a call to its signed decision: %1 hours</b> (%2 decisions)")
+                                .arg(figures.medianHoursToDecision, 0, 'f', 1)
+                                .arg(figures.decisions)
+                          : tr("<b>No decision was signed in these four weeks.</b>"));
+    m_summary->setText(tr("In the last four weeks: %1 contacts; %2 children with an outcome; %3 follow-up actions "
+                          "overdue now; %4.")
+                           .arg(contacts)
+                           .arg(children)
+                           .arg(late)
+                           .arg(figures.decisions ? tr("the median time to a signed decision was %1 hours")
+                                                        .arg(figures.medianHoursToDecision, 0, 'f', 1)
+                                                  : tr("no decision was signed")));
+    m_summary->setAccessibleName(m_summary->text());
+}
+
+// Contacts per day: one bar a day, weekends as they fell.
+int DashboardView::showContacts(const DashboardFigures &figures)
+{
     auto *perDay = new QBarSet(tr("Contacts"));
     perDay->setColor(Theme::Palette::chart());
     QStringList days;
@@ -116,8 +137,12 @@ void DashboardView::show(const DashboardFigures &figures)
     contactsChart->addAxis(countAxis, Qt::AlignLeft);
     daySeries->attachAxis(countAxis);
     m_contacts->setChart(contactsChart); // the view owns the chart, and deletes the one before
+    return contacts;
+}
 
-    // Outcomes: a pie, each slice labelled in words and numbers, never colour alone.
+// Outcomes: a pie, each slice labelled in words and numbers, never colour alone.
+int DashboardView::showOutcomes(const DashboardFigures &figures)
+{
     auto *pie = new QPieSeries;
     int children = 0;
     for (const auto &[outcome, count] : figures.outcomes) {
@@ -129,8 +154,12 @@ void DashboardView::show(const DashboardFigures &figures)
     QChart *outcomesChart = titled(children ? tr("Outcomes (%1 children)").arg(children) : tr("Outcomes: none decided yet"));
     outcomesChart->addSeries(pie);
     m_outcomes->setChart(outcomesChart);
+    return children;
+}
 
-    // Overdue follow-up actions by kind: red, and labelled.
+// Overdue follow-up actions by kind: red, and labelled.
+int DashboardView::showOverdue(const DashboardFigures &figures)
+{
     auto *overdue = new QBarSet(tr("Overdue"));
     overdue->setColor(Theme::Palette::urgent());
     QStringList kinds;
@@ -151,21 +180,7 @@ void DashboardView::show(const DashboardFigures &figures)
     overdueChart->addAxis(kindAxis, Qt::AlignLeft);
     overdueSeries->attachAxis(kindAxis);
     m_overdue->setChart(overdueChart);
-
-    m_median->setText(figures.decisions
-                          ? tr("<b>Median time from a call to its signed decision: %1 hours</b> (%2 decisions)")
-                                .arg(figures.medianHoursToDecision, 0, 'f', 1)
-                                .arg(figures.decisions)
-                          : tr("<b>No decision was signed in these four weeks.</b>"));
-    m_summary->setText(tr("In the last four weeks: %1 contacts; %2 children with an outcome; %3 follow-up actions "
-                          "overdue now; %4.")
-                           .arg(contacts)
-                           .arg(children)
-                           .arg(late)
-                           .arg(figures.decisions ? tr("the median time to a signed decision was %1 hours")
-                                                        .arg(figures.medianHoursToDecision, 0, 'f', 1)
-                                                  : tr("no decision was signed")));
-    m_summary->setAccessibleName(m_summary->text());
+    return late;
 }
 
 QString DashboardView::summary() const

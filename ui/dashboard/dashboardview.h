@@ -26,6 +26,10 @@ public:
     QString summary() const;
 
 private:
+    // Each chart from the figures; returns its total (contacts, children with an outcome, overdue actions).
+    int showContacts(const DashboardFigures &figures);
+    int showOutcomes(const DashboardFigures &figures);
+    int showOverdue(const DashboardFigures &figures);
     void show(const DashboardFigures &figures);
 
     Reader m_read;

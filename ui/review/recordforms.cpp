@@ -47,6 +47,17 @@ RecordForms::RecordForms(const Profile &profile, QWidget *parent) : QWidget(pare
     setObjectName(QStringLiteral("recordForms"));
     auto *layout = new QVBoxLayout(this);
 
+    addDiscussionForm(layout, profile);
+    layout->addSpacing(12);
+    addFeedbackForm(layout, profile);
+    layout->addSpacing(12);
+    addSharingForm(layout);
+    layout->addStretch(1);
+}
+
+// A discussion with the caller, police, health, managers or another agency (NOR-L1, NOR-D1).
+void RecordForms::addDiscussionForm(QVBoxLayout *layout, const Profile &profile)
+{
     auto *discussionHeading = new QLabel(tr("<b>A discussion</b> — with the caller, police, health, managers or "
                                             "another agency (NOR-L1, NOR-D1)"),
                                          this);
@@ -72,8 +83,11 @@ RecordForms::RecordForms(const Profile &profile, QWidget *parent) : QWidget(pare
     addDiscussion->setObjectName(QStringLiteral("recordDiscussion"));
     connect(addDiscussion, &QPushButton::clicked, this, &RecordForms::discussionReady);
     layout->addWidget(addDiscussion, 0, Qt::AlignLeft);
+}
 
-    layout->addSpacing(12);
+// Feedback to the referrer (LIN-T5, ALL-T6), with the note for a member of the public.
+void RecordForms::addFeedbackForm(QVBoxLayout *layout, const Profile &profile)
+{
     auto *feedbackHeading = new QLabel(tr("<b>Feedback to the referrer</b> — including when no further action is "
                                           "taken (LIN-T5, ALL-T6)"),
                                        this);
@@ -97,8 +111,11 @@ RecordForms::RecordForms(const Profile &profile, QWidget *parent) : QWidget(pare
     addFeedback->setObjectName(QStringLiteral("recordFeedback"));
     connect(addFeedback, &QPushButton::clicked, this, &RecordForms::feedbackReady);
     layout->addWidget(addFeedback, 0, Qt::AlignLeft);
+}
 
-    layout->addSpacing(12);
+// A decision to share information, or not to, with its reasons (LIN-I1).
+void RecordForms::addSharingForm(QVBoxLayout *layout)
+{
     auto *sharingHeading = new QLabel(tr("<b>A decision to share information, or not to</b> — with the reasons "
                                          "(LIN-I1)"),
                                       this);
@@ -132,7 +149,6 @@ RecordForms::RecordForms(const Profile &profile, QWidget *parent) : QWidget(pare
     addSharing->setObjectName(QStringLiteral("recordSharing"));
     connect(addSharing, &QPushButton::clicked, this, &RecordForms::sharingReady);
     layout->addWidget(addSharing, 0, Qt::AlignLeft);
-    layout->addStretch(1);
 }
 
 void RecordForms::setMemberOfPublic(bool memberOfPublic)

@@ -7,6 +7,7 @@
 
 class QComboBox;
 class QLabel;
+class QVBoxLayout;
 class QLineEdit;
 class QPlainTextEdit;
 
@@ -36,6 +37,10 @@ signals:
     void sharingReady();
 
 private:
+    void addDiscussionForm(QVBoxLayout *layout, const Profile &profile);
+    void addFeedbackForm(QVBoxLayout *layout, const Profile &profile);
+    void addSharingForm(QVBoxLayout *layout);
+
     QComboBox *m_with = nullptr;
     QLineEdit *m_setting = nullptr;
     QLineEdit *m_present = nullptr;
