@@ -52,12 +52,14 @@ Result<SqlCatalog> SqlCatalog::fromText(const QString &text, const QString &sour
 Status SqlCatalog::expandPieces(const QString &source)
 {
     static const QRegularExpression piece(QStringLiteral(R"(\{\{([A-Za-z0-9_.-]+)\}\})"));
+    // One level only, read from the statements as written: a piece holds no pieces of its own, so no cycle can
+    // form, and the answer does not depend on the order the statements are visited in.
+    const QHash<QString, QString> written = m_statements;
     for (auto it = m_statements.begin(); it != m_statements.end(); ++it) {
         QString expanded = it.value();
-        // One level only: a piece holds no pieces of its own, so no cycle can form.
         for (QRegularExpressionMatch match = piece.match(expanded); match.hasMatch(); match = piece.match(expanded)) {
             const QString name = match.captured(1);
-            const QString text = m_statements.value(name);
+            const QString text = written.value(name);
             if (text.isEmpty() || piece.match(text).hasMatch())
                 return makeError(ErrorCode::SchemaError,
                                  QStringLiteral("%1: \"%2\" uses {{%3}}, which is not a statement without pieces")
