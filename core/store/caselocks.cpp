@@ -51,16 +51,26 @@ Result<LockHolder> CaseLocks::put(const QString &reference, const Actor &actor, 
     return LockHolder{actor.userId, m_workstation, m_instanceId, since, expires};
 }
 
+Result<std::optional<LockHolder>> CaseLocks::beginWith(WriteTransaction &transaction, const QString &reference)
+{
+    if (Status s = transaction.begin(); !s)
+        return s.error();
+    return holder(reference);
+}
+
+bool CaseLocks::heldElsewhere(const std::optional<LockHolder> &lease, const QDateTime &now) const
+{
+    return lease && lease->instance != m_instanceId && lease->expires > now;
+}
+
 Result<LockHolder> CaseLocks::acquire(const QString &reference, const Actor &actor)
 {
     WriteTransaction transaction(m_database);
-    if (Status s = transaction.begin(); !s)
-        return s.error();
-    const QDateTime now = m_clock.now();
-    Result<std::optional<LockHolder>> current = holder(reference);
+    Result<std::optional<LockHolder>> current = beginWith(transaction, reference);
     if (!current)
         return current.error();
-    if (*current && (*current)->instance != m_instanceId && (*current)->expires > now)
+    const QDateTime now = m_clock.now();
+    if (heldElsewhere(*current, now))
         return makeError(ErrorCode::Conflict,
                          QStringLiteral("%1 is open for editing by %2 on %3 since %4.")
                              .arg(reference, (*current)->user, (*current)->workstation,
@@ -82,13 +92,11 @@ Result<LockHolder> CaseLocks::acquire(const QString &reference, const Actor &act
 Result<LockHolder> CaseLocks::takeOver(const QString &reference, const Actor &actor)
 {
     WriteTransaction transaction(m_database);
-    if (Status s = transaction.begin(); !s)
-        return s.error();
-    const QDateTime now = m_clock.now();
-    Result<std::optional<LockHolder>> current = holder(reference);
+    Result<std::optional<LockHolder>> current = beginWith(transaction, reference);
     if (!current)
         return current.error();
-    if (*current && (*current)->instance != m_instanceId && (*current)->expires > now)
+    const QDateTime now = m_clock.now();
+    if (heldElsewhere(*current, now))
         return makeError(ErrorCode::Conflict,
                          QStringLiteral("%1 is still being edited by %2 on %3: it cannot be taken over while they "
                                         "are working on it.").arg(reference, (*current)->user, (*current)->workstation));

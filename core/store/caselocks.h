@@ -10,6 +10,7 @@
 namespace FrontDoor {
 
 class Database;
+class WriteTransaction;
 
 struct LockHolder
 {
@@ -44,6 +45,10 @@ public:
     static Result<std::optional<LockHolder>> holder(Database &database, const QString &reference);
 
 private:
+    // Begins the write transaction and reads the case's lease within it: what acquire and takeOver decide on.
+    Result<std::optional<LockHolder>> beginWith(WriteTransaction &transaction, const QString &reference);
+    // A live lease of another instance (a person working on the case now).
+    bool heldElsewhere(const std::optional<LockHolder> &lease, const QDateTime &now) const;
     // Writes this instance's lease (within the caller's transaction).
     Result<LockHolder> put(const QString &reference, const Actor &actor, const QDateTime &since, const QDateTime &now);
 
