@@ -2,8 +2,8 @@
 
 #include "commandline.h"
 
-#include "store/accounts.h"
 #include "access/permissions.h"
+#include "store/accounts.h"
 
 namespace FrontDoor {
 

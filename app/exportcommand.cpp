@@ -3,13 +3,13 @@
 #include "actingperson.h"
 #include "storecommands.h"
 
-#include "store/accounts.h"
 #include "access/permissions.h"
 #include "documents/queuecsv.h"
+#include "documents/queueexport.h"
 #include "documents/referraldocuments.h"
 #include "profile/profileloader.h"
 #include "render/referraloutput.h"
-#include "documents/queueexport.h"
+#include "store/accounts.h"
 
 #include <QTextStream>
 

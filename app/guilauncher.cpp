@@ -2,24 +2,24 @@
 
 #include "storecommands.h"
 
+#include "access/permissions.h"
+#include "calendar/bankholidays.h"
+#include "documents/queueexport.h"
+#include "editor/referraleditor.h"
+#include "home/unfinishedcallsource.h"
 #include "mainwindow.h"
-#include "store/accounts.h"
+#include "profile/profileloader.h"
+#include "render/referraloutput.h"
+#include "review/historytext.h"
+#include "review/reviewpage.h"
 #include "session/accountsdialog.h"
 #include "session/firstrundialog.h"
 #include "session/idlelock.h"
 #include "session/signindialog.h"
-#include "editor/referraleditor.h"
-#include "review/historytext.h"
-#include "review/reviewpage.h"
-#include "render/referraloutput.h"
-#include "home/unfinishedcallsource.h"
-#include "access/permissions.h"
-#include "profile/profileloader.h"
+#include "store/accounts.h"
 #include "store/audittrail.h"
 #include "store/backups.h"
 #include "store/databaselocation.h"
-#include "calendar/bankholidays.h"
-#include "documents/queueexport.h"
 #include "store/store.h"
 #include "training/trainingdata.h"
 
@@ -62,8 +62,9 @@ Result<Profile> chosenProfile(const Options &options)
                                                                          : ProfileLoader::defaultId());
     if (profile)
         return profile;
-    const QString deployedIn =
-        options.profileId.isEmpty() ? options.settings.sources.value(DeployedSettings::profileKey.toString()) : QString();
+    const QString deployedIn = options.profileId.isEmpty()
+                                   ? options.settings.sources.value(DeployedSettings::profileKey.toString())
+                                   : QString();
     if (deployedIn.isEmpty())
         return profile.error();
     return makeError(profile.error().code,
@@ -82,13 +83,13 @@ Result<std::optional<Account>> signedIn(Accounts &accounts, const Profile &profi
         if (firstRun.exec() != QDialog::Accepted)
             return std::optional<Account>();
     }
-    const QString trainingNote =
-        training ? QObject::tr("TRAINING — invented cases only. Sign in as %1 (call-handler) or %2 (supervisor); the "
-                               "password is \"%3\".")
-                       .arg(QString::fromLatin1(TrainingData::traineeName),
-                            QString::fromLatin1(TrainingData::trainerName),
-                            QString::fromLatin1(TrainingData::trainingPassword))
-                 : QString();
+    const QString trainingNote
+        = training ? QObject::tr("TRAINING — invented cases only. Sign in as %1 (call-handler) or %2 (supervisor); the "
+                                 "password is \"%3\".")
+                         .arg(QString::fromLatin1(TrainingData::traineeName),
+                              QString::fromLatin1(TrainingData::trainerName),
+                              QString::fromLatin1(TrainingData::trainingPassword))
+                   : QString();
     SignInDialog signIn(accounts, profile.name, nullptr, trainingNote);
     if (signIn.exec() != QDialog::Accepted)
         return std::optional<Account>();
@@ -97,12 +98,16 @@ Result<std::optional<Account>> signedIn(Accounts &accounts, const Profile &profi
 
 // A supervisor reviews and decides a submitted referral (issue 7): the review, its history, the known-child check
 // and printing (training cases are refused there, with the reason, when a trainee tries: issue 8).
-ReviewPage *reviewFor(Store &s, const Profile &profile, const Actor &actor, const StoredReferral &opened,
-                      QWidget *parent)
+ReviewPage *
+reviewFor(Store &s, const Profile &profile, const Actor &actor, const StoredReferral &opened, QWidget *parent)
 {
     Accounts &accounts = s.accounts();
     auto *review = new ReviewPage(
-        s.referrals(), profile, opened, actor, s.clock(),
+        s.referrals(),
+        profile,
+        opened,
+        actor,
+        s.clock(),
         [&accounts, actor](const QString &password) { return accounts.sign(actor, password); },
         [&s, &profile](const QString &ref) {
             QStringList lines;
@@ -114,7 +119,8 @@ ReviewPage *reviewFor(Store &s, const Profile &profile, const Actor &actor, cons
         parent);
     const QString reference = opened.referral.reference;
     review->setMatchFinder([&s, reference](const QString &name, const QString &birth) {
-        Result<QList<PossibleMatch>> found = s.queries().possibleMatches(name, birth, s.clock().now().date(), reference, 10);
+        Result<QList<PossibleMatch>> found
+            = s.queries().possibleMatches(name, birth, s.clock().now().date(), reference, 10);
         return found ? *found : QList<PossibleMatch>();
     });
     review->setOutput(std::make_unique<ReferralOutput>(s.referrals(), s.database(), profile, actor, s.clock()));
@@ -129,21 +135,30 @@ void addCaseWork(MainWindow::Context &context, Store &s, const Profile &profile,
             Result<StoredReferral> draft = s.referrals().createDraft(profile, actor);
             if (!draft)
                 return draft.error();
-            return withLinks(s, profile, actor,
+            return withLinks(s,
+                             profile,
+                             actor,
                              new ReferralEditor(s.referrals(), profile, *draft, actor, s.clock(), parent, &s.locks()));
         };
     if (!isAllowed(actor.role, Operation::ViewOwnReferral))
         return;
-    context.unfinishedCalls = [&s, &profile, actor] { return unfinishedCallsFor(s, profile, actor); };
-    context.recentReferrals = [&s, &profile, actor] { return recentReferralsFor(s, profile, actor); };
+    context.unfinishedCalls = [&s, &profile, actor] {
+        return unfinishedCallsFor(s, profile, actor);
+    };
+    context.recentReferrals = [&s, &profile, actor] {
+        return recentReferralsFor(s, profile, actor);
+    };
     context.openReferral = [&s, &profile, actor](const QString &reference, QWidget *parent) -> Result<ReferralPage> {
         Result<StoredReferral> opened = s.referrals().open(reference, actor); // checked and audited
         if (!opened)
             return opened.error();
         if (opened->referral.status != ReferralStatus::Draft && isAllowed(actor.role, Operation::RecordDecision))
             return ReferralPage(reviewFor(s, profile, actor, *opened, parent));
-        return ReferralPage(withLinks(
-            s, profile, actor, new ReferralEditor(s.referrals(), profile, *opened, actor, s.clock(), parent, &s.locks())));
+        return ReferralPage(
+            withLinks(s,
+                      profile,
+                      actor,
+                      new ReferralEditor(s.referrals(), profile, *opened, actor, s.clock(), parent, &s.locks())));
     };
 }
 
@@ -152,10 +167,16 @@ void addSupervision(MainWindow::Context &context, Store &s, const Profile &profi
 {
     if (!isAllowed(actor.role, Operation::ViewAnyReferral))
         return;
-    context.queuePages = [&s, actor](const ReferralFilter &filter) { return s.queries().list(filter, actor); };
-    context.queueSearch = [&s, actor](const QString &text) { return s.queries().search(text, actor); };
+    context.queuePages = [&s, actor](const ReferralFilter &filter) {
+        return s.queries().list(filter, actor);
+    };
+    context.queueSearch = [&s, actor](const QString &text) {
+        return s.queries().search(text, actor);
+    };
     if (isAllowed(actor.role, Operation::ExportOrPrint))
-        context.exportQueue = [&s, actor](const QStringList &columns, const QString &path, const ReferralFilter &filter,
+        context.exportQueue = [&s, actor](const QStringList &columns,
+                                          const QString &path,
+                                          const ReferralFilter &filter,
                                           const QString &scope) {
             return QueueExport::write(s.queries(), s.database(), actor, s.clock().now(), columns, path, filter, scope);
         };
@@ -168,8 +189,8 @@ void addSupervision(MainWindow::Context &context, Store &s, const Profile &profi
 }
 
 // Everything the window offers this person, by role (access/permissions), and the lock's audit.
-MainWindow::Context contextFor(Store &s, const Profile &profile, const Account &account, const Options &options,
-                               const QString &path)
+MainWindow::Context
+contextFor(Store &s, const Profile &profile, const Account &account, const Options &options, const QString &path)
 {
     const Actor actor{account.id, account.role};
     MainWindow::Context context;
@@ -177,7 +198,9 @@ MainWindow::Context contextFor(Store &s, const Profile &profile, const Account &
     context.training = options.training;
     context.profileName = profile.name;
     context.signedInAs = QStringLiteral("%1 (%2)").arg(account.displayName, roleDisplayName(account.role));
-    context.confirmPassword = [&s, actor](const QString &password) { return s.accounts().confirmPassword(actor, password); };
+    context.confirmPassword = [&s, actor](const QString &password) {
+        return s.accounts().confirmPassword(actor, password);
+    };
     addCaseWork(context, s, profile, actor);
     addSupervision(context, s, profile, actor);
     context.idleMinutes = options.settings.idleLockMinutes; // IT's longest, or the user's shorter choice
@@ -200,7 +223,8 @@ void warnAboutDeployment(const Options &options)
     if (const QString problem = BankHolidays::currentProblem(); !problem.isEmpty())
         QMessageBox::warning(nullptr, QObject::tr("Bank holidays file not used"), problem);
     if (!options.settings.problems.isEmpty())
-        QMessageBox::warning(nullptr, QObject::tr("Some settings were not used"),
+        QMessageBox::warning(nullptr,
+                             QObject::tr("Some settings were not used"),
                              QObject::tr("Front Door uses its own defaults for these settings, which could not be "
                                          "used as they are written. Please tell your IT service desk:\n\n%1")
                                  .arg(options.settings.problems.join(QStringLiteral("\n\n"))));
@@ -245,7 +269,8 @@ int run(const Options &options)
     window.showMaximized(); // the call-handler's one window all day
     window.activateWindow(); // the keyboard goes to the window straight after sign-in
     const int code = QApplication::exec();
-    static_cast<void>(store.accounts().signOut(actor)); // audited; a failure here changes nothing for the person leaving
+    static_cast<void>(
+        store.accounts().signOut(actor)); // audited; a failure here changes nothing for the person leaving
 
     if (Result<Backups::Made> made = backUp(); !made)
         QMessageBox::warning(nullptr, QObject::tr("Front Door could not make its backup"), made.errorMessage());

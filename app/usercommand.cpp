@@ -1,11 +1,11 @@
 #include "usercommand.h"
 
-#include "store/accounts.h"
 #include "actingperson.h"
 #include "passwordprompt.h"
-#include "storecommands.h"
+#include "store/accounts.h"
 #include "store/databaselocation.h"
 #include "store/store.h"
+#include "storecommands.h"
 
 #include <QTextStream>
 

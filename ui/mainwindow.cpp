@@ -4,12 +4,12 @@
 #include "dashboard/dashboardview.h"
 #include "editor/referraleditor.h"
 #include "keys.h"
-#include "review/reviewpage.h"
-#include "theme.h"
 #include "queue/queueview.h"
-#include "shortcutsdialog.h"
+#include "review/reviewpage.h"
 #include "session/idlelock.h"
 #include "session/lockscreen.h"
+#include "shortcutsdialog.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -223,7 +223,10 @@ void MainWindow::showPage(const ReferralPage &page)
 {
     QWidget *widget = std::visit([](auto *shown) -> QWidget * { return shown; }, page);
     if (auto *const *review = std::get_if<ReviewPage *>(&page)) // an earlier referral opened from the review
-        connect(*review, &ReviewPage::openRequested, this, &MainWindow::openExisting,
+        connect(*review,
+                &ReviewPage::openRequested,
+                this,
+                &MainWindow::openExisting,
                 Qt::QueuedConnection); // it closes the review that asks: only once the asking is over
     m_pages->addWidget(widget);
     m_pages->setCurrentWidget(widget);

@@ -44,9 +44,18 @@ inline constexpr QLatin1StringView trainingBanner{"trainingBanner"};
 // The colours the code paints with where no style sheet reaches (list items, table cells, charts). The sheet uses
 // the same values: urgent is #b00000 there too.
 namespace Palette {
-inline QColor urgent() { return QColor(0xb0, 0x00, 0x00); }   // overdue, urgent, a must: the one red
-inline QColor dueSoon() { return QColor(0x8a, 0x4b, 0x00); }  // due today
-inline QColor chart() { return QColor(0x35, 0x59, 0x7d); }    // the dashboard's ordinary bars
+inline QColor urgent()
+{
+    return QColor(0xb0, 0x00, 0x00);
+} // overdue, urgent, a must: the one red
+inline QColor dueSoon()
+{
+    return QColor(0x8a, 0x4b, 0x00);
+} // due today
+inline QColor chart()
+{
+    return QColor(0x35, 0x59, 0x7d);
+} // the dashboard's ordinary bars
 } // namespace Palette
 
 // Gives a widget one of the kinds above and repolishes it, so a kind that changes at run time (saved → failed) is

@@ -35,8 +35,8 @@ void markDone(FollowUpAction &action, const QString &note, const QString &by, co
 
 } // namespace
 
-bool markActionDone(Referral &referral, const QString &actionId, const QString &note, const QString &by,
-                    const QDateTime &at)
+bool markActionDone(
+    Referral &referral, const QString &actionId, const QString &note, const QString &by, const QDateTime &at)
 {
     for (FollowUpAction &action : referral.actions)
         if (action.id == actionId && action.status == ActionStatus::Open) {

@@ -13,15 +13,14 @@ namespace FrontDoor {
 //  informing the parent (NOR-C6) — a professional proceeding although the parent refused;
 //  the strategy-discussion record (NOR-T7) — a cross-boundary referral.
 // A timescale the profile does not define creates no action. Received = the call's start.
-QList<FollowUpAction> plannedActions(const Referral &referral, const Profile &profile,
-                                     const WorkingCalendar &calendar);
+QList<FollowUpAction> plannedActions(const Referral &referral, const Profile &profile, const WorkingCalendar &calendar);
 
 // Marks done the open actions the referral itself shows are met: the decision once it is decided (NOR-T4,
 // LIN-T3), the feedback once feedback is recorded (LIN-T5, ALL-T6). True when any changed.
 bool markMetActions(Referral &referral, const QString &by, const QDateTime &at);
 
 // A supervisor marks an open action done by hand, with what was done. False when no open action has that id.
-bool markActionDone(Referral &referral, const QString &actionId, const QString &note, const QString &by,
-                    const QDateTime &at);
+bool markActionDone(
+    Referral &referral, const QString &actionId, const QString &note, const QString &by, const QDateTime &at);
 
 } // namespace FrontDoor

@@ -24,7 +24,9 @@ class WorkingCalendar
 public:
     // The holidays are injected, as the clock is: the program passes the installed list (BankHolidays::current()),
     // a test the list it means.
-    explicit WorkingCalendar(const BankHolidays &holidays) : m_holidays(holidays) {}
+    explicit WorkingCalendar(const BankHolidays &holidays)
+        : m_holidays(holidays)
+    {}
 
     bool isWorkingDay(QDate date) const;
     // Whether `date`'s bank holidays are projected rather than published: a due time on it says so.

@@ -166,8 +166,12 @@ void JsonReader::allowOnly(const QJsonObject &object, const QString &path,
     }
 }
 
-std::optional<QJsonValue> JsonReader::typed(const QJsonObject &object, const QString &path, const char *key,
-                                            bool required, bool (QJsonValue::*isKind)() const, const char *kindWords)
+std::optional<QJsonValue> JsonReader::typed(const QJsonObject &object,
+                                            const QString &path,
+                                            const char *key,
+                                            bool required,
+                                            bool (QJsonValue::*isKind)() const,
+                                            const char *kindWords)
 {
     if (m_failed)
         return std::nullopt;
@@ -196,8 +200,7 @@ QString JsonReader::string(const QJsonObject &object, const QString &path, const
 
 QStringList JsonReader::stringList(const QJsonObject &object, const QString &path, const char *key, bool required)
 {
-    const std::optional<QJsonValue> value =
-        typed(object, path, key, required, &QJsonValue::isArray, "a list of text");
+    const std::optional<QJsonValue> value = typed(object, path, key, required, &QJsonValue::isArray, "a list of text");
     if (!value)
         return {};
     QStringList result;

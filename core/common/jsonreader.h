@@ -7,8 +7,8 @@
 #include <QJsonObject>
 #include <QJsonValue>
 
-#include <optional>
 #include <QStringList>
+#include <optional>
 
 #include <initializer_list>
 
@@ -63,8 +63,12 @@ public:
 private:
     // The value under `key` when it is there and of the kind `isKind` accepts; otherwise nothing, having failed with
     // the place and what was wrong ("should be a list, not text"; "is missing" only when required).
-    std::optional<QJsonValue> typed(const QJsonObject &object, const QString &path, const char *key, bool required,
-                                    bool (QJsonValue::*isKind)() const, const char *kindWords);
+    std::optional<QJsonValue> typed(const QJsonObject &object,
+                                    const QString &path,
+                                    const char *key,
+                                    bool required,
+                                    bool (QJsonValue::*isKind)() const,
+                                    const char *kindWords);
 
     QString m_source;
     QString m_path;

@@ -14,8 +14,13 @@
 
 namespace FrontDoor::QueueExport {
 
-Result<int> write(ReferralQueries &queries, Database &database, const Actor &actor, const QDateTime &now,
-                  const QStringList &columns, const QString &path, const ReferralFilter &filter,
+Result<int> write(ReferralQueries &queries,
+                  Database &database,
+                  const Actor &actor,
+                  const QDateTime &now,
+                  const QStringList &columns,
+                  const QString &path,
+                  const ReferralFilter &filter,
                   const QString &scope)
 {
     if (database.isTraining())
@@ -41,10 +46,15 @@ Result<int> write(ReferralQueries &queries, Database &database, const Actor &act
 
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(*csv) < 0 || !file.commit())
-        return makeError(ErrorCode::IoError, QStringLiteral("%1 cannot be written: %2. Nothing was exported.")
-                                                 .arg(path, file.errorString()));
+        return makeError(
+            ErrorCode::IoError,
+            QStringLiteral("%1 cannot be written: %2. Nothing was exported.").arg(path, file.errorString()));
     QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    Result<qint64> audited = AuditTrail::record(database, {}, actor.userId, now, AuditKind::Exported,
+    Result<qint64> audited = AuditTrail::record(database,
+                                                {},
+                                                actor.userId,
+                                                now,
+                                                AuditKind::Exported,
                                                 {{QStringLiteral("what"), QStringLiteral("queue")},
                                                  {QStringLiteral("format"), QStringLiteral("csv")},
                                                  {QStringLiteral("rows"), int(rows.size())},

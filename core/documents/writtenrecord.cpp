@@ -119,7 +119,9 @@ void appendReviewRecords(QStringList &p, const Referral &referral, const Profile
 
 } // namespace
 
-Document writtenRecord(const Referral &referral, const Profile &profile, const Findings &outstanding,
+Document writtenRecord(const Referral &referral,
+                       const Profile &profile,
+                       const Findings &outstanding,
                        const QList<AuditEvent> &signatures)
 {
     Document record;
@@ -134,7 +136,8 @@ Document writtenRecord(const Referral &referral, const Profile &profile, const F
              .arg(profile.serviceName);
     p << line(QStringLiteral("Reference"), referral.reference)
       << line(QStringLiteral("Status"), referralStatusName(referral.status))
-      << line(QStringLiteral("Call"), QStringLiteral("%1 to %2").arg(ukTime(referral.callStartedAt), ukTime(referral.callEndedAt)))
+      << line(QStringLiteral("Call"),
+              QStringLiteral("%1 to %2").arg(ukTime(referral.callStartedAt), ukTime(referral.callEndedAt)))
       << line(QStringLiteral("Taken by"), referral.handler);
 
     appendAnswers(p, referral, profile);

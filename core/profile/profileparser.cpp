@@ -42,7 +42,10 @@ const QList<RequiredField> &requiredFields()
     static const QList<RequiredField> fields{
         {Field::referrerType, {Option::memberOfPublic, Option::professional, Option::anonymousCaller}},
         {Field::consentDecision,
-         {Option::consentAgreed, Option::consentRefused, Option::consentNotSought, Option::consentNotApplicable,
+         {Option::consentAgreed,
+          Option::consentRefused,
+          Option::consentNotSought,
+          Option::consentNotApplicable,
           Option::consentNotYetKnown}},
         {Field::identityDecision,
          {Option::identityMayBeShared, Option::identityNotToFamily, Option::identityAnonymous}},
@@ -54,7 +57,9 @@ const QList<RequiredField> &requiredFields()
 class Parser
 {
 public:
-    explicit Parser(const QString &source) : m_reader(source) {}
+    explicit Parser(const QString &source)
+        : m_reader(source)
+    {}
 
     Result<Profile> parse(const QJsonObject &root);
 
@@ -100,10 +105,10 @@ Condition Parser::condition(const QJsonObject &object, const QString &path)
         return {};
     auto parts = [&](const char *key) {
         QList<Condition> list;
-        m_reader.forEachObject(m_reader.array(object, path, key, true), JsonReader::join(path, key),
-                               [&](const QJsonObject &part, const QString &partPath) {
-                                   list << condition(part, partPath);
-                               });
+        m_reader.forEachObject(
+            m_reader.array(object, path, key, true),
+            JsonReader::join(path, key),
+            [&](const QJsonObject &part, const QString &partPath) { list << condition(part, partPath); });
         if (!m_reader.failed() && list.isEmpty())
             m_reader.fail(JsonReader::join(path, key), QStringLiteral("should list at least one condition"));
         return list;
@@ -154,12 +159,16 @@ Condition Parser::condition(const QJsonObject &object, const QString &path)
 void Parser::contacts(const QJsonObject &root)
 {
     QSet<QString> seen;
-    m_reader.forEachObject(m_reader.array(root, {}, "contacts", true), QStringLiteral("contacts"),
+    m_reader.forEachObject(m_reader.array(root, {}, "contacts", true),
+                           QStringLiteral("contacts"),
                            [&](const QJsonObject &o, const QString &p) {
                                m_reader.allowOnly(o, p, {"id", "label", "number", "when", "note", "ids"});
-                               Contact contact{m_reader.string(o, p, "id"),     m_reader.string(o, p, "label"),
-                                               m_reader.string(o, p, "number"), m_reader.string(o, p, "when", false),
-                                               m_reader.string(o, p, "note", false), ids(o, p)};
+                               Contact contact{m_reader.string(o, p, "id"),
+                                               m_reader.string(o, p, "label"),
+                                               m_reader.string(o, p, "number"),
+                                               m_reader.string(o, p, "when", false),
+                                               m_reader.string(o, p, "note", false),
+                                               ids(o, p)};
                                if (!m_reader.failed() && seen.contains(contact.id))
                                    m_reader.fail(JsonReader::join(p, "id"),
                                                  QStringLiteral("\"%1\" is used twice").arg(contact.id));
@@ -205,32 +214,32 @@ void Parser::openingHours(const QJsonObject &root)
 void Parser::timescales(const QJsonObject &root)
 {
     QSet<QString> seen;
-    m_reader.forEachObject(m_reader.array(root, {}, "timescales", true), QStringLiteral("timescales"),
-                           [&](const QJsonObject &o, const QString &p) {
-                               m_reader.allowOnly(o, p, {"key", "label", "amount", "unit", "ids"});
-                               Timescale t;
-                               t.key = m_reader.string(o, p, "key");
-                               t.label = m_reader.string(o, p, "label");
-                               const double amount = m_reader.number(o, p, "amount", -1);
-                               t.amount = int(amount);
-                               if (!m_reader.failed() && (amount <= 0 || amount > 1000 || amount != t.amount))
-                                   m_reader.fail(JsonReader::join(p, "amount"),
-                                                 QStringLiteral("should be a whole number from 1 to 1000"));
-                               const QString unit = m_reader.string(o, p, "unit");
-                               if (unit == QLatin1String("hours"))
-                                   t.unit = TimescaleUnit::Hours;
-                               else if (unit == QLatin1String("workingDays"))
-                                   t.unit = TimescaleUnit::WorkingDays;
-                               else if (!m_reader.failed())
-                                   m_reader.fail(JsonReader::join(p, "unit"),
-                                                 QStringLiteral("\"%1\" is not \"hours\" or \"workingDays\"").arg(unit));
-                               t.ids = ids(o, p);
-                               if (!m_reader.failed() && seen.contains(t.key))
-                                   m_reader.fail(JsonReader::join(p, "key"),
-                                                 QStringLiteral("\"%1\" is used twice").arg(t.key));
-                               seen.insert(t.key);
-                               m_profile.timescales << t;
-                           });
+    m_reader.forEachObject(
+        m_reader.array(root, {}, "timescales", true),
+        QStringLiteral("timescales"),
+        [&](const QJsonObject &o, const QString &p) {
+            m_reader.allowOnly(o, p, {"key", "label", "amount", "unit", "ids"});
+            Timescale t;
+            t.key = m_reader.string(o, p, "key");
+            t.label = m_reader.string(o, p, "label");
+            const double amount = m_reader.number(o, p, "amount", -1);
+            t.amount = int(amount);
+            if (!m_reader.failed() && (amount <= 0 || amount > 1000 || amount != t.amount))
+                m_reader.fail(JsonReader::join(p, "amount"), QStringLiteral("should be a whole number from 1 to 1000"));
+            const QString unit = m_reader.string(o, p, "unit");
+            if (unit == QLatin1String("hours"))
+                t.unit = TimescaleUnit::Hours;
+            else if (unit == QLatin1String("workingDays"))
+                t.unit = TimescaleUnit::WorkingDays;
+            else if (!m_reader.failed())
+                m_reader.fail(JsonReader::join(p, "unit"),
+                              QStringLiteral("\"%1\" is not \"hours\" or \"workingDays\"").arg(unit));
+            t.ids = ids(o, p);
+            if (!m_reader.failed() && seen.contains(t.key))
+                m_reader.fail(JsonReader::join(p, "key"), QStringLiteral("\"%1\" is used twice").arg(t.key));
+            seen.insert(t.key);
+            m_profile.timescales << t;
+        });
 }
 
 void Parser::optionLists(const QJsonObject &root)
@@ -246,8 +255,10 @@ void Parser::optionLists(const QJsonObject &root)
         QSet<QString> values;
         m_reader.forEachObject(it->toArray(), path, [&](const QJsonObject &o, const QString &p) {
             m_reader.allowOnly(o, p, {"value", "label", "help", "ids"});
-            ChoiceOption option{m_reader.string(o, p, "value"), m_reader.string(o, p, "label"),
-                          m_reader.string(o, p, "help", false), ids(o, p)};
+            ChoiceOption option{m_reader.string(o, p, "value"),
+                                m_reader.string(o, p, "label"),
+                                m_reader.string(o, p, "help", false),
+                                ids(o, p)};
             if (!m_reader.failed() && values.contains(option.value))
                 m_reader.fail(JsonReader::join(p, "value"), QStringLiteral("\"%1\" is used twice").arg(option.value));
             values.insert(option.value);
@@ -261,8 +272,8 @@ void Parser::optionLists(const QJsonObject &root)
 
 Question Parser::question(const QJsonObject &o, const QString &p)
 {
-    m_reader.allowOnly(o, p,
-                       {"id", "field", "label", "help", "type", "options", "repeat", "when", "informationItem", "ids"});
+    m_reader.allowOnly(
+        o, p, {"id", "field", "label", "help", "type", "options", "repeat", "when", "informationItem", "ids"});
     Question q;
     q.id = m_reader.string(o, p, "id");
     if (!m_reader.failed() && m_questionIds.contains(q.id))
@@ -296,12 +307,12 @@ Question Parser::question(const QJsonObject &o, const QString &p)
         const bool shapeOk = perPerson ? personFieldPattern().match(q.field).hasMatch()
                                        : referralFieldPattern().match(q.field).hasMatch();
         if (!shapeOk)
-            m_reader.fail(JsonReader::join(p, "field"),
-                          perPerson ? QStringLiteral("\"%1\": a per-person field is one word, like \"dateOfBirth\"")
-                                          .arg(q.field)
-                                    : QStringLiteral("\"%1\": a referral field is \"section.item\", like "
-                                                     "\"referrer.name\"")
-                                          .arg(q.field));
+            m_reader.fail(
+                JsonReader::join(p, "field"),
+                perPerson ? QStringLiteral("\"%1\": a per-person field is one word, like \"dateOfBirth\"").arg(q.field)
+                          : QStringLiteral("\"%1\": a referral field is \"section.item\", like "
+                                           "\"referrer.name\"")
+                                .arg(q.field));
     }
 
     const bool choice = q.type == QuestionType::SingleChoice || q.type == QuestionType::MultipleChoice;
@@ -312,8 +323,7 @@ Question Parser::question(const QJsonObject &o, const QString &p)
     q.informationItem = m_reader.boolean(o, p, "informationItem", true);
     q.ids = ids(o, p);
     if (!m_reader.failed() && q.ids.isEmpty())
-        m_reader.fail(JsonReader::join(p, "ids"),
-                      QStringLiteral("every question names the procedure IDs it serves"));
+        m_reader.fail(JsonReader::join(p, "ids"), QStringLiteral("every question names the procedure IDs it serves"));
     return q;
 }
 
@@ -322,7 +332,8 @@ void Parser::sections(const QJsonObject &root)
     QSet<QString> sectionIds;
     QSet<QString> promptIds;
     m_reader.forEachObject(
-        m_reader.array(root, {}, "sections", true), QStringLiteral("sections"),
+        m_reader.array(root, {}, "sections", true),
+        QStringLiteral("sections"),
         [&](const QJsonObject &o, const QString &p) {
             m_reader.allowOnly(o, p, {"id", "title", "help", "stage", "when", "questions", "prompts", "ids"});
             Section section;
@@ -340,11 +351,12 @@ void Parser::sections(const QJsonObject &root)
                               QStringLiteral("\"%1\" is not \"intake\" or \"decision\"").arg(stage));
             section.when = optionalCondition(o, p);
             section.ids = ids(o, p);
-            m_reader.forEachObject(m_reader.array(o, p, "questions"), JsonReader::join(p, "questions"),
-                                   [&](const QJsonObject &qo, const QString &qp) {
-                                       section.questions << question(qo, qp);
-                                   });
-            m_reader.forEachObject(m_reader.array(o, p, "prompts"), JsonReader::join(p, "prompts"),
+            m_reader.forEachObject(
+                m_reader.array(o, p, "questions"),
+                JsonReader::join(p, "questions"),
+                [&](const QJsonObject &qo, const QString &qp) { section.questions << question(qo, qp); });
+            m_reader.forEachObject(m_reader.array(o, p, "prompts"),
+                                   JsonReader::join(p, "prompts"),
                                    [&](const QJsonObject &po, const QString &pp) {
                                        m_reader.allowOnly(po, pp, {"id", "text", "kind", "when", "ids"});
                                        Prompt prompt;
@@ -405,9 +417,9 @@ void Parser::crossCheck()
             break;
         const Question *question = m_profile.questionForField(required.field.toString(), Repeat::None);
         if (!question) {
-            m_reader.fail(QStringLiteral("sections"),
-                          QStringLiteral("no question asks \"%1\", which the procedure's rules need")
-                              .arg(required.field));
+            m_reader.fail(
+                QStringLiteral("sections"),
+                QStringLiteral("no question asks \"%1\", which the procedure's rules need").arg(required.field));
             break;
         }
         const OptionList *list = m_profile.optionList(question->options);
@@ -426,15 +438,28 @@ void Parser::crossCheck()
 
 Result<Profile> Parser::parse(const QJsonObject &root)
 {
-    m_reader.allowOnly(root, {},
-                       {"formatVersion", "id", "name", "serviceName", "shortName", "authority", "procedure",
-                        "procedurePrefix", "referencePrefix", "contacts", "openingHours", "timescales",
-                        "optionLists", "outcomeList", "sections"});
+    m_reader.allowOnly(root,
+                       {},
+                       {"formatVersion",
+                        "id",
+                        "name",
+                        "serviceName",
+                        "shortName",
+                        "authority",
+                        "procedure",
+                        "procedurePrefix",
+                        "referencePrefix",
+                        "contacts",
+                        "openingHours",
+                        "timescales",
+                        "optionLists",
+                        "outcomeList",
+                        "sections"});
     const double version = m_reader.number(root, {}, "formatVersion", -1);
     if (!m_reader.failed() && version != ProfileLoader::formatVersion)
-        m_reader.fail(QStringLiteral("formatVersion"),
-                      QStringLiteral("should be %1 (this Front Door reads profile format %1)")
-                          .arg(ProfileLoader::formatVersion));
+        m_reader.fail(
+            QStringLiteral("formatVersion"),
+            QStringLiteral("should be %1 (this Front Door reads profile format %1)").arg(ProfileLoader::formatVersion));
     m_profile.id = m_reader.string(root, {}, "id");
     m_profile.name = m_reader.string(root, {}, "name");
     m_profile.serviceName = m_reader.string(root, {}, "serviceName");

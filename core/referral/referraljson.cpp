@@ -338,10 +338,24 @@ void readActions(JsonReader &reader, const QJsonObject &root, Referral &referral
 Result<Referral> fromJson(const QJsonObject &root, const QString &source)
 {
     JsonReader reader(source);
-    reader.allowOnly(root, {},
-                     {"schemaVersion", "reference", "profile", "status", "handler", "callStartedAt", "callEndedAt",
-                      "answers", "children", "adults", "conversations", "sharingDecisions", "outcomes", "feedback",
-                      "disagreements", "actions"});
+    reader.allowOnly(root,
+                     {},
+                     {"schemaVersion",
+                      "reference",
+                      "profile",
+                      "status",
+                      "handler",
+                      "callStartedAt",
+                      "callEndedAt",
+                      "answers",
+                      "children",
+                      "adults",
+                      "conversations",
+                      "sharingDecisions",
+                      "outcomes",
+                      "feedback",
+                      "disagreements",
+                      "actions"});
     const double version = reader.number(root, {}, "schemaVersion", -1);
     if (!reader.failed() && version != Referral::schemaVersion) {
         reader.fail(QStringLiteral("schemaVersion"),

@@ -82,7 +82,8 @@ std::vector<Rule> decisionRules()
          [](const RuleContext &c, FindingSink &sink) {
              for (const FollowUpAction &action : c.referral.actions) {
                  if (action.status == ActionStatus::Open && action.due.isValid() && action.due < c.now)
-                     sink.add(Severity::Advice, itemPath(QLatin1StringView("actions"), action.id),
+                     sink.add(Severity::Advice,
+                              itemPath(QLatin1StringView("actions"), action.id),
                               QStringLiteral("Overdue: %1 (%2) was due %3.")
                                   .arg(action.description.isEmpty() ? action.kind : action.description,
                                        action.procedureId,

@@ -19,14 +19,18 @@ const QString wrongCredentials = QStringLiteral("The name or the password is not
 Account accountFrom(const QSqlQuery &q)
 {
     const SqlRow at(q);
-    return Account{at["id"_L1].toString(), at["display_name"_L1].toString(),
-                   roleFromName(at["role"_L1].toString()).value_or(Role::CallHandler), at["disabled"_L1].toInt() != 0};
+    return Account{at["id"_L1].toString(),
+                   at["display_name"_L1].toString(),
+                   roleFromName(at["role"_L1].toString()).value_or(Role::CallHandler),
+                   at["disabled"_L1].toInt() != 0};
 }
 
 } // namespace
 
 Accounts::Accounts(Database &database, const Clock &clock, PasswordHasher::Cost cost)
-    : m_database(database), m_clock(clock), m_cost(cost)
+    : m_database(database)
+    , m_clock(clock)
+    , m_cost(cost)
 {}
 
 QString Accounts::normalisedId(const QString &id)
@@ -70,8 +74,8 @@ Result<QList<Account>> Accounts::list()
     return accounts;
 }
 
-Result<Account> Accounts::add(const QString &createdBy, const QString &id, const QString &displayName, Role role,
-                              const QString &password)
+Result<Account> Accounts::add(
+    const QString &createdBy, const QString &id, const QString &displayName, Role role, const QString &password)
 {
     const QString normalised = normalisedId(id);
     if (normalised.isEmpty())
@@ -94,19 +98,30 @@ Result<Account> Accounts::add(const QString &createdBy, const QString &id, const
     if (Status s = transaction.begin(); !s)
         return s.error();
     if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("users.add"),
-                                                {{"id", normalised}, {"name", name}, {"role", roleName(role)},
-                                                 {"hash", *hash}, {"at", StoredTime::text(now)}, {"by", createdBy}});
+                                                {{"id", normalised},
+                                                 {"name", name},
+                                                 {"role", roleName(role)},
+                                                 {"hash", *hash},
+                                                 {"at", StoredTime::text(now)},
+                                                 {"by", createdBy}});
         !r)
         return r.error();
-    if (Result<qint64> e = AuditTrail::appendOne(m_database, {}, createdBy, now, AuditKind::AccountCreated, {{QStringLiteral("account"), normalised}, {QStringLiteral("role"), roleName(role)}}); !e)
+    if (Result<qint64> e
+        = AuditTrail::appendOne(m_database,
+                                {},
+                                createdBy,
+                                now,
+                                AuditKind::AccountCreated,
+                                {{QStringLiteral("account"), normalised}, {QStringLiteral("role"), roleName(role)}});
+        !e)
         return e.error();
     if (Status s = transaction.commit(); !s)
         return s.error();
     return Account{normalised, name, role, false};
 }
 
-Result<Account> Accounts::createFirstAdministrator(const QString &id, const QString &displayName,
-                                                   const QString &password)
+Result<Account>
+Accounts::createFirstAdministrator(const QString &id, const QString &displayName, const QString &password)
 {
     Result<bool> empty = isEmpty();
     if (!empty)
@@ -125,8 +140,8 @@ Status Accounts::requireAdministrator(const Actor &actor)
     return {};
 }
 
-Result<Account> Accounts::create(const Actor &administrator, const QString &id, const QString &displayName, Role role,
-                                 const QString &password)
+Result<Account> Accounts::create(
+    const Actor &administrator, const QString &id, const QString &displayName, Role role, const QString &password)
 {
     if (Status s = requireAdministrator(administrator); !s)
         return s.error();
@@ -145,9 +160,17 @@ Status Accounts::disable(const Actor &administrator, const QString &id)
     WriteTransaction transaction(m_database);
     if (Status s = transaction.begin(); !s)
         return s;
-    if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("users.setDisabled"), {{"id", account->id}, {"disabled", 1}}); !r)
+    if (Result<QSqlQuery *> r
+        = m_database.exec(QStringLiteral("users.setDisabled"), {{"id", account->id}, {"disabled", 1}});
+        !r)
         return r.error();
-    if (Result<qint64> e = AuditTrail::appendOne(m_database, {}, administrator.userId, m_clock.now(), AuditKind::AccountDisabled, {{QStringLiteral("account"), account->id}}); !e)
+    if (Result<qint64> e = AuditTrail::appendOne(m_database,
+                                                 {},
+                                                 administrator.userId,
+                                                 m_clock.now(),
+                                                 AuditKind::AccountDisabled,
+                                                 {{QStringLiteral("account"), account->id}});
+        !e)
         return e.error();
     return transaction.commit();
 }
@@ -174,7 +197,13 @@ Status Accounts::resetPassword(const Actor &administrator, const QString &id, co
         return r.error();
     if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("users.clearFailures"), {{"id", account->id}}); !r)
         return r.error();
-    if (Result<qint64> e = AuditTrail::appendOne(m_database, {}, administrator.userId, now, AuditKind::PasswordReset, {{QStringLiteral("account"), account->id}}); !e)
+    if (Result<qint64> e = AuditTrail::appendOne(m_database,
+                                                 {},
+                                                 administrator.userId,
+                                                 now,
+                                                 AuditKind::PasswordReset,
+                                                 {{QStringLiteral("account"), account->id}});
+        !e)
         return e.error();
     return transaction.commit();
 }
@@ -185,9 +214,13 @@ Status Accounts::recordFailure(const QString &id, const QString &why)
     WriteTransaction transaction(m_database);
     if (Status s = transaction.begin(); !s)
         return s;
-    if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("users.addFailure"), {{"id", id}, {"at", StoredTime::text(now)}}); !r)
+    if (Result<QSqlQuery *> r
+        = m_database.exec(QStringLiteral("users.addFailure"), {{"id", id}, {"at", StoredTime::text(now)}});
+        !r)
         return r.error();
-    if (Result<qint64> e = AuditTrail::appendOne(m_database, {}, id, now, AuditKind::SignInFailed, {{QStringLiteral("reason"), why}}); !e)
+    if (Result<qint64> e
+        = AuditTrail::appendOne(m_database, {}, id, now, AuditKind::SignInFailed, {{QStringLiteral("reason"), why}});
+        !e)
         return e.error();
     return transaction.commit();
 }
@@ -198,9 +231,9 @@ Result<Account> Accounts::signIn(const QString &id, const QString &password)
     const QString recordedAs = normalised.isEmpty() ? QStringLiteral("(not a valid name)") : normalised;
     const QDateTime now = m_clock.now();
 
-    Result<QSqlQuery *> failures = m_database.exec(
-        QStringLiteral("users.recentFailures"),
-        {{"id", recordedAs}, {"since", StoredTime::text(now.addMSecs(-failureWindowMsecs))}});
+    Result<QSqlQuery *> failures
+        = m_database.exec(QStringLiteral("users.recentFailures"),
+                          {{"id", recordedAs}, {"since", StoredTime::text(now.addMSecs(-failureWindowMsecs))}});
     if (!failures)
         return failures.error();
     (*failures)->next();
@@ -208,8 +241,8 @@ Result<Account> Accounts::signIn(const QString &id, const QString &password)
     (*failures)->finish();
     if (recent >= maxFailures) {
         const QString why = QStringLiteral("waiting after %1 failed attempts").arg(recent);
-        if (Result<qint64> e = AuditTrail::record(m_database, {}, recordedAs, now, AuditKind::SignInFailed,
-                                                  {{QStringLiteral("reason"), why}});
+        if (Result<qint64> e = AuditTrail::record(
+                m_database, {}, recordedAs, now, AuditKind::SignInFailed, {{QStringLiteral("reason"), why}});
             !e)
             return e.error();
         return makeError(ErrorCode::PermissionDenied,
@@ -232,10 +265,13 @@ Result<Account> Accounts::signIn(const QString &id, const QString &password)
     // An unknown name costs the same time as a wrong password, so names cannot be probed by timing.
     if (m_unknownUserHash.isEmpty())
         m_unknownUserHash = PasswordHasher::hash(QStringLiteral("no account has this password"), m_cost).value();
-    const bool passwordRight = PasswordHasher::verify(hash.isEmpty() ? m_unknownUserHash : hash, password) && !hash.isEmpty();
+    const bool passwordRight
+        = PasswordHasher::verify(hash.isEmpty() ? m_unknownUserHash : hash, password) && !hash.isEmpty();
 
     if (!account || !passwordRight) {
-        if (Status s = recordFailure(recordedAs, account ? QStringLiteral("wrong password") : QStringLiteral("unknown name")); !s)
+        if (Status s
+            = recordFailure(recordedAs, account ? QStringLiteral("wrong password") : QStringLiteral("unknown name"));
+            !s)
             return s.error();
         return makeError(ErrorCode::PermissionDenied, wrongCredentials);
     }
@@ -255,8 +291,9 @@ Result<Account> Accounts::signIn(const QString &id, const QString &password)
         return e.error();
     if (PasswordHasher::needsRehash(hash, m_cost)) {
         if (Result<QString> stronger = PasswordHasher::hash(password, m_cost)) {
-            if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("users.setPassword"),
-                                                        {{"id", normalised}, {"hash", *stronger}, {"at", StoredTime::text(now)}});
+            if (Result<QSqlQuery *> r
+                = m_database.exec(QStringLiteral("users.setPassword"),
+                                  {{"id", normalised}, {"hash", *stronger}, {"at", StoredTime::text(now)}});
                 !r)
                 return r.error();
         }

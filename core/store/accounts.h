@@ -1,11 +1,11 @@
 #pragma once
 
+#include "access/actor.h"
 #include "access/passwordhasher.h"
 #include "access/role.h"
 #include "access/signature.h"
 #include "common/clock.h"
 #include "common/result.h"
-#include "access/actor.h"
 
 #include <QList>
 
@@ -15,7 +15,7 @@ class Database;
 
 struct Account
 {
-    QString id;          // the sign-in name, lower case
+    QString id; // the sign-in name, lower case
     QString displayName;
     Role role = Role::CallHandler;
     bool disabled = false;
@@ -35,8 +35,8 @@ public:
 
     Result<bool> isEmpty();
     Result<Account> createFirstAdministrator(const QString &id, const QString &displayName, const QString &password);
-    Result<Account> create(const Actor &administrator, const QString &id, const QString &displayName, Role role,
-                           const QString &password);
+    Result<Account> create(
+        const Actor &administrator, const QString &id, const QString &displayName, Role role, const QString &password);
     Status disable(const Actor &administrator, const QString &id);
     Status resetPassword(const Actor &administrator, const QString &id, const QString &password);
     Result<QList<Account>> list();
@@ -52,8 +52,8 @@ public:
     static QString normalisedId(const QString &id);
 
 private:
-    Result<Account> add(const QString &createdBy, const QString &id, const QString &displayName, Role role,
-                        const QString &password);
+    Result<Account>
+    add(const QString &createdBy, const QString &id, const QString &displayName, Role role, const QString &password);
     Status requireAdministrator(const Actor &actor);
     Status recordFailure(const QString &id, const QString &why);
 

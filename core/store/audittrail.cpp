@@ -95,8 +95,12 @@ Status AuditTrail::Writer::finish()
     return {};
 }
 
-Result<qint64> AuditTrail::appendOne(Database &database, const QString &reference, const QString &user,
-                                     const QDateTime &at, AuditKind kind, const QJsonObject &payload)
+Result<qint64> AuditTrail::appendOne(Database &database,
+                                     const QString &reference,
+                                     const QString &user,
+                                     const QDateTime &at,
+                                     AuditKind kind,
+                                     const QJsonObject &payload)
 {
     Writer writer(database);
     Result<qint64> sequence = writer.append(reference, user, at, kind, payload);

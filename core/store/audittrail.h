@@ -42,8 +42,12 @@ public:
     static Result<qint64> record(Database &database, const QString &reference, const QString &user,
                                  const QDateTime &at, AuditKind kind, const QJsonObject &payload);
     // One event inside the caller's write transaction (an account change with the change itself).
-    static Result<qint64> appendOne(Database &database, const QString &reference, const QString &user,
-                                    const QDateTime &at, AuditKind kind, const QJsonObject &payload);
+    static Result<qint64> appendOne(Database &database,
+                                    const QString &reference,
+                                    const QString &user,
+                                    const QDateTime &at,
+                                    AuditKind kind,
+                                    const QJsonObject &payload);
 
     struct Verification
     {

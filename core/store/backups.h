@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/result.h"
 #include "access/actor.h"
+#include "common/result.h"
 
 #include <QDateTime>
 

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "access/actor.h"
 #include "access/permissions.h"
 #include "common/result.h"
-#include "access/actor.h"
 
 namespace FrontDoor {
 

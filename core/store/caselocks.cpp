@@ -32,8 +32,11 @@ Result<std::optional<LockHolder>> CaseLocks::holder(Database &database, const QS
     if (!q.next())
         return std::optional<LockHolder>();
     const SqlRow at(q);
-    LockHolder holder{at["holder"_L1].toString(), at["workstation"_L1].toString(), at["instance"_L1].toString(),
-                      StoredTime::parse(at["acquired_at"_L1]), StoredTime::parse(at["expires_at"_L1])};
+    LockHolder holder{at["holder"_L1].toString(),
+                      at["workstation"_L1].toString(),
+                      at["instance"_L1].toString(),
+                      StoredTime::parse(at["acquired_at"_L1]),
+                      StoredTime::parse(at["expires_at"_L1])};
     q.finish();
     return std::optional<LockHolder>(holder);
 }
@@ -73,13 +76,17 @@ Result<LockHolder> CaseLocks::acquire(const QString &reference, const Actor &act
     if (heldElsewhere(*current, now))
         return makeError(ErrorCode::Conflict,
                          QStringLiteral("%1 is open for editing by %2 on %3 since %4.")
-                             .arg(reference, (*current)->user, (*current)->workstation,
+                             .arg(reference,
+                                  (*current)->user,
+                                  (*current)->workstation,
                                   UkTime::text((*current)->since, QStringLiteral("HH:mm"))));
     if (*current && (*current)->instance != m_instanceId)
         return makeError(ErrorCode::Conflict,
                          QStringLiteral("%1 was left open by %2 on %3, whose Front Door stopped answering at %4. "
                                         "Take the case over to edit it.")
-                             .arg(reference, (*current)->user, (*current)->workstation,
+                             .arg(reference,
+                                  (*current)->user,
+                                  (*current)->workstation,
                                   UkTime::text((*current)->expires, QStringLiteral("HH:mm"))));
     Result<LockHolder> held = put(reference, actor, *current ? (*current)->since : now, now);
     if (!held)

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "access/actor.h"
 #include "common/clock.h"
 #include "common/result.h"
-#include "access/actor.h"
 
 #include <QDateTime>
 #include <optional>

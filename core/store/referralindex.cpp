@@ -14,8 +14,10 @@ namespace FrontDoor::ReferralIndex {
 
 namespace {
 
-const QStringList referralLevelText{Field::referrerName.toString(), Field::familyAddress.toString(),
-                                    Field::familyPostcode.toString(), Field::familyPreviousAddresses.toString(),
+const QStringList referralLevelText{Field::referrerName.toString(),
+                                    Field::familyAddress.toString(),
+                                    Field::familyPostcode.toString(),
+                                    Field::familyPreviousAddresses.toString(),
                                     Field::referrerAddress.toString()};
 const QStringList personText{QStringLiteral("name"), QStringLiteral("aliases"), QStringLiteral("school")};
 
@@ -107,7 +109,8 @@ QList<PersonKey> personKeys(const Referral &referral)
         key.birthDate = birthDateOf(person);
         if (key.birthDate.isValid()) {
             key.birthYear = key.birthDate.year();
-        } else if (EstimatedAge age; EstimatedAge::fromCanonical(person.answer(Field::personDateOfBirth).value(), &age)) {
+        } else if (EstimatedAge age;
+                   EstimatedAge::fromCanonical(person.answer(Field::personDateOfBirth).value(), &age)) {
             key.birthYear = referral.callStartedAt.date().addMonths(-age.months).year();
         }
         keys.append(key);

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "access/actor.h"
 #include "common/result.h"
 #include "referral/referral.h"
-#include "access/actor.h"
 
 #include <QDate>
 #include <optional>

@@ -3,11 +3,11 @@
 #include "common/uktime.h"
 
 #include "access/permissions.h"
-#include "store/caseaccess.h"
-#include "store/caselocks.h"
 #include "referral/referralfacts.h"
 #include "referral/referraljson.h"
 #include "store/audittrail.h"
+#include "store/caseaccess.h"
+#include "store/caselocks.h"
 #include "store/database.h"
 #include "store/referralindex.h"
 
@@ -54,9 +54,14 @@ QString auditedStateHash(FlatState state, const QString &pendingPath, const QStr
     return ReferralState::hash(state);
 }
 
-ReferralRepository::ReferralRepository(Database &database, const Clock &clock, const WorkingCalendar &calendar,
+ReferralRepository::ReferralRepository(Database &database,
+                                       const Clock &clock,
+                                       const WorkingCalendar &calendar,
                                        QString instanceId)
-    : m_database(database), m_clock(clock), m_calendar(calendar), m_instanceId(std::move(instanceId))
+    : m_database(database)
+    , m_clock(clock)
+    , m_calendar(calendar)
+    , m_instanceId(std::move(instanceId))
 {}
 
 Result<StoredReferral> ReferralRepository::createDraft(const Profile &profile, const Actor &actor)
@@ -150,8 +155,10 @@ Result<ReferralRepository::Current> ReferralRepository::readCurrent(const QStrin
     referralStatusFromName(at["status"_L1].toString(), &row.status);
     row.document = at["document"_L1].toString();
     if (!at["pending_path"_L1].isNull())
-        row.pending = Pending{at["pending_path"_L1].toString(), at["pending_from"_L1].toString(),
-                              at["pending_by"_L1].toString(), StoredTime::parse(at["pending_at"_L1])};
+        row.pending = Pending{at["pending_path"_L1].toString(),
+                              at["pending_from"_L1].toString(),
+                              at["pending_by"_L1].toString(),
+                              StoredTime::parse(at["pending_at"_L1])};
     row.searchText = at["search_text"_L1].toString();
     row.updatedAt = StoredTime::parse(at["updated_at"_L1]);
     row.updatedBy = at["updated_by"_L1].toString();
@@ -189,16 +196,18 @@ Status ReferralRepository::checkWritable(const Current &current, qint64 expected
         return makeError(ErrorCode::Conflict,
                          QStringLiteral("Referral %1 was changed elsewhere (by %2 at %3) since it was opened here. "
                                         "Nothing was overwritten: reopen it to see the latest.")
-                             .arg(current.referral.reference, current.row.updatedBy,
+                             .arg(current.referral.reference,
+                                  current.row.updatedBy,
                                   UkTime::text(current.row.updatedAt, QStringLiteral("HH:mm:ss"))));
     Result<std::optional<LockHolder>> lock = CaseLocks::holder(m_database, current.referral.reference);
     if (!lock)
         return lock.error();
     if (const std::optional<LockHolder> &held = *lock;
         held && held->instance != m_instanceId && held->expires > m_clock.now())
-        return makeError(ErrorCode::Conflict, QStringLiteral("Referral %1 is open for editing by %2 on %3; it can "
-                                                             "only be read here.")
-                                                  .arg(current.referral.reference, held->user, held->workstation));
+        return makeError(ErrorCode::Conflict,
+                         QStringLiteral("Referral %1 is open for editing by %2 on %3; it can "
+                                        "only be read here.")
+                             .arg(current.referral.reference, held->user, held->workstation));
     return {};
 }
 
@@ -371,15 +380,16 @@ Result<SaveReceipt> ReferralRepository::persist(Current &current, const Referral
     return SaveReceipt{row.revision, now, true, int(events.size())};
 }
 
-Status ReferralRepository::writeDerived(qint64 id, const Referral &referral, const std::optional<QString> &searchText,
+Status ReferralRepository::writeDerived(qint64 id,
+                                        const Referral &referral,
+                                        const std::optional<QString> &searchText,
                                         bool actionsChanged)
 {
     if (searchText) {
         for (const char *key : {"search.remove", "persons.remove"})
             if (Result<QSqlQuery *> r = m_database.exec(QString::fromLatin1(key), {{"id", id}}); !r)
                 return r.error();
-        if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("search.add"),
-                                                    {{"id", id}, {"body", *searchText}});
+        if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("search.add"), {{"id", id}, {"body", *searchText}});
             !r)
             return r.error();
         for (const ReferralIndex::PersonKey &key : ReferralIndex::personKeys(referral)) {

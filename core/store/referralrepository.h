@@ -1,5 +1,6 @@
 #pragma once
 
+#include "access/actor.h"
 #include "access/permissions.h"
 #include "access/signature.h"
 #include "calendar/workingcalendar.h"
@@ -7,7 +8,6 @@
 #include "common/result.h"
 #include "profile/profile.h"
 #include "referral/referral.h"
-#include "access/actor.h"
 #include "store/auditevent.h"
 #include "store/referralstate.h"
 
@@ -144,8 +144,8 @@ private:
                                 const Actor &actor, const QDateTime &now);
     // The rows derived from the referral: its search text and person keys when `searchText` is given (it changed),
     // its follow-up actions when they changed.
-    Status writeDerived(qint64 id, const Referral &referral, const std::optional<QString> &searchText,
-                        bool actionsChanged);
+    Status
+    writeDerived(qint64 id, const Referral &referral, const std::optional<QString> &searchText, bool actionsChanged);
     Result<SaveReceipt> transition(const QString &reference, qint64 expectedRevision, const Actor &actor,
                                    ReferralStatus from, ReferralStatus to, const Profile &profile,
                                    const std::optional<Signature> &signature);

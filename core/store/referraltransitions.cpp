@@ -49,7 +49,8 @@ Status noneBlocking(const Findings &findings, const QString &reference, Referral
         items.append(QStringLiteral("%1 (%2)").arg(finding.ruleId, finding.path));
     return makeError(ErrorCode::InvalidInput,
                      QStringLiteral("Referral %1 cannot be %2 yet: %3 of the procedure's requirements %4 not met — %5.")
-                         .arg(reference, referralStatusName(to)).arg(blocking.size())
+                         .arg(reference, referralStatusName(to))
+                         .arg(blocking.size())
                          .arg(blocking.size() == 1 ? QStringLiteral("is") : QStringLiteral("are"),
                               items.join(QStringLiteral(", "))));
 }
@@ -103,7 +104,8 @@ Result<SaveReceipt> ReferralRepository::transition(const QString &reference, qin
     if (to == ReferralStatus::Submitted && !next.callEndedAt.isValid())
         next.callEndedAt = now;
     if (to == ReferralStatus::Submitted && next.actions.isEmpty())
-        next.actions = plannedActions(next, profile, m_calendar); // each with its due time and the paragraph that demands it
+        next.actions
+            = plannedActions(next, profile, m_calendar); // each with its due time and the paragraph that demands it
     markMetActions(next, actor.userId, now); // signing the decision meets its own action
     QJsonArray outstanding;
     for (const Finding &finding : withSeverity(findings, Severity::Outstanding))

@@ -17,7 +17,10 @@ namespace FrontDoor {
 class SqlRow
 {
 public:
-    explicit SqlRow(const QSqlQuery &query) : m_query(query), m_record(query.record()) {}
+    explicit SqlRow(const QSqlQuery &query)
+        : m_query(query)
+        , m_record(query.record())
+    {}
 
     QVariant operator[](QLatin1StringView column) const
     {

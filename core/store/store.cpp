@@ -21,7 +21,10 @@ Store::Store(std::unique_ptr<Database> database, const Clock &clock, const Optio
     , m_clock(clock)
     , m_backupFolder(orDefault(options.backupFolder, BackupFiles::defaultFolder(m_database->path())))
     , m_calendar(options.holidays ? *options.holidays : BankHolidays::current())
-    , m_referrals(*m_database, clock, m_calendar, orDefault(options.instanceId, QUuid::createUuid().toString(QUuid::WithoutBraces)))
+    , m_referrals(*m_database,
+                  clock,
+                  m_calendar,
+                  orDefault(options.instanceId, QUuid::createUuid().toString(QUuid::WithoutBraces)))
     , m_queries(*m_database)
     , m_locks(*m_database, clock, m_referrals.instanceId(), orDefault(options.workstation, QSysInfo::machineHostName()))
     , m_accounts(*m_database, clock, options.passwordCost)

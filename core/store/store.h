@@ -28,7 +28,7 @@ public:
         QString workstation;    // default: the host name
         bool training = false;  // open (or create) a training database; a live one is then refused, and the
                                 // other way round
-        PasswordHasher::Cost passwordCost; // Argon2id's cost for the accounts; tests make it cheap
+        PasswordHasher::Cost passwordCost;      // Argon2id's cost for the accounts; tests make it cheap
         const BankHolidays *holidays = nullptr; // the working days' holidays; null: the installed list
                                                 // (BankHolidays::current()). Not owned; outlives the Store.
     };

@@ -9,11 +9,11 @@ namespace FrontDoor {
 namespace {
 // Syllables, not names: combinations give invented names in several scripts and with diacritics, so tests meet
 // the variety a front door meets without using anyone's name.
-constexpr std::array<const char *, 24> syllables{"ka",  "lo",  "mi",  "zé",  "ra",  "nu",  "bel", "tor",
-                                                 "ïs",  "an",  "ro",  "da",  "fin", "gul", "ke",  "ma",
-                                                 "øy",  "ша",  "ли",  "ná",  "sé",  "vo",  "yu",  "ča"};
-constexpr std::array<const char *, 6> oddities{"\u202Eevil", "O\u2019Neill-Łęcka", "\U0001F600", "محمد",
-                                               "<script>", "Robert'); DROP TABLE referrals;--"};
+constexpr std::array<const char *, 24> syllables{"ka", "lo", "mi", "zé", "ra",  "nu",  "bel", "tor",
+                                                 "ïs", "an", "ro", "da", "fin", "gul", "ke",  "ma",
+                                                 "øy", "ша", "ли", "ná", "sé",  "vo",  "yu",  "ča"};
+constexpr std::array<const char *, 6> oddities{
+    "\u202Eevil", "O\u2019Neill-Łęcka", "\U0001F600", "محمد", "<script>", "Robert'); DROP TABLE referrals;--"};
 } // namespace
 
 QString SyntheticReferrals::inventedName()
@@ -32,24 +32,36 @@ QString SyntheticReferrals::inventedName()
 QString SyntheticReferrals::nonsense()
 {
     switch (between(0, 5)) {
-    case 0: return QString::fromUtf8(oddities.at(m_random.bounded(quint32(oddities.size()))));
-    case 1: return QString(between(0, 120000), QLatin1Char('x'));
-    case 2: return QStringLiteral("30/02/2015");
-    case 3: return QStringLiteral("+4400");
-    case 4: return QString(QChar(0xD800)); // a lone surrogate
-    default: return QString::number(m_random.generate());
+    case 0:
+        return QString::fromUtf8(oddities.at(m_random.bounded(quint32(oddities.size()))));
+    case 1:
+        return QString(between(0, 120000), QLatin1Char('x'));
+    case 2:
+        return QStringLiteral("30/02/2015");
+    case 3:
+        return QStringLiteral("+4400");
+    case 4:
+        return QString(QChar(0xD800)); // a lone surrogate
+    default:
+        return QString::number(m_random.generate());
     }
 }
 
-Answer SyntheticReferrals::answerFor(const Question &question, const Profile &profile, const QDateTime &callStart,
+Answer SyntheticReferrals::answerFor(const Question &question,
+                                     const Profile &profile,
+                                     const QDateTime &callStart,
                                      const Shape &shape)
 {
     if (!chance(shape.answeredShare)) {
         switch (between(0, 4)) {
-        case 0: return Answer::notKnown();
-        case 1: return Answer::declined();
-        case 2: return Answer::notAsked(QStringLiteral("Caller had to end the call"));
-        default: return {};
+        case 0:
+            return Answer::notKnown();
+        case 1:
+            return Answer::declined();
+        case 2:
+            return Answer::notAsked(QStringLiteral("Caller had to end the call"));
+        default:
+            return {};
         }
     }
     if (shape.chaos && chance(0.15))
@@ -59,8 +71,9 @@ Answer SyntheticReferrals::answerFor(const Question &question, const Profile &pr
     switch (question.type) {
     case QuestionType::Text:
     case QuestionType::PersonReference:
-        return Answer::given(question.field.endsWith(QLatin1String("name")) ? inventedName()
-                                                                              : QStringLiteral("Invented detail %1").arg(between(1, 999)));
+        return Answer::given(question.field.endsWith(QLatin1String("name"))
+                                 ? inventedName()
+                                 : QStringLiteral("Invented detail %1").arg(between(1, 999)));
     case QuestionType::LongText:
         return Answer::given(QStringLiteral("Invented account, line %1.\nAnother line.").arg(between(1, 99)));
     case QuestionType::Date:
@@ -80,7 +93,9 @@ Answer SyntheticReferrals::answerFor(const Question &question, const Profile &pr
         const OptionList *list = profile.optionList(question.options);
         if (!list || list->options.isEmpty())
             return {};
-        const auto pick = [&] { return list->options.at(between(0, int(list->options.size()) - 1)).value; };
+        const auto pick = [&] {
+            return list->options.at(between(0, int(list->options.size()) - 1)).value;
+        };
         if (question.type == QuestionType::SingleChoice)
             return Answer::given(pick());
         QStringList values{pick()};

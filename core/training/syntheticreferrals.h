@@ -22,7 +22,9 @@ public:
         bool chaos = false;         // also put nonsense in: wrong types, unknown options, odd Unicode, huge text
     };
 
-    explicit SyntheticReferrals(quint32 seed) : m_random(seed) {}
+    explicit SyntheticReferrals(quint32 seed)
+        : m_random(seed)
+    {}
 
     Referral next(const Profile &profile, const QDateTime &callStart, const Shape &shape);
     Referral next(const Profile &profile, const QDateTime &callStart) { return next(profile, callStart, Shape{}); }
@@ -30,8 +32,7 @@ public:
     QString inventedName();
 
 private:
-    Answer answerFor(const Question &question, const Profile &profile, const QDateTime &callStart,
-                     const Shape &shape);
+    Answer answerFor(const Question &question, const Profile &profile, const QDateTime &callStart, const Shape &shape);
     QString nonsense();
     int between(int low, int high) { return int(m_random.bounded(low, high + 1)); }
     bool chance(double p) { return m_random.generateDouble() < p; }

@@ -1,11 +1,11 @@
 #include "training/trainingdata.h"
 
-#include "store/accounts.h"
 #include "access/passwordhasher.h"
 #include "referral/fields.h"
-#include "training/syntheticreferrals.h"
 #include "rules/evaluator.h"
+#include "store/accounts.h"
 #include "store/store.h"
+#include "training/syntheticreferrals.h"
 
 #include <deque>
 
@@ -18,10 +18,13 @@ class Filler
 {
 public:
     Filler(Store &store, FixedClock &clock, const Profile &profile)
-        : m_store(store), m_clock(clock), m_profile(profile),
-          // Invented accounts whose password is printed on the screen: the full Argon2 cost would only slow the
-          // first start (every practice decision is signed), so they get the least libsodium allows.
-          m_accounts(store.database(), clock, PasswordHasher::Cost{1, 8 * 1024 * 1024})
+        : m_store(store)
+        , m_clock(clock)
+        , m_profile(profile)
+        ,
+        // Invented accounts whose password is printed on the screen: the full Argon2 cost would only slow the
+        // first start (every practice decision is signed), so they get the least libsodium allows.
+        m_accounts(store.database(), clock, PasswordHasher::Cost{1, 8 * 1024 * 1024})
     {}
 
     // False when the database already has accounts (it was filled before).
@@ -51,18 +54,22 @@ Result<bool> Filler::createAccounts()
         return empty.error();
     if (!*empty)
         return false;
-    Result<Account> admin = m_accounts.createFirstAdministrator(QStringLiteral("training-admin"),
-                                                                QStringLiteral("Training Administrator"), m_password);
+    Result<Account> admin = m_accounts.createFirstAdministrator(
+        QStringLiteral("training-admin"), QStringLiteral("Training Administrator"), m_password);
     if (!admin)
         return admin.error();
     const Actor root{admin->id, Role::Administrator};
-    Result<Account> trainee = m_accounts.create(root, QString::fromLatin1(traineeName),
-                                                QStringLiteral("Tamsin Trainee (invented)"), Role::CallHandler,
+    Result<Account> trainee = m_accounts.create(root,
+                                                QString::fromLatin1(traineeName),
+                                                QStringLiteral("Tamsin Trainee (invented)"),
+                                                Role::CallHandler,
                                                 m_password);
     if (!trainee)
         return trainee.error();
-    Result<Account> trainer = m_accounts.create(root, QString::fromLatin1(trainerName),
-                                                QStringLiteral("Tobias Trainer (invented)"), Role::Supervisor,
+    Result<Account> trainer = m_accounts.create(root,
+                                                QString::fromLatin1(trainerName),
+                                                QStringLiteral("Tobias Trainer (invented)"),
+                                                Role::Supervisor,
                                                 m_password);
     if (!trainer)
         return trainer.error();
@@ -130,17 +137,22 @@ Status Filler::decide(const QString &reference)
     Referral decided = current->referral;
     for (const Person &child : decided.children) {
         // A different outcome from one child and one case to the next.
-        const ChoiceOption &outcome = outcomes->options.at(
-            (reference.right(2).toInt() + int(decided.outcomes.size())) % int(outcomes->options.size()));
-        decided.outcomes.append(ChildOutcome{child.id, outcome.value, QStringLiteral("Invented reasons, for practice."),
+        const ChoiceOption &outcome = outcomes->options.at((reference.right(2).toInt() + int(decided.outcomes.size()))
+                                                           % int(outcomes->options.size()));
+        decided.outcomes.append(ChildOutcome{child.id,
+                                             outcome.value,
+                                             QStringLiteral("Invented reasons, for practice."),
                                              outcome.value == Option::outcomeNoFurtherAction.toString()
                                                  ? QStringList{QStringLiteral("advice")}
                                                  : QStringList{},
-                                             m_supervisor.userId, m_clock.now()});
+                                             m_supervisor.userId,
+                                             m_clock.now()});
     }
     if (reference.right(1).toInt() % 3 != 0) // most referrers have been told the outcome
-        decided.feedback.append(FeedbackRecord{QStringLiteral("f-") + reference.right(6), m_clock.now(),
-                                               QStringLiteral("phone"), QStringLiteral("Invented feedback, for practice."),
+        decided.feedback.append(FeedbackRecord{QStringLiteral("f-") + reference.right(6),
+                                               m_clock.now(),
+                                               QStringLiteral("phone"),
+                                               QStringLiteral("Invented feedback, for practice."),
                                                m_supervisor.userId});
     answerDecisionQuestions(decided);
     Result<SaveReceipt> recorded = m_store.referrals().recordReview(
@@ -151,8 +163,8 @@ Status Filler::decide(const QString &reference)
     if (!signature)
         return signature.error();
     // A decision-stage must the invented answers break leaves it waiting in the queue, as it would.
-    static_cast<void>(m_store.referrals().changeStatus(reference, recorded->revision, m_supervisor,
-                                                       ReferralStatus::Decided, m_profile, *signature));
+    static_cast<void>(m_store.referrals().changeStatus(
+        reference, recorded->revision, m_supervisor, ReferralStatus::Decided, m_profile, *signature));
     return {};
 }
 
@@ -172,9 +184,10 @@ void Filler::answerDecisionQuestions(Referral &decided) const
                 if (question.type == QuestionType::YesNo)
                     decided.setAnswer(question.field, Answer::given(Option::no.toString()));
                 else if (options && !options->options.isEmpty())
-                    decided.setAnswer(question.field, question.type == QuestionType::MultipleChoice
-                                                          ? Answer::givenMany({options->options.first().value})
-                                                          : Answer::given(options->options.first().value));
+                    decided.setAnswer(question.field,
+                                      question.type == QuestionType::MultipleChoice
+                                          ? Answer::givenMany({options->options.first().value})
+                                          : Answer::given(options->options.first().value));
                 else if (question.type == QuestionType::Text || question.type == QuestionType::LongText)
                     decided.setAnswer(question.field, Answer::given(QStringLiteral("Invented, for practice.")));
             }

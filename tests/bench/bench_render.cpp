@@ -5,9 +5,9 @@
 #include "documents/familynotice.h"
 #include "documents/writtenrecord.h"
 #include "profile/profileloader.h"
-#include "training/syntheticreferrals.h"
 #include "render/pdfrenderer.h"
 #include "rules/evaluator.h"
+#include "training/syntheticreferrals.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -3,8 +3,8 @@
 // Prints figures; asserts nothing about time (shared machines are noisy).
 
 #include "profile/profileloader.h"
-#include "training/syntheticreferrals.h"
 #include "rules/evaluator.h"
+#include "training/syntheticreferrals.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -22,7 +22,9 @@ QDateTime uk(int y, int m, int d, int h, int min)
 
 QString dueUk(const QDateTime &received, const Timescale &timescale)
 {
-    return installedCalendar().due(received, timescale).toTimeZone(QTimeZone(QByteArrayLiteral("Europe/London")))
+    return installedCalendar()
+        .due(received, timescale)
+        .toTimeZone(QTimeZone(QByteArrayLiteral("Europe/London")))
         .toString(QStringLiteral("ddd d MMM yyyy HH:mm:ss.zzz"));
 }
 

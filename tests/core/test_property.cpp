@@ -3,8 +3,8 @@
 #include "support/referralbuilder.h"
 
 #include "referral/referraljson.h"
-#include "training/syntheticreferrals.h"
 #include "rules/evaluator.h"
+#include "training/syntheticreferrals.h"
 
 using namespace FrontDoor;
 using namespace FrontDoorTest;

@@ -6,10 +6,10 @@
 #include "support/referralbuilder.h"
 #include "support/testsupport.h"
 
-#include "store/accounts.h"
 #include "access/passwordhasher.h"
 #include "referral/fields.h"
 #include "referral/referraljson.h"
+#include "store/accounts.h"
 #include "store/audittrail.h"
 #include "store/auditverifier.h"
 

@@ -5,8 +5,8 @@
 #include "referral/fields.h"
 
 #include <QCryptographicHash>
-#include <QSqlQuery>
 #include <QFile>
+#include <QSqlQuery>
 
 #include <sqlite3.h>
 

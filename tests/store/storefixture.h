@@ -1,8 +1,8 @@
 #pragma once
 
+#include "access/passwordhasher.h"
 #include "common/clock.h"
 #include "store/accounts.h"
-#include "access/passwordhasher.h"
 #include "store/store.h"
 
 #include <QTemporaryDir>

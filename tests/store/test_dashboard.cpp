@@ -5,8 +5,8 @@
 #include "storefixture.h"
 #include "support/referralbuilder.h"
 
-#include "store/accounts.h"
 #include "access/passwordhasher.h"
+#include "store/accounts.h"
 #include "store/dashboardfigures.h"
 
 using namespace FrontDoor;

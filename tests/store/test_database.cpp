@@ -126,24 +126,54 @@ TEST_CASE("Every SQL key the store uses is defined by the SQLite dialect, and th
 {
     const SqlCatalog sql = SqlCatalog::load(QStringLiteral("sqlite")).value();
     // The keys every dialect must define (a PostgreSQL dialect will be checked against the same list).
-    const QStringList required{
-        QStringLiteral("migrate.1"), QStringLiteral("audit.head"), QStringLiteral("audit.insert"),
-        QStringLiteral("audit.moveHead"), QStringLiteral("audit.all"), QStringLiteral("audit.forReferral"),
-        QStringLiteral("audit.latestStates"), QStringLiteral("referrals.nextNumber"), QStringLiteral("referrals.insert"),
-        QStringLiteral("referrals.row"), QStringLiteral("referrals.update"), QStringLiteral("referrals.clearPending"),
-        QStringLiteral("referrals.withPending"), QStringLiteral("referrals.allStates"), QStringLiteral("search.remove"),
-        QStringLiteral("search.add"), QStringLiteral("persons.remove"), QStringLiteral("persons.add"),
-        QStringLiteral("actions.remove"), QStringLiteral("actions.add"), QStringLiteral("events.add"),
-        QStringLiteral("events.prune"), QStringLiteral("queries.filter"), QStringLiteral("queries.list"), QStringLiteral("queries.count"),
-        QStringLiteral("queries.search"), QStringLiteral("queries.possibleMatches"), QStringLiteral("locks.holder"),
-        QStringLiteral("locks.put"), QStringLiteral("locks.renew"), QStringLiteral("locks.release"),
-        QStringLiteral("locks.releaseAll"), QStringLiteral("migrate.2"), QStringLiteral("users.count"),
-        QStringLiteral("users.get"), QStringLiteral("users.all"), QStringLiteral("users.add"),
-        QStringLiteral("users.setDisabled"), QStringLiteral("users.setPassword"), QStringLiteral("users.recentFailures"),
-        QStringLiteral("users.addFailure"), QStringLiteral("users.clearFailures"),
-        QStringLiteral("dashboard.contactsPerDay"), QStringLiteral("dashboard.outcomes"),
-        QStringLiteral("dashboard.overdueActions"), QStringLiteral("dashboard.decisionTimes"),
-        QStringLiteral("referrals.exists"), QStringLiteral("referrals.raiseCounter")};
+    const QStringList required{QStringLiteral("migrate.1"),
+                               QStringLiteral("audit.head"),
+                               QStringLiteral("audit.insert"),
+                               QStringLiteral("audit.moveHead"),
+                               QStringLiteral("audit.all"),
+                               QStringLiteral("audit.forReferral"),
+                               QStringLiteral("audit.latestStates"),
+                               QStringLiteral("referrals.nextNumber"),
+                               QStringLiteral("referrals.insert"),
+                               QStringLiteral("referrals.row"),
+                               QStringLiteral("referrals.update"),
+                               QStringLiteral("referrals.clearPending"),
+                               QStringLiteral("referrals.withPending"),
+                               QStringLiteral("referrals.allStates"),
+                               QStringLiteral("search.remove"),
+                               QStringLiteral("search.add"),
+                               QStringLiteral("persons.remove"),
+                               QStringLiteral("persons.add"),
+                               QStringLiteral("actions.remove"),
+                               QStringLiteral("actions.add"),
+                               QStringLiteral("events.add"),
+                               QStringLiteral("events.prune"),
+                               QStringLiteral("queries.filter"),
+                               QStringLiteral("queries.list"),
+                               QStringLiteral("queries.count"),
+                               QStringLiteral("queries.search"),
+                               QStringLiteral("queries.possibleMatches"),
+                               QStringLiteral("locks.holder"),
+                               QStringLiteral("locks.put"),
+                               QStringLiteral("locks.renew"),
+                               QStringLiteral("locks.release"),
+                               QStringLiteral("locks.releaseAll"),
+                               QStringLiteral("migrate.2"),
+                               QStringLiteral("users.count"),
+                               QStringLiteral("users.get"),
+                               QStringLiteral("users.all"),
+                               QStringLiteral("users.add"),
+                               QStringLiteral("users.setDisabled"),
+                               QStringLiteral("users.setPassword"),
+                               QStringLiteral("users.recentFailures"),
+                               QStringLiteral("users.addFailure"),
+                               QStringLiteral("users.clearFailures"),
+                               QStringLiteral("dashboard.contactsPerDay"),
+                               QStringLiteral("dashboard.outcomes"),
+                               QStringLiteral("dashboard.overdueActions"),
+                               QStringLiteral("dashboard.decisionTimes"),
+                               QStringLiteral("referrals.exists"),
+                               QStringLiteral("referrals.raiseCounter")};
     QStringList defined = sql.keys();
     for (const QString &key : required) {
         INFO(key.toStdString());
@@ -160,16 +190,18 @@ TEST_CASE("Every SQL key the store uses is defined by the SQLite dialect, and th
     CHECK(twice.errorMessage().contains(QStringLiteral("defined twice")));
 
     // A shared piece is put in place; a piece that is not there, or holds pieces itself, is refused by name.
-    const Result<SqlCatalog> pieces = SqlCatalog::fromText(
-        QStringLiteral("-- name: f\nWHERE x = 1\n-- name: a\nSELECT 1 FROM t {{f}} ORDER BY x"), QStringLiteral("x.sql"));
+    const Result<SqlCatalog> pieces
+        = SqlCatalog::fromText(QStringLiteral("-- name: f\nWHERE x = 1\n-- name: a\nSELECT 1 FROM t {{f}} ORDER BY x"),
+                               QStringLiteral("x.sql"));
     REQUIRE(pieces);
     CHECK(pieces->statement(QStringLiteral("a")) == QStringLiteral("SELECT 1 FROM t WHERE x = 1 ORDER BY x"));
-    const Result<SqlCatalog> missing =
-        SqlCatalog::fromText(QStringLiteral("-- name: a\nSELECT 1 {{nowhere}}"), QStringLiteral("x.sql"));
+    const Result<SqlCatalog> missing
+        = SqlCatalog::fromText(QStringLiteral("-- name: a\nSELECT 1 {{nowhere}}"), QStringLiteral("x.sql"));
     REQUIRE_FALSE(missing);
     CHECK(missing.errorMessage().contains(QStringLiteral("{{nowhere}}")));
-    const Result<SqlCatalog> nested = SqlCatalog::fromText(
-        QStringLiteral("-- name: f\nWHERE {{g}}\n-- name: g\nx = 1\n-- name: a\nSELECT 1 {{f}}"), QStringLiteral("x.sql"));
+    const Result<SqlCatalog> nested
+        = SqlCatalog::fromText(QStringLiteral("-- name: f\nWHERE {{g}}\n-- name: g\nx = 1\n-- name: a\nSELECT 1 {{f}}"),
+                               QStringLiteral("x.sql"));
     CHECK_FALSE(nested);
     // The queue's list and count share one filter.
     const Result<SqlCatalog> sqlite = SqlCatalog::load(QStringLiteral("sqlite"));

@@ -3,10 +3,10 @@
 #include "storefixture.h"
 #include "support/referralbuilder.h"
 
-#include "referral/fields.h"
-#include "store/audittrail.h"
-#include "store/accounts.h"
 #include "access/permissions.h"
+#include "referral/fields.h"
+#include "store/accounts.h"
+#include "store/audittrail.h"
 #include "store/auditverifier.h"
 
 #include <QJsonArray>

@@ -3,8 +3,8 @@
 #include "calendar/workingcalendar.h"
 #include "profile/profile.h"
 #include "referral/referral.h"
-#include "training/syntheticreferrals.h"
 #include "rules/finding.h"
+#include "training/syntheticreferrals.h"
 
 #include <QRandomGenerator>
 #include <QSet>

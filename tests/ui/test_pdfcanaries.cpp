@@ -13,8 +13,8 @@
 #include "documents/redactedreferral.h"
 #include "documents/writtenrecord.h"
 #include "referral/fields.h"
-#include "training/syntheticreferrals.h"
 #include "render/pdfrenderer.h"
+#include "training/syntheticreferrals.h"
 
 #include <QDir>
 #include <QFile>

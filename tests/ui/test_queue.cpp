@@ -9,14 +9,14 @@
 #include "support/referralbuilder.h"
 #include "support/testsupport.h"
 
-#include "queue/queuemodel.h"
-#include "queue/queueview.h"
+#include "documents/queuecsv.h"
+#include "documents/queueexport.h"
 #include "editor/referraleditor.h"
 #include "mainwindow.h"
-#include "documents/queuecsv.h"
 #include "queue/queueexportdialog.h"
+#include "queue/queuemodel.h"
+#include "queue/queueview.h"
 #include "referral/fields.h"
-#include "documents/queueexport.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -7,13 +7,13 @@
 #include "storefixture.h"
 #include "support/referralbuilder.h"
 
-#include "store/accounts.h"
 #include "access/passwordhasher.h"
 #include "mainwindow.h"
 #include "queue/queueview.h"
 #include "referral/fields.h"
 #include "review/historytext.h"
 #include "review/reviewpage.h"
+#include "store/accounts.h"
 #include "store/audittrail.h"
 
 #include <QApplication>
@@ -95,7 +95,11 @@ TEST_CASE("NOR-O1 ALL-T6 NOR-D2: a supervisor filters to overdue, records an out
         if (!opened)
             return opened.error();
         return ReferralPage(new ReviewPage(
-            f->referrals(), norfolk(), *opened, sup, f.clock,
+            f->referrals(),
+            norfolk(),
+            *opened,
+            sup,
+            f.clock,
             [&](const QString &typed) { return accounts.sign(sup, typed); },
             [&](const QString &r) {
                 QStringList lines;

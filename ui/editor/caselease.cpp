@@ -7,7 +7,9 @@
 namespace FrontDoor {
 
 CaseLease::CaseLease(CaseLocks &locks, const QString &reference, const Actor &actor, QObject *parent)
-    : QObject(parent), m_locks(locks), m_reference(reference)
+    : QObject(parent)
+    , m_locks(locks)
+    , m_reference(reference)
 {
     Result<LockHolder> held = m_locks.acquire(reference, actor);
     if (!held) {

@@ -9,9 +9,17 @@
 
 namespace FrontDoor {
 
-EditorHeader::EditorHeader(const Profile &profile, const QString &reference, const QDateTime &callStartedAt,
-                           const Clock &clock, const WorkingCalendar &calendar, QWidget *parent)
-    : QWidget(parent), m_profile(profile), m_clock(clock), m_callStartedAt(callStartedAt), m_calendar(calendar)
+EditorHeader::EditorHeader(const Profile &profile,
+                           const QString &reference,
+                           const QDateTime &callStartedAt,
+                           const Clock &clock,
+                           const WorkingCalendar &calendar,
+                           QWidget *parent)
+    : QWidget(parent)
+    , m_profile(profile)
+    , m_clock(clock)
+    , m_callStartedAt(callStartedAt)
+    , m_calendar(calendar)
 {
     setObjectName(QStringLiteral("editorHeader"));
     setAttribute(Qt::WA_StyledBackground); // the sheet paints the bar

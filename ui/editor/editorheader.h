@@ -19,8 +19,12 @@ class EditorHeader : public QWidget
     Q_OBJECT
 
 public:
-    EditorHeader(const Profile &profile, const QString &reference, const QDateTime &callStartedAt, const Clock &clock,
-                 const WorkingCalendar &calendar, QWidget *parent = nullptr);
+    EditorHeader(const Profile &profile,
+                 const QString &reference,
+                 const QDateTime &callStartedAt,
+                 const Clock &clock,
+                 const WorkingCalendar &calendar,
+                 QWidget *parent = nullptr);
 
     void setSaved(const QDateTime &at);
     void setNotSaved(const QString &why);

@@ -4,15 +4,15 @@
 
 #include "editor/autosaver.h"
 #include "editor/caselease.h"
-#include "editor/linkedcases.h"
 #include "editor/editorheader.h"
+#include "editor/linkedcases.h"
 #include "editor/questionwidget.h"
 #include "editor/sectionpage.h"
 #include "editor/stilltoaskpanel.h"
 #include "editor/submitflow.h"
+#include "keys.h"
 #include "referral/fields.h"
 #include "referral/referralfacts.h"
-#include "keys.h"
 #include "rules/evaluator.h"
 #include "theme.h"
 
@@ -44,9 +44,18 @@ QString optionLabel(const Profile &profile, const QString &field, const Referral
 
 } // namespace
 
-ReferralEditor::ReferralEditor(ReferralRepository &referrals, const Profile &profile, StoredReferral opened,
-                               Actor actor, const Clock &clock, QWidget *parent, CaseLocks *locks)
-    : QWidget(parent), m_referrals(referrals), m_actor(std::move(actor)), m_profile(profile), m_clock(clock)
+ReferralEditor::ReferralEditor(ReferralRepository &referrals,
+                               const Profile &profile,
+                               StoredReferral opened,
+                               Actor actor,
+                               const Clock &clock,
+                               QWidget *parent,
+                               CaseLocks *locks)
+    : QWidget(parent)
+    , m_referrals(referrals)
+    , m_actor(std::move(actor))
+    , m_profile(profile)
+    , m_clock(clock)
 {
     setObjectName(QStringLiteral("referralEditor"));
     const Referral &referral = opened.referral;
@@ -146,7 +155,6 @@ void ReferralEditor::createSections()
     m_stillToAsk = new StillToAskPanel(this);
     m_stillToAsk->setMaximumWidth(360);
     connect(m_stillToAsk, &StillToAskPanel::jumpTo, this, &ReferralEditor::jumpTo);
-
 }
 
 // The editor's keys: add a card, submit and step back, move between sections, Still to ask; and the known-child
@@ -174,7 +182,6 @@ void ReferralEditor::createShortcuts()
     // supervisor's review) can give the same keys its own meaning there.
     for (QShortcut *shortcut : findChildren<QShortcut *>(Qt::FindDirectChildrenOnly))
         shortcut->setContext(Qt::WidgetWithChildrenShortcut);
-
 }
 
 void ReferralEditor::showEvent(QShowEvent *event)

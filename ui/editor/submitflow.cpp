@@ -11,9 +11,18 @@
 
 namespace FrontDoor {
 
-SubmitFlow::SubmitFlow(ReferralRepository &referrals, AutoSaver &saver, const Profile &profile, const Actor &actor,
-                       QLabel *bar, QObject *parent)
-    : QObject(parent), m_referrals(referrals), m_saver(saver), m_profile(profile), m_actor(actor), m_bar(bar)
+SubmitFlow::SubmitFlow(ReferralRepository &referrals,
+                       AutoSaver &saver,
+                       const Profile &profile,
+                       const Actor &actor,
+                       QLabel *bar,
+                       QObject *parent)
+    : QObject(parent)
+    , m_referrals(referrals)
+    , m_saver(saver)
+    , m_profile(profile)
+    , m_actor(actor)
+    , m_bar(bar)
 {}
 
 SubmitFlow::Step SubmitFlow::press(const std::function<Findings()> &findingsNow)
@@ -30,7 +39,9 @@ SubmitFlow::Step SubmitFlow::press(const std::function<Findings()> &findingsNow)
         m_confirming = false;
         Theme::setKind(m_bar, Theme::Kind::blocked);
         m_bar->setText(tr("<b>Not yet: %n procedure requirement(s) must be met first</b> — listed at the top "
-                          "of Still to ask. The cursor is on the first.", nullptr, int(blocking.size())));
+                          "of Still to ask. The cursor is on the first.",
+                          nullptr,
+                          int(blocking.size())));
         m_bar->show();
         emit blockedAt(blocking.constFirst().path);
         return Step::Blocked;
@@ -66,7 +77,8 @@ void SubmitFlow::showSummary(const Findings &findings)
     for (const FollowUpAction &action : plannedActions(referral, m_profile, m_referrals.calendar()))
         actions.append(tr("%1 — due %2 (%3)")
                            .arg(action.description.toHtmlEscaped(),
-                                UkTime::text(action.due, QStringLiteral("ddd d MMM HH:mm")), action.procedureId));
+                                UkTime::text(action.due, QStringLiteral("ddd d MMM HH:mm")),
+                                action.procedureId));
     Theme::setKind(m_bar, Theme::Kind::none);
     m_bar->setText(tr("<b>Ready to submit.</b> Who does what next: %1<br>Submitting signs the call record as yours "
                       "and sets: %2<br>%3 item(s) still to ask will be recorded as outstanding. <b>Ctrl+Enter</b> "

@@ -28,8 +28,12 @@ public:
     enum class Step { Blocked, AwaitingConfirmation, Submitted, Failed };
 
     // `bar` is the editor's message bar; none of the references is owned and all outlive the flow.
-    SubmitFlow(ReferralRepository &referrals, AutoSaver &saver, const Profile &profile, const Actor &actor,
-               QLabel *bar, QObject *parent = nullptr);
+    SubmitFlow(ReferralRepository &referrals,
+               AutoSaver &saver,
+               const Profile &profile,
+               const Actor &actor,
+               QLabel *bar,
+               QObject *parent = nullptr);
 
     // Ctrl+Enter. `findingsNow` re-evaluates the saved referral (the editor refreshes its panels as it does).
     Step press(const std::function<Findings()> &findingsNow);

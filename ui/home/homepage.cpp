@@ -98,7 +98,8 @@ void HomePage::reload()
     const QList<ReferralSummary> rows = m_sources.recent();
     for (const ReferralSummary &row : rows) {
         auto *item = new QListWidgetItem(tr("%1%2 — %3 — %4 — %5")
-                                             .arg(row.urgent ? tr("URGENT ") : QString(), row.reference,
+                                             .arg(row.urgent ? tr("URGENT ") : QString(),
+                                                  row.reference,
                                                   row.children.isEmpty() ? tr("no child named") : row.children,
                                                   UkTime::text(row.callStartedAt, QStringLiteral("ddd d MMM HH:mm")),
                                                   QueueModel::statusWords(row.status)),

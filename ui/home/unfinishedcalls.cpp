@@ -35,14 +35,14 @@ void UnfinishedCallsView::reload()
     m_list->clear();
     const QList<UnfinishedCall> calls = m_source();
     for (const UnfinishedCall &call : calls) {
-        auto *item = new QListWidgetItem(
-            tr("%1%2 — %3 — started %4 — %5 must, %6 to ask")
-                .arg(call.urgent ? tr("⚠ URGENT ") : QString(), call.reference,
-                     call.children.isEmpty() ? tr("no child named yet") : call.children,
-                     UkTime::text(call.callStartedAt, QStringLiteral("ddd d MMM HH:mm")))
-                .arg(call.blocking)
-                .arg(call.outstanding),
-            m_list);
+        auto *item = new QListWidgetItem(tr("%1%2 — %3 — started %4 — %5 must, %6 to ask")
+                                             .arg(call.urgent ? tr("⚠ URGENT ") : QString(),
+                                                  call.reference,
+                                                  call.children.isEmpty() ? tr("no child named yet") : call.children,
+                                                  UkTime::text(call.callStartedAt, QStringLiteral("ddd d MMM HH:mm")))
+                                             .arg(call.blocking)
+                                             .arg(call.outstanding),
+                                         m_list);
         item->setData(Qt::UserRole, call.reference);
         if (call.urgent || call.blocking > 0)
             item->setForeground(Theme::Palette::urgent());

@@ -148,7 +148,8 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         switch (Column(index.column())) {
         case Reference: return row.reference;
         case Children: return row.children.isEmpty() ? tr("no child named yet") : row.children;
-        case Received: return UkTime::of(row.callStartedAt).toString(QStringLiteral("ddd d MMM yyyy HH:mm"));
+        case Received:
+            return UkTime::of(row.callStartedAt).toString(QStringLiteral("ddd d MMM yyyy HH:mm"));
         case Status: return statusWords(row.status);
         case Urgency: return row.urgent ? tr("URGENT") : QString();
         case NextDue: return dueText(row);

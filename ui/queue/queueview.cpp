@@ -105,9 +105,8 @@ QHBoxLayout *QueueView::createFilterBar()
     bar->addWidget(m_to);
     bar->addSpacing(12);
     bar->addWidget(m_search, 1);
-    auto *exportButton = new QPushButton(tr("Export for reporting… (%1)")
-                                             .arg(Keys::exportQueue.toString(QKeySequence::NativeText)),
-                                         this);
+    auto *exportButton = new QPushButton(
+        tr("Export for reporting… (%1)").arg(Keys::exportQueue.toString(QKeySequence::NativeText)), this);
     exportButton->setObjectName(QStringLiteral("queueExport"));
     exportButton->setVisible(false); // until setExporter()
     connect(exportButton, &QPushButton::clicked, this, &QueueView::openExportDialog);

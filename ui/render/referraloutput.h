@@ -1,10 +1,10 @@
 #pragma once
 
+#include "access/actor.h"
 #include "common/clock.h"
 #include "common/result.h"
 #include "documents/referraldocuments.h"
 #include "profile/profile.h"
-#include "access/actor.h"
 
 class QPagedPaintDevice;
 

@@ -68,7 +68,8 @@ void DisagreementForm::show(const Referral &referral)
     for (const Disagreement &d : referral.disagreements)
         m_earlier->addItem(tr("%1 — %2: %3%4 — %5")
                                .arg(UkTime::text(d.at, QStringLiteral("d MMM HH:mm")),
-                                    d.agency, d.about,
+                                    d.agency,
+                                    d.about,
                                     d.escalatedTo.isEmpty() ? QString() : tr(" (escalated to %1)").arg(d.escalatedTo),
                                     d.outcome.isEmpty() ? tr("outcome not yet recorded") : d.outcome));
     if (referral.disagreements.isEmpty())

@@ -142,8 +142,8 @@ QWidget *ReviewPage::createDecisionSide()
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
-    auto *beforeSigning = new QLabel(tr("<b>Before signing</b> — Ctrl+Enter signs the decision with your password"),
-                                     right);
+    auto *beforeSigning
+        = new QLabel(tr("<b>Before signing</b> — Ctrl+Enter signs the decision with your password"), right);
     beforeSigning->setWordWrap(true);
     rightLayout->addWidget(beforeSigning);
     rightLayout->addWidget(m_musts);
