@@ -1,5 +1,6 @@
 #include "checkcommand.h"
 
+#include "common/boundedread.h"
 #include "profile/profileloader.h"
 #include "referral/referraljson.h"
 #include "rules/evaluator.h"
@@ -15,7 +16,6 @@
 namespace FrontDoor::CheckCommand {
 
 namespace {
-constexpr qint64 maximumReferralSize = 16 * 1024 * 1024;
 
 int unreadable(const QString &message)
 {
@@ -29,13 +29,10 @@ int run(const Options &options)
     if (options.commandArguments.size() != 1)
         return unreadable(QStringLiteral("give one referral file: frontdoor check FILE.json [--profile ID]"));
     const QString path = options.commandArguments.constFirst();
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return unreadable(QStringLiteral("%1: cannot be read: %2").arg(path, file.errorString()));
-    if (file.size() > maximumReferralSize)
-        return unreadable(QStringLiteral("%1: is larger than a referral can be (16 MiB).").arg(path));
-
-    const Result<Referral> referral = ReferralJson::parse(file.readAll(), QFileInfo(path).fileName());
+    const Result<QByteArray> bytes = BoundedRead::file(path, ReferralJson::largestFileBytes);
+    if (!bytes)
+        return unreadable(bytes.errorMessage());
+    const Result<Referral> referral = ReferralJson::parse(*bytes, QFileInfo(path).fileName());
     if (!referral)
         return unreadable(referral.errorMessage());
 

@@ -3,7 +3,7 @@
 #include "actingperson.h"
 #include "storecommands.h"
 
-#include "common/jsonreader.h"
+#include "common/boundedread.h"
 #include "profile/profileloader.h"
 #include "referral/referraljson.h"
 
@@ -21,9 +21,6 @@ int fail(int code, const QString &message)
     return code;
 }
 
-// Larger than any real referral by far; past it a file is refused before it is parsed.
-constexpr qint64 largestFile = 32 * 1024 * 1024;
-
 } // namespace
 
 int run(const Options &options)
@@ -31,16 +28,11 @@ int run(const Options &options)
     if (options.commandArguments.size() != 1)
         return fail(2, QStringLiteral("say which file: frontdoor import FILE.json --as NAME."));
     const QString file = options.commandArguments.constFirst();
-    QFile input(file);
-    if (!input.open(QIODevice::ReadOnly))
-        return fail(2, QStringLiteral("%1 cannot be read: %2").arg(file, input.errorString()));
-    if (input.size() > largestFile)
-        return fail(1, QStringLiteral("%1 is %2 MiB, far larger than any referral: nothing was imported.")
-                           .arg(file).arg(input.size() / (1024 * 1024)));
-    const QByteArray bytes = input.readAll();
-    if (Status foreign = JsonReader::checkForeign(bytes, QFileInfo(file).fileName()); !foreign)
-        return fail(1, foreign.errorMessage() + QStringLiteral(" Nothing was imported."));
-    const Result<Referral> referral = ReferralJson::parse(bytes, QFileInfo(file).fileName());
+    // The same strict reader as `check`: what one refuses to read, the other refuses too.
+    const Result<QByteArray> bytes = BoundedRead::file(file, ReferralJson::largestFileBytes);
+    if (!bytes)
+        return fail(2, bytes.errorMessage());
+    const Result<Referral> referral = ReferralJson::parse(*bytes, QFileInfo(file).fileName());
     if (!referral)
         return fail(1, referral.errorMessage() + QStringLiteral(" Nothing was imported."));
     if (Result<Profile> profile = ProfileLoader::byId(referral->profileId); !profile)

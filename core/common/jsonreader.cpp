@@ -71,19 +71,31 @@ std::pair<qsizetype, QString> rawProblem(const QByteArray &bytes)
         if (c == '"') {
             const qsizetype start = i + 1;
             bool escaped = false;
+            qsizetype characters = 0; // as decoded: a UTF-8 sequence or an escape is one character
             for (++i; i < bytes.size(); ++i) {
-                const char d = bytes.at(i);
-                if (escaped)
+                const auto d = static_cast<unsigned char>(bytes.at(i));
+                if (escaped) {
                     escaped = false;
-                else if (d == '\\')
+                    if (d == 'u' && i + 4 < bytes.size()) {
+                        // \uDC00-\uDFFF ends a surrogate pair whose first half was counted already.
+                        if ((bytes.at(i + 1) == 'd' || bytes.at(i + 1) == 'D')
+                            && QByteArrayView("cdefCDEF").contains(bytes.at(i + 2)))
+                            --characters;
+                        i += 4; // the four hex digits
+                    }
+                } else if (d == '\\') {
                     escaped = true;
-                else if (d == '"')
+                    ++characters;
+                } else if (d == '"') {
                     break;
+                } else if ((d & 0xC0) != 0x80) { // not a UTF-8 continuation byte
+                    ++characters;
+                }
             }
             const qsizetype length = i - start;
-            if (length > longestText)
+            if (characters > longestText)
                 return {start, QStringLiteral("a text of %1 characters, longer than any referral needs (at most %2)")
-                                   .arg(length).arg(longestText)};
+                                   .arg(characters).arg(longestText)};
             if (!open.empty() && open.back().object && open.back().expectKey) {
                 const QString key = decodedKey(bytes.mid(start, length));
                 if (open.back().keys.contains(key))

@@ -4,6 +4,9 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
+
+#include <climits>
 
 namespace FrontDoor::ReferralJson {
 
@@ -114,11 +117,30 @@ AnswerMap readAnswers(JsonReader &reader, const QJsonObject &object, const QStri
     return answers;
 }
 
-QList<Person> readPeople(JsonReader &reader, const QJsonObject &root, const char *key)
+// How many of each a referral may hold: the file limits, or none for the store's own documents.
+struct Limits
+{
+    int children = mostChildren;
+    int adults = mostAdults;
+    int records = mostRecords;
+    static Limits none() { return {INT_MAX, INT_MAX, INT_MAX}; }
+};
+
+// A list of at most `most` entries; a longer one fails by name before any of it is read.
+QJsonArray boundedList(JsonReader &reader, const QJsonObject &root, const char *key, int most)
+{
+    const QJsonArray list = reader.array(root, {}, key);
+    if (!reader.failed() && list.size() > most)
+        reader.fail(QString::fromLatin1(key), QStringLiteral("has %1 entries; a referral holds at most %2")
+                                                  .arg(list.size()).arg(most));
+    return reader.failed() ? QJsonArray() : list;
+}
+
+QList<Person> readPeople(JsonReader &reader, const QJsonObject &root, const char *key, int most)
 {
     QList<Person> people;
-    QStringList ids;
-    reader.forEachObject(reader.array(root, {}, key), QString::fromLatin1(key),
+    QSet<QString> ids; // a set: checking each id stays linear in the number of people
+    reader.forEachObject(boundedList(reader, root, key, most), QString::fromLatin1(key),
                          [&](const QJsonObject &object, const QString &path) {
                              reader.allowOnly(object, path, {"id", "answers"});
                              Person person;
@@ -126,7 +148,7 @@ QList<Person> readPeople(JsonReader &reader, const QJsonObject &root, const char
                              if (!reader.failed() && ids.contains(person.id))
                                  reader.fail(JsonReader::join(path, "id"),
                                              QStringLiteral("\"%1\" is used twice").arg(person.id));
-                             ids << person.id;
+                             ids.insert(person.id);
                              person.answers = readAnswers(reader, reader.object(object, path, "answers", false),
                                                           JsonReader::join(path, "answers"));
                              people.append(std::move(person));
@@ -239,7 +261,7 @@ QByteArray serialize(const Referral &referral)
 namespace {
 
 // The referral's own fields: reference, profile, status, handler, the call's times, its answers and people.
-void readCall(JsonReader &reader, const QJsonObject &root, Referral &referral)
+void readCall(JsonReader &reader, const QJsonObject &root, Referral &referral, const Limits &limits)
 {
     referral.reference = reader.string(root, {}, "reference", false);
     referral.profileId = reader.string(root, {}, "profile");
@@ -251,14 +273,14 @@ void readCall(JsonReader &reader, const QJsonObject &root, Referral &referral)
     referral.callStartedAt = reader.dateTime(root, {}, "callStartedAt");
     referral.callEndedAt = reader.dateTime(root, {}, "callEndedAt");
     referral.answers = readAnswers(reader, reader.object(root, {}, "answers", false), QStringLiteral("answers"));
-    referral.children = readPeople(reader, root, "children");
-    referral.adults = readPeople(reader, root, "adults");
+    referral.children = readPeople(reader, root, "children", limits.children);
+    referral.adults = readPeople(reader, root, "adults", limits.adults);
 }
 
 // What the review records: discussions, sharing decisions, outcomes, feedback and disagreements.
-void readReviewRecords(JsonReader &reader, const QJsonObject &root, Referral &referral)
+void readReviewRecords(JsonReader &reader, const QJsonObject &root, Referral &referral, const Limits &limits)
 {
-    reader.forEachObject(reader.array(root, {}, "conversations"), QStringLiteral("conversations"),
+    reader.forEachObject(boundedList(reader, root, "conversations", limits.records), QStringLiteral("conversations"),
                          [&](const QJsonObject &o, const QString &p) {
                              reader.allowOnly(o, p, {"id", "at", "with", "setting", "present", "summary", "actions",
                                                      "recordedBy"});
@@ -268,7 +290,7 @@ void readReviewRecords(JsonReader &reader, const QJsonObject &root, Referral &re
                                  reader.string(o, p, "present", false), reader.string(o, p, "summary", false),
                                  reader.string(o, p, "actions", false), reader.string(o, p, "recordedBy", false)});
                          });
-    reader.forEachObject(reader.array(root, {}, "sharingDecisions"), QStringLiteral("sharingDecisions"),
+    reader.forEachObject(boundedList(reader, root, "sharingDecisions", limits.records), QStringLiteral("sharingDecisions"),
                          [&](const QJsonObject &o, const QString &p) {
                              reader.allowOnly(o, p, {"id", "at", "share", "information", "recipient", "reasons",
                                                      "decidedBy", "advisedBy"});
@@ -278,7 +300,7 @@ void readReviewRecords(JsonReader &reader, const QJsonObject &root, Referral &re
                                  reader.string(o, p, "recipient", false), reader.string(o, p, "reasons", false),
                                  reader.string(o, p, "decidedBy", false), reader.string(o, p, "advisedBy", false)});
                          });
-    reader.forEachObject(reader.array(root, {}, "outcomes"), QStringLiteral("outcomes"),
+    reader.forEachObject(boundedList(reader, root, "outcomes", limits.records), QStringLiteral("outcomes"),
                          [&](const QJsonObject &o, const QString &p) {
                              reader.allowOnly(o, p, {"childId", "outcome", "rationale", "alternatives", "decidedBy",
                                                      "decidedAt"});
@@ -287,7 +309,7 @@ void readReviewRecords(JsonReader &reader, const QJsonObject &root, Referral &re
                                  reader.string(o, p, "rationale", false), reader.stringList(o, p, "alternatives"),
                                  reader.string(o, p, "decidedBy", false), reader.dateTime(o, p, "decidedAt")});
                          });
-    reader.forEachObject(reader.array(root, {}, "feedback"), QStringLiteral("feedback"),
+    reader.forEachObject(boundedList(reader, root, "feedback", limits.records), QStringLiteral("feedback"),
                          [&](const QJsonObject &o, const QString &p) {
                              reader.allowOnly(o, p, {"id", "at", "method", "summary", "givenBy"});
                              referral.feedback.append(FeedbackRecord{
@@ -295,7 +317,7 @@ void readReviewRecords(JsonReader &reader, const QJsonObject &root, Referral &re
                                  reader.string(o, p, "method", false), reader.string(o, p, "summary", false),
                                  reader.string(o, p, "givenBy", false)});
                          });
-    reader.forEachObject(reader.array(root, {}, "disagreements"), QStringLiteral("disagreements"),
+    reader.forEachObject(boundedList(reader, root, "disagreements", limits.records), QStringLiteral("disagreements"),
                          [&](const QJsonObject &o, const QString &p) {
                              reader.allowOnly(o, p, {"id", "at", "agency", "about", "discussedWith", "escalatedTo",
                                                      "outcome", "recordedBy"});
@@ -307,10 +329,25 @@ void readReviewRecords(JsonReader &reader, const QJsonObject &root, Referral &re
                          });
 }
 
-// The follow-up actions with their due times and states.
-void readActions(JsonReader &reader, const QJsonObject &root, Referral &referral)
+// Each record of a list is named by its id (a person's card, a conversation …), so an id used twice makes two
+// records one: refused, checked in one pass with a set.
+template<typename T, typename Id>
+void requireUniqueIds(JsonReader &reader, const QList<T> &records, const char *list, Id id)
 {
-    reader.forEachObject(reader.array(root, {}, "actions"), QStringLiteral("actions"),
+    QSet<QString> seen;
+    for (qsizetype i = 0; i < records.size() && !reader.failed(); ++i) {
+        const QString value = id(records.at(i));
+        if (seen.contains(value))
+            reader.fail(QStringLiteral("%1[%2]").arg(QLatin1String(list)).arg(i),
+                        QStringLiteral("\"%1\" is used twice").arg(value.left(64)));
+        seen.insert(value);
+    }
+}
+
+// The follow-up actions with their due times and states.
+void readActions(JsonReader &reader, const QJsonObject &root, Referral &referral, const Limits &limits)
+{
+    reader.forEachObject(boundedList(reader, root, "actions", limits.records), QStringLiteral("actions"),
                          [&](const QJsonObject &o, const QString &p) {
                              reader.allowOnly(o, p, {"id", "kind", "procedureId", "description", "due", "status",
                                                      "note", "completedAt", "completedBy"});
@@ -335,7 +372,7 @@ void readActions(JsonReader &reader, const QJsonObject &root, Referral &referral
 
 } // namespace
 
-Result<Referral> fromJson(const QJsonObject &root, const QString &source)
+Result<Referral> fromJson(const QJsonObject &root, const QString &source, bool limited)
 {
     JsonReader reader(source);
     reader.allowOnly(root,
@@ -366,9 +403,17 @@ Result<Referral> fromJson(const QJsonObject &root, const QString &source)
     }
 
     Referral referral;
-    readCall(reader, root, referral);
-    readReviewRecords(reader, root, referral);
-    readActions(reader, root, referral);
+    const Limits limits = limited ? Limits{} : Limits::none();
+    readCall(reader, root, referral, limits);
+    readReviewRecords(reader, root, referral, limits);
+    readActions(reader, root, referral, limits);
+    const auto byId = [](const auto &record) { return record.id; };
+    requireUniqueIds(reader, referral.conversations, "conversations", byId);
+    requireUniqueIds(reader, referral.sharingDecisions, "sharingDecisions", byId);
+    requireUniqueIds(reader, referral.feedback, "feedback", byId);
+    requireUniqueIds(reader, referral.disagreements, "disagreements", byId);
+    requireUniqueIds(reader, referral.actions, "actions", byId);
+    requireUniqueIds(reader, referral.outcomes, "outcomes", [](const ChildOutcome &o) { return o.childId; });
     if (reader.failed())
         return reader.error();
     return referral;
@@ -376,10 +421,24 @@ Result<Referral> fromJson(const QJsonObject &root, const QString &source)
 
 Result<Referral> parse(const QByteArray &bytes, const QString &source)
 {
+    if (bytes.size() > largestFileBytes)
+        return makeError(ErrorCode::SchemaError,
+                         QStringLiteral("%1: is larger than a referral can be (%2 MiB).")
+                             .arg(source).arg(largestFileBytes / (1024 * 1024)));
     const Result<QJsonObject> object = JsonReader::parseObject(bytes, source);
     if (!object)
         return object.error();
+    if (Status strict = JsonReader::checkForeign(bytes, source); !strict)
+        return strict.error();
     return fromJson(*object, source);
+}
+
+Result<Referral> readStored(const QByteArray &bytes, const QString &source)
+{
+    const Result<QJsonObject> object = JsonReader::parseObject(bytes, source);
+    if (!object)
+        return object.error();
+    return fromJson(*object, source, false);
 }
 
 } // namespace FrontDoor::ReferralJson

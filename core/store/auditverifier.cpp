@@ -47,7 +47,7 @@ Result<AuditVerifier::Report> AuditVerifier::verify(Database &database)
     while (rows.next()) {
         const QString reference = rows.value(0).toString();
         ++report.referralsChecked;
-        Result<Referral> referral = ReferralJson::parse(rows.value(1).toString().toUtf8(), reference);
+        Result<Referral> referral = ReferralJson::readStored(rows.value(1).toString().toUtf8(), reference);
         const QString state = referral ? auditedStateHash(ReferralState::flatten(*referral), rows.value(2).toString(),
                                                           rows.value(3).toString())
                                        : QString();

@@ -171,7 +171,7 @@ Result<ReferralRepository::Current> ReferralRepository::readCurrent(const QStrin
         current.row = row;
         return current;
     }
-    Result<Referral> referral = ReferralJson::parse(row.document.toUtf8(), reference);
+    Result<Referral> referral = ReferralJson::readStored(row.document.toUtf8(), reference);
     if (!referral)
         return makeError(ErrorCode::DatabaseCorrupt,
                          QStringLiteral("Referral %1 is stored in a form this version cannot read: %2")

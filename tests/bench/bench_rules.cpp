@@ -3,6 +3,7 @@
 // Prints figures; asserts nothing about time (shared machines are noisy).
 
 #include "profile/profileloader.h"
+#include "referral/referraljson.h"
 #include "rules/evaluator.h"
 #include "training/syntheticreferrals.h"
 
@@ -39,6 +40,47 @@ Figures measure(const Referral &referral, const Profile &profile, const QDateTim
     std::sort(nanoseconds.begin(), nanoseconds.end());
     const auto at = [&](double share) { return double(nanoseconds[size_t(share * double(runs - 1))]) / 1e6; };
     return Figures{at(0.5), at(0.99), findings};
+}
+
+// The largest referral the reader allows (issue 16): 100 children and 500 adults with their answers, 1,000 records
+// in each list. Read (ReferralJson::parse, what check and import both use) and checked, as `frontdoor check` does.
+void measureLargestAllowed(const Profile &profile, const QDateTime &now, QTextStream &out)
+{
+    SyntheticReferrals synthetic(16);
+    SyntheticReferrals::Shape largest;
+    largest.minChildren = largest.maxChildren = ReferralJson::mostChildren;
+    largest.minAdults = largest.maxAdults = ReferralJson::mostAdults;
+    largest.answeredShare = 0.9;
+    Referral referral = synthetic.next(profile, now.addSecs(-1800), largest);
+    for (int i = 0; i < ReferralJson::mostRecords; ++i) {
+        const QString id = QStringLiteral("r%1").arg(i);
+        referral.conversations.append(Conversation{id, now, QStringLiteral("police"), QStringLiteral("telephone"), {},
+                                                   QStringLiteral("Invented summary of a discussion."), {}, {}});
+        referral.feedback.append(FeedbackRecord{id, now, QStringLiteral("phone"), QStringLiteral("Invented."), {}});
+        referral.actions.append(FollowUpAction{id, QStringLiteral("decision"), QStringLiteral("NOR-T4"), {}, now,
+                                               ActionStatus::Open, {}, {}, {}});
+    }
+    const QByteArray bytes = ReferralJson::serialize(referral);
+    std::vector<double> ms;
+    for (int i = 0; i < 5; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        const Result<Referral> read = ReferralJson::parse(bytes, QStringLiteral("largest.json"));
+        const Findings findings = read ? evaluate(*read, profile, now) : Findings{};
+        ms.push_back(double(timer.nsecsElapsed()) / 1e6);
+        if (!read) {
+            out << "the largest allowed referral was refused: " << read.errorMessage() << '\n';
+            return;
+        }
+    }
+    std::sort(ms.begin(), ms.end());
+    out << QStringLiteral("largest allowed referral (%1 children, %2 adults, %3 records a list, %4 MiB): read and "
+                          "checked in median %5 ms (target < 1000 ms)\n")
+               .arg(ReferralJson::mostChildren)
+               .arg(ReferralJson::mostAdults)
+               .arg(ReferralJson::mostRecords)
+               .arg(double(bytes.size()) / (1024 * 1024), 0, 'f', 1)
+               .arg(ms[ms.size() / 2], 0, 'f', 1);
 }
 
 } // namespace
@@ -93,6 +135,7 @@ int main(int argc, char **argv)
                    .arg(partway.p99Ms, 0, 'f', 3)
                    .arg(partway.findings);
     }
+    measureLargestAllowed(ProfileLoader::byId(QStringLiteral("norfolk-cads")).value(), now, out);
     out << "runs per figure: " << runs << '\n';
     return 0;
 }

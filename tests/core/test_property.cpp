@@ -33,7 +33,9 @@ TEST_CASE("Random referrals never crash the rules and always round-trip through 
         ++evaluated;
 
         const QByteArray bytes = ReferralJson::serialize(referral);
-        const Result<Referral> back = ReferralJson::parse(bytes, QStringLiteral("generated"));
+        // Chaos may write texts longer than a file may hold: the store's own reader takes back what it wrote.
+        const Result<Referral> back = ReferralJson::readStored(bytes, QStringLiteral("generated"));
+        INFO(back.errorMessage().toStdString());
         REQUIRE(back.ok());
         // A lone surrogate cannot be stored in UTF-8 JSON; everything else must come back exactly.
         if (!bytes.contains("\xef\xbf\xbd"))
