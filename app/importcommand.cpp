@@ -35,7 +35,8 @@ int run(const Options &options)
     const Result<Referral> referral = ReferralJson::parse(*bytes, QFileInfo(file).fileName());
     if (!referral)
         return fail(1, referral.errorMessage() + QStringLiteral(" Nothing was imported."));
-    if (Result<Profile> profile = ProfileLoader::byId(referral->profileId); !profile)
+    const Result<Profile> profile = ProfileLoader::byId(referral->profileId);
+    if (!profile)
         return fail(1, profile.errorMessage() + QStringLiteral(" Nothing was imported."));
 
     const QString path = StoreCommands::databasePath(options);
@@ -47,7 +48,7 @@ int run(const Options &options)
                                        QStringLiteral("only a supervisor imports a referral."));
     if (!actor)
         return fail(1, actor.errorMessage());
-    Result<SaveReceipt> imported = (*store)->referrals().importReferral(*referral, *actor, QFileInfo(file).fileName());
+    Result<SaveReceipt> imported = (*store)->referrals().importReferral(*referral, *profile, *actor, QFileInfo(file).fileName());
     if (!imported)
         return fail(1, imported.errorMessage());
     QTextStream(stdout) << "Imported " << referral->reference << " from " << file << '\n';

@@ -11,6 +11,30 @@ namespace {
 
 constexpr qsizetype maximumTextLength = 2000;
 constexpr qsizetype maximumLongTextLength = 100000;
+constexpr int oldestAgeYears = 120;
+
+// A control character no keyboard types: anything below a space but a tab, and in a long text a line break.
+bool hasControlCharacter(const QString &text, bool lineBreaks)
+{
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if ((u < 0x20 && u != u'\t' && !(lineBreaks && (u == u'\n' || u == u'\r'))) || u == 0x7f)
+            return true;
+    }
+    return false;
+}
+
+// A date of birth no living person has: in the future, or more than 120 years ago.
+QString birthProblem(const QDate &date, const RuleContext &context)
+{
+    if (!context.now.isValid())
+        return {};
+    if (date > context.now.date())
+        return QStringLiteral("is in the future: a date of birth cannot be.");
+    if (date < context.now.date().addYears(-oldestAgeYears))
+        return QStringLiteral("is more than %1 years ago: not a date of birth.").arg(oldestAgeYears);
+    return {};
+}
 
 QString firstOwnedId(const Question &question, const Profile &profile)
 {
@@ -30,25 +54,31 @@ QString valueProblem(const Question &question, const Answer &answer, const RuleC
     case QuestionType::PersonReference:
         if (value.size() > maximumTextLength)
             return QStringLiteral("is longer than %1 characters: shorten it.").arg(maximumTextLength);
+        if (hasControlCharacter(value, false))
+            return QStringLiteral("holds control characters no keyboard types.");
         return {};
     case QuestionType::LongText:
         if (value.size() > maximumLongTextLength)
             return QStringLiteral("is longer than %1 characters: shorten it.").arg(maximumLongTextLength);
+        if (hasControlCharacter(value, true))
+            return QStringLiteral("holds control characters no keyboard types.");
         return {};
     case QuestionType::Date: {
         const QDate date = QDate::fromString(value, Qt::ISODate);
         if (!date.isValid())
             return QStringLiteral("is not a date.");
-        if (question.field == Field::personDateOfBirth && context.now.isValid() && date > context.now.date())
-            return QStringLiteral("is in the future: a date of birth cannot be.");
+        if (question.field == Field::personDateOfBirth)
+            return birthProblem(date, context);
         return {};
     }
     case QuestionType::DateOrAge: {
         if (!DateOrAge::isCanonical(value))
             return QStringLiteral("is neither a date nor an estimated age.");
         const QDate date = QDate::fromString(value, Qt::ISODate);
-        if (date.isValid() && context.now.isValid() && date > context.now.date())
-            return QStringLiteral("is in the future: a date of birth cannot be.");
+        if (date.isValid())
+            return birthProblem(date, context);
+        if (EstimatedAge age; EstimatedAge::fromCanonical(value, &age) && age.months > oldestAgeYears * 12)
+            return QStringLiteral("is an age over %1 years.").arg(oldestAgeYears);
         return {};
     }
     case QuestionType::DateTime:
@@ -124,6 +154,51 @@ void checkPeople(const Section &section, const Question &question, const RuleCon
 }
 
 } // namespace
+
+Findings valueProblems(const Referral &referral, const Profile &profile, const QDateTime &now)
+{
+    const RuleContext context{referral, profile, now, Stage::Decision};
+    Findings problems;
+    const auto check = [&](const Question &question, const Answer &answer, const QString &path) {
+        if (!answer.hasValue())
+            return;
+        if (const QString problem = valueProblem(question, answer, context); !problem.isEmpty())
+            problems.append(Finding{firstOwnedId(question, profile), Severity::Blocking, path,
+                                    QStringLiteral("%1 %2").arg(question.label, problem)});
+    };
+    for (const Section &section : profile.sections)
+        for (const Question &question : section.questions) {
+            if (question.repeat == Repeat::None) {
+                check(question, referral.answers.value(question.field), question.field);
+                continue;
+            }
+            const bool children = question.repeat == Repeat::PerChild;
+            for (const Person &person : children ? referral.children : referral.adults)
+                check(question, person.answers.value(question.field),
+                      QStringLiteral("%1[%2].%3").arg(children ? QStringLiteral("children") : QStringLiteral("adults"),
+                                                      person.id, question.field));
+        }
+    // The review's records are free text too.
+    const auto record = [&](const QString &path, const QStringList &texts) {
+        for (const QString &text : texts)
+            if (hasControlCharacter(text, true)) {
+                problems.append(Finding{QStringLiteral("NOR-D1"), Severity::Blocking, path,
+                                        QStringLiteral("A record holds control characters no keyboard types.")});
+                return;
+            }
+    };
+    for (const Conversation &c : referral.conversations)
+        record(QStringLiteral("conversations[%1]").arg(c.id), {c.with, c.setting, c.present, c.summary, c.actions});
+    for (const FeedbackRecord &f : referral.feedback)
+        record(QStringLiteral("feedback[%1]").arg(f.id), {f.method, f.summary});
+    for (const SharingDecision &s : referral.sharingDecisions)
+        record(QStringLiteral("sharingDecisions[%1]").arg(s.id), {s.information, s.recipient, s.reasons});
+    for (const Disagreement &d : referral.disagreements)
+        record(QStringLiteral("disagreements[%1]").arg(d.id), {d.agency, d.about, d.discussedWith, d.outcome});
+    for (const ChildOutcome &o : referral.outcomes)
+        record(QStringLiteral("outcomes[%1]").arg(o.childId), {o.rationale});
+    return problems;
+}
 
 void checkInformationItems(const RuleContext &context, Findings &findings)
 {

@@ -85,11 +85,14 @@ public:
                                      ReferralStatus to, const Profile &profile,
                                      const std::optional<Signature> &signature = std::nullopt);
 
-    // frontdoor import (issue 8): a whole referral from another Front Door, in one transaction — all or nothing.
-    // Refused when its reference is already here (nothing is merged), when it is a training case and this database
-    // is live or the other way round, or for a role that does not exchange referrals (supervisors do). The trail
-    // gets one "imported" event vouching for the state as it arrived; later references here never reuse its number.
-    Result<SaveReceipt> importReferral(const Referral &referral, const Actor &actor, const QString &source);
+    // frontdoor import (issues 8, 16): a whole referral from another Front Door, in one transaction — all or nothing,
+    // meeting the rules the editor and submission meet (ReferralImport::problems). Refused when its reference is
+    // already here (nothing is merged), for a role that does not exchange referrals (supervisors do). Its people
+    // keep their names from there, marked "(imported)" so none passes for a local account; a submitted or decided
+    // referral without actions gets those submission sets, from its own call. The trail gets one "imported" event
+    // with the source and who handled and signed it there; the local numbering is never moved past six digits.
+    Result<SaveReceipt> importReferral(const Referral &referral, const Profile &profile, const Actor &actor,
+                                       const QString &source);
 
     // An event that changes nothing: viewed, exported, printed.
     Status recordAccess(const QString &reference, const Actor &actor, AuditKind kind, const QJsonObject &details = {});
