@@ -17,6 +17,23 @@ std::vector<Rule> identityRules()
                           QStringLiteral("Referrals made by professionals can never be anonymous. Record the "
                                          "professional's name and organisation."));
          }},
+        {{QStringLiteral("NOR-A2"), QStringLiteral("LIN-A4")},
+         QStringLiteral("A professional's name and organisation are recorded: not known or declined is anonymity too"),
+         [](const RuleContext &c, FindingSink &sink) {
+             if (Facts::callerType(c.referral) != CallerType::Professional)
+                 return;
+             for (const Field::Key field : {Field::referrerName, Field::referrerOrganisation}) {
+                 const AnswerState state = c.referral.answer(field).state();
+                 if (state == AnswerState::NotKnown || state == AnswerState::Declined)
+                     sink.add(Severity::Blocking, path(field),
+                              QStringLiteral("A professional is never anonymous: their %1 cannot be \"%2\". Record "
+                                             "it, or record the caller as a member of the public.")
+                                  .arg(field == Field::referrerName ? QStringLiteral("name")
+                                                                    : QStringLiteral("organisation"),
+                                       state == AnswerState::NotKnown ? QStringLiteral("not known")
+                                                                      : QStringLiteral("declined")));
+             }
+         }},
         {{QStringLiteral("NOR-A2")},
          QStringLiteral("Only a member of the public may ask not to be named to the family (Norfolk)"),
          [](const RuleContext &c, FindingSink &sink) {

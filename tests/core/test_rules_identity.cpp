@@ -34,6 +34,32 @@ TEST_CASE("LIN-A4: a professional's referral cannot be anonymous in Lincolnshire
     CHECK(has(evaluate(r, lincolnshire(), testNow()), QStringLiteral("LIN-A4"), Severity::Blocking));
 }
 
+TEST_CASE("NOR-A2 LIN-A4: a professional's name or organisation recorded as not known or declined blocks submission")
+{
+    for (const auto &[profileId, rule] : {std::pair{QStringLiteral("norfolk-cads"), QStringLiteral("NOR-A2")},
+                                          std::pair{QStringLiteral("lincolnshire-csc"), QStringLiteral("LIN-A4")}}) {
+        INFO(profileId.toStdString());
+        const Profile &p = profile(profileId);
+        Referral r = draft(profileId);
+        give(r, QStringLiteral("referrer.type"), QStringLiteral("professional"));
+        give(r, QStringLiteral("identity.decision"), QStringLiteral("mayBeShared"));
+        r.setAnswer(QStringLiteral("referrer.name"), Answer::declined(QStringLiteral("would not say")));
+        r.setAnswer(QStringLiteral("referrer.organisation"), Answer::notKnown());
+        const Findings findings = evaluate(r, p, testNow());
+        CHECK(has(findings, rule, Severity::Blocking, QStringLiteral("referrer.name")));
+        CHECK(has(findings, rule, Severity::Blocking, QStringLiteral("referrer.organisation")));
+
+        give(r, QStringLiteral("referrer.name"), QStringLiteral("Invented Teacher"));
+        give(r, QStringLiteral("referrer.organisation"), QStringLiteral("Invented Primary School"));
+        CHECK_FALSE(has(evaluate(r, p, testNow()), rule, Severity::Blocking, QStringLiteral("referrer.name")));
+
+        // A member of the public may decline to give a name.
+        give(r, QStringLiteral("referrer.type"), QStringLiteral("memberOfPublic"));
+        r.setAnswer(QStringLiteral("referrer.name"), Answer::declined({}));
+        CHECK_FALSE(has(evaluate(r, p, testNow()), rule, Severity::Blocking, QStringLiteral("referrer.name")));
+    }
+}
+
 TEST_CASE("LIN-A6: a professional's source kept from the family needs the good-faith judgement")
 {
     Referral r = draft(QStringLiteral("lincolnshire-csc"));
