@@ -8,7 +8,7 @@ using namespace RuleHelpers;
 std::vector<Rule> safetyRules()
 {
     return {
-        {{QStringLiteral("NOR-S5"), QStringLiteral("LIN-S1")},
+        {{QStringLiteral("NOR-S5")},
          QStringLiteral("Immediate danger needs the action taken recorded"),
          [](const RuleContext &c, FindingSink &sink) {
              if (Facts::isYes(c.referral, Field::triageImmediateDanger)
@@ -17,6 +17,25 @@ std::vector<Rule> safetyRules()
                  sink.add(Severity::Blocking, path(Field::triageDangerAction),
                           QStringLiteral("A child is in immediate danger: record the action taken to make them safe "
                                          "now (police, ambulance, the emergency route) and when."));
+         }},
+        // Lincolnshire's own: danger now, or a deadline coming (the alleged abuser collecting the child this
+        // afternoon), is the Immediate Protection Procedure — emergency action first, recorded before submission.
+        {{QStringLiteral("LIN-S1")},
+         QStringLiteral("Danger now or an approaching deadline: the immediate protection taken is recorded"),
+         [](const RuleContext &c, FindingSink &sink) {
+             if (Facts::isYes(c.referral, Field::triageImmediateDanger)
+                 && !hasValue(c.referral, Field::triageDangerAction)
+                 && !hasValue(c.referral, Field::triageDangerActionDetail))
+                 sink.add(Severity::Blocking, path(Field::triageDangerAction),
+                          QStringLiteral("A child is in danger now: emergency action to safeguard them comes first "
+                                         "(Immediate Protection Procedure). Record what was done — police, "
+                                         "ambulance, EDT — and when."));
+             if (Facts::isYes(c.referral, Field::triageApproachingDeadline)
+                 && !hasValue(c.referral, Field::triageDeadlineAction))
+                 sink.add(Severity::Blocking, path(Field::triageDeadlineAction),
+                          QStringLiteral("The child needs protection before a deadline (e.g. collected by the "
+                                         "alleged abuser this afternoon): emergency action first (Immediate "
+                                         "Protection Procedure). Record the action taken."));
          }},
         {{QStringLiteral("NOR-S2")},
          QStringLiteral("Immediate danger: other children must be considered"),

@@ -74,6 +74,18 @@ TEST_CASE("NOR-S3: a child in hospital is not discharged before a decision")
     CHECK_FALSE(has(evaluate(r, norfolk(), testNow()), QStringLiteral("NOR-S3"), Severity::Blocking));
 }
 
+TEST_CASE("LIN-S1: in Lincolnshire an approaching deadline blocks until the immediate protection is recorded")
+{
+    Referral r = draft(QStringLiteral("lincolnshire-csc"));
+    give(r, QStringLiteral("triage.immediateDanger"), QStringLiteral("no"));
+    give(r, QStringLiteral("triage.approachingDeadline"), QStringLiteral("yes")); // collected by the alleged abuser today
+    const Findings findings = evaluate(r, lincolnshire(), testNow());
+    CHECK(has(findings, QStringLiteral("LIN-S1"), Severity::Blocking, QStringLiteral("triage.deadlineAction")));
+    CHECK_FALSE(blockingIds(findings).contains(QStringLiteral("NOR-S4")));
+    give(r, QStringLiteral("triage.deadlineAction"), QStringLiteral("Police asked to attend the school at 15:00"));
+    CHECK_FALSE(has(evaluate(r, lincolnshire(), testNow()), QStringLiteral("LIN-S1"), Severity::Blocking));
+}
+
 TEST_CASE("NOR-S4: an approaching deadline needs the protective action")
 {
     Referral r = draft(QStringLiteral("norfolk-cads"));
