@@ -167,6 +167,17 @@ const QList<Requirement> &all()
     return requirements;
 }
 
+const QList<Requirement> &localAdditions()
+{
+    static const QList<Requirement> additions{
+        {QStringLiteral("LIN-L1"),
+         QStringLiteral("Not in Lincolnshire's procedure 4.3, but the Allegations against Persons who Work with Children "
+                        "procedure applies in every authority: an allegation against anyone who cares for or works with "
+                        "the child is flagged for that route, as NOR-R5 does in Norfolk (confirm locally: the LADO).")},
+    };
+    return additions;
+}
+
 const QList<HandledElsewhere> &handledElsewhere()
 {
     static const QList<HandledElsewhere> entries{
@@ -188,10 +199,10 @@ const QList<HandledElsewhere> &handledElsewhere()
 
 QString summary(const QString &id)
 {
-    for (const Requirement &requirement : all()) {
-        if (requirement.id == id)
-            return requirement.text;
-    }
+    for (const QList<Requirement> *list : {&all(), &localAdditions()})
+        for (const Requirement &requirement : *list)
+            if (requirement.id == id)
+                return requirement.text;
     return {};
 }
 

@@ -21,6 +21,9 @@ struct HandledElsewhere
 };
 
 const QList<Requirement> &all();
+// Requirements a front door meets although its procedure does not number them (issue 16): national procedures that
+// apply in every authority. Each says so and is marked "confirm locally" where the profile asks it.
+const QList<Requirement> &localAdditions();
 const QList<HandledElsewhere> &handledElsewhere();
 QString summary(const QString &id);
 

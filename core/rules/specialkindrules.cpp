@@ -70,7 +70,7 @@ std::vector<Rule> specialKindRules()
                           QStringLiteral("Harm by another child: both children must be referred. Open a linked "
                                          "referral for the other child and record its reference."));
          }},
-        {{QStringLiteral("NOR-R5")},
+        {{QStringLiteral("NOR-R5"), QStringLiteral("LIN-L1")},
          QStringLiteral("An allegation against someone who works with children follows its own route"),
          [](const RuleContext &c, FindingSink &sink) {
              if (Facts::isYes(c.referral, Field::allegationAgainstWorker))

@@ -81,6 +81,20 @@ TEST_CASE("NOR-R5: an allegation against someone who works with children gets it
     CHECK(has(evaluate(r, norfolk(), testNow()), QStringLiteral("NOR-R5"), Severity::Advice));
 }
 
+TEST_CASE("LIN-L1: Lincolnshire asks about an allegation against someone who works with children too, marked confirm locally")
+{
+    const Question *question = lincolnshire().questionForField(QStringLiteral("special.allegationAgainstWorker"), Repeat::None);
+    REQUIRE(question);
+    CHECK(question->help.contains(QStringLiteral("Confirm locally")));
+    Referral r = draft(QStringLiteral("lincolnshire-csc"));
+    give(r, QStringLiteral("special.allegationAgainstWorker"), QStringLiteral("no"));
+    CHECK_FALSE(has(evaluate(r, lincolnshire(), testNow()), QStringLiteral("LIN-L1"), Severity::Advice));
+    give(r, QStringLiteral("special.allegationAgainstWorker"), QStringLiteral("yes"));
+    const Findings findings = evaluate(r, lincolnshire(), testNow());
+    CHECK(has(findings, QStringLiteral("LIN-L1"), Severity::Advice, QStringLiteral("special.allegationAgainstWorker")));
+    CHECK_FALSE(blockingIds(findings).contains(QStringLiteral("LIN-L1"))); // advice, never a block
+}
+
 TEST_CASE("LIN-R4 and NOR-R2: an open case records how the allocated worker was contacted")
 {
     for (const QString &id : {QStringLiteral("lincolnshire-csc"), QStringLiteral("norfolk-cads")}) {
