@@ -1,6 +1,11 @@
 #include "checkcommand.h"
 
+#include "calendar/bankholidays.h"
+#include "calendar/followupplanner.h"
+#include "calendar/workingcalendar.h"
 #include "common/boundedread.h"
+#include "common/jsonreader.h"
+#include "common/uktime.h"
 #include "profile/profileloader.h"
 #include "referral/referraljson.h"
 #include "rules/evaluator.h"
@@ -49,6 +54,9 @@ int run(const Options &options)
         now = now.toUTC();
     }
 
+    if (!options.format.isEmpty() && options.format != QLatin1String("json"))
+        return unreadable(QStringLiteral("--format: \"%1\" is not a format check writes (json)").arg(options.format));
+
     const Findings findings = evaluate(*referral, *profile, now);
     QJsonArray array;
     for (const Finding &finding : findings)
@@ -56,7 +64,31 @@ int run(const Options &options)
                                  {QStringLiteral("severity"), severityName(finding.severity)},
                                  {QStringLiteral("path"), finding.path},
                                  {QStringLiteral("message"), finding.message}});
-    QTextStream(stdout) << QJsonDocument(array).toJson(QJsonDocument::Indented);
+    if (options.format.isEmpty()) { // the findings alone, as before
+        QTextStream(stdout) << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return hasBlocking(findings) ? 1 : 0;
+    }
+    // --format json: the findings, and the follow-up actions with their due times that submitting at --now would set
+    // (NOR-T4, LIN-T3, LIN-T5 …), from the same calendar the store uses — received at the call's start.
+    Referral submitted = *referral;
+    if (!submitted.callStartedAt.isValid())
+        submitted.callStartedAt = now;
+    const WorkingCalendar calendar(BankHolidays::current());
+    QJsonArray actions;
+    for (const FollowUpAction &action : plannedActions(submitted, *profile, calendar))
+        actions.append(QJsonObject{{QStringLiteral("kind"), action.kind},
+                                   {QStringLiteral("procedureId"), action.procedureId},
+                                   {QStringLiteral("description"), action.description},
+                                   {QStringLiteral("due"), toIsoUtc(action.due)},
+                                   {QStringLiteral("dueUkTime"), UkTime::text(action.due, QStringLiteral("yyyy-MM-dd HH:mm"))},
+                                   {QStringLiteral("projected"), calendar.isProjected(UkTime::of(action.due).date())}});
+    const QJsonObject report{{QStringLiteral("reference"), referral->reference},
+                             {QStringLiteral("profile"), profile->id},
+                             {QStringLiteral("now"), toIsoUtc(now)},
+                             {QStringLiteral("canSubmit"), !hasBlocking(findings)},
+                             {QStringLiteral("findings"), array},
+                             {QStringLiteral("actionsOnSubmission"), actions}};
+    QTextStream(stdout) << QJsonDocument(report).toJson(QJsonDocument::Indented);
     return hasBlocking(findings) ? 1 : 0;
 }
 

@@ -1,5 +1,6 @@
 #include "commands.h"
 
+#include "calendarcommand.h"
 #include "checkcommand.h"
 #include "exportcommand.h"
 #include "importcommand.h"
@@ -14,8 +15,12 @@ namespace FrontDoor::Commands {
 const std::vector<Command> &all()
 {
     static const std::vector<Command> commands{
-        {QStringLiteral("check"), QStringLiteral("check FILE.json [--profile ID]"),
-         QStringLiteral("check a referral against its procedure; prints the findings as JSON"), &CheckCommand::run},
+        {QStringLiteral("check"), QStringLiteral("check FILE.json [--profile ID] [--now TIME] [--format json]"),
+         QStringLiteral("check a referral against its procedure; prints the findings as JSON (--format json: with the "
+                        "follow-up actions and due times submitting at --now would set)"), &CheckCommand::run},
+        {QStringLiteral("calendar"), QStringLiteral("calendar working-days-after DATE N | is-working-day DATE"),
+         QStringLiteral("the working days due times are counted in (exit 1 for a day that is not one)"),
+         &CalendarCommand::run},
         {QStringLiteral("verify-audit"), QStringLiteral("verify-audit [--db PATH]"),
          QStringLiteral("verify the audit trail's hash chain and every referral's state against it"),
          &StoreCommands::verifyAudit},

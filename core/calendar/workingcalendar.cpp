@@ -31,8 +31,8 @@ QDateTime WorkingCalendar::due(const QDateTime &received, const Timescale &times
 {
     if (timescale.unit == TimescaleUnit::Hours)
         return received.toUTC().addSecs(qint64(timescale.amount) * 3600);
-    const QDate receivedOn = UkTime::of(received).date();
-    QDate day = isWorkingDay(receivedOn) ? receivedOn : nextWorkingDay(receivedOn);
+    // By the end of the Nth working day after the UK date of receipt, whatever day that was (issue 16).
+    QDate day = UkTime::of(received).date();
     for (int n = 0; n < timescale.amount; ++n)
         day = nextWorkingDay(day);
     return QDateTime(day, QTime(23, 59, 59, 999), UkTime::zone()).toUTC();

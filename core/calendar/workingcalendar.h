@@ -11,10 +11,10 @@ namespace FrontDoor {
 //
 // What "within N working days of receipt" means here, for every timescale counted in working days:
 //  - a working day is Monday to Friday, except England and Wales bank holidays (substitute days included);
-//  - the day of receipt is the UK date on which the call started, whatever the hour — a call at 21:30 on a
-//    working day was received that day; a call on a weekend or bank holiday counts as received on the next
-//    working day;
-//  - the item is due by the end (23:59:59.999 UK time) of the Nth working day after the day of receipt.
+//  - the day of receipt is the UK date on which the call started, whatever the hour and whatever the day — a call
+//    at 21:30 on a working day was received that day, a call on a Saturday that Saturday;
+//  - the item is due by the end (23:59:59.999 UK time) of the Nth working day after the day of receipt: one working
+//    day from a Saturday is the end of Monday (when Monday is a working day), not Tuesday.
 // So whoever decides always has at least N whole working days after the day the call came in. Example: a call on
 // Friday 24 December 2027 at 21:30 is due by the end of Wednesday 29 December 2027 (Monday 27 and Tuesday 28 are
 // the substitute Christmas and Boxing Day holidays).

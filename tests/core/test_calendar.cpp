@@ -55,8 +55,8 @@ TEST_CASE("NOR-T4: a call on Friday 24 December 2027 at 21:30 is decided by the 
 {
     // Monday 27 and Tuesday 28 are the substitute Christmas Day and Boxing Day holidays.
     CHECK(dueUk(uk(2027, 12, 24, 21, 30), oneWorkingDay) == QStringLiteral("Wed 29 Dec 2027 23:59:59.999"));
-    // The same call on Christmas Day counts as received on the next working day, Wednesday 29th.
-    CHECK(dueUk(uk(2027, 12, 25, 10, 0), oneWorkingDay) == QStringLiteral("Thu 30 Dec 2027 23:59:59.999"));
+    // The same call on Christmas Day (a Saturday): the first working day after it is Wednesday 29th.
+    CHECK(dueUk(uk(2027, 12, 25, 10, 0), oneWorkingDay) == QStringLiteral("Wed 29 Dec 2027 23:59:59.999"));
     // New Year: Friday 31 December 2027 → Monday 3 January 2028 is a working day? Saturday 1 January 2028 is
     // New Year's Day, so Monday 3rd is its substitute: due Tuesday 4th.
     CHECK(dueUk(uk(2027, 12, 31, 9, 0), oneWorkingDay) == QStringLiteral("Tue 4 Jan 2028 23:59:59.999"));
@@ -69,7 +69,9 @@ TEST_CASE("NOR-T4: Easter, the early May and late May holidays, and a weekend ar
     CHECK(dueUk(uk(2026, 5, 22, 11, 0), oneWorkingDay) == QStringLiteral("Tue 26 May 2026 23:59:59.999")); // spring
     CHECK(dueUk(uk(2026, 8, 28, 11, 0), oneWorkingDay) == QStringLiteral("Tue 1 Sep 2026 23:59:59.999")); // summer
     CHECK(dueUk(uk(2026, 11, 24, 10, 30), oneWorkingDay) == QStringLiteral("Wed 25 Nov 2026 23:59:59.999"));
-    CHECK(dueUk(uk(2026, 11, 28, 10, 30), oneWorkingDay) == QStringLiteral("Tue 1 Dec 2026 23:59:59.999")); // Saturday
+    // Received on a Saturday: one working day after that Saturday is Monday, whatever day the receipt fell on.
+    CHECK(dueUk(uk(2026, 11, 28, 10, 30), oneWorkingDay) == QStringLiteral("Mon 30 Nov 2026 23:59:59.999"));
+    CHECK(dueUk(uk(2026, 11, 29, 23, 50), oneWorkingDay) == QStringLiteral("Mon 30 Nov 2026 23:59:59.999")); // Sunday
 }
 
 TEST_CASE("LIN-T3: 24 hours run on the clock, weekends included, across the change to summer time")
