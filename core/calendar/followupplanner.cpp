@@ -72,12 +72,18 @@ QList<FollowUpAction> plannedActions(const Referral &referral, const Profile &pr
     for (const Timescale &timescale : profile.timescales) {
         if (!applies(timescale.key, referral))
             continue;
+        // An urgent referral's decision is due within the profile's urgent timescale — hours, not a working day —
+        // where the profile sets one (a local target: neither procedure sets a shorter time). Still the decision.
+        const Timescale *due = &timescale;
+        if (timescale.key == QLatin1String("decision") && Facts::isUrgent(referral))
+            if (const Timescale *urgent = profile.timescale(QStringLiteral("urgentDecision")))
+                due = urgent;
         FollowUpAction action;
         action.id = QStringLiteral("act-%1").arg(timescale.key);
         action.kind = timescale.key;
-        action.procedureId = timescale.ids.value(0);
-        action.description = timescale.label;
-        action.due = calendar.due(referral.callStartedAt, timescale);
+        action.procedureId = due->ids.value(0);
+        action.description = due->label;
+        action.due = calendar.due(referral.callStartedAt, *due);
         actions.append(action);
     }
     return actions;

@@ -8,7 +8,8 @@ namespace FrontDoor {
 
 // The follow-up actions a submitted referral creates, each with its due time from the profile's timescales and
 // the working-day calendar, and the paragraph that demands it:
-//  decision (NOR-T4, LIN-T3) and feedback to the referrer (ALL-T6, LIN-T5) — always;
+//  decision (NOR-T4, LIN-T3) and feedback to the referrer (ALL-T6, LIN-T5) — always; an urgent referral's decision
+//    within the profile's "urgentDecision" timescale (hours; a local target) where it sets one;
 //  written confirmation (LIN-T1) and its acknowledgement (LIN-T5) — a professional's phone referral;
 //  informing the parent (NOR-C6) — a professional proceeding although the parent refused;
 //  the strategy-discussion record (NOR-T7) — a cross-boundary referral.

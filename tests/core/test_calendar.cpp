@@ -193,3 +193,26 @@ TEST_CASE("An administrator's bank holidays file replaces the built-in list, and
     CHECK(fallback.contains(QDate(2026, 12, 25)));
     CHECK_FALSE(fallback.contains(QDate(2027, 6, 7)));
 }
+
+TEST_CASE("NOR-T4 LIN-T3: an urgent referral's decision is due within the profile's urgent timescale, hours not a day")
+{
+    for (const Profile *p : {&norfolk(), &lincolnshire()}) {
+        INFO(p->id.toStdString());
+        Referral r = draft(p->id);
+        r.callStartedAt = uk(2026, 11, 24, 10, 30);
+        const auto decisionDue = [&] {
+            for (const FollowUpAction &action : plannedActions(r, *p, installedCalendar()))
+                if (action.kind == QLatin1String("decision"))
+                    return action;
+            return FollowUpAction{};
+        };
+        const FollowUpAction routine = decisionDue();
+        give(r, QStringLiteral("triage.immediateDanger"), QStringLiteral("yes"));
+        const FollowUpAction urgent = decisionDue();
+        REQUIRE(p->timescale(QStringLiteral("urgentDecision")));
+        CHECK(urgent.due == r.callStartedAt.addSecs(4 * 3600).toUTC()); // 14:30 the same day
+        CHECK(urgent.due < routine.due);
+        CHECK(urgent.description.contains(QStringLiteral("local target")));
+        CHECK(urgent.kind == QStringLiteral("decision")); // still the decision: signing it meets it
+    }
+}
