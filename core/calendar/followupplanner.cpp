@@ -84,6 +84,13 @@ QList<FollowUpAction> plannedActions(const Referral &referral, const Profile &pr
         action.procedureId = due->ids.value(0);
         action.description = due->label;
         action.due = calendar.due(referral.callStartedAt, *due);
+        if (action.kind == QLatin1String("feedback") && !Facts::canReceiveFeedback(referral)) {
+            // Nobody to tell (LIN-T5, ALL-T6): the action is kept, cancelled with the reason, so the record says
+            // why no feedback is due and no queue waits for it.
+            action.status = ActionStatus::Cancelled;
+            action.note = QStringLiteral("No feedback is due: the referrer is anonymous or left no phone number, "
+                                         "email or address.");
+        }
         actions.append(action);
     }
     return actions;

@@ -13,7 +13,8 @@ namespace FrontDoor {
 //  written confirmation (LIN-T1) and its acknowledgement (LIN-T5) — a professional's phone referral;
 //  informing the parent (NOR-C6) — a professional proceeding although the parent refused;
 //  the strategy-discussion record (NOR-T7) — a cross-boundary referral.
-// A timescale the profile does not define creates no action. Received = the call's start.
+// A timescale the profile does not define creates no action. Received = the call's start. Feedback to a referrer
+// who cannot receive it (anonymous, no contact recorded) is planned cancelled, with the reason as its note.
 QList<FollowUpAction> plannedActions(const Referral &referral, const Profile &profile, const WorkingCalendar &calendar);
 
 // Marks done the open actions the referral itself shows are met: the decision once it is decided (NOR-T4,

@@ -98,6 +98,16 @@ bool isUrgent(const Referral &referral)
            || isYes(referral, Field::triageHospitalInpatient) || isYes(referral, Field::triageApproachingDeadline);
 }
 
+bool canReceiveFeedback(const Referral &referral)
+{
+    if (callerType(referral) == CallerType::Anonymous)
+        return false;
+    for (const Field::Key key : {Field::referrerPhone, Field::referrerEmail, Field::referrerAddress})
+        if (referral.answer(key).hasValue())
+            return true;
+    return false;
+}
+
 bool anonymityRequested(const Referral &referral)
 {
     const IdentityDecision decision = identityDecision(referral);

@@ -28,6 +28,10 @@ bool isCommunityCaller(CallerType type);
 // makes the referral urgent, so the supervisor's queue shows it at once (NOR-S1, NOR-S3, NOR-S4, NOR-S5, LIN-S1).
 bool isUrgent(const Referral &referral);
 
+// Feedback can reach the referrer (LIN-T5, ALL-T6): they are not anonymous and left a phone number, an email or an
+// address. Otherwise no feedback is due, and the record says why.
+bool canReceiveFeedback(const Referral &referral);
+
 // The referrer asked that their identity be withheld (anonymous, or not to be told to the family).
 bool anonymityRequested(const Referral &referral);
 

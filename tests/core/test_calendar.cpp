@@ -88,6 +88,7 @@ TEST_CASE("LIN-T1 LIN-T5 NOR-C6 NOR-T7: submission plans the actions its procedu
     give(norfolkCall, Field::referrerType.toString(), QStringLiteral("professional"));
     give(norfolkCall, Field::consentDecision.toString(), QStringLiteral("refused"));
     give(norfolkCall, Field::crossBoundary.toString(), QStringLiteral("yes"));
+    give(norfolkCall, Field::referrerEmail.toString(), QStringLiteral("dsl@invented-school.example"));
     QStringList kinds;
     for (const FollowUpAction &action : plannedActions(norfolkCall, norfolk(), installedCalendar())) {
         kinds.append(action.kind + u' ' + action.procedureId);
@@ -101,6 +102,7 @@ TEST_CASE("LIN-T1 LIN-T5 NOR-C6 NOR-T7: submission plans the actions its procedu
     Referral publicCall = draft(QStringLiteral("lincolnshire-csc"));
     publicCall.callStartedAt = uk(2026, 11, 27, 17, 0).toUTC(); // a Friday
     give(publicCall, Field::referrerType.toString(), QStringLiteral("memberOfPublic"));
+    give(publicCall, Field::referrerPhone.toString(), QStringLiteral("+441522000000"));
     const QList<FollowUpAction> actions = plannedActions(publicCall, lincolnshire(), installedCalendar());
     REQUIRE(actions.size() == 2);
     CHECK(actions.at(0).kind == QStringLiteral("decision"));
@@ -214,5 +216,27 @@ TEST_CASE("NOR-T4 LIN-T3: an urgent referral's decision is due within the profil
         CHECK(urgent.due < routine.due);
         CHECK(urgent.description.contains(QStringLiteral("local target")));
         CHECK(urgent.kind == QStringLiteral("decision")); // still the decision: signing it meets it
+    }
+}
+
+TEST_CASE("LIN-T5 ALL-T6: no feedback is due to a referrer nobody can reach, and the record says why")
+{
+    for (const Profile *p : {&norfolk(), &lincolnshire()}) {
+        INFO(p->id.toStdString());
+        Referral r = draft(p->id);
+        give(r, Field::referrerType.toString(), QStringLiteral("anonymous"));
+        give(r, Field::referrerPhone.toString(), QStringLiteral("+441603000000")); // even with a number: anonymous
+        const auto feedbackOf = [&] {
+            for (const FollowUpAction &action : plannedActions(r, *p, installedCalendar()))
+                if (action.kind == QLatin1String("feedback"))
+                    return action;
+            return FollowUpAction{};
+        };
+        CHECK(feedbackOf().status == ActionStatus::Cancelled);
+        CHECK(feedbackOf().note.contains(QStringLiteral("No feedback is due")));
+        give(r, Field::referrerType.toString(), QStringLiteral("memberOfPublic"));
+        CHECK(feedbackOf().status == ActionStatus::Open); // named, with a number
+        r.setAnswer(Field::referrerPhone.toString(), Answer::declined({}));
+        CHECK(feedbackOf().status == ActionStatus::Cancelled); // named, but no way to reach them
     }
 }

@@ -45,6 +45,7 @@ QString submittedWithTwoChildren(StoreFixture &f)
     r.children[0].answers.insert(QStringLiteral("name"), Answer::given(QStringLiteral("Olwen Invented")));
     r.children.append(Person{QStringLiteral("c2"), {{QStringLiteral("name"), Answer::given(QStringLiteral("Bryn Invented"))}}});
     r.setAnswer(Field::referrerType, Answer::given(QStringLiteral("professional")));
+    r.setAnswer(Field::referrerPhone, Answer::given(QStringLiteral("+441603000000"))); // feedback can reach them
     const qint64 revision = f->referrals().save(r, draft.revision, handler)->revision;
     REQUIRE(f->referrals().submit(r.reference, revision, handler, norfolk()));
     return r.reference;

@@ -1,6 +1,7 @@
 #include "render/referraloutput.h"
 
 #include "access/permissions.h"
+#include "referral/referralfacts.h"
 #include "referral/referraljson.h"
 #include "render/pdfrenderer.h"
 #include "store/audittrail.h"
@@ -52,6 +53,11 @@ Result<Document> ReferralOutput::document(DocumentKind kind, const Referral &ref
 {
     if (Status allowed = mayLeave(); !allowed)
         return allowed.error();
+    if (kind == DocumentKind::ReferrerFeedback && !Facts::canReceiveFeedback(referral))
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("No feedback letter for %1: the referrer is anonymous or left no phone number, "
+                                        "email or address, so no feedback is due (LIN-T5, ALL-T6).")
+                             .arg(referral.reference));
     return referralDocument(kind, referral, m_profile, signaturesOf(m_database, referral.reference), m_clock.now());
 }
 

@@ -50,6 +50,11 @@ OutputDialog::OutputDialog(ReferralOutput &output, Referral referral, QWidget *p
     m_choices->addItems({tr("Written record of the referral (internal)"), tr("Notice to the parents or carers"),
                          tr("Feedback to the referrer"), tr("Referral data (JSON) for the case-management system")});
     m_choices->setMaximumHeight(m_choices->sizeHintForRow(0) * 5);
+    if (!Facts::canReceiveFeedback(m_referral)) { // no letter to nobody (LIN-T5, ALL-T6)
+        QListWidgetItem *feedback = m_choices->item(2);
+        feedback->setText(tr("Feedback to the referrer — none due: anonymous, or no way to reach them"));
+        feedback->setFlags(feedback->flags() & ~(Qt::ItemIsEnabled | Qt::ItemIsSelectable));
+    }
 
     m_about = new QLabel(this);
     m_about->setObjectName(QStringLiteral("outputAbout"));
