@@ -119,6 +119,33 @@ TEST_CASE("frontdoor export writes the referral JSON and a redacted family notic
     CHECK(exported == 2);
 }
 
+TEST_CASE("LIN-T5 ALL-T6: frontdoor export offers no feedback letter to a referrer nobody can reach")
+{
+    StoreFixture f;
+    const QString password = QStringLiteral("kettle on the windowsill");
+    QString reference;
+    {
+        Accounts accounts(f->database(), f.clock, cheapHashing);
+        firstSupervisor(accounts, QStringLiteral("sam"), password);
+        StoredReferral draft = f->referrals().createDraft(norfolk(), handler).value();
+        Referral r = draft.referral;
+        r.setAnswer(Field::referrerType, Answer::given(QStringLiteral("anonymous")));
+        REQUIRE(f->referrals().save(r, draft.revision, handler));
+        reference = r.reference;
+    }
+    f.close();
+    QTemporaryDir out;
+    const QString pdf = out.filePath(QStringLiteral("feedback.pdf"));
+    Run refused = runFrontDoor({QStringLiteral("export"), QStringLiteral("--reference"), reference, QStringLiteral("--format"),
+                                QStringLiteral("pdf"), QStringLiteral("--document"), QStringLiteral("feedback"),
+                                QStringLiteral("--out"), pdf, QStringLiteral("--as"), QStringLiteral("sam"),
+                                QStringLiteral("--db"), f.path},
+                               password.toUtf8() + '\n');
+    CHECK(refused.exitCode != 0);
+    CHECK(refused.err.contains(QStringLiteral("no feedback is due")));
+    CHECK_FALSE(QFile::exists(pdf));
+}
+
 namespace {
 
 Run importing(const QString &file, const QString &db, const QString &password)
