@@ -46,6 +46,31 @@ bool markActionDone(
     return false;
 }
 
+bool countFromWrittenReferral(Referral &referral, const Profile &profile, const WorkingCalendar &calendar)
+{
+    QDateTime received;
+    for (const FollowUpAction &action : referral.actions)
+        if (action.kind == QLatin1String("writtenConfirmation") && action.status == ActionStatus::Done)
+            received = action.completedAt;
+    if (!received.isValid())
+        return false;
+    bool changed = false;
+    for (FollowUpAction &action : referral.actions) {
+        if (action.status != ActionStatus::Open
+            || (action.kind != QLatin1String("acknowledgement") && action.kind != QLatin1String("feedback")))
+            continue;
+        const Timescale *timescale = profile.timescale(action.kind);
+        if (!timescale || !timescale->ids.contains(QStringLiteral("LIN-T5")))
+            continue;
+        const QDateTime due = calendar.due(received, *timescale);
+        if (due != action.due) {
+            action.due = due;
+            changed = true;
+        }
+    }
+    return changed;
+}
+
 bool markMetActions(Referral &referral, const QString &by, const QDateTime &at)
 {
     const bool decided = referral.status == ReferralStatus::Decided || referral.status == ReferralStatus::Closed;

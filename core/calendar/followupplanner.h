@@ -21,6 +21,11 @@ QList<FollowUpAction> plannedActions(const Referral &referral, const Profile &pr
 // LIN-T3), the feedback once feedback is recorded (LIN-T5, ALL-T6). True when any changed.
 bool markMetActions(Referral &referral, const QString &by, const QDateTime &at);
 
+// LIN-T5: the written referral is acknowledged, and the decision fed back, within one working day of its receipt —
+// so once the written confirmation (LIN-T1) is recorded as received (its action done, with the time), the open
+// acknowledgement and feedback actions are due from that receipt, not from the call. True when any due time moved.
+bool countFromWrittenReferral(Referral &referral, const Profile &profile, const WorkingCalendar &calendar);
+
 // A supervisor marks an open action done by hand, with what was done. False when no open action has that id.
 bool markActionDone(
     Referral &referral, const QString &actionId, const QString &note, const QString &by, const QDateTime &at);

@@ -58,6 +58,7 @@ Result<SaveReceipt> ReferralRepository::recordReview(const Referral &referral, q
     // done here, in the store, so no screen has to remember to.
     Referral reviewed = referral;
     markMetActions(reviewed, actor.userId, m_clock.now());
+    countFromWrittenReferral(reviewed, profile, m_calendar); // LIN-T5: from the written referral's receipt
     return writeChange(reviewed, expectedRevision, actor, operationFor, describe);
 }
 
