@@ -80,6 +80,7 @@ inline constexpr Key preBirthImpact{"special.preBirthImpact"};            // NOR
 inline constexpr Key allegationAgainstWorker{"special.allegationAgainstWorker"}; // NOR-R5
 inline constexpr Key harmByChild{"special.harmByChild"};                  // NOR-R4
 inline constexpr Key otherChildReferral{"special.otherChildReferral"};    // NOR-R4: the linked referral's reference
+inline constexpr Key otherChildAuthority{"special.otherChildAuthority"};  // NOR-R4: whose reference, when not ours
 inline constexpr Key openCase{"special.openCase"};                        // LIN-R4, NOR-R2
 inline constexpr Key allocatedWorker{"special.allocatedWorker"};
 inline constexpr Key allocatedWorkerContact{"special.allocatedWorkerContact"};

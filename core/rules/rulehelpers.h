@@ -4,6 +4,8 @@
 #include "referral/referralfacts.h"
 #include "rules/rule.h"
 
+#include <QRegularExpression>
+
 namespace FrontDoor::RuleHelpers {
 
 // A value was given, not just "not known" — for the musts that need something written down (a reason, a name).
@@ -16,6 +18,14 @@ inline bool hasValue(const Referral &referral, QAnyStringView key)
 inline bool addressed(const Referral &referral, QAnyStringView key)
 {
     return referral.answer(key).isAddressed();
+}
+
+// A reference of this front door's own form: PREFIX-YYYY-NNNNNN (six digits or more), TRN- before it in training.
+inline bool isOwnReference(const QString &text, const Profile &profile)
+{
+    static const QRegularExpression form(QStringLiteral("^(TRN-)?([A-Z]+)-\\d{4}-\\d{6,}$"));
+    const QRegularExpressionMatch m = form.match(text.trimmed());
+    return m.hasMatch() && m.captured(2) == profile.referencePrefix;
 }
 
 inline QString path(QAnyStringView key)

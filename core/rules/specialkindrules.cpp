@@ -65,10 +65,21 @@ std::vector<Rule> specialKindRules()
         {{QStringLiteral("NOR-R4")},
          QStringLiteral("Harm caused by another child: both children are referred"),
          [](const RuleContext &c, FindingSink &sink) {
-             if (Facts::isYes(c.referral, Field::harmByChild) && !hasValue(c.referral, Field::otherChildReferral))
+             if (!Facts::isYes(c.referral, Field::harmByChild))
+                 return;
+             if (!hasValue(c.referral, Field::otherChildReferral)) {
                  sink.add(Severity::Blocking, path(Field::otherChildReferral),
                           QStringLiteral("Harm by another child: both children must be referred. Open a linked "
                                          "referral for the other child and record its reference."));
+                 return;
+             }
+             // A linked referral, not a note: a reference of this front door, or another authority's with its name.
+             if (!isOwnReference(c.referral.answer(Field::otherChildReferral).value(), c.profile)
+                 && !hasValue(c.referral, Field::otherChildAuthority))
+                 sink.add(Severity::Blocking, path(Field::otherChildAuthority),
+                          QStringLiteral("The other child's referral is not a reference of %1 (%2-YYYY-NNNNNN): "
+                                         "record which authority's reference it is.")
+                              .arg(c.profile.shortName, c.profile.referencePrefix));
          }},
         {{QStringLiteral("NOR-R5"), QStringLiteral("LIN-L1")},
          QStringLiteral("An allegation against someone who works with children follows its own route"),

@@ -145,6 +145,7 @@ private:
                                     const OperationFor &operationFor, const Describe &describe);
     Result<SaveReceipt> persist(Current &current, const Referral &next, FlatState after, QList<EventDraft> events,
                                 const Actor &actor, const QDateTime &now);
+    Status linkedReferralExists(const Referral &referral, const Profile &profile);
     // The rows derived from the referral: its search text and person keys when `searchText` is given (it changed),
     // its follow-up actions when they changed.
     Status

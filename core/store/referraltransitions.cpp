@@ -1,12 +1,16 @@
 #include "store/referralrepository.h"
 
 #include "calendar/followupplanner.h"
+#include "referral/fields.h"
+#include "referral/referralfacts.h"
 #include "rules/evaluator.h"
+#include "rules/rulehelpers.h"
 #include "store/caseaccess.h"
 #include "store/database.h"
 #include "store/storedtime.h"
 
 #include <QJsonArray>
+#include <QSqlQuery>
 
 // ReferralRepository's status transitions, in a file of their own: draft → submitted (the call record signed, the
 // follow-up actions planned) and submitted → decided → closed (the decision signed, NOR-D2).
@@ -57,6 +61,25 @@ Status noneBlocking(const Findings &findings, const QString &reference, Referral
 
 } // namespace
 
+// NOR-R4: the other child's referral named by a reference of this front door is one this database holds.
+Status ReferralRepository::linkedReferralExists(const Referral &referral, const Profile &profile)
+{
+    const QString linked = referral.answer(Field::otherChildReferral).value().trimmed();
+    if (!Facts::isYes(referral, Field::harmByChild) || !RuleHelpers::isOwnReference(linked, profile))
+        return {};
+    Result<QSqlQuery *> found = m_database.exec(QStringLiteral("referrals.exists"), {{"reference", linked}});
+    if (!found)
+        return found.error();
+    const bool exists = (*found)->next();
+    (*found)->finish();
+    if (exists)
+        return {};
+    return makeError(ErrorCode::InvalidInput,
+                     QStringLiteral("Referral %1 names %2 as the other child's referral (NOR-R4), but there is no "
+                                    "such referral here: start it, or record the other authority's reference.")
+                         .arg(referral.reference, linked));
+}
+
 Result<SaveReceipt> ReferralRepository::transition(const QString &reference, qint64 expectedRevision,
                                                    const Actor &actor, ReferralStatus from, ReferralStatus to,
                                                    const Profile &profile, const std::optional<Signature> &signature)
@@ -92,6 +115,8 @@ Result<SaveReceipt> ReferralRepository::transition(const QString &reference, qin
     const Findings findings = evaluate(current->referral, profile, now,
                                        to == ReferralStatus::Submitted ? Stage::Intake : Stage::Decision);
     if (Status s = noneBlocking(findings, reference, to); !s)
+        return s.error();
+    if (Status s = linkedReferralExists(current->referral, profile); !s)
         return s.error();
 
     QList<EventDraft> events;

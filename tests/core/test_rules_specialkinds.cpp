@@ -81,6 +81,22 @@ TEST_CASE("NOR-R5: an allegation against someone who works with children gets it
     CHECK(has(evaluate(r, norfolk(), testNow()), QStringLiteral("NOR-R5"), Severity::Advice));
 }
 
+TEST_CASE("NOR-R4: the other child's referral is a linked reference, here or another authority's with its name, not a note")
+{
+    Referral r = draft(QStringLiteral("norfolk-cads"));
+    give(r, QStringLiteral("special.harmByChild"), QStringLiteral("yes"));
+    CHECK(has(evaluate(r, norfolk(), testNow()), QStringLiteral("NOR-R4"), Severity::Blocking,
+              QStringLiteral("special.otherChildReferral")));
+    give(r, QStringLiteral("special.otherChildReferral"), QStringLiteral("will refer him later"));
+    CHECK(has(evaluate(r, norfolk(), testNow()), QStringLiteral("NOR-R4"), Severity::Blocking,
+              QStringLiteral("special.otherChildAuthority")));
+    give(r, QStringLiteral("special.otherChildAuthority"), QStringLiteral("Suffolk County Council"));
+    CHECK_FALSE(has(evaluate(r, norfolk(), testNow()), QStringLiteral("NOR-R4"), Severity::Blocking));
+    r.answers.remove(QStringLiteral("special.otherChildAuthority"));
+    give(r, QStringLiteral("special.otherChildReferral"), QStringLiteral("NOR-2026-000123"));
+    CHECK_FALSE(has(evaluate(r, norfolk(), testNow()), QStringLiteral("NOR-R4"), Severity::Blocking));
+}
+
 TEST_CASE("LIN-L1: Lincolnshire asks about an allegation against someone who works with children too, marked confirm locally")
 {
     const Question *question = lincolnshire().questionForField(QStringLiteral("special.allegationAgainstWorker"), Repeat::None);

@@ -63,3 +63,21 @@ TEST_CASE("LIN-T5: acknowledgement and feedback are due one working day from the
     CHECK(actionOf(after.referral, QStringLiteral("feedback"))->due == endOfWednesday);
     CHECK(actionOf(after.referral, QStringLiteral("decision"))->due == submitted.referral.actions.constFirst().due); // LIN-T3 still from the call
 }
+
+TEST_CASE("NOR-R4: submission refuses a linked reference of this front door that this database does not hold")
+{
+    StoreFixture f;
+    StoredReferral draft = f->referrals().createDraft(norfolk(), handler).value();
+    Referral r = draft.referral;
+    r.setAnswer(QStringLiteral("special.harmByChild"), Answer::given(QStringLiteral("yes")));
+    r.setAnswer(QStringLiteral("special.otherChildReferral"), Answer::given(QStringLiteral("NOR-2026-000999")));
+    qint64 revision = f->referrals().save(r, draft.revision, handler)->revision;
+    const Result<SaveReceipt> refused = f->referrals().submit(r.reference, revision, handler, norfolk());
+    REQUIRE_FALSE(refused);
+    CHECK(refused.errorMessage().contains(QStringLiteral("no such referral")));
+
+    const StoredReferral other = f->referrals().createDraft(norfolk(), handler).value();
+    r.setAnswer(QStringLiteral("special.otherChildReferral"), Answer::given(other.referral.reference));
+    revision = f->referrals().save(r, revision, handler)->revision;
+    CHECK(f->referrals().submit(r.reference, revision, handler, norfolk()));
+}
