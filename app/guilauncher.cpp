@@ -9,6 +9,7 @@
 #include "home/unfinishedcallsource.h"
 #include "mainwindow.h"
 #include "profile/profileloader.h"
+#include "profile/profileshelf.h"
 #include "render/referraloutput.h"
 #include "review/historytext.h"
 #include "review/reviewpage.h"
@@ -127,9 +128,11 @@ reviewFor(Store &s, const Profile &profile, const Actor &actor, const StoredRefe
     return review;
 }
 
-// Taking calls and reopening one's own: the editor, or the review for a supervisor on a submitted referral.
-void addCaseWork(MainWindow::Context &context, Store &s, const Profile &profile, const Actor &actor)
+// Taking calls and reopening one's own: the editor, or the review for a supervisor on a submitted referral. A
+// referral opens under its own profile (its header, contacts and timescales), whatever the window's.
+void addCaseWork(MainWindow::Context &context, Store &s, ProfileShelf &shelf, const Actor &actor)
 {
+    const Profile &profile = shelf.home();
     if (isAllowed(actor.role, Operation::CreateReferral))
         context.newReferral = [&s, &profile, actor](QWidget *parent) -> Result<ReferralEditor *> {
             Result<StoredReferral> draft = s.referrals().createDraft(profile, actor);
@@ -148,10 +151,14 @@ void addCaseWork(MainWindow::Context &context, Store &s, const Profile &profile,
     context.recentReferrals = [&s, &profile, actor] {
         return recentReferralsFor(s, profile, actor);
     };
-    context.openReferral = [&s, &profile, actor](const QString &reference, QWidget *parent) -> Result<ReferralPage> {
+    context.openReferral = [&s, &shelf, actor](const QString &reference, QWidget *parent) -> Result<ReferralPage> {
         Result<StoredReferral> opened = s.referrals().open(reference, actor); // checked and audited
         if (!opened)
             return opened.error();
+        Result<const Profile *> own = shelf.forId(opened->referral.profileId);
+        if (!own)
+            return own.error();
+        const Profile &profile = **own;
         if (opened->referral.status != ReferralStatus::Draft && isAllowed(actor.role, Operation::RecordDecision))
             return ReferralPage(reviewFor(s, profile, actor, *opened, parent));
         return ReferralPage(
@@ -190,8 +197,9 @@ void addSupervision(MainWindow::Context &context, Store &s, const Profile &profi
 
 // Everything the window offers this person, by role (access/permissions), and the lock's audit.
 MainWindow::Context
-contextFor(Store &s, const Profile &profile, const Account &account, const Options &options, const QString &path)
+contextFor(Store &s, ProfileShelf &shelf, const Account &account, const Options &options, const QString &path)
 {
+    const Profile &profile = shelf.home();
     const Actor actor{account.id, account.role};
     MainWindow::Context context;
     context.databasePath = path;
@@ -201,7 +209,7 @@ contextFor(Store &s, const Profile &profile, const Account &account, const Optio
     context.confirmPassword = [&s, actor](const QString &password) {
         return s.accounts().confirmPassword(actor, password);
     };
-    addCaseWork(context, s, profile, actor);
+    addCaseWork(context, s, shelf, actor);
     addSupervision(context, s, profile, actor);
     context.idleMinutes = options.settings.idleLockMinutes; // IT's longest, or the user's shorter choice
     context.lockChanged = [&s, actor](bool locked, const QString &why) {
@@ -262,7 +270,8 @@ int run(const Options &options)
     if (Backups::isDue(store.backupFolder(), path, store.clock().now()))
         static_cast<void>(backUp()); // a failure here is reported on exit, when it is retried
 
-    MainWindow window(contextFor(store, *profile, **account, options, path));
+    ProfileShelf shelf(*profile); // outlives the window: editors hold its profiles
+    MainWindow window(contextFor(store, shelf, **account, options, path));
     warnAboutDeployment(options);
     if (const QScreen *screen = QGuiApplication::primaryScreen())
         window.resize(screen->availableSize()); // where no window manager maximises (a bare X server, Xvfb)

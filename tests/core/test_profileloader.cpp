@@ -2,6 +2,7 @@
 #include "support/referralbuilder.h"
 
 #include "profile/profileloader.h"
+#include "profile/profileshelf.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -153,4 +154,18 @@ TEST_CASE("A profile file's id matches its name, unknown ids are refused")
     CHECK(ProfileLoader::fromFile(temp.filePath(QStringLiteral("missing.json"))).error().code == ErrorCode::IoError);
     CHECK(ProfileLoader::byId(QStringLiteral("suffolk")).error().code == ErrorCode::NotFound);
     CHECK(ProfileLoader::byId(QStringLiteral("../../etc/passwd")).error().code == ErrorCode::InvalidInput);
+}
+
+TEST_CASE("A referral of another front door opens under its own profile: the shelf loads it once and keeps it")
+{
+    ProfileShelf shelf(ProfileLoader::byId(QStringLiteral("norfolk-cads")).value());
+    CHECK(shelf.home().id == QStringLiteral("norfolk-cads"));
+    const Result<const Profile *> lincs = shelf.forId(QStringLiteral("lincolnshire-csc"));
+    REQUIRE(lincs);
+    CHECK((*lincs)->shortName != shelf.home().shortName);
+    CHECK(shelf.forId(QStringLiteral("lincolnshire-csc")).value() == *lincs); // the same object, still valid
+    CHECK(shelf.forId(QStringLiteral("norfolk-cads")).value() == &shelf.home());
+    const Result<const Profile *> unknown = shelf.forId(QStringLiteral("atlantis"));
+    REQUIRE_FALSE(unknown);
+    CHECK(unknown.errorMessage().contains(QStringLiteral("atlantis")));
 }

@@ -541,6 +541,26 @@ TEST_CASE("NOR-R1 LIN-R2: the bar gives the number to give now, and says OUT OF 
     CHECK(open->text().contains(norfolk().contact(QStringLiteral("outOfHours"))->number));
 }
 
+TEST_CASE("NOR-R1: a saved record's in-hours box describes when its call came in, and only a call in progress follows the clock")
+{
+    StoreFixture f;
+    f.clock.set(QDateTime(QDate(2026, 11, 28), QTime(21, 15), Qt::UTC)); // Saturday night: CADS is closed
+    StoredReferral draft = f->referrals().createDraft(norfolk(), handler).value();
+    REQUIRE(f->referrals().submit(draft.referral.reference, draft.revision, handler, norfolk()));
+    f.clock.set(QDateTime(QDate(2026, 12, 1), QTime(10, 30), Qt::UTC)); // read on Tuesday morning, in hours
+    const StoredReferral submitted = f->referrals().load(draft.referral.reference).value();
+    ReferralEditor record(f->referrals(), norfolk(), submitted, supervisor, f.clock);
+    auto *hours = record.findChild<QLabel *>(QStringLiteral("hoursLabel"));
+    REQUIRE(hours);
+    INFO(hours->text().toStdString());
+    CHECK(hours->text().contains(QStringLiteral("Received OUT OF HOURS (Sat 28 Nov 21:15)")));
+    CHECK(hours->property("kind").toString() == QStringLiteral("outOfHours"));
+
+    StoredReferral inProgress = f->referrals().createDraft(norfolk(), handler).value();
+    ReferralEditor call(f->referrals(), norfolk(), inProgress, handler, f.clock);
+    CHECK(call.findChild<QLabel *>(QStringLiteral("hoursLabel"))->text().startsWith(QStringLiteral("In hours")));
+}
+
 TEST_CASE("A submitted call shows how long it lasted, and one with no recorded end (imported) shows no running clock")
 {
     StoreFixture f;

@@ -64,10 +64,17 @@ void EditorHeader::tick()
         m_timer->setText((m_callEndedAt.isValid() ? tr("Call lasted %1:%2") : tr("Call %1:%2"))
                              .arg(seconds / 60)
                              .arg(seconds % 60, 2, 10, QLatin1Char('0')));
-    const bool open = m_calendar.isOpen(m_profile.openingHours, now);
+    // A call in progress follows the clock (the number to give now); a record describes when its call came in.
+    const QDateTime described = m_callOver && m_callStartedAt.isValid() ? m_callStartedAt : now;
+    const bool open = m_calendar.isOpen(m_profile.openingHours, described);
     const Contact *route = m_profile.contact(open ? QStringLiteral("frontDoor") : QStringLiteral("outOfHours"));
     const Contact *emergency = m_profile.contact(QStringLiteral("emergency"));
     Theme::setKind(m_hours, open ? Theme::Kind::chip : Theme::Kind::outOfHours);
+    if (m_callOver) {
+        m_hours->setText(open ? tr("Received in hours (%1)").arg(UkTime::text(described, QStringLiteral("ddd d MMM HH:mm")))
+                              : tr("Received OUT OF HOURS (%1)").arg(UkTime::text(described, QStringLiteral("ddd d MMM HH:mm"))));
+        return;
+    }
     m_hours->setText(tr("%1 — %2: %3 · Emergency: %4")
                          .arg(open ? tr("In hours") : tr("OUT OF HOURS"), route ? route->label : QString(),
                               route ? route->number : QString(), emergency ? emergency->number : QStringLiteral("999")));
