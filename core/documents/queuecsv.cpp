@@ -27,9 +27,18 @@ QString cell(const ReferralSummary &row, const QString &column)
 
 QString quoted(QString text)
 {
+    // No control character reaches a cell (issue 17): a tab or a line break inside a name becomes a space, and the
+    // rest (escape sequences a terminal or spreadsheet might act on) are dropped.
+    for (qsizetype i = text.size() - 1; i >= 0; --i) {
+        const char16_t c = text.at(i).unicode();
+        if (c == u'\t' || c == u'\n' || c == u'\r')
+            text[i] = u' ';
+        else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+            text.remove(i, 1);
+    }
     if (!text.isEmpty() && QStringLiteral("=+-@").contains(text.front()))
         text.prepend(u'\'');
-    if (text.contains(u'"') || text.contains(u',') || text.contains(u'\n') || text.contains(u'\r'))
+    if (text.contains(u'"') || text.contains(u','))
         return u'"' + text.replace(QStringLiteral("\""), QStringLiteral("\"\"")) + u'"';
     return text;
 }

@@ -97,7 +97,7 @@ Status Backups::verify(const QString &file)
 Result<Backups::Made> Backups::make(Database &database, const QString &folder, const QDateTime &now,
                                     const Actor &actor, int keep)
 {
-    if (!QDir().mkpath(folder))
+    if (!QFileInfo(folder).isDir() && !DatabaseLocation::makeOwnerOnlyFolder(folder))
         return makeError(ErrorCode::IoError, QStringLiteral("%1: the backup folder cannot be created.").arg(folder));
     QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
 

@@ -86,6 +86,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString &requestedPath, c
                                                  const QList<Migration> &migrations)
 {
     QString path = requestedPath;
+    // Only a path with nothing at it makes a new database: an empty file that was already there is damage (a
+    // truncation, a copy gone wrong), and initialising it would let its backups push the good ones out (issue 17).
+    const bool existedBefore = QFileInfo::exists(path);
     if (options.readOnly) {
         if (!QFileInfo::exists(path))
             return makeError(ErrorCode::NotFound, QStringLiteral("%1: there is no database here.").arg(path));
@@ -112,6 +115,12 @@ Result<std::unique_ptr<Database>> Database::open(const QString &requestedPath, c
                          QStringLiteral("%1 is empty, but backups of it exist in %2. It may have been truncated: "
                                         "restore the latest backup rather than starting afresh.")
                              .arg(path, options.backupFolder));
+    if (size == 0 && existedBefore)
+        return makeError(ErrorCode::DatabaseCorrupt,
+                         QStringLiteral("%1 is an empty file, not a Front Door database: it may have been truncated. "
+                                        "Nothing was written to it. Restore a backup, or move the file away to start "
+                                        "a new database.")
+                             .arg(path));
 
     std::unique_ptr<Database> db(new Database);
     db->m_path = path;

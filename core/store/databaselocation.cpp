@@ -29,6 +29,20 @@ QString DatabaseLocation::defaultTrainingPath(const QString &folder)
     return QDir(folderOr(folder)).filePath(QStringLiteral("frontdoor-training.sqlite"));
 }
 
+bool DatabaseLocation::makeOwnerOnlyFolder(const QString &folder)
+{
+    QStringList missing; // outermost first
+    for (QString f = QFileInfo(folder).absoluteFilePath(); !QFileInfo::exists(f); f = QFileInfo(f).absolutePath()) {
+        missing.prepend(f);
+        if (QFileInfo(f).absolutePath() == f)
+            break;
+    }
+    for (const QString &f : std::as_const(missing))
+        if (!QDir().mkdir(f) || !QFile::setPermissions(f, ownerOnlyDir))
+            return QFileInfo(folder).isDir();
+    return QFileInfo(folder).isDir();
+}
+
 Result<QString> DatabaseLocation::prepare(const QString &path)
 {
     if (path.trimmed().isEmpty())
@@ -38,13 +52,10 @@ Result<QString> DatabaseLocation::prepare(const QString &path)
     const QString absolute = info.absoluteFilePath();
     const QString folder = info.absolutePath();
 
-    if (!QFileInfo::exists(folder)) {
-        if (!QDir().mkpath(folder))
-            return makeError(ErrorCode::IoError,
-                             QStringLiteral("Cannot create the folder %1 for the database. Check that the disk "
-                                            "is not full and that you may write there.").arg(folder));
-        QFile::setPermissions(folder, ownerOnlyDir);
-    }
+    if (!QFileInfo::exists(folder) && !makeOwnerOnlyFolder(folder))
+        return makeError(ErrorCode::IoError,
+                         QStringLiteral("Cannot create the folder %1 for the database. Check that the disk is not "
+                                        "full and that you may write there.").arg(folder));
     if (info.exists() && info.isDir())
         return makeError(ErrorCode::InvalidInput,
                          QStringLiteral("%1 is a folder, not a database file.").arg(absolute));

@@ -20,6 +20,8 @@ public:
     // Creates the folder and an empty file if they do not exist, and tightens their permissions.
     // Never truncates or rewrites an existing file.
     static Result<QString> prepare(const QString &path);
+    // Makes `folder` and any missing parent, each readable by its owner only (0700) whatever the umask (issue 17).
+    static bool makeOwnerOnlyFolder(const QString &folder);
 };
 
 } // namespace FrontDoor

@@ -149,4 +149,9 @@ TEST_CASE("The queue as CSV holds no names or free text by default, quotes as RF
     const QString chosen = QString::fromUtf8(QueueCsv::write({row}, {QStringLiteral("reference"), QStringLiteral("children")}).value());
     CHECK(chosen.contains(QStringLiteral("NOR-2026-000001,\"'=HYPERLINK(\"\"x\"\"), \"\"Ada\"\" Testchild\"\r\n")));
     CHECK(QueueCsv::write({row}, {QStringLiteral("concern")}).errorMessage().contains(QStringLiteral("not a column")));
+
+    // Issue 17: no control character reaches a cell — a line break or tab becomes a space, an escape is dropped.
+    row.children = QStringLiteral("Ada\nTest\tchild\x1b[31m\u0085");
+    const QString controlled = QString::fromUtf8(QueueCsv::write({row}, {QStringLiteral("children")}).value());
+    CHECK(controlled == QStringLiteral("children\r\nAda Test child[31m\r\n"));
 }

@@ -1,11 +1,14 @@
 #include <catch2/catch.hpp>
 
 #include "store/databaselocation.h"
+#include "store/store.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
+
+#include <sys/stat.h>
 
 using namespace FrontDoor;
 
@@ -72,4 +75,35 @@ TEST_CASE("The default database lives under the application data folder")
     const QString path = DatabaseLocation::defaultPath();
     CHECK(path.endsWith(QStringLiteral("frontdoor.sqlite")));
     CHECK(QFileInfo(path).isAbsolute());
+}
+
+TEST_CASE("Issue 17: an empty file at the database path is refused like any damaged file, never initialised")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("frontdoor.sqlite"));
+    {
+        QFile empty(path);
+        REQUIRE(empty.open(QIODevice::WriteOnly));
+    }
+    const Result<std::unique_ptr<Store>> opened = Store::open(path);
+    REQUIRE_FALSE(opened);
+    CHECK(opened.error().code == ErrorCode::DatabaseCorrupt);
+    CHECK(opened.errorMessage().contains(QStringLiteral("empty file")));
+    CHECK(QFileInfo(path).size() == 0); // untouched
+    // A path with nothing at it still makes a new database.
+    CHECK(Store::open(dir.filePath(QStringLiteral("new.sqlite"))));
+}
+
+TEST_CASE("Issue 17: every folder the program creates is its owner's alone, whatever the umask")
+{
+    QTemporaryDir dir;
+    const mode_t before = umask(022);
+    const QString path = dir.filePath(QStringLiteral("outer/inner/frontdoor.sqlite"));
+    const Result<std::unique_ptr<Store>> opened = Store::open(path);
+    umask(before);
+    REQUIRE(opened);
+    const auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                           | QFileDevice::ReadUser | QFileDevice::WriteUser | QFileDevice::ExeUser;
+    CHECK(QFileInfo(dir.filePath(QStringLiteral("outer"))).permissions() == ownerOnly);
+    CHECK(QFileInfo(dir.filePath(QStringLiteral("outer/inner"))).permissions() == ownerOnly);
 }
