@@ -208,6 +208,38 @@ Status Accounts::resetPassword(const Actor &administrator, const QString &id, co
     return transaction.commit();
 }
 
+Status Accounts::countAttempt(const QString &recordedAs, const QDateTime &now)
+{
+    WriteTransaction transaction(m_database);
+    if (Status s = transaction.begin(); !s)
+        return s;
+    Result<QSqlQuery *> failures
+        = m_database.exec(QStringLiteral("users.recentFailures"),
+                          {{"id", recordedAs}, {"since", StoredTime::text(now.addMSecs(-failureWindowMsecs))}});
+    if (!failures)
+        return failures.error();
+    (*failures)->next();
+    const int recent = (*failures)->value(0).toInt();
+    (*failures)->finish();
+    if (recent >= maxFailures) {
+        const QString why = QStringLiteral("waiting after %1 failed attempts").arg(recent);
+        if (Result<qint64> e = AuditTrail::appendOne(m_database, {}, recordedAs, now, AuditKind::SignInFailed,
+                                                     {{QStringLiteral("reason"), why}});
+            !e)
+            return e.error();
+        if (Status s = transaction.commit(); !s)
+            return s;
+        return makeError(ErrorCode::PermissionDenied,
+                         QStringLiteral("Too many wrong passwords for this name: wait 5 minutes, or ask an "
+                                        "administrator to reset it."));
+    }
+    if (Result<QSqlQuery *> r
+        = m_database.exec(QStringLiteral("users.addFailure"), {{"id", recordedAs}, {"at", StoredTime::text(now)}});
+        !r)
+        return r.error();
+    return transaction.commit();
+}
+
 Status Accounts::recordFailure(const QString &id, const QString &why)
 {
     const QDateTime now = m_clock.now();
@@ -231,24 +263,11 @@ Result<Account> Accounts::signIn(const QString &id, const QString &password)
     const QString recordedAs = normalised.isEmpty() ? QStringLiteral("(not a valid name)") : normalised;
     const QDateTime now = m_clock.now();
 
-    Result<QSqlQuery *> failures
-        = m_database.exec(QStringLiteral("users.recentFailures"),
-                          {{"id", recordedAs}, {"since", StoredTime::text(now.addMSecs(-failureWindowMsecs))}});
-    if (!failures)
-        return failures.error();
-    (*failures)->next();
-    const int recent = (*failures)->value(0).toInt();
-    (*failures)->finish();
-    if (recent >= maxFailures) {
-        const QString why = QStringLiteral("waiting after %1 failed attempts").arg(recent);
-        if (Result<qint64> e = AuditTrail::record(
-                m_database, {}, recordedAs, now, AuditKind::SignInFailed, {{QStringLiteral("reason"), why}});
-            !e)
-            return e.error();
-        return makeError(ErrorCode::PermissionDenied,
-                         QStringLiteral("Too many wrong passwords for this name: wait 5 minutes, or ask an "
-                                        "administrator to reset it."));
-    }
+    // The attempt is counted before the slow hash, in one write transaction (issue 17): however many processes try
+    // at once, at most maxFailures attempts per name are ever checked in the window. It counts as a failure until
+    // the password proves right.
+    if (Status counted = countAttempt(recordedAs, now); !counted)
+        return counted.error();
 
     std::optional<Account> account;
     QString hash;
@@ -268,15 +287,18 @@ Result<Account> Accounts::signIn(const QString &id, const QString &password)
     const bool passwordRight
         = PasswordHasher::verify(hash.isEmpty() ? m_unknownUserHash : hash, password) && !hash.isEmpty();
 
+    const auto failed = [&](const QString &why) -> Status {
+        Result<qint64> e = AuditTrail::record(m_database, {}, recordedAs, now, AuditKind::SignInFailed,
+                                              {{QStringLiteral("reason"), why}});
+        return e ? Status{} : Status{e.error()};
+    };
     if (!account || !passwordRight) {
-        if (Status s
-            = recordFailure(recordedAs, account ? QStringLiteral("wrong password") : QStringLiteral("unknown name"));
-            !s)
+        if (Status s = failed(account ? QStringLiteral("wrong password") : QStringLiteral("unknown name")); !s)
             return s.error();
         return makeError(ErrorCode::PermissionDenied, wrongCredentials);
     }
     if (account->disabled) {
-        if (Status s = recordFailure(recordedAs, QStringLiteral("account disabled")); !s)
+        if (Status s = failed(QStringLiteral("account disabled")); !s)
             return s.error();
         return makeError(ErrorCode::PermissionDenied,
                          QStringLiteral("This account is disabled. An administrator can tell you why."));
@@ -285,7 +307,10 @@ Result<Account> Accounts::signIn(const QString &id, const QString &password)
     WriteTransaction transaction(m_database);
     if (Status s = transaction.begin(); !s)
         return s.error();
-    if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("users.clearFailures"), {{"id", normalised}}); !r)
+    // Right: this attempt was no failure. The others in the window stay counted — a success does not wipe them.
+    if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("users.removeAttempt"),
+                                                {{"id", normalised}, {"at", StoredTime::text(now)}});
+        !r)
         return r.error();
     if (Result<qint64> e = AuditTrail::appendOne(m_database, {}, normalised, now, AuditKind::SignedIn, {}); !e)
         return e.error();

@@ -56,6 +56,8 @@ private:
     add(const QString &createdBy, const QString &id, const QString &displayName, Role role, const QString &password);
     Status requireAdministrator(const Actor &actor);
     Status recordFailure(const QString &id, const QString &why);
+    // Refuses when the name has maxFailures recent failures, else counts this attempt as one; one transaction.
+    Status countAttempt(const QString &recordedAs, const QDateTime &now);
 
     Database &m_database;
     const Clock &m_clock;

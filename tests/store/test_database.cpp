@@ -167,7 +167,7 @@ TEST_CASE("Every SQL key the store uses is defined by the SQLite dialect, and th
                                QStringLiteral("users.setPassword"),
                                QStringLiteral("users.recentFailures"),
                                QStringLiteral("users.addFailure"),
-                               QStringLiteral("users.clearFailures"),
+                               QStringLiteral("users.clearFailures"), QStringLiteral("users.removeAttempt"),
                                QStringLiteral("dashboard.contactsPerDay"),
                                QStringLiteral("dashboard.outcomes"),
                                QStringLiteral("dashboard.overdueActions"),

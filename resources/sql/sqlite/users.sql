@@ -25,5 +25,10 @@ SELECT count(*), max(at) FROM sign_in_failures WHERE user_id = :id AND at >= :si
 -- name: users.addFailure
 INSERT INTO sign_in_failures (user_id, at) VALUES (:id, :at)
 
+-- name: users.removeAttempt
+-- A sign-in attempt counted before its password was checked, and found right: one row of this name and time.
+DELETE FROM sign_in_failures
+WHERE rowid = (SELECT rowid FROM sign_in_failures WHERE user_id = :id AND at = :at LIMIT 1)
+
 -- name: users.clearFailures
 DELETE FROM sign_in_failures WHERE user_id = :id
