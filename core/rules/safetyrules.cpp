@@ -5,15 +5,24 @@ namespace FrontDoor::Rules {
 
 using namespace RuleHelpers;
 
+namespace {
+
+// Danger now, and neither the action taken nor what was done recorded (NOR-S5, LIN-S1).
+bool inDangerWithNoActionRecorded(const Referral &referral)
+{
+    return Facts::isYes(referral, Field::triageImmediateDanger) && !hasValue(referral, Field::triageDangerAction)
+           && !hasValue(referral, Field::triageDangerActionDetail);
+}
+
+} // namespace
+
 std::vector<Rule> safetyRules()
 {
     return {
         {{QStringLiteral("NOR-S5")},
          QStringLiteral("Immediate danger needs the action taken recorded"),
          [](const RuleContext &c, FindingSink &sink) {
-             if (Facts::isYes(c.referral, Field::triageImmediateDanger)
-                 && !hasValue(c.referral, Field::triageDangerAction)
-                 && !hasValue(c.referral, Field::triageDangerActionDetail))
+             if (inDangerWithNoActionRecorded(c.referral))
                  sink.add(Severity::Blocking, path(Field::triageDangerAction),
                           QStringLiteral("A child is in immediate danger: record the action taken to make them safe "
                                          "now (police, ambulance, the emergency route) and when."));
@@ -23,9 +32,7 @@ std::vector<Rule> safetyRules()
         {{QStringLiteral("LIN-S1")},
          QStringLiteral("Danger now or an approaching deadline: the immediate protection taken is recorded"),
          [](const RuleContext &c, FindingSink &sink) {
-             if (Facts::isYes(c.referral, Field::triageImmediateDanger)
-                 && !hasValue(c.referral, Field::triageDangerAction)
-                 && !hasValue(c.referral, Field::triageDangerActionDetail))
+             if (inDangerWithNoActionRecorded(c.referral))
                  sink.add(Severity::Blocking, path(Field::triageDangerAction),
                           QStringLiteral("A child is in danger now: emergency action to safeguard them comes first "
                                          "(Immediate Protection Procedure). Record what was done — police, "
