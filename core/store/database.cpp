@@ -30,8 +30,8 @@ Error errorFromCode(int code, const QString &what, const QString &detail)
     switch (code) {
     case SQLITE_FULL:
         return makeError(ErrorCode::IoError,
-                         QStringLiteral("%1: the disk is full. Nothing was lost from the screen; free some space and "
-                                        "it will be saved.").arg(what));
+                         QStringLiteral("%1: the disk is full, so nothing was written. Free some space and try "
+                                        "again.").arg(what));
     case SQLITE_READONLY:
         return makeError(ErrorCode::IoError,
                          QStringLiteral("%1: the database cannot be written (read-only file or folder).").arg(what));

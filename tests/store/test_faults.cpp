@@ -117,6 +117,7 @@ TEST_CASE("A full disk makes the save fail — never a false 'saved' — and the
     REQUIRE_FALSE(full);
     CHECK(full.error().code == ErrorCode::IoError);
     CHECK(full.errorMessage().contains(QStringLiteral("disk is full")));
+    CHECK_FALSE(full.errorMessage().contains(QStringLiteral("screen"))); // the store speaks of no screen (issue 17)
     CHECK(f->referrals().load(d.referral.reference)->revision == d.revision); // nothing half-written
 
     f.diskHasSpaceAgain();

@@ -54,6 +54,7 @@ TEST_CASE("A save that fails keeps everything, says NOT SAVED, and retries until
     CHECK_FALSE(saver.flushNow());
     REQUIRE(failed.size() >= 1);
     CHECK(failed.last().at(0).toString().contains(QStringLiteral("disk is full")));
+    CHECK(failed.last().at(0).toString().contains(QStringLiteral("stays on screen")));
     CHECK(saver.hasUnsavedChanges());
     CHECK(saver.referral() == referral); // still all there
 

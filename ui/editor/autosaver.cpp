@@ -40,7 +40,10 @@ bool AutoSaver::saveNow()
     if (!receipt) {
         if (!m_retry.isActive())
             m_retry.start();
-        emit saveFailed(receipt.errorMessage());
+        // The store says what failed; the screen says what happens to what was typed (issue 17: the command line's
+        // message is the store's alone, and speaks of no screen).
+        emit saveFailed(receipt.errorMessage()
+                        + tr(" Nothing typed is lost: it stays on screen and is saved as soon as it can be."));
         return false;
     }
     m_retry.stop();
