@@ -5,6 +5,7 @@
 
 #include "storefixture.h"
 #include "support/referralbuilder.h"
+#include "showneditor.h"
 
 #include "editor/autosaver.h"
 #include "editor/editorheader.h"
@@ -45,21 +46,6 @@ int count(const Findings &findings, Severity severity)
 {
     return int(std::count_if(findings.begin(), findings.end(), [severity](const Finding &f) { return f.severity == severity; }));
 }
-
-// A new Norfolk draft in the editor, on a 1366×768 screen, with the keyboard.
-struct ShownEditor
-{
-    explicit ShownEditor(StoreFixture &f)
-        : draft(f->referrals().createDraft(norfolk(), handler).value()),
-          editor(f->referrals(), norfolk(), draft, handler, f.clock)
-    {
-        editor.resize(1366, 768);
-        editor.show();
-        REQUIRE(QTest::qWaitForWindowActive(&editor));
-    }
-    StoredReferral draft;
-    ReferralEditor editor;
-};
 
 // An earlier referral by another handler, filled in by `fill`, as the known-child check will find it.
 QString earlierReferral(StoreFixture &f, const std::function<void(Referral &)> &fill)
@@ -434,155 +420,4 @@ TEST_CASE("NOR-R4: harm by another child offers the other child's referral, link
     CHECK(unfinishedCallsFor(*f, norfolk(), handler).size() == 2);
     auto *bar = editor.findChild<QLabel *>(QStringLiteral("submitBar"));
     CHECK(bar->text().contains(other));
-}
-
-TEST_CASE("LIN-C3 NOR-C4: consent not sought by a professional asks for the reasons and the manager's approval, in place")
-{
-    StoreFixture f;
-    ShownEditor shown(f);
-    ReferralEditor &editor = shown.editor;
-
-    REQUIRE(editor.jumpTo(Field::referrerType.toString()));
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down); // a professional
-    REQUIRE(editor.jumpTo(Field::consentDecision.toString()));
-    auto *factors = editor.questionWidget(Field::consentFactors.toString());
-    auto *manager = editor.questionWidget(Field::consentManagerName.toString());
-    auto *approvedAt = editor.questionWidget(Field::consentManagerApprovedAt.toString());
-    REQUIRE((factors && manager && approvedAt));
-    CHECK_FALSE(factors->isVisible()); // nothing to ask until the decision is "not sought"
-    for (int i = 0; i < 3; ++i)
-        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down); // agreed, refused, not sought
-    REQUIRE(editor.referral().answer(Field::consentDecision).value() == QStringLiteral("notSought"));
-    CHECK(factors->isVisible());
-    CHECK(manager->isVisible());
-    CHECK(approvedAt->isVisible());
-
-    // The panel says in plain words what the procedure needs for this decision, beside the decision.
-    auto *guidance = editor.findChild<QLabel *>(QStringLiteral("guidance_consent"));
-    REQUIRE(guidance);
-    CHECK(guidance->isVisible());
-    CHECK(guidance->text().contains(QStringLiteral("NOR-C4")));
-    CHECK(guidance->text().contains(QStringLiteral("manager")));
-    CHECK(guidance->text().contains(QStringLiteral("reasons")));
-
-    // A factor is a checkbox, ticked with Space; the manager's name and the time are typed.
-    auto *firstFactor = factors->findChild<QCheckBox *>();
-    REQUIRE(firstFactor);
-    firstFactor->setFocus();
-    QTest::keyClick(firstFactor, Qt::Key_Space);
-    CHECK(editor.referral().answer(Field::consentFactors).isAddressed());
-    REQUIRE(editor.jumpTo(Field::consentManagerName.toString()));
-    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Marguerite Invented"));
-    CHECK(guidance->text().contains(QStringLiteral("NOR-C4"))); // the time is still missing
-    REQUIRE(editor.jumpTo(Field::consentManagerApprovedAt.toString()));
-    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("24/11/2026 10:05"));
-    const Findings findings = evaluate(editor.referral(), norfolk(), f.clock.now());
-    CHECK_FALSE(has(findings, QStringLiteral("NOR-C4"), Severity::Blocking));
-    CHECK_FALSE(has(findings, QStringLiteral("LIN-C3"), Severity::Blocking));
-    CHECK_FALSE(guidance->text().contains(QStringLiteral("NOR-C4")));
-}
-
-TEST_CASE("NOR-A3: a member of the public asking not to be named sees the script, and the must stays until it is explained")
-{
-    StoreFixture f;
-    ShownEditor shown(f);
-    ReferralEditor &editor = shown.editor;
-
-    REQUIRE(editor.jumpTo(Field::referrerType.toString()));
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down); // a member of the public
-    auto *script = editor.findChild<QLabel *>(QStringLiteral("prompt_noGuarantee"));
-    auto *explained = editor.questionWidget(Field::identityConfidentialityExplained.toString());
-    REQUIRE((script && explained));
-    CHECK_FALSE(script->isVisible());
-    CHECK_FALSE(explained->isVisible());
-
-    REQUIRE(editor.jumpTo(Field::identityDecision.toString()));
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down); // named, but not to be told to the family
-    REQUIRE(editor.referral().answer(Field::identityDecision).value() == QStringLiteral("notToFamily"));
-    CHECK(script->isVisible());
-    CHECK(script->text().contains(QStringLiteral("cannot promise confidentiality")));
-    CHECK(explained->isVisible());
-    CHECK(has(editor.findings(), QStringLiteral("NOR-A3"), Severity::Blocking));
-    auto *panel = editor.findChild<QListWidget *>(QStringLiteral("stillToAskList"));
-    CHECK(panel->item(0)->data(Qt::UserRole + 1).toString() == QStringLiteral("NOR-A3"));
-
-    // Enter on the panel's first item goes to the question; Y records that it was explained.
-    panel->setFocus();
-    panel->setCurrentRow(0);
-    QTest::keyClick(panel, Qt::Key_Return);
-    CHECK(explained->isAncestorOf(QApplication::focusWidget()));
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Y);
-    CHECK_FALSE(has(editor.findings(), QStringLiteral("NOR-A3"), Severity::Blocking));
-}
-
-TEST_CASE("NOR-R1 LIN-R2: the bar gives the number to give now, and says OUT OF HOURS on a bank holiday at the CSC")
-{
-    StoreFixture f;
-    f.clock.set(QDateTime(QDate(2026, 12, 25), QTime(10, 0), Qt::UTC)); // Christmas Day, a Friday
-    StoredReferral lin = f->referrals().createDraft(lincolnshire(), handler).value();
-    ReferralEditor csc(f->referrals(), lincolnshire(), lin, handler, f.clock);
-    auto *hours = csc.findChild<QLabel *>(QStringLiteral("hoursLabel"));
-    REQUIRE(hours);
-    CHECK(hours->text().contains(QStringLiteral("OUT OF HOURS")));
-    CHECK(hours->text().contains(lincolnshire().contact(QStringLiteral("outOfHours"))->number));
-    CHECK(hours->property("kind").toString() == QStringLiteral("outOfHours")); // marked in colour and in words
-
-    StoredReferral nor = f->referrals().createDraft(norfolk(), handler).value();
-    ReferralEditor cads(f->referrals(), norfolk(), nor, handler, f.clock);
-    auto *open = cads.findChild<QLabel *>(QStringLiteral("hoursLabel"));
-    CHECK(open->text().startsWith(QStringLiteral("In hours")));
-    CHECK(open->text().contains(norfolk().contact(QStringLiteral("frontDoor"))->number));
-
-    f.clock.set(QDateTime(QDate(2026, 12, 25), QTime(20, 30), Qt::UTC));
-    cads.findChild<EditorHeader *>()->tick(); // what its one-second timer does
-    CHECK(open->text().contains(QStringLiteral("OUT OF HOURS")));
-    CHECK(open->text().contains(norfolk().contact(QStringLiteral("outOfHours"))->number));
-}
-
-TEST_CASE("NOR-R1: a saved record's in-hours box describes when its call came in, and only a call in progress follows the clock")
-{
-    StoreFixture f;
-    f.clock.set(QDateTime(QDate(2026, 11, 28), QTime(21, 15), Qt::UTC)); // Saturday night: CADS is closed
-    StoredReferral draft = f->referrals().createDraft(norfolk(), handler).value();
-    REQUIRE(f->referrals().submit(draft.referral.reference, draft.revision, handler, norfolk()));
-    f.clock.set(QDateTime(QDate(2026, 12, 1), QTime(10, 30), Qt::UTC)); // read on Tuesday morning, in hours
-    const StoredReferral submitted = f->referrals().load(draft.referral.reference).value();
-    ReferralEditor record(f->referrals(), norfolk(), submitted, supervisor, f.clock);
-    auto *hours = record.findChild<QLabel *>(QStringLiteral("hoursLabel"));
-    REQUIRE(hours);
-    INFO(hours->text().toStdString());
-    CHECK(hours->text().contains(QStringLiteral("Received OUT OF HOURS (Sat 28 Nov 21:15)")));
-    CHECK(hours->property("kind").toString() == QStringLiteral("outOfHours"));
-
-    StoredReferral inProgress = f->referrals().createDraft(norfolk(), handler).value();
-    ReferralEditor call(f->referrals(), norfolk(), inProgress, handler, f.clock);
-    CHECK(call.findChild<QLabel *>(QStringLiteral("hoursLabel"))->text().startsWith(QStringLiteral("In hours")));
-}
-
-TEST_CASE("A submitted call shows how long it lasted, and one with no recorded end (imported) shows no running clock")
-{
-    StoreFixture f;
-    StoredReferral stored = f->referrals().createDraft(norfolk(), handler).value();
-    stored.referral.status = ReferralStatus::Submitted;
-    stored.referral.callEndedAt = stored.referral.callStartedAt.addSecs(12 * 60 + 5);
-    {
-        ReferralEditor ended(f->referrals(), norfolk(), stored, handler, f.clock);
-        CHECK(ended.findChild<QLabel *>(QStringLiteral("callTimer"))->text() == QStringLiteral("Call lasted 12:05"));
-    }
-    {
-        StoredReferral decided = stored;
-        decided.referral.status = ReferralStatus::Decided;
-        ReferralEditor record(f->referrals(), norfolk(), decided, handler, f.clock);
-        bool saysDecided = false;
-        for (const QLabel *label : record.findChild<EditorHeader *>()->findChildren<QLabel *>())
-            saysDecided = saysDecided || label->text() == QStringLiteral("Decided — a record");
-        CHECK(saysDecided);
-    }
-    stored.referral.callEndedAt = {};
-    ReferralEditor unknownEnd(f->referrals(), norfolk(), stored, handler, f.clock);
-    f.clock.set(f.clock.now().addDays(3)); // days later, still no running clock
-    QTest::qWait(1100);
-    CHECK(unknownEnd.findChild<QLabel *>(QStringLiteral("callTimer"))->text() == QStringLiteral("Call length not recorded"));
 }
