@@ -1,5 +1,6 @@
 #include "store/accounts.h"
 
+#include "store/accounttrail.h"
 #include "store/audittrail.h"
 #include "store/database.h"
 #include "store/sqlrow.h"
@@ -112,7 +113,9 @@ Result<Account> Accounts::add(
                                 createdBy,
                                 now,
                                 AuditKind::AccountCreated,
-                                {{QStringLiteral("account"), normalised}, {QStringLiteral("role"), roleName(role)}});
+                                {{QStringLiteral("account"), normalised},
+                                 {QStringLiteral("role"), roleName(role)},
+                                 {QStringLiteral("after"), AccountTrail::stateOf(normalised, name, roleName(role), false, *hash)}});
         !e)
         return e.error();
     if (Status s = transaction.commit(); !s)
@@ -150,26 +153,37 @@ Result<Account> Accounts::create(
 
 Status Accounts::disable(const Actor &administrator, const QString &id)
 {
+    return setDisabled(administrator, id, true);
+}
+
+Status Accounts::enable(const Actor &administrator, const QString &id)
+{
+    return setDisabled(administrator, id, false);
+}
+
+Status Accounts::setDisabled(const Actor &administrator, const QString &id, bool disabled)
+{
     if (Status s = requireAdministrator(administrator); !s)
         return s;
-    Result<Account> account = find(id);
+    Result<Stored> account = findStored(id);
     if (!account)
         return account.error();
-    if (account->id == normalisedId(administrator.userId))
+    if (disabled && account->account.id == normalisedId(administrator.userId))
         return makeError(ErrorCode::InvalidInput, QStringLiteral("An administrator cannot disable their own account."));
     WriteTransaction transaction(m_database);
     if (Status s = transaction.begin(); !s)
         return s;
-    if (Result<QSqlQuery *> r
-        = m_database.exec(QStringLiteral("users.setDisabled"), {{"id", account->id}, {"disabled", 1}});
+    if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("users.setDisabled"),
+                                                {{"id", account->account.id}, {"disabled", disabled ? 1 : 0}});
         !r)
         return r.error();
-    if (Result<qint64> e = AuditTrail::appendOne(m_database,
-                                                 {},
-                                                 administrator.userId,
-                                                 m_clock.now(),
-                                                 AuditKind::AccountDisabled,
-                                                 {{QStringLiteral("account"), account->id}});
+    if (Result<qint64> e = AuditTrail::appendOne(
+            m_database, {}, administrator.userId, m_clock.now(),
+            disabled ? AuditKind::AccountDisabled : AuditKind::AccountEnabled,
+            {{QStringLiteral("account"), account->account.id},
+             {QStringLiteral("after"), AccountTrail::stateOf(account->account.id, account->account.displayName,
+                                                             roleName(account->account.role), disabled,
+                                                             account->passwordHash)}});
         !e)
         return e.error();
     return transaction.commit();
@@ -179,9 +193,10 @@ Status Accounts::resetPassword(const Actor &administrator, const QString &id, co
 {
     if (Status s = requireAdministrator(administrator); !s)
         return s;
-    Result<Account> account = find(id);
-    if (!account)
-        return account.error();
+    Result<Stored> stored = findStored(id);
+    if (!stored)
+        return stored.error();
+    const Account *account = &stored->account;
     if (Status policy = PasswordPolicy::check(password, account->id); !policy)
         return policy;
     Result<QString> hash = PasswordHasher::hash(password, m_cost);
@@ -202,7 +217,11 @@ Status Accounts::resetPassword(const Actor &administrator, const QString &id, co
                                                  administrator.userId,
                                                  now,
                                                  AuditKind::PasswordReset,
-                                                 {{QStringLiteral("account"), account->id}});
+                                                 {{QStringLiteral("account"), account->id},
+                                                  {QStringLiteral("after"),
+                                                   AccountTrail::stateOf(account->id, account->displayName,
+                                                                         roleName(account->role), account->disabled,
+                                                                         *hash)}});
         !e)
         return e.error();
     return transaction.commit();
@@ -237,23 +256,6 @@ Status Accounts::countAttempt(const QString &recordedAs, const QDateTime &now)
         = m_database.exec(QStringLiteral("users.addFailure"), {{"id", recordedAs}, {"at", StoredTime::text(now)}});
         !r)
         return r.error();
-    return transaction.commit();
-}
-
-Status Accounts::recordFailure(const QString &id, const QString &why)
-{
-    const QDateTime now = m_clock.now();
-    WriteTransaction transaction(m_database);
-    if (Status s = transaction.begin(); !s)
-        return s;
-    if (Result<QSqlQuery *> r
-        = m_database.exec(QStringLiteral("users.addFailure"), {{"id", id}, {"at", StoredTime::text(now)}});
-        !r)
-        return r.error();
-    if (Result<qint64> e
-        = AuditTrail::appendOne(m_database, {}, id, now, AuditKind::SignInFailed, {{QStringLiteral("reason"), why}});
-        !e)
-        return e.error();
     return transaction.commit();
 }
 
@@ -312,8 +314,8 @@ Result<Account> Accounts::signIn(const QString &id, const QString &password)
                                                 {{"id", normalised}, {"at", StoredTime::text(now)}});
         !r)
         return r.error();
-    if (Result<qint64> e = AuditTrail::appendOne(m_database, {}, normalised, now, AuditKind::SignedIn, {}); !e)
-        return e.error();
+    // A hash made at a lower cost is made again at today's; the event records the account's new state.
+    QJsonObject signedIn;
     if (PasswordHasher::needsRehash(hash, m_cost)) {
         if (Result<QString> stronger = PasswordHasher::hash(password, m_cost)) {
             if (Result<QSqlQuery *> r
@@ -321,8 +323,12 @@ Result<Account> Accounts::signIn(const QString &id, const QString &password)
                                   {{"id", normalised}, {"hash", *stronger}, {"at", StoredTime::text(now)}});
                 !r)
                 return r.error();
+            signedIn.insert(QStringLiteral("after"), AccountTrail::stateOf(normalised, account->displayName,
+                                                                           roleName(account->role), false, *stronger));
         }
     }
+    if (Result<qint64> e = AuditTrail::appendOne(m_database, {}, normalised, now, AuditKind::SignedIn, signedIn); !e)
+        return e.error();
     if (Status s = transaction.commit(); !s)
         return s.error();
     return *account;
@@ -338,22 +344,40 @@ Status Accounts::signOut(const Actor &actor)
 
 Status Accounts::confirmPassword(const Actor &actor, const QString &password)
 {
-    Result<QSqlQuery *> row = m_database.exec(QStringLiteral("users.get"), {{"id", normalisedId(actor.userId)}});
-    if (!row)
-        return row.error();
-    QString hash;
-    bool disabled = true;
-    if ((*row)->next()) {
-        hash = (*row)->value(3).toString();
-        disabled = (*row)->value(4).toInt() != 0;
-    }
-    (*row)->finish();
-    if (hash.isEmpty() || disabled || !PasswordHasher::verify(hash, password)) {
-        if (Status s = recordFailure(normalisedId(actor.userId), QStringLiteral("wrong password on confirmation")); !s)
-            return s;
+    const QString id = normalisedId(actor.userId);
+    const QDateTime now = m_clock.now();
+    // Counted before the slow hash, as at sign-in: parallel confirmations cannot try more than maxFailures.
+    if (Status counted = countAttempt(id, now); !counted)
+        return counted;
+    Result<Stored> stored = findStored(id);
+    const bool right = stored && !stored->account.disabled && PasswordHasher::verify(stored->passwordHash, password);
+    if (!right) {
+        Result<qint64> e = AuditTrail::record(m_database, {}, id, now, AuditKind::SignInFailed,
+                                              {{QStringLiteral("reason"), QStringLiteral("wrong password on confirmation")}});
+        if (!e)
+            return e.error();
         return makeError(ErrorCode::PermissionDenied, QStringLiteral("That password is not right."));
     }
-    return {};
+    WriteTransaction transaction(m_database);
+    if (Status s = transaction.begin(); !s)
+        return s;
+    if (Result<QSqlQuery *> r
+        = m_database.exec(QStringLiteral("users.removeAttempt"), {{"id", id}, {"at", StoredTime::text(now)}});
+        !r)
+        return r.error();
+    return transaction.commit();
+}
+
+Result<Accounts::Stored> Accounts::findStored(const QString &id)
+{
+    Result<QSqlQuery *> row = m_database.exec(QStringLiteral("users.get"), {{"id", normalisedId(id)}});
+    if (!row)
+        return row.error();
+    if (!(*row)->next())
+        return makeError(ErrorCode::NotFound, QStringLiteral("There is no account \"%1\".").arg(id.trimmed()));
+    Stored stored{accountFrom(**row), (*row)->value(3).toString()};
+    (*row)->finish();
+    return stored;
 }
 
 } // namespace FrontDoor

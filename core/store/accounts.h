@@ -38,6 +38,7 @@ public:
     Result<Account> create(
         const Actor &administrator, const QString &id, const QString &displayName, Role role, const QString &password);
     Status disable(const Actor &administrator, const QString &id);
+    Status enable(const Actor &administrator, const QString &id);
     Status resetPassword(const Actor &administrator, const QString &id, const QString &password);
     Result<QList<Account>> list();
     Result<Account> find(const QString &id);
@@ -55,7 +56,13 @@ private:
     Result<Account>
     add(const QString &createdBy, const QString &id, const QString &displayName, Role role, const QString &password);
     Status requireAdministrator(const Actor &actor);
-    Status recordFailure(const QString &id, const QString &why);
+    struct Stored
+    {
+        Account account;
+        QString passwordHash;
+    };
+    Result<Stored> findStored(const QString &id);
+    Status setDisabled(const Actor &administrator, const QString &id, bool disabled);
     // Refuses when the name has maxFailures recent failures, else counts this attempt as one; one transaction.
     Status countAttempt(const QString &recordedAs, const QDateTime &now);
 

@@ -6,7 +6,7 @@
 namespace FrontDoor {
 
 namespace {
-constexpr std::array<std::pair<AuditKind, const char *>, 22> names{{
+constexpr std::array<std::pair<AuditKind, const char *>, 24> names{{
     {AuditKind::Created, "created"},
     {AuditKind::FieldChanged, "fieldChanged"},
     {AuditKind::Submitted, "submitted"},
@@ -29,6 +29,8 @@ constexpr std::array<std::pair<AuditKind, const char *>, 22> names{{
     {AuditKind::AccountCreated, "accountCreated"},
     {AuditKind::AccountDisabled, "accountDisabled"},
     {AuditKind::PasswordReset, "passwordReset"},
+    {AuditKind::AccountEnabled, "accountEnabled"},
+    {AuditKind::AccountsRecorded, "accountsRecorded"},
 }};
 } // namespace
 

@@ -32,6 +32,8 @@ enum class AuditKind {
     AccountCreated,
     AccountDisabled,
     PasswordReset,
+    AccountEnabled,
+    AccountsRecorded, // every account's state, once, when account changes began to be recorded (issue 17)
 };
 
 QString auditKindName(AuditKind kind);

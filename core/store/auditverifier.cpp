@@ -1,24 +1,189 @@
 #include "store/auditverifier.h"
 
 #include "referral/referraljson.h"
+#include "store/accounttrail.h"
 #include "store/database.h"
+#include "store/derivedrows.h"
 #include "store/referralrepository.h"
 #include "store/referralstate.h"
+#include "store/schemaguards.h"
+#include "store/sqlrow.h"
 
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
+using namespace Qt::Literals::StringLiterals;
+
 namespace FrontDoor {
+
+namespace {
+
+constexpr int mostFindings = 100; // a file changed wholesale is not listed row by row
+
+using RowsById = QHash<qint64, QStringList>;
+
+// Reads a whole statement forward-only (the verifier walks every row of a large file once).
+Result<std::unique_ptr<QSqlQuery>> walk(Database &database, const QString &key)
+{
+    auto rows = std::make_unique<QSqlQuery>(database.connection());
+    rows->setForwardOnly(true);
+    if (!rows->exec(database.sql().statement(key)))
+        return databaseError(rows->lastError(), database.path());
+    return rows;
+}
+
+// Rows keyed by their first column (a referral's id), the rest encoded as DerivedRows does.
+Result<RowsById> rowsById(Database &database, const QString &key)
+{
+    Result<std::unique_ptr<QSqlQuery>> rows = walk(database, key);
+    if (!rows)
+        return rows.error();
+    RowsById byId;
+    const int columns = (*rows)->record().count();
+    while ((*rows)->next()) {
+        QStringList fields;
+        for (int i = 1; i < columns; ++i)
+            fields.append((*rows)->value(i).toString());
+        byId[(*rows)->value(0).toLongLong()].append(DerivedRows::encodeRow(fields));
+    }
+    for (QStringList &list : byId)
+        list.sort();
+    return byId;
+}
+
+class Findings
+{
+public:
+    explicit Findings(AuditVerifier::Report &report) : m_report(report) {}
+    void add(const QString &finding)
+    {
+        if (m_report.findings.size() < mostFindings)
+            m_report.findings.append(finding);
+        else if (m_report.findings.size() == mostFindings)
+            m_report.findings.append(QStringLiteral("… and more: the file was changed wholesale"));
+    }
+
+private:
+    AuditVerifier::Report &m_report;
+};
+
+// Every referral row against its trail and against its derived rows recomputed.
+class ReferralCheck
+{
+public:
+    ReferralCheck(AuditVerifier::Report &report, Findings &findings) : m_report(report), m_findings(findings) {}
+
+    Status load(Database &database)
+    {
+        Result<QSqlQuery *> states = database.exec(QStringLiteral("audit.latestStates"));
+        if (!states)
+            return states.error();
+        while ((*states)->next())
+            m_vouched.insert((*states)->value(0).toString(), (*states)->value(1).toString());
+        (*states)->finish();
+        Result<std::unique_ptr<QSqlQuery>> search = walk(database, QStringLiteral("search.all"));
+        if (!search)
+            return search.error();
+        while ((*search)->next())
+            m_search.insert((*search)->value(0).toLongLong(), (*search)->value(1).toString());
+        Result<RowsById> persons = rowsById(database, QStringLiteral("persons.all"));
+        if (!persons)
+            return persons.error();
+        m_persons = std::move(*persons);
+        Result<RowsById> actions = rowsById(database, QStringLiteral("actions.all"));
+        if (!actions)
+            return actions.error();
+        m_actions = std::move(*actions);
+        return {};
+    }
+
+    void check(const QSqlQuery &q)
+    {
+        const SqlRow at(q);
+        const qint64 id = at["id"_L1].toLongLong();
+        const QString reference = at["reference"_L1].toString();
+        ++m_report.referralsChecked;
+        m_present.insert(reference);
+        Result<Referral> referral = ReferralJson::readStored(at["document"_L1].toString().toUtf8(), reference);
+        const QString state = referral ? auditedStateHash(ReferralState::flatten(*referral),
+                                                          at["pending_path"_L1].toString(),
+                                                          at["pending_from"_L1].toString())
+                                       : QString();
+        if (state.isEmpty() || m_vouched.value(reference) != state) {
+            if (m_report.alteredReferral.isEmpty())
+                m_report.alteredReferral = reference;
+            m_findings.add(QStringLiteral("referral %1 holds a state its audit trail does not record (it was changed "
+                                          "outside Front Door)%2")
+                               .arg(reference, referral ? QString() : u": "_s + referral.errorMessage()));
+        }
+        if (!referral)
+            return;
+        const DerivedRows::Columns columns = DerivedRows::columnsOf(*referral);
+        checkColumns(reference, at, columns);
+        if (m_search.take(id) != columns.searchText)
+            m_findings.add(QStringLiteral("referral %1: its search entry is not what its record holds (so a search "
+                                          "would miss it, or find it by words it does not contain)").arg(reference));
+        if (m_persons.take(id) != DerivedRows::personKeyRows(*referral))
+            m_findings.add(QStringLiteral("referral %1: its known-child keys (person_keys) are not those of the "
+                                          "people its record names").arg(reference));
+        if (m_actions.take(id) != DerivedRows::actionRows(*referral))
+            m_findings.add(QStringLiteral("referral %1: its follow-up action rows are not the actions its record "
+                                          "holds").arg(reference));
+    }
+
+    // What is left: rows whose referral is gone, and referrals the trail began that are gone.
+    void finish(Database &database)
+    {
+        for (auto it = m_search.cbegin(); it != m_search.cend(); ++it)
+            m_findings.add(QStringLiteral("a search entry (row %1) belongs to no referral").arg(it.key()));
+        for (const auto &[rows, what] : {std::pair{&m_persons, "known-child keys"}, std::pair{&m_actions, "follow-up actions"}})
+            for (auto it = rows->cbegin(); it != rows->cend(); ++it)
+                m_findings.add(QStringLiteral("%1 for referral row %2, which does not exist")
+                                   .arg(QString::fromLatin1(what)).arg(it.key()));
+        Result<QSqlQuery *> begun = database.exec(QStringLiteral("audit.referralsBegun"));
+        if (!begun)
+            return m_findings.add(begun.errorMessage());
+        while ((*begun)->next()) {
+            const QString reference = (*begun)->value(0).toString();
+            if (!m_present.contains(reference))
+                m_findings.add(QStringLiteral("referral %1, begun at event %2, is gone from the database (deleted "
+                                              "outside Front Door)")
+                                   .arg(reference).arg((*begun)->value(1).toLongLong()));
+        }
+        (*begun)->finish();
+    }
+
+private:
+    void checkColumns(const QString &reference, const SqlRow &at, const DerivedRows::Columns &expected)
+    {
+        for (const auto &[column, value] : DerivedRows::named(expected)) {
+            const QString stored = at[QLatin1StringView(column)].toString();
+            if (stored != value)
+                m_findings.add(QStringLiteral("referral %1: its %2 column reads \"%3\", but its record makes it \"%4\"")
+                                   .arg(reference, QLatin1StringView(column), stored.left(80), value.left(80)));
+        }
+    }
+
+    AuditVerifier::Report &m_report;
+    Findings &m_findings;
+    QHash<QString, QString> m_vouched;
+    QHash<qint64, QString> m_search;
+    RowsById m_persons;
+    RowsById m_actions;
+    QSet<QString> m_present;
+};
+
+} // namespace
 
 QString AuditVerifier::Report::summary() const
 {
     if (!chain.intact)
         return QStringLiteral("BROKEN at event %1: %2").arg(chain.brokenAt).arg(chain.problem);
-    if (!alteredReferral.isEmpty())
-        return QStringLiteral("BROKEN: referral %1 holds a state its audit trail does not record (it was changed "
-                              "outside Front Door)").arg(alteredReferral);
-    return QStringLiteral("OK: %1 events, %2 referrals checked, head %3")
-        .arg(chain.events).arg(referralsChecked).arg(chain.headHash);
+    if (!findings.isEmpty())
+        return QStringLiteral("BROKEN: %1").arg(findings.join(QStringLiteral("\n  ")));
+    return QStringLiteral("OK: %1 events, %2 referrals and %3 accounts checked, head %4")
+        .arg(chain.events).arg(referralsChecked).arg(accountsChecked).arg(chain.headHash);
 }
 
 Result<AuditVerifier::Report> AuditVerifier::verify(Database &database)
@@ -30,32 +195,29 @@ Result<AuditVerifier::Report> AuditVerifier::verify(Database &database)
     report.chain = *chain;
     if (!chain->intact)
         return report;
+    Findings findings(report);
+    Result<QStringList> guards = SchemaGuards::problems(database);
+    if (!guards)
+        return guards.error();
+    for (const QString &problem : *guards)
+        findings.add(problem);
 
-    QHash<QString, QString> vouched;
-    {
-        Result<QSqlQuery *> states = database.exec(QStringLiteral("audit.latestStates"));
-        if (!states)
-            return states.error();
-        while ((*states)->next())
-            vouched.insert((*states)->value(0).toString(), (*states)->value(1).toString());
-        (*states)->finish();
-    }
-    QSqlQuery rows(database.connection());
-    rows.setForwardOnly(true);
-    if (!rows.exec(database.sql().statement(QStringLiteral("referrals.allStates"))))
-        return databaseError(rows.lastError(), database.path());
-    while (rows.next()) {
-        const QString reference = rows.value(0).toString();
-        ++report.referralsChecked;
-        Result<Referral> referral = ReferralJson::readStored(rows.value(1).toString().toUtf8(), reference);
-        const QString state = referral ? auditedStateHash(ReferralState::flatten(*referral), rows.value(2).toString(),
-                                                          rows.value(3).toString())
-                                       : QString();
-        if (state.isEmpty() || vouched.value(reference) != state) {
-            report.alteredReferral = reference;
-            break;
-        }
-    }
+    ReferralCheck referrals(report, findings);
+    if (Status loaded = referrals.load(database); !loaded)
+        return loaded.error();
+    Result<std::unique_ptr<QSqlQuery>> rows = walk(database, QStringLiteral("referrals.forVerifying"));
+    if (!rows)
+        return rows.error();
+    while ((*rows)->next())
+        referrals.check(**rows);
+    referrals.finish(database);
+
+    Result<AccountTrail::Check> accounts = AccountTrail::check(database);
+    if (!accounts)
+        return accounts.error();
+    report.accountsChecked = accounts->accounts;
+    for (const QString &problem : accounts->findings)
+        findings.add(problem);
     return report;
 }
 

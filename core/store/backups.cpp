@@ -75,7 +75,10 @@ Status copyWithBackupApi(sqlite3 *source, const QString &target)
 
 Status Backups::verify(const QString &file)
 {
-    Result<std::unique_ptr<Database>> opened = Database::open(file, Database::Options{true, false, {}});
+    Database::Options reading;
+    reading.readOnly = true;
+    reading.quickCheck = false; // the full integrity check follows
+    Result<std::unique_ptr<Database>> opened = Database::open(file, reading);
     if (!opened)
         return makeError(opened.error().code, QStringLiteral("Backup %1 does not pass its checks: %2")
                                                   .arg(file, opened.errorMessage()));

@@ -2,6 +2,7 @@
 
 #include "store/backupfiles.h"
 #include "store/databaselocation.h"
+#include "store/schemaguards.h"
 
 #include <QAtomicInt>
 #include <QFile>
@@ -149,10 +150,21 @@ Result<std::unique_ptr<Database>> Database::open(const QString &requestedPath, c
     if (Status checked = db->checkBeforeWriting(options, size); !checked)
         return checked.error();
     if (options.readOnly)
-        return db;
+        return db; // verify-audit reads a file whatever was done to it, and says what
+    if (migrations.isEmpty() && db->m_schemaVersion > 0) {
+        Result<QStringList> guards = SchemaGuards::problems(*db);
+        if (!guards)
+            return guards.error();
+        if (!guards->isEmpty())
+            return makeError(ErrorCode::DatabaseCorrupt,
+                             QStringLiteral("%1 was changed outside Front Door: %2. Nothing was written to it; "
+                                            "frontdoor verify-audit says what else was changed.")
+                                 .arg(path, guards->join(QStringLiteral("; "))));
+    }
     if (Status configured = db->configureForWriting(); !configured)
         return configured.error();
-    if (Status migrated = db->migrate(migrations.isEmpty() ? builtInMigrations(db->m_sql) : migrations); !migrated)
+    if (Status migrated = db->migrate(migrations.isEmpty() ? builtInMigrations(db->m_sql) : migrations, options);
+        !migrated)
         return migrated.error();
     return db;
 }
@@ -252,7 +264,7 @@ Status Database::configureForWriting()
     return {};
 }
 
-Status Database::migrate(const QList<Migration> &migrations)
+Status Database::migrate(const QList<Migration> &migrations, const Options &options)
 {
     for (const Migration &migration : migrations) {
         if (migration.version <= m_schemaVersion)
@@ -271,6 +283,9 @@ Status Database::migrate(const QList<Migration> &migrations)
             sqlite3_free(message);
             return errorFromCode(rc & 0xff, what, detail + QStringLiteral(" — nothing was changed"));
         }
+        if (options.duringStep)
+            if (Status s = options.duringStep(*this, migration.version); !s)
+                return s;
         if (Status s = execDirect(QStringLiteral("PRAGMA user_version = %1").arg(migration.version)); !s)
             return s;
         if (Status s = execDirect(QStringLiteral("PRAGMA application_id = %1")

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QVariant>
 
+#include <functional>
 #include <memory>
 #include <utility>
 
@@ -29,7 +30,7 @@ struct Migration
 class Database
 {
 public:
-    static constexpr int latestSchemaVersion = 2;
+    static constexpr int latestSchemaVersion = 3;
     static constexpr int applicationId = 0x46444F52;         // "FDOR", in the SQLite header
     static constexpr int trainingApplicationId = 0x46445452; // "FDTR": a training database (issue 7)
 
@@ -39,6 +40,9 @@ public:
         bool quickCheck = true;     // PRAGMA quick_check at open (its cost is reported by bench_store)
         QString backupFolder;       // refuse to initialise an empty file when backups of it exist there
         bool training = false;      // an empty file becomes a training database (its header says so for ever)
+        // Work a step needs beyond its SQL (step 3 records the accounts in the trail), run inside the step's
+        // transaction after its script; a failure rolls the whole step back.
+        std::function<Status(Database &, int version)> duringStep;
     };
 
     static Result<std::unique_ptr<Database>> open(const QString &path, const Options &options);
@@ -78,7 +82,7 @@ private:
     Database() = default;
     Status checkBeforeWriting(const Options &options, qint64 fileSize);
     Status configureForWriting();
-    Status migrate(const QList<Migration> &migrations);
+    Status migrate(const QList<Migration> &migrations, const Options &options);
 
     QString m_path;
     QString m_connectionName;

@@ -169,7 +169,7 @@ Result<SaveReceipt> ReferralRepository::importReferral(const Referral &incoming,
          {"status", referralStatusName(referral.status)}, {"handler", referral.handler}, {"urgent", 0},
          {"callStartedAt", StoredTime::text(referral.callStartedAt)}, {"at", StoredTime::text(now)},
          {"user", actor.userId}, {"nextDue", QVariant()}, {"children", ReferralIndex::childrenSummary(referral)},
-         {"document", QStringLiteral("{}")}});
+         {"document", QStringLiteral("{}")}, {"searchText", QStringLiteral("")}});
     if (!inserted)
         return inserted.error();
     if (!(*inserted)->next())

@@ -9,6 +9,7 @@
 #include "store/caseaccess.h"
 #include "store/caselocks.h"
 #include "store/database.h"
+#include "store/derivedrows.h"
 #include "store/referralindex.h"
 
 #include "store/sqlrow.h"
@@ -100,7 +101,8 @@ Result<StoredReferral> ReferralRepository::createDraft(const Profile &profile, c
         {{"reference", referral.reference}, {"profile", referral.profileId},
          {"status", referralStatusName(referral.status)}, {"handler", referral.handler}, {"urgent", 0},
          {"callStartedAt", StoredTime::text(now)}, {"at", StoredTime::text(now)}, {"user", actor.userId}, {"nextDue", QVariant()},
-         {"children", ReferralIndex::childrenSummary(referral)}, {"document", documentText(referral)}});
+         {"children", ReferralIndex::childrenSummary(referral)}, {"document", documentText(referral)},
+         {"searchText", ReferralIndex::searchText(referral)}});
     if (!inserted)
         return inserted.error();
     if (!(*inserted)->next())
@@ -118,7 +120,7 @@ Result<StoredReferral> ReferralRepository::createDraft(const Profile &profile, c
         return event.error();
     if (Status s = audit.finish(); !s)
         return s.error();
-    if (Status s = writeDerived(id, referral, ReferralIndex::searchText(referral), false); !s)
+    if (Status s = writeDerived(id, referral, Derived{ReferralIndex::searchText(referral), true, false}); !s)
         return s.error();
     if (Result<QSqlQuery *> e = m_database.exec(QStringLiteral("events.add"),
                                                 {{"kind", QStringLiteral("created")}, {"reference", referral.reference},
@@ -132,6 +134,7 @@ Result<StoredReferral> ReferralRepository::createDraft(const Profile &profile, c
     current.row.id = id;
     current.row.revision = 1;
     current.row.document = documentText(referral);
+    current.row.searchText = ReferralIndex::searchText(referral);
     current.row.updatedAt = now;
     current.row.updatedBy = actor.userId;
     current.referral = referral;
@@ -330,21 +333,22 @@ Result<SaveReceipt> ReferralRepository::persist(Current &current, const Referral
             return s.error();
 
     const QString document = documentText(next);
-    const QString searchText = ReferralIndex::searchText(next);
-    const bool searchChanged = searchText != row.searchText;
-    const bool actionsChanged = next.actions != current.referral.actions;
-    const QDateTime nextDue = ReferralIndex::nextDue(next);
-    const bool urgent = Facts::isUrgent(next);
+    const DerivedRows::Columns columns = DerivedRows::columnsOf(next);
+    Derived derived;
+    if (columns.searchText != row.searchText)
+        derived.searchText = columns.searchText;
+    derived.personKeys = DerivedRows::personKeyRows(next) != DerivedRows::personKeyRows(current.referral);
+    derived.actions = next.actions != current.referral.actions;
     Result<QSqlQuery *> updated = m_database.exec(
         QStringLiteral("referrals.update"),
-        QVariantMap{{QStringLiteral("status"), referralStatusName(next.status)},
+        QVariantMap{{QStringLiteral("status"), columns.status},
                     {QStringLiteral("document"), document},
                     {QStringLiteral("at"), StoredTime::text(now)},
                     {QStringLiteral("user"), actor.userId},
-                    {QStringLiteral("urgent"), urgent ? 1 : 0},
-                    {QStringLiteral("nextDue"), StoredTime::orNull(nextDue)},
-                    {QStringLiteral("children"), ReferralIndex::childrenSummary(next)},
-                    {QStringLiteral("searchText"), searchText},
+                    {QStringLiteral("urgent"), columns.urgent},
+                    {QStringLiteral("nextDue"), columns.nextDue.isEmpty() ? QVariant() : QVariant(columns.nextDue)},
+                    {QStringLiteral("children"), columns.childrenSummary},
+                    {QStringLiteral("searchText"), columns.searchText},
                     {QStringLiteral("pendingPath"), row.pending ? QVariant(row.pending->path) : QVariant()},
                     {QStringLiteral("pendingFrom"), row.pending ? QVariant(row.pending->from) : QVariant()},
                     {QStringLiteral("pendingBy"), row.pending ? QVariant(row.pending->by) : QVariant()},
@@ -357,8 +361,7 @@ Result<SaveReceipt> ReferralRepository::persist(Current &current, const Referral
         return makeError(ErrorCode::Conflict,
                          QStringLiteral("Referral %1 was changed elsewhere while saving; nothing was overwritten.")
                              .arg(next.reference));
-    if (Status s = writeDerived(row.id, next, searchChanged ? std::optional(searchText) : std::nullopt, actionsChanged);
-        !s)
+    if (Status s = writeDerived(row.id, next, derived); !s)
         return s.error();
     if (Result<QSqlQuery *> e = m_database.exec(QStringLiteral("events.add"),
                                                 {{"kind", QStringLiteral("saved")}, {"reference", next.reference},
@@ -370,27 +373,28 @@ Result<SaveReceipt> ReferralRepository::persist(Current &current, const Referral
 
     row.revision += 1;
     row.document = document;
-    row.searchText = searchText;
+    row.searchText = columns.searchText;
     row.updatedAt = now;
     row.updatedBy = actor.userId;
-    row.urgent = urgent;
+    row.urgent = columns.urgent != 0;
     row.status = next.status;
     current.referral = next;
     current.flat = std::move(after);
     return SaveReceipt{row.revision, now, true, int(events.size())};
 }
 
-Status ReferralRepository::writeDerived(qint64 id,
-                                        const Referral &referral,
-                                        const std::optional<QString> &searchText,
-                                        bool actionsChanged)
+Status ReferralRepository::writeDerived(qint64 id, const Referral &referral, const Derived &derived)
 {
-    if (searchText) {
-        for (const char *key : {"search.remove", "persons.remove"})
-            if (Result<QSqlQuery *> r = m_database.exec(QString::fromLatin1(key), {{"id", id}}); !r)
-                return r.error();
-        if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("search.add"), {{"id", id}, {"body", *searchText}});
+    if (derived.searchText) {
+        if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("search.remove"), {{"id", id}}); !r)
+            return r.error();
+        if (Result<QSqlQuery *> r
+            = m_database.exec(QStringLiteral("search.add"), {{"id", id}, {"body", *derived.searchText}});
             !r)
+            return r.error();
+    }
+    if (derived.personKeys) {
+        if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("persons.remove"), {{"id", id}}); !r)
             return r.error();
         for (const ReferralIndex::PersonKey &key : ReferralIndex::personKeys(referral)) {
             Result<QSqlQuery *> r = m_database.exec(
@@ -403,7 +407,7 @@ Status ReferralRepository::writeDerived(qint64 id,
                 return r.error();
         }
     }
-    if (actionsChanged) {
+    if (derived.actions) {
         if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("actions.remove"), {{"id", id}}); !r)
             return r.error();
         for (const FollowUpAction &action : referral.actions) {

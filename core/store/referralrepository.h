@@ -126,6 +126,14 @@ private:
         QDateTime at;
         QJsonObject payload;
     };
+    // Which derived rows a write rewrites: the search entry (when its text changed), the known-child keys, the
+    // follow-up actions.
+    struct Derived
+    {
+        std::optional<QString> searchText;
+        bool personKeys = false;
+        bool actions = false;
+    };
     struct Current
     {
         Row row;
@@ -146,10 +154,8 @@ private:
     Result<SaveReceipt> persist(Current &current, const Referral &next, FlatState after, QList<EventDraft> events,
                                 const Actor &actor, const QDateTime &now);
     Status linkedReferralExists(const Referral &referral, const Profile &profile);
-    // The rows derived from the referral: its search text and person keys when `searchText` is given (it changed),
-    // its follow-up actions when they changed.
-    Status
-    writeDerived(qint64 id, const Referral &referral, const std::optional<QString> &searchText, bool actionsChanged);
+    // The rows derived from the referral that `derived` says changed (DerivedRows computes them all again to verify).
+    Status writeDerived(qint64 id, const Referral &referral, const Derived &derived);
     Result<SaveReceipt> transition(const QString &reference, qint64 expectedRevision, const Actor &actor,
                                    ReferralStatus from, ReferralStatus to, const Profile &profile,
                                    const std::optional<Signature> &signature);

@@ -1,5 +1,6 @@
 #include "store/store.h"
 
+#include "store/accounttrail.h"
 #include "store/backupfiles.h"
 #include "store/backups.h"
 #include "store/storedtime.h"
@@ -33,8 +34,11 @@ Store::Store(std::unique_ptr<Database> database, const Clock &clock, const Optio
 Result<std::unique_ptr<Store>> Store::open(const QString &path, const Clock &clock, const Options &options)
 {
     const QString backupFolder = orDefault(options.backupFolder, BackupFiles::defaultFolder(path));
-    Result<std::unique_ptr<Database>> database =
-        Database::open(path, Database::Options{options.readOnly, options.quickCheck, backupFolder, options.training});
+    Database::Options opening{options.readOnly, options.quickCheck, backupFolder, options.training, {}};
+    opening.duringStep = [&clock](Database &database, int version) -> Status {
+        return version == 3 ? AccountTrail::recordExisting(database, clock.now()) : Status{};
+    };
+    Result<std::unique_ptr<Database>> database = Database::open(path, opening);
     if (!database)
         return database.error();
     // Live and training cases never meet: each opening says which it wants, and the file's header decides.

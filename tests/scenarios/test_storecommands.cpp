@@ -25,7 +25,7 @@ TEST_CASE("frontdoor verify-audit reports OK with the count and head hash, or th
     Run ok = runFrontDoor({QStringLiteral("verify-audit"), QStringLiteral("--db"), f.path});
     INFO(ok.err.toStdString());
     CHECK(ok.exitCode == 0);
-    CHECK(ok.outText().contains(QStringLiteral("OK: 9 events, 3 referrals checked, head ")));
+    CHECK(ok.outText().contains(QStringLiteral("OK: 9 events, 3 referrals and 0 accounts checked, head ")));
 
     f.rawExec(QStringLiteral("DROP TRIGGER audit_no_update; UPDATE audit SET user_id = 'u-forger' WHERE seq = 4"));
     Run broken = runFrontDoor({QStringLiteral("verify-audit"), QStringLiteral("--db"), f.path});

@@ -21,3 +21,14 @@ SELECT reference, json_extract(payload, '$.state') FROM audit
 WHERE seq IN (SELECT max(seq) FROM audit
               WHERE reference IS NOT NULL AND json_extract(payload, '$.state') IS NOT NULL
               GROUP BY reference)
+
+-- name: audit.referralsBegun
+-- Each referral the trail says was begun here (started or imported), with the event that began it.
+SELECT reference, min(seq) FROM audit WHERE reference IS NOT NULL AND kind IN ('created', 'imported')
+GROUP BY reference
+
+-- name: audit.accountEvents
+SELECT seq, user_id, at, kind, payload FROM audit
+WHERE kind IN ('accountCreated', 'accountDisabled', 'accountEnabled', 'passwordReset', 'accountsRecorded',
+               'signedIn', 'signInFailed')
+ORDER BY seq

@@ -9,7 +9,7 @@ RETURNING last
 INSERT INTO referrals (reference, profile, status, handler, urgent, call_started_at, created_at, updated_at,
                        updated_by, next_due, children_summary, revision, document, search_text)
 VALUES (:reference, :profile, :status, :handler, :urgent, :callStartedAt, :at, :at, :user, :nextDue, :children, 1,
-        :document, '')
+        :document, :searchText)
 RETURNING id
 
 -- name: referrals.row
@@ -26,9 +26,6 @@ WHERE id = :id AND revision = :expected
 
 -- name: referrals.withPending
 SELECT reference FROM referrals WHERE pending_path IS NOT NULL
-
--- name: referrals.allStates
-SELECT reference, document, pending_path, pending_from FROM referrals
 
 -- name: search.remove
 DELETE FROM referral_search WHERE rowid = :id
@@ -66,3 +63,18 @@ SELECT 1 FROM referrals WHERE reference = :reference
 -- name: referrals.raiseCounter
 INSERT INTO reference_counters (prefix, year, last) VALUES (:prefix, :year, :serial)
 ON CONFLICT (prefix, year) DO UPDATE SET last = max(last, excluded.last)
+
+-- name: referrals.forVerifying
+SELECT id, reference, document, pending_path, pending_from, profile, status, handler, urgent, call_started_at,
+       next_due, children_summary, search_text
+FROM referrals ORDER BY id
+
+-- name: search.all
+SELECT rowid, body FROM referral_search
+
+-- name: persons.all
+SELECT referral_id, person_id, kind, name, name_folded, given_key, family_key, birth_date, birth_year
+FROM person_keys
+
+-- name: actions.all
+SELECT referral_id, action_id, kind, procedure_id, due, status FROM actions

@@ -141,3 +141,8 @@ CREATE TABLE sign_in_failures (
     at      TEXT NOT NULL
 );
 CREATE INDEX sign_in_failures_user ON sign_in_failures (user_id, at);
+
+-- name: migrate.3
+-- Account changes carry the account's state in the trail (issue 17); the verifier and the anchors find events by
+-- kind. The C++ side of this step (Store) records every existing account's state in one event.
+CREATE INDEX audit_kind ON audit (kind, seq);

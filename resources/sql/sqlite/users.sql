@@ -32,3 +32,6 @@ WHERE rowid = (SELECT rowid FROM sign_in_failures WHERE user_id = :id AND at = :
 
 -- name: users.clearFailures
 DELETE FROM sign_in_failures WHERE user_id = :id
+
+-- name: users.allFailures
+SELECT user_id, at FROM sign_in_failures

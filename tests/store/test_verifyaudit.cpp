@@ -1,0 +1,278 @@
+// verify-audit covers everything that decides what people see (issue 17): each change below is made with raw SQL
+// behind Front Door's back, as someone holding the file would, and each is named exactly. Before issue 17 every one
+// of them verified "OK".
+
+#include <catch2/catch.hpp>
+
+#include "storefixture.h"
+#include "support/referralbuilder.h"
+#include "support/testsupport.h"
+
+#include "referral/fields.h"
+#include "training/syntheticreferrals.h"
+#include "store/auditverifier.h"
+
+#include <QFile>
+
+using namespace FrontDoor;
+using namespace FrontDoorTest;
+
+namespace {
+
+const Actor importer{QStringLiteral("u-supervisor"), Role::Supervisor};
+const QString password = QStringLiteral("correct horse battery staple 17");
+
+// Three invented drafts, then submitted invented referrals imported until two are taken: rows of every derived kind
+// (search, person keys, follow-up actions, a due time), and two accounts.
+struct Filled
+{
+    StoreFixture f;
+    QStringList imported;
+    Actor root{QStringLiteral("root"), Role::Administrator};
+
+    Filled()
+    {
+        Store::Options cheap;
+        cheap.passwordCost = cheapHashing;
+        f.reopen(cheap);
+        fillInvented(f);
+        firstSupervisor(f->accounts(), QStringLiteral("sam"), password);
+        SyntheticReferrals generator(1712);
+        SyntheticReferrals::Shape shape;
+        shape.answeredShare = 1.0;
+        for (int i = 0; i < 200 && imported.size() < 2; ++i) {
+            Referral r = generator.next(norfolk(), testNow().addSecs(-3600 - i * 60), shape);
+            r.reference = QStringLiteral("NOR-2026-%1").arg(800000 + i);
+            r.status = ReferralStatus::Submitted;
+            if (f->referrals().importReferral(r, norfolk(), importer, QStringLiteral("elsewhere.json")))
+                imported.append(r.reference);
+        }
+        REQUIRE(imported.size() == 2);
+        f.close();
+    }
+
+    // As verify-audit opens it: read-only, whatever was done to the file.
+    AuditVerifier::Report verify()
+    {
+        Store::Options readOnly;
+        readOnly.readOnly = true;
+        f.reopen(readOnly);
+        Result<AuditVerifier::Report> report = AuditVerifier::verify(f->database());
+        REQUIRE(report);
+        f.close();
+        return *report;
+    }
+
+    qint64 idOf(const QString &reference) const
+    {
+        return f.rawValue(QStringLiteral("SELECT id FROM referrals WHERE reference = '%1'").arg(reference)).toLongLong();
+    }
+};
+
+// The report names `expected` among its findings, and the chain itself is whole (the trail was not touched).
+void requireFinding(const AuditVerifier::Report &report, const QString &expected)
+{
+    INFO(report.summary().toStdString());
+    CHECK(report.chain.intact);
+    CHECK_FALSE(report.intact());
+    CHECK(report.summary().startsWith(QStringLiteral("BROKEN")));
+    CHECK(std::any_of(report.findings.cbegin(), report.findings.cend(),
+                      [&](const QString &finding) { return finding.contains(expected); }));
+}
+
+} // namespace
+
+TEST_CASE("An untouched file with referrals of every kind and accounts verifies whole", "[issue17]")
+{
+    Filled d;
+    const AuditVerifier::Report report = d.verify();
+    INFO(report.summary().toStdString());
+    CHECK(report.intact());
+    CHECK(report.referralsChecked == 5);
+    CHECK(report.accountsChecked == 2);
+    CHECK(d.f.rawValue(QStringLiteral("SELECT count(*) FROM actions")).toInt() > 0);
+    CHECK(d.f.rawValue(QStringLiteral("SELECT count(*) FROM person_keys")).toInt() > 0);
+}
+
+TEST_CASE("A whole referral deleted with its derived rows is named with the event that began it", "[issue17]")
+{
+    Filled d;
+    const QString gone = d.imported.first();
+    const qint64 id = d.idOf(gone);
+    d.f.rawExec(QStringLiteral("DELETE FROM person_keys WHERE referral_id = %1; DELETE FROM actions WHERE referral_id = "
+                               "%1; DELETE FROM referral_search WHERE rowid = %1; DELETE FROM referrals WHERE id = %1;")
+                    .arg(id));
+    requireFinding(d.verify(), QStringLiteral("referral %1, begun at event").arg(gone));
+}
+
+TEST_CASE("Each queue column changed outside Front Door is named, with what the record makes it", "[issue17]")
+{
+    Filled d;
+    const QString reference = d.imported.first();
+    const auto changed = [&](const QString &set, const QString &column) {
+        Filled fresh;
+        const QString ref = fresh.imported.first();
+        fresh.f.rawExec(QStringLiteral("UPDATE referrals SET %1 WHERE reference = '%2'").arg(set, ref));
+        requireFinding(fresh.verify(), QStringLiteral("referral %1: its %2 column reads").arg(ref, column));
+    };
+    SECTION("urgent") { changed(QStringLiteral("urgent = 1 - urgent"), QStringLiteral("urgent")); }
+    SECTION("handler") { changed(QStringLiteral("handler = 'u-other'"), QStringLiteral("handler")); }
+    SECTION("status") { changed(QStringLiteral("status = 'closed'"), QStringLiteral("status")); }
+    SECTION("next_due") { changed(QStringLiteral("next_due = '2099-01-01T00:00:00.000Z'"), QStringLiteral("next_due")); }
+    SECTION("children_summary")
+    {
+        changed(QStringLiteral("children_summary = 'Someone Else'"), QStringLiteral("children_summary"));
+    }
+    CHECK_FALSE(reference.isEmpty());
+}
+
+TEST_CASE("The search entry, the known-child keys and the follow-up actions changed are each named", "[issue17]")
+{
+    Filled d;
+    const QString reference = d.imported.first();
+    const qint64 id = d.idOf(reference);
+    SECTION("search entry replaced")
+    {
+        d.f.rawExec(QStringLiteral("DELETE FROM referral_search WHERE rowid = %1; INSERT INTO referral_search (rowid, "
+                                   "body) VALUES (%1, 'Nobody Atall')").arg(id));
+        requireFinding(d.verify(), QStringLiteral("referral %1: its search entry").arg(reference));
+    }
+    SECTION("a search entry for no referral")
+    {
+        d.f.rawExec(QStringLiteral("INSERT INTO referral_search (rowid, body) VALUES (99999, 'Invented Phantom')"));
+        requireFinding(d.verify(), QStringLiteral("a search entry (row 99999) belongs to no referral"));
+    }
+    SECTION("known-child keys deleted")
+    {
+        d.f.rawExec(QStringLiteral("DELETE FROM person_keys WHERE referral_id = %1").arg(id));
+        requireFinding(d.verify(), QStringLiteral("referral %1: its known-child keys").arg(reference));
+    }
+    SECTION("a follow-up action marked done")
+    {
+        d.f.rawExec(QStringLiteral("UPDATE actions SET status = 'done' WHERE referral_id = %1").arg(id));
+        requireFinding(d.verify(), QStringLiteral("referral %1: its follow-up action rows").arg(reference));
+    }
+}
+
+TEST_CASE("Accounts changed outside Front Door are named: role, password, disabled, added, failures", "[issue17]")
+{
+    Filled d;
+    SECTION("role raised")
+    {
+        d.f.rawExec(QStringLiteral("UPDATE users SET role = 'administrator' WHERE id = 'sam'"));
+        requireFinding(d.verify(), QStringLiteral("account sam: its role is [\"administrator\"], but the trail records "
+                                                  "[\"supervisor\"]"));
+    }
+    SECTION("password hash replaced")
+    {
+        d.f.rawExec(QStringLiteral("UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE id = "
+                                   "'root') WHERE id = 'sam'"));
+        requireFinding(d.verify(), QStringLiteral("account sam: its password was changed outside Front Door"));
+    }
+    SECTION("disabled flag set")
+    {
+        d.f.rawExec(QStringLiteral("UPDATE users SET disabled = 1 WHERE id = 'sam'"));
+        requireFinding(d.verify(), QStringLiteral("account sam: its disabled is [true], but the trail records [false]"));
+    }
+    SECTION("an account added")
+    {
+        d.f.rawExec(QStringLiteral("INSERT INTO users SELECT 'mallory', 'Mallory', 'administrator', password_hash, 0, "
+                                   "created_at, 'root', created_at FROM users WHERE id = 'root'"));
+        requireFinding(d.verify(), QStringLiteral("account mallory is not in the audit trail"));
+    }
+    SECTION("failed sign-ins deleted to lift the wait")
+    {
+        d.f.reopen([] {
+            Store::Options cheap;
+            cheap.passwordCost = cheapHashing;
+            return cheap;
+        }());
+        for (int i = 0; i < 3; ++i)
+            CHECK_FALSE(d.f->accounts().signIn(QStringLiteral("sam"), QStringLiteral("wrong password %1").arg(i)));
+        d.f.close();
+        CHECK(d.verify().intact());
+        d.f.rawExec(QStringLiteral("DELETE FROM sign_in_failures WHERE user_id = 'sam'"));
+        requireFinding(d.verify(), QStringLiteral("the failed sign-in of sam at"));
+    }
+}
+
+TEST_CASE("Append-only guards dropped: verify-audit names each, and no writable opening is allowed", "[issue17]")
+{
+    Filled d;
+    d.f.rawExec(QStringLiteral("DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete; "
+                               "DROP TRIGGER audit_head_no_delete; DROP TRIGGER users_no_delete;"));
+    const AuditVerifier::Report report = d.verify();
+    for (const char *guard : {"audit_no_update", "audit_no_delete", "audit_head_no_delete", "users_no_delete"})
+        requireFinding(report, QStringLiteral("the guard %1").arg(QLatin1String(guard)));
+
+    const QByteArray before = fileDigest(d.f.path);
+    Result<std::unique_ptr<Store>> writable = Store::open(d.f.path, d.f.clock);
+    REQUIRE_FALSE(writable);
+    CHECK(writable.errorMessage().contains(QStringLiteral("was changed outside Front Door")));
+    CHECK(writable.errorMessage().contains(QStringLiteral("Nothing was written")));
+    CHECK(fileDigest(d.f.path) == before);
+
+    SECTION("a guard altered to do nothing is named too")
+    {
+        d.f.rawExec(QStringLiteral("CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT 1; END;"));
+        requireFinding(d.verify(), QStringLiteral("the guard audit_no_update (a trigger that protects the trail or the "
+                                                  "accounts) was altered"));
+    }
+}
+
+TEST_CASE("A second conversation with a duplicate id written into the stored document is named", "[issue17]")
+{
+    Filled d;
+    d.f.reopen();
+    const QString reference = QStringLiteral("NOR-2026-000001");
+    StoredReferral stored = d.f->referrals().load(reference).value();
+    stored.referral.conversations.append(Conversation{QStringLiteral("v1"), testNow(), QStringLiteral("caller"),
+                                                      QStringLiteral("telephone"), QStringLiteral("the caller"),
+                                                      QStringLiteral("Invented summary"), QString(), handler.userId});
+    REQUIRE(d.f->referrals().save(stored.referral, stored.revision, handler));
+    REQUIRE(d.f->referrals().flush(reference));
+    d.f.close();
+    REQUIRE(d.verify().intact());
+    // The first conversation again, with the same id: a flat state keyed by id would not see it.
+    d.f.rawExec(QStringLiteral("UPDATE referrals SET document = json_set(document, '$.conversations[#]', "
+                               "json(json_extract(document, '$.conversations[0]'))) WHERE reference = '%1'").arg(reference));
+    REQUIRE(d.f.rawValue(QStringLiteral("SELECT json_array_length(document, '$.conversations') FROM referrals WHERE "
+                                        "reference = '%1'").arg(reference)).toInt() == 2);
+    requireFinding(d.verify(), QStringLiteral("referral %1 holds a state its audit trail does not record").arg(reference));
+}
+
+TEST_CASE("A database of the previous version gets its accounts recorded at the upgrade, then verifies them",
+          "[issue17]")
+{
+    StoreFixture f;
+    f.close();
+    for (const char *suffix : {"", "-wal", "-shm"})
+        QFile::remove(f.path + QLatin1String(suffix)); // the fixture made a database of this version: start again
+    {
+        Result<SqlCatalog> sql = SqlCatalog::load(QStringLiteral("sqlite"));
+        REQUIRE(sql);
+        QList<Migration> upToTwo = Database::builtInMigrations(*sql);
+        upToTwo.removeLast();
+        REQUIRE(upToTwo.last().version == 2);
+        Result<std::unique_ptr<Database>> old = Database::open(f.path, Database::Options{}, upToTwo);
+        REQUIRE(old);
+        REQUIRE((*old)->schemaVersion() == 2);
+        // An account as the previous version made it: its creation event carried no state.
+        f.rawExec(QStringLiteral("INSERT INTO users VALUES ('root', 'Root', 'administrator', 'argon-hash', 0, "
+                                 "'2026-11-01T09:00:00.000Z', 'root', '2026-11-01T09:00:00.000Z')"));
+    }
+    f.reopen();
+    CHECK(f->database().schemaVersion() == 3);
+    CHECK(f.rawValue(QStringLiteral("SELECT count(*) FROM audit WHERE kind = 'accountsRecorded'")).toInt() == 1);
+    Result<AuditVerifier::Report> report = AuditVerifier::verify(f->database());
+    REQUIRE(report);
+    INFO(report->summary().toStdString());
+    CHECK(report->intact());
+    CHECK(report->accountsChecked == 1);
+    f.close();
+    f.rawExec(QStringLiteral("UPDATE users SET disabled = 1 WHERE id = 'root'"));
+    f.reopen();
+    report = AuditVerifier::verify(f->database());
+    REQUIRE(report);
+    CHECK_FALSE(report->intact());
+}
