@@ -52,10 +52,16 @@ const QCommandLineOption outOption(QStringList{QStringLiteral("out")},
                                                   "the current folder)."),
                                    QStringLiteral("PATH"));
 
+const QCommandLineOption anchorsOption(QStringList{QStringLiteral("anchors")},
+                                      QStringLiteral("verify-audit: also prove the trail holds every head in this "
+                                                     "anchor log."),
+                                      QStringLiteral("FILE"));
+
 // The options that take a value, so that wantsWindow() can skip over it.
 const QList<const QCommandLineOption *> valueOptions{&dbOption,  &profileOption,   &nowOption,    &asOption,
                                                      &roleOption, &nameOption,     &referenceOption,
-                                                     &formatOption, &documentOption, &outOption, &columnsOption};
+                                                     &formatOption, &documentOption, &outOption, &columnsOption,
+                                                     &anchorsOption};
 
 bool isHelpOrVersion(const QString &argument)
 {
@@ -113,7 +119,8 @@ Result<Options> CommandLine::parse(const QStringList &arguments)
     parser.addOption(asOption);
     parser.addOption(roleOption);
     parser.addOption(nameOption);
-    for (const QCommandLineOption *option : {&referenceOption, &formatOption, &documentOption, &outOption, &columnsOption})
+    for (const QCommandLineOption *option :
+         {&referenceOption, &formatOption, &documentOption, &outOption, &columnsOption, &anchorsOption})
         parser.addOption(*option);
     parser.addOption(QCommandLineOption(QStringLiteral("training"),
                                         QStringLiteral("Practise on a separate database of invented cases (its own "
@@ -140,6 +147,7 @@ Result<Options> CommandLine::parse(const QStringList &arguments)
     options.document = parser.value(documentOption);
     options.out = parser.value(outOption);
     options.columns = parser.value(columnsOption);
+    options.anchors = parser.value(anchorsOption);
     options.training = parser.isSet(QStringLiteral("training"));
     options.settings = DeployedSettings::read();
     QStringList positional = parser.positionalArguments();

@@ -23,6 +23,7 @@ struct Options
     QString document;      // export --format pdf: --document record|notice|feedback
     QString out;           // export: --out PATH
     QString columns;       // export --format csv: --columns a,b,c
+    QString anchors;       // verify-audit: --anchors FILE
     DeployedSettings settings; // what IT deployed and the user set (system-wide and per-user files), read once
     QString command;      // empty: open the window
     QStringList commandArguments;

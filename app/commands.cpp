@@ -21,13 +21,17 @@ const std::vector<Command> &all()
         {QStringLiteral("calendar"), QStringLiteral("calendar working-days-after DATE N | is-working-day DATE"),
          QStringLiteral("the working days due times are counted in (exit 1 for a day that is not one)"),
          &CalendarCommand::run},
-        {QStringLiteral("verify-audit"), QStringLiteral("verify-audit [--db PATH]"),
-         QStringLiteral("verify the audit trail's hash chain and every referral's state against it"),
+        {QStringLiteral("verify-audit"), QStringLiteral("verify-audit [--db PATH] [--anchors FILE]"),
+         QStringLiteral("verify the audit trail's chain, every referral, derived row and account against it, and "
+                        "(--anchors) every head anchored outside the file; exit 1 when anything differs"),
          &StoreCommands::verifyAudit},
         {QStringLiteral("backup"), QStringLiteral("backup [--db PATH]"),
-         QStringLiteral("make a verified backup beside the database (the newest 7 are kept)"), &StoreCommands::backup},
-        {QStringLiteral("restore"), QStringLiteral("restore FILE [--db PATH]"),
-         QStringLiteral("replace the database with a backup that passes its checks (the old file is kept)"),
+         QStringLiteral("make a verified backup (and IT's second copy); 7 days, 4 weeks, 12 months are kept; exit 3 "
+                        "with a warning when it holds fewer records than the last"),
+         &StoreCommands::backup},
+        {QStringLiteral("restore"), QStringLiteral("restore FILE [--db PATH] --as ADMIN"),
+         QStringLiteral("replace the database with a backup that passes its checks (an administrator; the old file "
+                        "is kept)"),
          &StoreCommands::restore},
         {QStringLiteral("export"),
          QStringLiteral("export --reference R --format json|pdf [--document …] [--out PATH] --as NAME | export --format csv …"),
@@ -41,7 +45,7 @@ const std::vector<Command> &all()
         {QStringLiteral("settings"), QStringLiteral("settings"),
          QStringLiteral("show the settings in use and the files they came from (system-wide and per user)"),
          &SettingsCommand::run},
-        {QStringLiteral("user"), QStringLiteral("user add|disable|reset|list [NAME]"),
+        {QStringLiteral("user"), QStringLiteral("user add|disable|enable|reset|list [NAME]"),
          QStringLiteral("manage accounts (--name, --role, --as ADMIN); passwords are read, never given"),
          &UserCommand::run},
     };

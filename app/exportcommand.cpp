@@ -32,6 +32,8 @@ int queueCsv(Store &store, const Actor &actor, const Options &options)
     Result<int> written = QueueExport::write(store.queries(), store.database(), actor, store.clock().now(), columns, out);
     if (!written)
         return fail(written.error().code == ErrorCode::PermissionDenied ? 1 : 2, written.errorMessage());
+    if (Result<Anchor> anchored = store.anchors().append(QStringLiteral("export")); !anchored)
+        QTextStream(stderr) << "frontdoor export: warning: " << anchored.errorMessage() << '\n';
     QTextStream(stdout) << "Exported the queue (" << *written << " referrals) to " << out << '\n';
     return 0;
 }
@@ -73,7 +75,8 @@ int run(const Options &options)
     if (!profile)
         return fail(2, profile.errorMessage());
 
-    ReferralOutput output((*store)->referrals(), (*store)->database(), *profile, actor, (*store)->clock());
+    ReferralOutput output((*store)->referrals(), (*store)->database(), *profile, actor, (*store)->clock(),
+                          (*store)->anchors());
     QString out = options.out;
     Status saved;
     if (format == QLatin1String("json")) {

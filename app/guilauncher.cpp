@@ -124,7 +124,8 @@ reviewFor(Store &s, const Profile &profile, const Actor &actor, const StoredRefe
             = s.queries().possibleMatches(name, birth, s.clock().now().date(), reference, 10);
         return found ? *found : QList<PossibleMatch>();
     });
-    review->setOutput(std::make_unique<ReferralOutput>(s.referrals(), s.database(), profile, actor, s.clock()));
+    review->setOutput(
+        std::make_unique<ReferralOutput>(s.referrals(), s.database(), profile, actor, s.clock(), s.anchors()));
     return review;
 }
 
@@ -185,7 +186,11 @@ void addSupervision(MainWindow::Context &context, Store &s, const Profile &profi
                                           const QString &path,
                                           const ReferralFilter &filter,
                                           const QString &scope) {
-            return QueueExport::write(s.queries(), s.database(), actor, s.clock().now(), columns, path, filter, scope);
+            Result<int> written
+                = QueueExport::write(s.queries(), s.database(), actor, s.clock().now(), columns, path, filter, scope);
+            if (written)
+                static_cast<void>(s.anchors().append(QStringLiteral("export")));
+            return written;
         };
     context.userId = actor.userId;
     context.profile = &profile;
@@ -263,12 +268,19 @@ int run(const Options &options)
         return 0;
     const Actor actor{(*account)->id, (*account)->role};
 
-    // A daily backup at start when none was made in the last day, and one on every exit; the newest 7 are kept.
-    const auto backUp = [&store, &actor]() {
-        return Backups::make(store.database(), store.backupFolder(), store.clock().now(), actor);
+    // A daily backup at start when none was made in the last day, and one on every exit; generations are kept
+    // (7 days, 4 weeks, 12 months). Its warnings (fewer records than the last backup, no second copy, no anchor)
+    // are shown: a person must know before the day's work goes on.
+    const auto backUp = [&store, &actor](bool quietWhenFailed) {
+        Result<Backups::Made> made = store.backUp(actor);
+        if (!made && !quietWhenFailed)
+            QMessageBox::warning(nullptr, QObject::tr("Front Door could not make its backup"), made.errorMessage());
+        if (made && !made->warnings.isEmpty())
+            QMessageBox::warning(nullptr, QObject::tr("Front Door's backup needs attention"),
+                                 made->warnings.join(QStringLiteral("\n\n")));
     };
     if (Backups::isDue(store.backupFolder(), path, store.clock().now()))
-        static_cast<void>(backUp()); // a failure here is reported on exit, when it is retried
+        backUp(true); // a failure here is reported on exit, when it is retried
 
     ProfileShelf shelf(*profile); // outlives the window: editors hold its profiles
     MainWindow window(contextFor(store, shelf, **account, options, path));
@@ -280,9 +292,8 @@ int run(const Options &options)
     const int code = QApplication::exec();
     static_cast<void>(
         store.accounts().signOut(actor)); // audited; a failure here changes nothing for the person leaving
-
-    if (Result<Backups::Made> made = backUp(); !made)
-        QMessageBox::warning(nullptr, QObject::tr("Front Door could not make its backup"), made.errorMessage());
+    static_cast<void>(store.anchors().append(QStringLiteral("sign-out"))); // the backup's anchor follows
+    backUp(false);
     return code;
 }
 

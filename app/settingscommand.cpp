@@ -5,6 +5,7 @@
 #include "calendar/bankholidays.h"
 #include "common/datafolders.h"
 #include "profile/profileloader.h"
+#include "store/anchorlog.h"
 #include "store/backupfiles.h"
 
 #include <QDir>
@@ -32,6 +33,8 @@ int run(const Options &options)
     const QString database = StoreCommands::databasePath(options);
     line(DeployedSettings::databaseFolderKey, settings.databaseFolder, QDir::toNativeSeparators(QFileInfo(database).absolutePath()));
     line(DeployedSettings::backupFolderKey, settings.backupFolder, BackupFiles::defaultFolder(database));
+    line(DeployedSettings::secondBackupFolderKey, settings.secondBackupFolder, QStringLiteral("none"));
+    line(DeployedSettings::anchorFolderKey, settings.anchorFolder, AnchorLog::defaultFolder());
     out << "\nDatabase: " << database << '\n' << "Profiles and the calendar are looked for in, in order:\n";
     for (const QString &folder : DataFolders::searchOrder())
         out << "  " << folder << '\n';

@@ -1,5 +1,7 @@
 #include "storecommands.h"
 
+#include "restoringadministrator.h"
+#include "store/anchorlog.h"
 #include "store/auditverifier.h"
 #include "store/backupfiles.h"
 #include "store/backups.h"
@@ -27,6 +29,8 @@ Store::Options storeOptions(const Options &options)
     Store::Options opening;
     opening.training = options.training;
     opening.backupFolder = options.settings.backupFolder; // empty: "backups" beside the database
+    opening.secondBackupFolder = options.settings.secondBackupFolder;
+    opening.anchorFolder = options.settings.anchorFolder;
     return opening;
 }
 
@@ -59,6 +63,21 @@ int verifyAudit(const Options &options)
     if (!report)
         return fail(QStringLiteral("verify-audit"), report.errorMessage());
     QTextStream(report->intact() ? stdout : stderr) << path << ": " << report->summary() << '\n';
+    if (options.anchors.isEmpty())
+        return report->intact() ? 0 : 1;
+
+    Result<AnchorLog::Check> anchors = AnchorLog::check((*store)->database(), options.anchors);
+    if (!anchors)
+        return fail(QStringLiteral("verify-audit"), anchors.errorMessage());
+    if (!anchors->ok()) {
+        QTextStream(stderr) << options.anchors << ": BROKEN: " << anchors->problem << '\n';
+        return 1;
+    }
+    QTextStream(stdout) << options.anchors << ": OK: the trail holds all " << anchors->checked << " anchored heads"
+                        << (anchors->superseded ? QStringLiteral(" since the last restore (%1 before it not compared)")
+                                                      .arg(anchors->superseded)
+                                                : QString())
+                        << '\n';
     return report->intact() ? 0 : 1;
 }
 
@@ -70,29 +89,44 @@ int backup(const Options &options)
     Result<std::unique_ptr<Store>> store = Store::open(path, Clock::system(), storeOptions(options));
     if (!store)
         return fail(QStringLiteral("backup"), withBackupAdvice(store.error(), path, options.settings.backupFolder));
-    Result<Backups::Made> made =
-        Backups::make((*store)->database(), (*store)->backupFolder(), Clock::system().now(), commandLineActor());
+    Result<Backups::Made> made = (*store)->backUp(commandLineActor());
     if (!made)
         return fail(QStringLiteral("backup"), made.errorMessage());
-    QTextStream(stdout) << "Backed up and verified: " << made->file << " (" << made->bytes << " bytes"
-                        << (made->removed ? QStringLiteral(", %1 older removed").arg(made->removed) : QString())
-                        << ")\n";
-    return 0;
+    QTextStream out(stdout);
+    out << "Backed up and verified: " << made->file << " (" << made->bytes << " bytes"
+        << (made->removed ? QStringLiteral(", %1 older removed").arg(made->removed) : QString()) << ")\n";
+    if (!made->secondFile.isEmpty())
+        out << "Copied and verified: " << made->secondFile << '\n';
+    for (const QString &warning : made->warnings)
+        QTextStream(stderr) << "frontdoor backup: warning: " << warning << '\n';
+    return made->warnings.isEmpty() ? 0 : 3;
 }
 
 int restore(const Options &options)
 {
     if (options.commandArguments.size() != 1)
-        return fail(QStringLiteral("restore"), QStringLiteral("give one backup file: frontdoor restore FILE [--db PATH]"));
+        return fail(QStringLiteral("restore"),
+                    QStringLiteral("give one backup file: frontdoor restore FILE [--db PATH] --as ADMIN"));
     const QString path = databasePath(options);
-    Result<QString> keptAs = Backups::restore(options.commandArguments.constFirst(), path, Clock::system().now(),
-                                              commandLineActor());
+    const QString backupFile = options.commandArguments.constFirst();
+    if (Status verified = Backups::verify(backupFile); !verified)
+        return fail(QStringLiteral("restore"), verified.errorMessage() + QStringLiteral(" Nothing was restored."));
+    Result<Actor> admin = RestoringAdministrator::signIn(options, path, backupFile);
+    if (!admin)
+        return fail(QStringLiteral("restore"), admin.errorMessage() + QStringLiteral(" Nothing was restored."));
+    Result<QString> keptAs = Backups::restore(backupFile, path, Clock::system().now(), *admin, options.training);
     if (!keptAs)
         return fail(QStringLiteral("restore"), keptAs.errorMessage());
     QTextStream out(stdout);
-    out << "Restored " << path << " from " << options.commandArguments.constFirst() << '\n';
+    out << "Restored " << path << " from " << backupFile << '\n';
     if (!keptAs->isEmpty())
         out << "The file it replaced is kept as " << *keptAs << '\n';
+    // The anchors before this belong to the history the restore replaced: the log says where it starts again.
+    Result<std::unique_ptr<Store>> restored = Store::open(path, Clock::system(), storeOptions(options));
+    if (Result<Anchor> anchored = restored ? (*restored)->anchors().append(QStringLiteral("restore"))
+                                           : Result<Anchor>(restored.error());
+        !anchored)
+        QTextStream(stderr) << "frontdoor restore: warning: " << anchored.errorMessage() << '\n';
     return 0;
 }
 

@@ -45,16 +45,20 @@ int run(const Options &options)
 {
     const QStringList args = options.commandArguments;
     if (args.isEmpty())
-        return fail(QStringLiteral("say what to do: add, disable, reset or list."));
+        return fail(QStringLiteral("say what to do: add, disable, enable, reset or list."));
     const QString action = args.constFirst();
     const QString path = StoreCommands::databasePath(options);
-    Result<std::unique_ptr<Store>> store = Store::open(path, Clock::system(), StoreCommands::storeOptions(options));
+    // Listing only reads: it works on a read-only file or folder (an archive, a copy IT is looking at).
+    const bool listing = action == QLatin1String("list");
+    Store::Options opening = StoreCommands::storeOptions(options);
+    opening.readOnly = listing;
+    Result<std::unique_ptr<Store>> store = Store::open(path, Clock::system(), opening);
     if (!store)
         return fail(withBackupAdvice(store.error(), path, options.settings.backupFolder));
     Accounts &accounts = (*store)->accounts();
     QTextStream out(stdout);
 
-    if (action == QLatin1String("list") && args.size() == 1) {
+    if (listing && args.size() == 1) {
         Result<QList<Account>> all = accounts.list();
         if (!all)
             return fail(all.errorMessage());
@@ -96,14 +100,15 @@ int run(const Options &options)
         out << "Created " << created->id << " (" << roleDisplayName(created->role) << ")\n";
         return 0;
     }
-    if (action == QLatin1String("disable") || action == QLatin1String("reset")) {
+    if (action == QLatin1String("disable") || action == QLatin1String("enable") || action == QLatin1String("reset")) {
         Result<Actor> admin = administrator(accounts, options);
         if (!admin)
             return fail(admin.errorMessage());
-        if (action == QLatin1String("disable")) {
-            if (Status s = accounts.disable(*admin, login); !s)
+        if (action == QLatin1String("disable") || action == QLatin1String("enable")) {
+            const bool disabling = action == QLatin1String("disable");
+            if (Status s = disabling ? accounts.disable(*admin, login) : accounts.enable(*admin, login); !s)
                 return fail(s.errorMessage());
-            out << "Disabled " << Accounts::normalisedId(login) << '\n';
+            out << (disabling ? "Disabled " : "Enabled ") << Accounts::normalisedId(login) << '\n';
             return 0;
         }
         Result<QString> password = newPassword();
@@ -114,7 +119,7 @@ int run(const Options &options)
         out << "Password reset for " << Accounts::normalisedId(login) << '\n';
         return 0;
     }
-    return fail(QStringLiteral("\"%1\" is not add, disable, reset or list.").arg(action));
+    return fail(QStringLiteral("\"%1\" is not add, disable, enable, reset or list.").arg(action));
 }
 
 } // namespace FrontDoor::UserCommand

@@ -16,6 +16,8 @@ const QString profileKey = DeployedSettings::profileKey.toString();
 const QString idleLockKey = DeployedSettings::idleLockKey.toString();
 const QString databaseFolderKey = DeployedSettings::databaseFolderKey.toString();
 const QString backupFolderKey = DeployedSettings::backupFolderKey.toString();
+const QString secondBackupFolderKey = DeployedSettings::secondBackupFolderKey.toString();
+const QString anchorFolderKey = DeployedSettings::anchorFolderKey.toString();
 
 QString relativeName()
 {
@@ -60,7 +62,7 @@ FileValues readFile(const QString &file, QStringList &problems)
                                  .arg(DeployedSettings::shortestIdleLock)
                                  .arg(DeployedSettings::longestIdleLock));
     }
-    for (const QString &key : {databaseFolderKey, backupFolderKey}) {
+    for (const QString &key : {databaseFolderKey, backupFolderKey, secondBackupFolderKey, anchorFolderKey}) {
         if (!settings.contains(key))
             continue;
         const QString folder = settings.value(key).toString().trimmed();
@@ -115,6 +117,8 @@ DeployedSettings DeployedSettings::read(const QString &userFile, const QStringLi
     settings.defaultProfile = chosen(profileKey);
     settings.databaseFolder = chosen(databaseFolderKey);
     settings.backupFolder = chosen(backupFolderKey);
+    settings.secondBackupFolder = chosen(secondBackupFolderKey);
+    settings.anchorFolder = chosen(anchorFolderKey);
     if (const QString minutes = chosen(idleLockKey); !minutes.isEmpty())
         settings.idleLockMinutes = minutes.toInt();
     // A user may shorten the privacy screen IT requires, never lengthen it.

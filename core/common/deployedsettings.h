@@ -15,6 +15,9 @@ namespace FrontDoor {
 //   [privacy]  idleLockMinutes=5               1–30; the system-wide value is the longest a user may choose
 //   [storage]  databaseFolder=/srv/frontdoor   absolute; the live and training databases live there
 //              backupFolder=/srv/frontdoor-backups   absolute; default: "backups" beside the database
+//              secondBackupFolder=/mnt/share/backups absolute; every backup is copied there too and checked
+//              anchorFolder=/mnt/worm/anchors       absolute; the audit trail's heads, out of the database's
+//                                                   reach (default: ~/.local/state/FrontDoor/anchors)
 //
 // The command line wins over both; the user's file over the system-wide one, except that a user may only shorten
 // the idle lock (a privacy screen is IT's to require). A value that cannot be used is left out, with a sentence
@@ -27,6 +30,8 @@ struct DeployedSettings
     static constexpr QLatin1StringView idleLockKey{"privacy/idleLockMinutes"};
     static constexpr QLatin1StringView databaseFolderKey{"storage/databaseFolder"};
     static constexpr QLatin1StringView backupFolderKey{"storage/backupFolder"};
+    static constexpr QLatin1StringView secondBackupFolderKey{"storage/secondBackupFolder"};
+    static constexpr QLatin1StringView anchorFolderKey{"storage/anchorFolder"};
 
     static constexpr int defaultIdleLock = 5;
     static constexpr int shortestIdleLock = 1;
@@ -35,6 +40,8 @@ struct DeployedSettings
     int idleLockMinutes = defaultIdleLock;
     QString databaseFolder;
     QString backupFolder;
+    QString secondBackupFolder;
+    QString anchorFolder;
     QStringList problems;
     QMap<QString, QString> sources; // key (e.g. "privacy/idleLockMinutes") → the file its value came from
 

@@ -15,11 +15,12 @@ struct Document
     QStringList paragraphs;
     QString fileNameStem;            // without extension; never a person's name
     QMap<QString, QString> metadata; // e.g. PDF author, subject, keywords
+    QString footer;                  // the audit anchor it left with (AnchorLog::footer); empty on screen
 
     // Every string of the document, for checks that nothing forbidden is anywhere in it.
     QStringList everyString() const
     {
-        QStringList all{title, fileNameStem};
+        QStringList all{title, fileNameStem, footer};
         all << paragraphs << metadata.keys() << metadata.values();
         return all;
     }

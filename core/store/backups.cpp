@@ -1,5 +1,6 @@
 #include "store/backups.h"
 
+#include "store/audittrail.h"
 #include "store/auditverifier.h"
 #include "store/backupfiles.h"
 #include "store/database.h"
@@ -71,6 +72,88 @@ Status copyWithBackupApi(sqlite3 *source, const QString &target)
     return syncPath(target, false);
 }
 
+// What a backup holds, to compare with the one before it.
+struct Holding
+{
+    qint64 referrals = -1;
+    qint64 events = -1;
+};
+
+Holding holdingOf(const QString &file)
+{
+    Holding holding;
+    sqlite3 *db = nullptr;
+    if (sqlite3_open_v2(QFile::encodeName(file).constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+        sqlite3_stmt *statement = nullptr;
+        if (sqlite3_prepare_v2(db, "SELECT (SELECT count(*) FROM referrals), (SELECT seq FROM audit_head)", -1,
+                               &statement, nullptr) == SQLITE_OK
+            && sqlite3_step(statement) == SQLITE_ROW) {
+            holding.referrals = sqlite3_column_int64(statement, 0);
+            holding.events = sqlite3_column_int64(statement, 1);
+        }
+        sqlite3_finalize(statement);
+    }
+    sqlite3_close(db);
+    return holding;
+}
+
+// Verifies `partial`, then renames it to `name` in `folder` and flushes the folder.
+Result<QString> placeVerified(const QString &partial, const QString &folder, const QString &name)
+{
+    if (Status verified = Backups::verify(partial); !verified) {
+        QFile::remove(partial);
+        return verified.error();
+    }
+    const QString target = QDir(folder).filePath(name);
+    QFile::remove(target);
+    if (!QFile::rename(partial, target)) {
+        QFile::remove(partial);
+        return makeError(ErrorCode::IoError, QStringLiteral("%1: the backup could not be put in place.").arg(target));
+    }
+    if (Status s = syncPath(folder, true); !s)
+        return s.error();
+    return target;
+}
+
+Result<QString> copyToSecondFolder(const QString &backup, const QString &folder, const QString &name)
+{
+    if (!QFileInfo(folder).isDir() && !DatabaseLocation::makeOwnerOnlyFolder(folder))
+        return makeError(ErrorCode::IoError, QStringLiteral("%1 cannot be created.").arg(folder));
+    const QString partial = QDir(folder).filePath(name) + QStringLiteral(".partial");
+    QFile::remove(partial);
+    if (!QFile::copy(backup, partial))
+        return makeError(ErrorCode::IoError, QStringLiteral("%1 cannot be written.").arg(partial));
+    QFile::setPermissions(partial, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (Status s = syncPath(partial, false); !s) {
+        QFile::remove(partial);
+        return s.error();
+    }
+    return placeVerified(partial, folder, name);
+}
+
+// Removes the backups beyond their generations — unless the newest holds fewer referrals or events than the one
+// before it: then nothing goes, and the person is told.
+void thin(const QString &folder, const QString &databasePath, Backups::Made &made)
+{
+    const QStringList existing = BackupFiles::list(folder, databasePath);
+    if (existing.size() >= 2) {
+        const Holding now = holdingOf(existing.at(0));
+        const Holding before = holdingOf(existing.at(1));
+        if (now.referrals < before.referrals || now.events < before.events) {
+            made.warnings.append(
+                QStringLiteral("This backup (%1) holds fewer records than the one before it (%2): %3 referrals and %4 "
+                               "audit events, against %5 and %6. No older backup was removed. If records were lost, "
+                               "restore %2; if a restore explains it, tell IT.")
+                    .arg(QFileInfo(existing.at(0)).fileName(), existing.at(1))
+                    .arg(now.referrals).arg(now.events).arg(before.referrals).arg(before.events));
+            return;
+        }
+    }
+    for (const QString &file : BackupFiles::beyondGenerations(existing))
+        if (QFile::remove(file))
+            ++made.removed;
+}
+
 } // namespace
 
 Status Backups::verify(const QString &file)
@@ -98,40 +181,38 @@ Status Backups::verify(const QString &file)
 }
 
 Result<Backups::Made> Backups::make(Database &database, const QString &folder, const QDateTime &now,
-                                    const Actor &actor, int keep)
+                                    const Actor &actor, const QString &secondFolder)
 {
     if (!QFileInfo(folder).isDir() && !DatabaseLocation::makeOwnerOnlyFolder(folder))
         return makeError(ErrorCode::IoError, QStringLiteral("%1: the backup folder cannot be created.").arg(folder));
     QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
 
     // The backup records itself: the event goes into the database first, so the copy carries it.
+    const QString name = BackupFiles::fileNameFor(database.path(), now);
     if (Result<qint64> event = AuditTrail::record(database, {}, actor.userId, now, AuditKind::BackupMade,
-                                                  {{QStringLiteral("file"),
-                                                    BackupFiles::fileNameFor(database.path(), now)}});
+                                                  {{QStringLiteral("file"), name}});
         !event)
         return event.error();
 
-    const QString target = QDir(folder).filePath(BackupFiles::fileNameFor(database.path(), now));
-    const QString partial = target + QStringLiteral(".partial");
+    const QString partial = QDir(folder).filePath(name) + QStringLiteral(".partial");
     if (Status copied = copyWithBackupApi(database.handle(), partial); !copied)
         return copied.error();
-    if (Status verified = verify(partial); !verified) {
-        QFile::remove(partial);
-        return verified.error();
-    }
-    QFile::remove(target);
-    if (!QFile::rename(partial, target)) {
-        QFile::remove(partial);
-        return makeError(ErrorCode::IoError, QStringLiteral("%1: the backup could not be put in place.").arg(target));
-    }
-    if (Status s = syncPath(folder, true); !s)
-        return s.error();
+    Result<QString> placed = placeVerified(partial, folder, name);
+    if (!placed)
+        return placed.error();
+    Made made{*placed, QFileInfo(*placed).size(), 0, {}, {}};
+    thin(folder, database.path(), made);
 
-    Made made{target, QFileInfo(target).size(), 0};
-    const QStringList existing = BackupFiles::list(folder, database.path());
-    for (qsizetype i = std::max(1, keep); i < existing.size(); ++i)
-        if (QFile::remove(existing.at(i)))
-            ++made.removed;
+    if (!secondFolder.isEmpty()) {
+        Result<QString> second = copyToSecondFolder(*placed, secondFolder, name);
+        if (second) {
+            made.secondFile = *second;
+            thin(secondFolder, database.path(), made);
+        } else {
+            made.warnings.append(QStringLiteral("The copy to the second backup folder failed: %1 The backup in %2 "
+                                                "is good.").arg(second.errorMessage(), folder));
+        }
+    }
     return made;
 }
 
@@ -151,16 +232,49 @@ QString Backups::latestVerified(const QString &folder, const QString &databasePa
     return {};
 }
 
+std::optional<bool> Backups::isTraining(const QString &file)
+{
+    std::optional<bool> training;
+    sqlite3 *db = nullptr;
+    if (sqlite3_open_v2(QFile::encodeName(file).constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+        sqlite3_stmt *statement = nullptr;
+        if (sqlite3_prepare_v2(db, "PRAGMA application_id", -1, &statement, nullptr) == SQLITE_OK
+            && sqlite3_step(statement) == SQLITE_ROW)
+            training = sqlite3_column_int(statement, 0) == Database::trainingApplicationId;
+        sqlite3_finalize(statement);
+    }
+    sqlite3_close(db);
+    return training;
+}
+
 Result<QString> Backups::restore(const QString &backupFile, const QString &databasePath, const QDateTime &now,
-                                 const Actor &actor)
+                                 const Actor &actor, bool training)
 {
     if (Status verified = verify(backupFile); !verified)
         return makeError(verified.error().code,
                          verified.errorMessage() + QStringLiteral(" Nothing was restored."));
+    // Live and training never meet: a training backup never replaces live cases, nor the reverse.
+    if (isTraining(backupFile) != training)
+        return makeError(ErrorCode::Conflict,
+                         training ? QStringLiteral("%1 holds live cases: training mode never restores it. Nothing was "
+                                                   "restored.").arg(backupFile)
+                                  : QStringLiteral("%1 is a backup of invented training cases: it never replaces the "
+                                                   "live database (use --training). Nothing was restored.")
+                                        .arg(backupFile));
+    if (QFileInfo::exists(databasePath) && isTraining(databasePath).value_or(training) != training)
+        return makeError(ErrorCode::Conflict, QStringLiteral("%1 is not a %2 database. Nothing was restored.")
+                                                  .arg(databasePath, training ? QStringLiteral("training")
+                                                                              : QStringLiteral("live")));
 
     QString keptAs;
     if (QFileInfo::exists(databasePath)) {
-        keptAs = QStringLiteral("%1.replaced-%2").arg(databasePath, now.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+        // Milliseconds, and a number after them when two restores meet in the same one: a kept file is never
+        // overwritten.
+        const QString stem = QStringLiteral("%1.replaced-%2")
+                                 .arg(databasePath, now.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmsszzz")));
+        keptAs = stem;
+        for (int n = 2; QFileInfo::exists(keptAs) || QFileInfo::exists(keptAs + QStringLiteral("-wal")); ++n)
+            keptAs = QStringLiteral("%1-%2").arg(stem).arg(n);
         for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
             if (QFileInfo::exists(databasePath + suffix) && !QFile::rename(databasePath + suffix, keptAs + suffix))
                 return makeError(ErrorCode::IoError,

@@ -5,27 +5,31 @@
 
 #include <QDateTime>
 
+#include <optional>
+
 namespace FrontDoor {
 
 class Database;
 
 // Backups with SQLite's online backup API (a consistent copy while the database is in use), written to a
-// temporary name, fsync'ed, checked with integrity_check and the audit chain, then renamed into place in an
-// owner-only folder and rotated. A restore accepts only a backup that passes the same checks, and keeps the file
-// it replaces (renamed, never deleted).
+// temporary name, fsync'ed, checked with integrity_check and verify-audit, then renamed into place in an
+// owner-only folder, copied to IT's second folder (a share) and checked again there, and thinned to generations
+// (BackupFiles::beyondGenerations). A backup holding fewer referrals or audit events than the newest one before it
+// removes nothing and says so (a truncated or rolled-back database must not push the good copies out). A restore
+// accepts only a backup that passes the same checks, and keeps the file it replaces (renamed, never deleted).
 class Backups
 {
 public:
-    static constexpr int defaultKeep = 7;
-
     struct Made
     {
         QString file;
         qint64 bytes = 0;
-        int removed = 0; // older backups rotated away
+        int removed = 0;     // older backups thinned away, in both folders
+        QString secondFile;  // the copy in the second folder, when one is set and it succeeded
+        QStringList warnings; // what a person must know: fewer records than before, the second copy failed
     };
     static Result<Made> make(Database &database, const QString &folder, const QDateTime &now, const Actor &actor,
-                             int keep = defaultKeep);
+                             const QString &secondFolder = {});
 
     // When the newest backup in `folder` is older than a day, or there is none.
     static bool isDue(const QString &folder, const QString &databasePath, const QDateTime &now);
@@ -35,10 +39,14 @@ public:
     // The newest backup that verifies, or empty when there is none.
     static QString latestVerified(const QString &folder, const QString &databasePath);
 
-    // Replaces the database at `databasePath` with `backupFile` (which must verify). The replaced file and its
-    // -wal/-shm are kept beside it as <name>.replaced-<time>; returns that name (empty when there was none).
+    // Replaces the database at `databasePath` with `backupFile` (which must verify, and be a training backup
+    // exactly when `training`). The replaced file and its -wal/-shm are kept beside it as
+    // <name>.replaced-<time>[-n]; returns that name (empty when there was none). `actor` is the administrator the
+    // caller signed in; the restore is audited under them in the restored file.
     static Result<QString> restore(const QString &backupFile, const QString &databasePath, const QDateTime &now,
-                                   const Actor &actor);
+                                   const Actor &actor, bool training = false);
+    // Whether a backup's header says it holds invented training cases (issue 7); nullopt when it cannot be read.
+    static std::optional<bool> isTraining(const QString &file);
 };
 
 } // namespace FrontDoor

@@ -21,14 +21,21 @@ Store::Store(std::unique_ptr<Database> database, const Clock &clock, const Optio
     : m_database(std::move(database))
     , m_clock(clock)
     , m_backupFolder(orDefault(options.backupFolder, BackupFiles::defaultFolder(m_database->path())))
+    , m_secondBackupFolder(options.secondBackupFolder)
+    , m_workstation(orDefault(options.workstation, QSysInfo::machineHostName()))
     , m_calendar(options.holidays ? *options.holidays : BankHolidays::current())
     , m_referrals(*m_database,
                   clock,
                   m_calendar,
                   orDefault(options.instanceId, QUuid::createUuid().toString(QUuid::WithoutBraces)))
     , m_queries(*m_database)
-    , m_locks(*m_database, clock, m_referrals.instanceId(), orDefault(options.workstation, QSysInfo::machineHostName()))
+    , m_locks(*m_database, clock, m_referrals.instanceId(), m_workstation)
     , m_accounts(*m_database, clock, options.passwordCost)
+    , m_anchors(*m_database,
+                clock,
+                AnchorLog::fileIn(orDefault(options.anchorFolder, AnchorLog::defaultFolder()), m_database->path(),
+                                  m_workstation),
+                m_workstation)
 {}
 
 Result<std::unique_ptr<Store>> Store::open(const QString &path, const Clock &clock, const Options &options)
@@ -62,6 +69,16 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Clock &clo
             return pruned.error();
     }
     return store;
+}
+
+Result<Backups::Made> Store::backUp(const Actor &actor)
+{
+    Result<Backups::Made> made = Backups::make(*m_database, m_backupFolder, m_clock.now(), actor, m_secondBackupFolder);
+    if (!made)
+        return made;
+    if (Result<Anchor> anchored = m_anchors.append(QStringLiteral("backup")); !anchored)
+        made->warnings.append(anchored.errorMessage());
+    return made;
 }
 
 QString withBackupAdvice(const Error &error, const QString &databasePath, const QString &backupFolder)

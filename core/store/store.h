@@ -4,6 +4,8 @@
 #include "common/clock.h"
 #include "common/result.h"
 #include "store/accounts.h"
+#include "store/anchorlog.h"
+#include "store/backups.h"
 #include "store/caselocks.h"
 #include "store/database.h"
 #include "store/referralqueries.h"
@@ -31,6 +33,9 @@ public:
         PasswordHasher::Cost passwordCost;      // Argon2id's cost for the accounts; tests make it cheap
         const BankHolidays *holidays = nullptr; // the working days' holidays; null: the installed list
                                                 // (BankHolidays::current()). Not owned; outlives the Store.
+        QString secondBackupFolder; // IT's second copy of every backup (a share); none when empty
+        QString anchorFolder;   // where the chain's head is copied (IT's [storage] anchorFolder); default:
+                                // AnchorLog::defaultFolder()
     };
 
     static Result<std::unique_ptr<Store>> open(const QString &path, const Clock &clock, const Options &options);
@@ -44,7 +49,11 @@ public:
     ReferralQueries &queries() { return m_queries; }
     CaseLocks &locks() { return m_locks; }
     Accounts &accounts() { return m_accounts; }
+    AnchorLog &anchors() { return m_anchors; }
+    const QString &workstation() const { return m_workstation; }
     const QString &backupFolder() const { return m_backupFolder; }
+    // A backup in both folders (Backups::make), then the chain's head anchored; a failed anchor is a warning.
+    Result<Backups::Made> backUp(const Actor &actor);
     const Clock &clock() const { return m_clock; }
     const WorkingCalendar &calendar() const { return m_calendar; }
 
@@ -54,11 +63,14 @@ private:
     std::unique_ptr<Database> m_database;
     const Clock &m_clock;
     QString m_backupFolder;
+    QString m_secondBackupFolder;
+    QString m_workstation;
     WorkingCalendar m_calendar;
     ReferralRepository m_referrals;
     ReferralQueries m_queries;
     CaseLocks m_locks;
     Accounts m_accounts;
+    AnchorLog m_anchors;
 };
 
 // "NOR-2026-…: the database at … is damaged … The latest backup that passes its checks is …; restore it with …"

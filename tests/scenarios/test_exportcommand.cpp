@@ -69,6 +69,10 @@ TEST_CASE("frontdoor export writes the referral JSON and a redacted family notic
     QFile notice(pdf);
     REQUIRE(notice.open(QIODevice::ReadOnly));
     CHECK(notice.read(5) == QByteArrayLiteral("%PDF-"));
+    // Issue 17: the document left with the trail's head, anchored outside the database, in its footer.
+    const QString head = f.rawValue(QStringLiteral("SELECT seq FROM audit WHERE kind = 'exported' ORDER BY seq DESC "
+                                                   "LIMIT 1"));
+    CHECK(readPdfWith("pdftotext", pdf).contains(QStringLiteral("Audit anchor: event %1,").arg(head.toLongLong() - 1)));
 
     Run handlerTries = runFrontDoor({QStringLiteral("export"), QStringLiteral("--reference"), reference,
                                      QStringLiteral("--as"), QStringLiteral("priya"), QStringLiteral("--out"),

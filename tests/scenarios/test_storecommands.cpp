@@ -6,15 +6,48 @@
 #include "support/testsupport.h"
 
 #include "referral/fields.h"
+#include "store/anchorlog.h"
+#include "store/audittrail.h"
 #include "store/backupfiles.h"
 #include "training/trainingdata.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QThread>
 #include <QTemporaryDir>
 
 using namespace FrontDoor;
 using namespace FrontDoorTest;
+
+namespace {
+
+const QString adminPassword = QStringLiteral("kettle on the windowsill");
+
+// Invented referrals and two accounts: "root" (an administrator) and "sam" (a supervisor), both adminPassword.
+void fillWithAccounts(StoreFixture &f)
+{
+    Store::Options cheap;
+    cheap.passwordCost = cheapHashing;
+    f.reopen(cheap);
+    fillInvented(f);
+    firstSupervisor(f->accounts(), QStringLiteral("sam"), adminPassword);
+    f.close();
+}
+
+QStringList restoreArgs(const QString &backup, const QString &db, const QString &as)
+{
+    return {QStringLiteral("restore"), backup, QStringLiteral("--db"), db, QStringLiteral("--as"), as};
+}
+
+QByteArray typed(const QString &password)
+{
+    return (password + u'\n').toUtf8();
+}
+
+} // namespace
 
 TEST_CASE("frontdoor verify-audit reports OK with the count and head hash, or the first broken link")
 {
@@ -36,8 +69,7 @@ TEST_CASE("frontdoor verify-audit reports OK with the count and head hash, or th
 TEST_CASE("frontdoor backup and restore bring a damaged database back, verify-audit names the damage first")
 {
     StoreFixture f;
-    fillInvented(f);
-    f.close();
+    fillWithAccounts(f);
 
     Run backup = runFrontDoor({QStringLiteral("backup"), QStringLiteral("--db"), f.path});
     INFO(backup.err.toStdString());
@@ -59,10 +91,22 @@ TEST_CASE("frontdoor backup and restore bring a damaged database back, verify-au
     CHECK(refused.err.contains(QStringLiteral("frontdoor restore")));
     CHECK(fileDigest(f.path) == damaged);
 
-    Run restored = runFrontDoor({QStringLiteral("restore"), backups.first(), QStringLiteral("--db"), f.path});
+    // The damaged file cannot check a password: the backup's own administrator signs in.
+    Run notAdmin = runFrontDoor(restoreArgs(backups.first(), f.path, QStringLiteral("sam")), typed(adminPassword));
+    CHECK(notAdmin.exitCode == 2);
+    CHECK(notAdmin.err.contains(QStringLiteral("only an administrator restores a backup")));
+    CHECK(fileDigest(f.path) == damaged);
+    Run wrong = runFrontDoor(restoreArgs(backups.first(), f.path, QStringLiteral("root")), "not the password\n");
+    CHECK(wrong.exitCode == 2);
+    CHECK(wrong.err.contains(QStringLiteral("Nothing was restored")));
+    CHECK(fileDigest(f.path) == damaged);
+    CHECK_FALSE(QFile::exists(f.path + QStringLiteral(".signing-in")));
+
+    Run restored = runFrontDoor(restoreArgs(backups.first(), f.path, QStringLiteral("root")), typed(adminPassword));
     INFO(restored.err.toStdString());
     REQUIRE(restored.exitCode == 0);
     CHECK(restored.outText().contains(QStringLiteral("kept as")));
+    CHECK(f.rawValue(QStringLiteral("SELECT user_id FROM audit WHERE kind = 'restored'")) == QStringLiteral("root"));
 
     Run again = runFrontDoor({QStringLiteral("verify-audit"), QStringLiteral("--db"), f.path});
     INFO(again.err.toStdString());
@@ -82,7 +126,7 @@ TEST_CASE("frontdoor restore refuses a file that is not a good backup")
     file.write(QByteArray(8192, 'j'));
     file.close();
     const QByteArray before = fileDigest(f.path);
-    Run refused = runFrontDoor({QStringLiteral("restore"), junk, QStringLiteral("--db"), f.path});
+    Run refused = runFrontDoor(restoreArgs(junk, f.path, QStringLiteral("root")), typed(adminPassword));
     CHECK(refused.exitCode == 2);
     CHECK(refused.err.contains(QStringLiteral("Nothing was restored")));
     CHECK(fileDigest(f.path) == before);
@@ -110,4 +154,157 @@ TEST_CASE("frontdoor verify-audit and backup open a training database only with 
     Run notLive = runFrontDoor({QStringLiteral("verify-audit"), QStringLiteral("--training"), QStringLiteral("--db"), f.path});
     CHECK(notLive.exitCode == 2);
     CHECK(notLive.err.contains(QStringLiteral("holds live cases")));
+}
+
+TEST_CASE("frontdoor restore: an administrator of the live file, live never from training, two in one second",
+          "[issue17]")
+{
+    StoreFixture f;
+    fillWithAccounts(f);
+    REQUIRE(runFrontDoor({QStringLiteral("backup"), QStringLiteral("--db"), f.path}).exitCode == 0);
+    const QString backup = BackupFiles::list(BackupFiles::defaultFolder(f.path), f.path).constFirst();
+
+    // The live file opens, so its own accounts decide, and the restore is audited under the administrator.
+    Run first = runFrontDoor(restoreArgs(backup, f.path, QStringLiteral("root")), typed(adminPassword));
+    INFO(first.err.toStdString());
+    REQUIRE(first.exitCode == 0);
+    Run second = runFrontDoor(restoreArgs(backup, f.path, QStringLiteral("root")), typed(adminPassword));
+    INFO(second.err.toStdString());
+    REQUIRE(second.exitCode == 0);
+    // However close together, each restore keeps what it replaced under a name of its own.
+    const QStringList kept = QDir(f.dir.filePath(QStringLiteral("cases")))
+                                 .entryList({QStringLiteral("frontdoor.sqlite.replaced-*")}, QDir::Files);
+    CHECK(kept.filter(QRegularExpression(QStringLiteral("replaced-\\d{8}-\\d{9}(-\\d+)?$"))).size() == 2);
+
+    QTemporaryDir dir;
+    const QString training = dir.filePath(QStringLiteral("training.sqlite"));
+    REQUIRE(TrainingData::fill(training, norfolk(), 2, testNow()).value());
+    REQUIRE(runFrontDoor({QStringLiteral("backup"), QStringLiteral("--training"), QStringLiteral("--db"), training})
+                .exitCode == 0);
+    const QString trainingBackup = BackupFiles::list(BackupFiles::defaultFolder(training), training).constFirst();
+    const QByteArray live = fileDigest(f.path);
+    Run intoLive = runFrontDoor(restoreArgs(trainingBackup, f.path, QStringLiteral("root")), typed(adminPassword));
+    CHECK(intoLive.exitCode == 2);
+    CHECK(intoLive.err.contains(QStringLiteral("never replaces the live database")));
+    CHECK(fileDigest(f.path) == live);
+    Run intoTraining = runFrontDoor(restoreArgs(backup, training, QStringLiteral("root")) << QStringLiteral("--training"),
+                                    typed(adminPassword));
+    CHECK(intoTraining.exitCode == 2);
+    CHECK(intoTraining.err.contains(QStringLiteral("training mode never restores it")));
+}
+
+TEST_CASE("verify-audit --anchors: history deleted and the chain recomputed fails at the first anchored head it lost",
+          "[issue17]")
+{
+    StoreFixture f;
+    const QString anchors = f.dir.filePath(QStringLiteral("anchors/ws-frontdoor.sqlite.anchors"));
+    Store::Options anchored;
+    anchored.anchorFolder = QFileInfo(anchors).absolutePath();
+    anchored.workstation = QStringLiteral("ws");
+    f.reopen(anchored);
+    fillInvented(f);
+    REQUIRE(f->anchors().file() == anchors);
+    const Result<Anchor> early = f->anchors().append(QStringLiteral("backup"));
+    REQUIRE(early);
+    fillInvented(f);
+    const Result<Anchor> late = f->anchors().append(QStringLiteral("sign-out"));
+    REQUIRE(late);
+    f.close();
+    CHECK((QFile::permissions(anchors) & (QFileDevice::ReadGroup | QFileDevice::ReadOther)) == 0);
+
+    const QStringList verifying{QStringLiteral("verify-audit"), QStringLiteral("--db"), f.path,
+                                QStringLiteral("--anchors"), anchors};
+    Run ok = runFrontDoor(verifying);
+    INFO(ok.err.toStdString());
+    REQUIRE(ok.exitCode == 0);
+    CHECK(ok.outText().contains(QStringLiteral("OK: the trail holds all 2 anchored heads")));
+
+    // Someone holding the file rewrites event `from` and recomputes every hash after it, and the head: the chain
+    // alone verifies again.
+    const auto rewriteFrom = [&f](qint64 from) {
+        const QString guard = f.rawValue(QStringLiteral("SELECT sql FROM sqlite_schema WHERE name = 'audit_no_update'"));
+        f.rawExec(QStringLiteral("DROP TRIGGER audit_no_update; UPDATE audit SET user_id = 'u-forger' WHERE seq = %1")
+                      .arg(from));
+        QString previous = f.rawValue(QStringLiteral("SELECT prev_hash FROM audit WHERE seq = %1").arg(from));
+        const qint64 last = f.rawValue(QStringLiteral("SELECT max(seq) FROM audit")).toLongLong();
+        for (qint64 seq = from; seq <= last; ++seq) {
+            const auto value = [&](const char *column) {
+                return f.rawValue(QStringLiteral("SELECT %1 FROM audit WHERE seq = %2").arg(QLatin1String(column)).arg(seq));
+            };
+            const QString hash = AuditTrail::hashOf(seq, value("reference"), value("user_id"), value("at"),
+                                                    value("kind"), value("payload"), previous);
+            f.rawExec(QStringLiteral("UPDATE audit SET prev_hash = '%1', hash = '%2' WHERE seq = %3")
+                          .arg(previous, hash).arg(seq));
+            previous = hash;
+        }
+        f.rawExec(QStringLiteral("UPDATE audit_head SET hash = '%1'").arg(previous));
+        f.rawExec(guard); // put back word for word: the guards look untouched
+    };
+    SECTION("history before both anchors rewritten: the first anchor is named")
+    {
+        rewriteFrom(2);
+        Run chainOnly = runFrontDoor({QStringLiteral("verify-audit"), QStringLiteral("--db"), f.path});
+        INFO(chainOnly.err.toStdString());
+        CHECK(chainOnly.exitCode == 0); // the recomputed chain verifies on its own
+        Run broken = runFrontDoor(verifying);
+        CHECK(broken.exitCode == 1);
+        CHECK(broken.err.contains(QStringLiteral("event %1, %2").arg(early->sequence).arg(early->hash)));
+        CHECK(broken.err.contains(QStringLiteral("now hashes to")));
+    }
+    SECTION("history between the anchors rewritten: the first still holds, the second is named")
+    {
+        rewriteFrom(early->sequence + 1);
+        Run broken = runFrontDoor(verifying);
+        CHECK(broken.exitCode == 1);
+        CHECK_FALSE(broken.err.contains(QStringLiteral("event %1,").arg(early->sequence)));
+        CHECK(broken.err.contains(QStringLiteral("event %1, %2").arg(late->sequence).arg(late->hash)));
+    }
+}
+
+TEST_CASE("frontdoor backup copies to IT's second folder, anchors the head, and exits 3 with fewer records",
+          "[issue17]")
+{
+    StoreFixture f;
+    fillWithAccounts(f);
+    QTemporaryDir state;
+    const QString share = f.dir.filePath(QStringLiteral("share"));
+    const QString config = f.dir.filePath(QStringLiteral("config"));
+    QDir().mkpath(config + QStringLiteral("/FrontDoor"));
+    {
+        QFile ini(config + QStringLiteral("/FrontDoor/frontdoor.conf"));
+        REQUIRE(ini.open(QIODevice::WriteOnly));
+        ini.write(QStringLiteral("[storage]\nsecondBackupFolder=%1\nanchorFolder=%2\n")
+                      .arg(share, f.dir.filePath(QStringLiteral("anchors")))
+                      .toUtf8());
+    }
+    const QMap<QString, QString> env{{QStringLiteral("XDG_CONFIG_HOME"), config}};
+    Run made = runFrontDoor({QStringLiteral("backup"), QStringLiteral("--db"), f.path}, {}, env);
+    INFO(made.err.toStdString());
+    REQUIRE(made.exitCode == 0);
+    CHECK(made.outText().contains(QStringLiteral("Copied and verified: %1").arg(share)));
+    CHECK(BackupFiles::list(share, f.path).size() == 1);
+    const QStringList logs = QDir(f.dir.filePath(QStringLiteral("anchors"))).entryList({QStringLiteral("*.anchors")});
+    REQUIRE(logs.size() == 1);
+    Run anchoredOk = runFrontDoor({QStringLiteral("verify-audit"), QStringLiteral("--db"), f.path,
+                                   QStringLiteral("--anchors"),
+                                   f.dir.filePath(QStringLiteral("anchors/") + logs.constFirst())},
+                                  {}, env);
+    CHECK(anchoredOk.exitCode == 0);
+
+    // A rollback to an older copy: the next backup holds fewer records — a warning and exit status 3.
+    // (Kept aside: the same day's next backup thins the earlier one away, one per day being kept.)
+    const QString older = f.dir.filePath(QStringLiteral("older.sqlite"));
+    REQUIRE(QFile::copy(BackupFiles::list(BackupFiles::defaultFolder(f.path), f.path).constFirst(), older));
+    Store::Options cheap;
+    cheap.passwordCost = cheapHashing;
+    f.reopen(cheap);
+    fillInvented(f);
+    f.close();
+    QThread::msleep(5); // backups are named by the system clock's milliseconds
+    REQUIRE(runFrontDoor({QStringLiteral("backup"), QStringLiteral("--db"), f.path}, {}, env).exitCode == 0);
+    REQUIRE(runFrontDoor(restoreArgs(older, f.path, QStringLiteral("root")), typed(adminPassword), env).exitCode == 0);
+    QThread::msleep(5);
+    Run fewer = runFrontDoor({QStringLiteral("backup"), QStringLiteral("--db"), f.path}, {}, env);
+    CHECK(fewer.exitCode == 3);
+    CHECK(fewer.err.contains(QStringLiteral("holds fewer records than the one before it")));
 }

@@ -7,6 +7,9 @@
 
 #include "store/accounts.h"
 
+#include <QFile>
+#include <QFileInfo>
+
 using namespace FrontDoor;
 using namespace FrontDoorTest;
 
@@ -59,9 +62,28 @@ TEST_CASE("frontdoor user: the first account is the administrator, who then adds
     CHECK(list.outText().contains(QStringLiteral("priya\tcallHandler\tdisabled\tPriya Invented")));
     CHECK_FALSE(list.outText().contains(QStringLiteral("$argon2id")));
 
+    // Issue 17: enabled again from the command line, as the window can; listing needs no write access.
+    Run enabled = runFrontDoor(QStringList{QStringLiteral("user"), QStringLiteral("enable"), QStringLiteral("priya"),
+                                           QStringLiteral("--as"), QStringLiteral("admin")} + onDb,
+                               "kettle on the windowsill\n");
+    REQUIRE(enabled.exitCode == 0);
+    const QString folder = QFileInfo(db).absolutePath();
+    for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(db + suffix); // closed cleanly: nothing in them
+    const QByteArray before = fileDigest(db);
+    QFile::setPermissions(db, QFileDevice::ReadOwner);
+    QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+    Run readOnlyList = runFrontDoor(QStringList{QStringLiteral("user"), QStringLiteral("list")} + onDb);
+    QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QFile::setPermissions(db, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    INFO(readOnlyList.err.toStdString());
+    CHECK(readOnlyList.exitCode == 0);
+    CHECK(readOnlyList.outText().contains(QStringLiteral("priya\tcallHandler\tactive\tPriya Invented")));
+    CHECK(fileDigest(db) == before);
+
     Result<std::unique_ptr<Store>> store = Store::open(db);
     REQUIRE(store);
     Accounts accounts((*store)->database(), (*store)->clock());
-    CHECK_FALSE(accounts.signIn(QStringLiteral("priya"), QStringLiteral("silver birch by the gate"))); // disabled
+    CHECK(accounts.signIn(QStringLiteral("priya"), QStringLiteral("silver birch by the gate"))); // enabled again
     CHECK(accounts.signIn(QStringLiteral("admin"), QStringLiteral("kettle on the windowsill")));
 }

@@ -155,15 +155,21 @@ TEST_CASE("Backups are owner-only, verified, rotated, restore refuses a bad back
     StoreFixture f;
     fill(f, 2);
     QStringList made;
-    for (int i = 0; i < 9; ++i) {
+    int removed = 0;
+    for (int i = 0; i < 40; ++i) {
         f.clock.advance(24 * 3600 * 1000LL);
         Result<Backups::Made> backup = Backups::make(f->database(), f->backupFolder(), f.clock.now(), handler);
         INFO(backup.errorMessage().toStdString());
         REQUIRE(backup);
+        CHECK(backup->warnings.isEmpty());
         made.append(backup->file);
+        removed += backup->removed;
     }
     const QStringList kept = BackupFiles::list(f->backupFolder(), f.path);
-    CHECK(kept.size() == Backups::defaultKeep);
+    CHECK(kept.size() == made.size() - removed);
+    CHECK(kept.size() < 7 + 4 + 2); // 40 days: the last 7 days, 4 weeks, and at most 2 months more
+    for (qsizetype i = made.size() - 7; i < made.size(); ++i)
+        CHECK(kept.contains(made.at(i))); // every one of the last 7 days
     CHECK(kept.first() == made.last());
     CHECK((QFile::permissions(kept.first()) & (QFileDevice::ReadGroup | QFileDevice::ReadOther)) == 0);
     CHECK((QFile::permissions(f->backupFolder()) & (QFileDevice::ReadGroup | QFileDevice::ReadOther)) == 0);
@@ -213,4 +219,72 @@ TEST_CASE("An empty database file with backups beside it is not silently started
     REQUIRE_FALSE(opened);
     CHECK(opened.errorMessage().contains(QStringLiteral("is empty, but backups of it exist")));
     CHECK(QFileInfo(f.path).size() == 0);
+}
+
+TEST_CASE("Backup generations: a year of daily backups keeps 7 days, 4 weeks and 12 months", "[issue17]")
+{
+    QStringList newestFirst;
+    const QDateTime first(QDate(2025, 11, 1), QTime(8, 0), Qt::UTC);
+    for (int day = 400; day >= 0; --day)
+        newestFirst.append(QStringLiteral("/b/frontdoor-%1.sqlite")
+                               .arg(first.addDays(day).toString(QStringLiteral("yyyyMMdd-HHmmsszzz"))));
+    const QStringList beyond = BackupFiles::beyondGenerations(newestFirst);
+    QStringList kept = newestFirst;
+    for (const QString &file : beyond)
+        kept.removeOne(file);
+    for (int i = 0; i < 7; ++i)
+        CHECK(kept.contains(newestFirst.at(i)));
+    QSet<int> months;
+    for (const QString &file : kept)
+        months.insert(BackupFiles::madeAt(file).date().year() * 100 + BackupFiles::madeAt(file).date().month());
+    CHECK(months.size() == 12);
+    CHECK(kept.size() <= 7 + 4 + 12);
+    // The twelfth month's newest backup: about eleven months back.
+    CHECK(BackupFiles::madeAt(kept.last()).daysTo(BackupFiles::madeAt(kept.first())) >= 300);
+    CHECK(beyond.size() + kept.size() == newestFirst.size());
+}
+
+TEST_CASE("A backup with fewer referrals than the one before removes nothing and says so", "[issue17]")
+{
+    StoreFixture f;
+    fill(f, 3);
+    const QString second = f.dir.filePath(QStringLiteral("share"));
+    Result<Backups::Made> older = Backups::make(f->database(), f->backupFolder(), f.clock.now(), handler, second);
+    REQUIRE(older);
+    CHECK(QFileInfo(older->secondFile).dir() == QDir(second));
+    CHECK(Backups::verify(older->secondFile));
+    fill(f, 1);
+    f.clock.advance(24 * 3600 * 1000); // the next day: both are kept (one backup per day is)
+    REQUIRE(Backups::make(f->database(), f->backupFolder(), f.clock.now(), handler, second));
+    f.close();
+    // The older backup comes back (a legitimate restore, or a rollback): the next backup holds less.
+    Result<QString> restored = Backups::restore(older->file, f.path, f.clock.now(), handler);
+    INFO(restored.errorMessage().toStdString());
+    REQUIRE(restored);
+    f.reopen();
+    const QStringList before = BackupFiles::list(f->backupFolder(), f.path);
+    f.clock.advance(40LL * 24 * 3600 * 1000); // long enough that the others would be thinned away
+    Result<Backups::Made> made = Backups::make(f->database(), f->backupFolder(), f.clock.now(), handler, second);
+    REQUIRE(made);
+    REQUIRE(made->warnings.size() == 2); // once per folder
+    CHECK(made->warnings.first().contains(QStringLiteral("holds fewer records than the one before it")));
+    CHECK(made->warnings.first().contains(QStringLiteral("3 referrals")));
+    CHECK(made->removed == 0);
+    CHECK(BackupFiles::list(f->backupFolder(), f.path).size() == before.size() + 1);
+
+    SECTION("a whole referral deleted outside Front Door: the copy does not verify, nothing is put in place")
+    {
+        f.close();
+        const QString id = f.rawValue(QStringLiteral("SELECT id FROM referrals ORDER BY id DESC LIMIT 1"));
+        f.rawExec(QStringLiteral("DELETE FROM person_keys WHERE referral_id = %1; DELETE FROM actions WHERE "
+                                 "referral_id = %1; DELETE FROM referral_search WHERE rowid = %1; DELETE FROM "
+                                 "referrals WHERE id = %1;").arg(id));
+        f.reopen();
+        const QStringList kept = BackupFiles::list(f->backupFolder(), f.path);
+        f.clock.advance(3600 * 1000);
+        Result<Backups::Made> refused = Backups::make(f->database(), f->backupFolder(), f.clock.now(), handler);
+        REQUIRE_FALSE(refused);
+        CHECK(refused.errorMessage().contains(QStringLiteral("is gone from the database")));
+        CHECK(BackupFiles::list(f->backupFolder(), f.path) == kept);
+    }
 }

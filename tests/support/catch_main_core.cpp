@@ -5,10 +5,14 @@
 
 #include <QCoreApplication>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 
 int main(int argc, char *argv[])
 {
     QStandardPaths::setTestModeEnabled(true);
+    // The audit anchors (AnchorLog::defaultFolder) of this run and of the programs it starts: never the user's own.
+    QTemporaryDir state;
+    qputenv("XDG_STATE_HOME", state.path().toUtf8());
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("frontdoor-tests"));
     return Catch::Session().run(argc, argv);

@@ -7,12 +7,16 @@
 
 #include <QApplication>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 
 int main(int argc, char *argv[])
 {
     if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QStandardPaths::setTestModeEnabled(true);
+    // The audit anchors (AnchorLog::defaultFolder) of this run and of the programs it starts: never the user's own.
+    QTemporaryDir state;
+    qputenv("XDG_STATE_HOME", state.path().toUtf8());
     QApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("frontdoor-tests"));
     FrontDoor::Theme::apply(app); // tests drive what a call-handler sees, style sheet included

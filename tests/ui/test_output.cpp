@@ -61,7 +61,7 @@ struct ShownReview
                store.clock(), ReviewPage::Signer{}, ReviewPage::History{})
     {
         page.setOutput(std::make_unique<ReferralOutput>(store.referrals(), store.database(), norfolk(), supervisor,
-                                                        store.clock()));
+                                                        store.clock(), store.anchors()));
         page.show();
         REQUIRE(QTest::qWaitForWindowExposed(&page));
     }

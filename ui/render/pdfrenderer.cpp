@@ -21,6 +21,8 @@ QString PdfRenderer::html(const Document &document)
         else
             body += QStringLiteral("<p>%1</p>").arg(paragraph.toHtmlEscaped());
     }
+    if (!document.footer.isEmpty())
+        body += QStringLiteral("<hr/><p class=\"footer\">%1</p>").arg(document.footer.toHtmlEscaped());
     return body;
 }
 
@@ -28,7 +30,8 @@ void PdfRenderer::paint(const Document &document, QPagedPaintDevice &device)
 {
     QTextDocument text;
     text.setDefaultStyleSheet(QStringLiteral("h1 { font-size: 16pt; } h2 { font-size: 13pt; margin-top: 10px; } "
-                                             "h3 { font-size: 11pt; } p { font-size: 10pt; margin: 2px 0; }"));
+                                             "h3 { font-size: 11pt; } p { font-size: 10pt; margin: 2px 0; } "
+                                             "p.footer { font-size: 8pt; color: #444444; }"));
     text.setHtml(html(document));
     text.setMetaInformation(QTextDocument::DocumentTitle, document.title);
     text.print(&device);

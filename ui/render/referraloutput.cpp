@@ -4,6 +4,7 @@
 #include "referral/referralfacts.h"
 #include "referral/referraljson.h"
 #include "render/pdfrenderer.h"
+#include "store/anchorlog.h"
 #include "store/audittrail.h"
 #include "store/database.h"
 #include "store/exportedfile.h"
@@ -33,9 +34,23 @@ QList<AuditEvent> signaturesOf(Database &database, const QString &reference)
 } // namespace
 
 ReferralOutput::ReferralOutput(ReferralRepository &referrals, Database &database, const Profile &profile, Actor actor,
-                               const Clock &clock)
-    : m_referrals(referrals), m_database(database), m_profile(profile), m_actor(std::move(actor)), m_clock(clock)
+                               const Clock &clock, AnchorLog &anchors)
+    : m_referrals(referrals), m_database(database), m_profile(profile), m_actor(std::move(actor)), m_clock(clock),
+      m_anchors(anchors)
 {
+}
+
+Result<Document> ReferralOutput::leaving(DocumentKind kind, const Referral &referral)
+{
+    Result<Document> made = document(kind, referral);
+    if (!made)
+        return made;
+    // The trail's head goes outside the file before the document does, and the document carries it (issue 17):
+    // whoever holds the paper can ask IG to prove the trail still holds that head.
+    const Result<Anchor> anchored = m_anchors.append(QStringLiteral("export"));
+    made->footer = anchored ? AnchorLog::footer(*anchored)
+                            : QStringLiteral("Audit anchor: not written (the anchor log could not be reached).");
+    return made;
 }
 
 Status ReferralOutput::mayLeave() const
@@ -84,6 +99,7 @@ Status ReferralOutput::saveJson(const Referral &referral, const QString &path)
 {
     if (Status allowed = mayLeave(); !allowed)
         return allowed;
+    static_cast<void>(m_anchors.append(QStringLiteral("export"))); // JSON has no footer; the log still has its head
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(ReferralJson::serialize(referral)) < 0 || !file.commit())
         return makeError(ErrorCode::IoError, QStringLiteral("%1 cannot be written: %2. Nothing was exported.")
@@ -95,7 +111,7 @@ Status ReferralOutput::saveJson(const Referral &referral, const QString &path)
 
 Status ReferralOutput::savePdf(const Referral &referral, DocumentKind kind, const QString &path)
 {
-    Result<Document> made = document(kind, referral);
+    Result<Document> made = leaving(kind, referral);
     if (!made)
         return made.error();
     if (Status written = PdfRenderer::writePdf(*made, path); !written)
@@ -108,7 +124,7 @@ Status ReferralOutput::savePdf(const Referral &referral, DocumentKind kind, cons
 Status ReferralOutput::print(const Referral &referral, DocumentKind kind, QPagedPaintDevice &printer,
                              const QString &printerName)
 {
-    Result<Document> made = document(kind, referral);
+    Result<Document> made = leaving(kind, referral);
     if (!made)
         return made.error();
     if (Status audited = m_referrals.recordAccess(referral.reference, m_actor, AuditKind::Printed,

@@ -11,6 +11,7 @@ class QPagedPaintDevice;
 namespace FrontDoor {
 
 class Database;
+class AnchorLog;
 class ReferralRepository;
 
 // Everything that leaves the building from one referral, for the command line and the window alike (issue 8): the
@@ -22,7 +23,7 @@ class ReferralOutput
 {
 public:
     ReferralOutput(ReferralRepository &referrals, Database &database, const Profile &profile, Actor actor,
-                   const Clock &clock);
+                   const Clock &clock, AnchorLog &anchors);
 
     // The document as it will be printed or saved: what a preview or a test reads.
     Result<Document> document(DocumentKind kind, const Referral &referral) const;
@@ -37,6 +38,8 @@ public:
 
 private:
     Status mayLeave() const;
+    // The document as it leaves (saved or printed): anchored first, the anchor in its footer.
+    Result<Document> leaving(DocumentKind kind, const Referral &referral);
     Status recordOrRemove(const Referral &referral, const QJsonObject &details, const QString &path);
 
     ReferralRepository &m_referrals; // not owned
@@ -44,6 +47,7 @@ private:
     const Profile &m_profile;        // not owned
     Actor m_actor;
     const Clock &m_clock; // not owned
+    AnchorLog &m_anchors; // not owned
 };
 
 } // namespace FrontDoor

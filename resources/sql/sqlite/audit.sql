@@ -32,3 +32,6 @@ SELECT seq, user_id, at, kind, payload FROM audit
 WHERE kind IN ('accountCreated', 'accountDisabled', 'accountEnabled', 'passwordReset', 'accountsRecorded',
                'signedIn', 'signInFailed')
 ORDER BY seq
+
+-- name: audit.hashAt
+SELECT hash FROM audit WHERE seq = :seq
