@@ -4,13 +4,17 @@
 #include <catch2/catch.hpp>
 
 #include "storefixture.h"
+#include "support/dialogkeys.h"
 
 #include "session/accountsdialog.h"
 #include "session/firstrundialog.h"
+#include "session/newpassworddialog.h"
 #include "session/signindialog.h"
 
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
 #include <QTest>
 
 using namespace FrontDoor;
@@ -95,4 +99,57 @@ TEST_CASE("First run → the administrator → a call-handler → the call-handl
     REQUIRE(signIn.result() == QDialog::Accepted);
     CHECK(signIn.account().id == QStringLiteral("priya"));
     CHECK(signIn.account().role == Role::CallHandler);
+}
+
+TEST_CASE("The administrator disables, enables and resets an account in the window, by keyboard, audited",
+          "[issue17]")
+{
+    StoreFixture f;
+    Accounts accounts(f->database(), f.clock, cheap);
+    const QString password = QStringLiteral("kettle on the windowsill");
+    REQUIRE(accounts.createFirstAdministrator(QStringLiteral("admin"), QStringLiteral("Ada Admin"), password));
+    const Actor admin{QStringLiteral("admin"), Role::Administrator};
+    REQUIRE(accounts.create(admin, QStringLiteral("priya"), QStringLiteral("Priya Invented"), Role::CallHandler,
+                            QStringLiteral("blue heron over the fen")));
+
+    AccountsDialog manage(accounts, admin);
+    manage.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&manage));
+    manage.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&manage));
+    auto *list = manage.findChild<QListWidget *>(QStringLiteral("accountsList"));
+    REQUIRE(list);
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Home);
+    auto *disable = manage.findChild<QPushButton *>(QStringLiteral("disableAccountButton"));
+    CHECK_FALSE(disable->isEnabled()); // an administrator cannot disable their own account
+    QTest::keyClick(list, Qt::Key_Down); // priya
+    REQUIRE(disable->isEnabled());
+    auto *result = manage.findChild<QLabel *>(QStringLiteral("accountsMessage"));
+
+    CHECK(pressMnemonic(manage, Qt::Key_D, *result).contains(QStringLiteral("Disabled priya")));
+    CHECK(accounts.find(QStringLiteral("priya"))->disabled);
+    CHECK(list->currentItem()->text().contains(QStringLiteral("disabled")));
+    CHECK(pressMnemonic(manage, Qt::Key_E, *result).contains(QStringLiteral("Enabled priya again")));
+    CHECK_FALSE(accounts.find(QStringLiteral("priya"))->disabled);
+
+    QTest::keyClick(manage.windowHandle(), Qt::Key_W, Qt::AltModifier);
+    NewPasswordDialog *reset = nullptr;
+    REQUIRE(QTest::qWaitFor([&] { return (reset = manage.findChild<NewPasswordDialog *>()) && reset->isVisible(); }));
+    reset->activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(reset));
+    typeInto(*reset, "newPassword", QStringLiteral("silver birch by the gate"));
+    typeInto(*reset, "newPasswordAgain", QStringLiteral("silver birch by the gat"));
+    QTest::keyClick(edit(*reset, "newPasswordAgain"), Qt::Key_Return);
+    CHECK(message(*reset, "newPasswordMessage").contains(QStringLiteral("not the same")));
+    typeInto(*reset, "newPassword", QStringLiteral("silver birch by the gate"));
+    typeInto(*reset, "newPasswordAgain", QStringLiteral("silver birch by the gate"));
+    QTest::keyClick(edit(*reset, "newPasswordAgain"), Qt::Key_Return);
+    REQUIRE(QTest::qWaitFor([&] { return result->text().contains(QStringLiteral("has a new password")); }));
+    CHECK(accounts.signIn(QStringLiteral("priya"), QStringLiteral("silver birch by the gate")));
+    CHECK_FALSE(accounts.signIn(QStringLiteral("priya"), QStringLiteral("blue heron over the fen")));
+
+    const QString kinds = f.rawValue(QStringLiteral("SELECT group_concat(kind) FROM audit WHERE kind IN ("
+                                                    "'accountDisabled', 'accountEnabled', 'passwordReset')"));
+    CHECK(kinds == QStringLiteral("accountDisabled,accountEnabled,passwordReset"));
 }
