@@ -6,6 +6,8 @@
 
 #include "benchseed.h"
 #include "profile/profileloader.h"
+#include "store/anchorlog.h"
+#include "store/auditverifier.h"
 #include "store/store.h"
 
 #include <QCoreApplication>
@@ -227,6 +229,29 @@ int main(int argc, char **argv)
     line(QStringLiteral("queue, mine + drafts (50)"), filteredPage);
     line(QStringLiteral("open store with quick_check"), openChecked);
     line(QStringLiteral("open store without quick_check"), openUnchecked);
+    // Issue 17: the whole verification (chain, every referral and derived row, accounts), as the start-of-day
+    // backup runs it, and one anchor line.
+    QElapsedTimer verifying;
+    verifying.start();
+    const Result<AuditVerifier::Report> verified = AuditVerifier::verify(store->database());
+    const double verifySeconds = double(verifying.nsecsElapsed()) / 1e9;
+    out << QStringLiteral("%1 %2 s for %3 events and %4 referrals (%5)\n")
+               .arg(QStringLiteral("verify-audit, everything"), -34)
+               .arg(verifySeconds, 0, 'f', 2)
+               .arg(verified ? verified->chain.events : -1)
+               .arg(verified ? verified->referralsChecked : -1)
+               .arg(verified ? (verified->intact() ? QStringLiteral("intact") : verified->summary().left(200))
+                             : verified.errorMessage());
+    AnchorLog anchors(store->database(), Clock::system(), dir.filePath(QStringLiteral("bench.anchors")),
+                      QStringLiteral("ws-bench-0001"));
+    if (const Result<Anchor> anchor = anchors.append(QStringLiteral("backup"))) {
+        const qint64 lineBytes = QFileInfo(anchors.file()).size();
+        out << QStringLiteral("%1 %2 bytes a line; at 50 lines a day (2 backups, exports, prints, sign-outs) "
+                              "%3 MB a year per workstation\n")
+                   .arg(QStringLiteral("anchor log"), -34)
+                   .arg(lineBytes)
+                   .arg(double(lineBytes) * 50 * 365 / 1e6, 0, 'f', 1);
+    }
     out << QStringLiteral("%1 %2 MiB, %3 bytes per referral; search hits averaged %4\n")
                .arg(QStringLiteral("database size"), -34)
                .arg(double(bytes) / 1048576.0, 0, 'f', 1)
