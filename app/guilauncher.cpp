@@ -17,6 +17,7 @@
 #include "session/firstrundialog.h"
 #include "session/idlelock.h"
 #include "session/signindialog.h"
+#include "session/windowcontext.h"
 #include "store/accounts.h"
 #include "store/audittrail.h"
 #include "store/backups.h"
@@ -36,21 +37,6 @@ int refuse(const QString &message)
 {
     QMessageBox::critical(nullptr, QObject::tr("Front Door cannot start"), message);
     return 1;
-}
-
-// The editor's links into the rest of the store: the known-child check and the earlier cases it links (LIN-T3,
-// LIN-R4, NOR-R2), and the other child's referral in a harm-by-another-child call (NOR-R4).
-ReferralEditor *withLinks(Store &store, const Profile &profile, const Actor &actor, ReferralEditor *editor)
-{
-    const QString reference = editor->referral().reference;
-    editor->setMatchFinder([&store, reference](const QString &name, const QString &birth) {
-        Result<QList<PossibleMatch>> found =
-            store.queries().possibleMatches(name, birth, store.clock().now().date(), reference, 5);
-        return found ? *found : QList<PossibleMatch>();
-    });
-    editor->setCaseReader([&store](const QString &earlier) { return store.referrals().load(earlier); });
-    editor->setDraftStarter([&store, &profile, actor] { return store.referrals().createDraft(profile, actor); });
-    return editor;
 }
 
 // The profile named on the command line, else IT's default, else the built-in default; a deployed default that
@@ -95,139 +81,6 @@ Result<std::optional<Account>> signedIn(Accounts &accounts, const Profile &profi
     if (signIn.exec() != QDialog::Accepted)
         return std::optional<Account>();
     return std::optional<Account>(signIn.account());
-}
-
-// A supervisor reviews and decides a submitted referral (issue 7): the review, its history, the known-child check
-// and printing (training cases are refused there, with the reason, when a trainee tries: issue 8).
-ReviewPage *
-reviewFor(Store &s, const Profile &profile, const Actor &actor, const StoredReferral &opened, QWidget *parent)
-{
-    Accounts &accounts = s.accounts();
-    auto *review = new ReviewPage(
-        s.referrals(),
-        profile,
-        opened,
-        actor,
-        s.clock(),
-        [&accounts, actor](const QString &password) { return accounts.sign(actor, password); },
-        [&s, &profile](const QString &ref) {
-            QStringList lines;
-            if (Result<QList<AuditEvent>> events = AuditTrail::forReferral(s.database(), ref))
-                for (const AuditEvent &event : *events)
-                    lines.append(historyLine(event, profile));
-            return lines;
-        },
-        parent);
-    const QString reference = opened.referral.reference;
-    review->setMatchFinder([&s, reference](const QString &name, const QString &birth) {
-        Result<QList<PossibleMatch>> found
-            = s.queries().possibleMatches(name, birth, s.clock().now().date(), reference, 10);
-        return found ? *found : QList<PossibleMatch>();
-    });
-    review->setOutput(
-        std::make_unique<ReferralOutput>(s.referrals(), s.database(), profile, actor, s.clock(), s.anchors()));
-    return review;
-}
-
-// Taking calls and reopening one's own: the editor, or the review for a supervisor on a submitted referral. A
-// referral opens under its own profile (its header, contacts and timescales), whatever the window's.
-void addCaseWork(MainWindow::Context &context, Store &s, ProfileShelf &shelf, const Actor &actor)
-{
-    const Profile &profile = shelf.home();
-    if (isAllowed(actor.role, Operation::CreateReferral))
-        context.newReferral = [&s, &profile, actor](QWidget *parent) -> Result<ReferralEditor *> {
-            Result<StoredReferral> draft = s.referrals().createDraft(profile, actor);
-            if (!draft)
-                return draft.error();
-            return withLinks(s,
-                             profile,
-                             actor,
-                             new ReferralEditor(s.referrals(), profile, *draft, actor, s.clock(), parent, &s.locks()));
-        };
-    if (!isAllowed(actor.role, Operation::ViewOwnReferral))
-        return;
-    context.unfinishedCalls = [&s, &profile, actor] {
-        return unfinishedCallsFor(s, profile, actor);
-    };
-    context.recentReferrals = [&s, &profile, actor] {
-        return recentReferralsFor(s, profile, actor);
-    };
-    context.openReferral = [&s, &shelf, actor](const QString &reference, QWidget *parent) -> Result<ReferralPage> {
-        Result<StoredReferral> opened = s.referrals().open(reference, actor); // checked and audited
-        if (!opened)
-            return opened.error();
-        Result<const Profile *> own = shelf.forId(opened->referral.profileId);
-        if (!own)
-            return own.error();
-        const Profile &profile = **own;
-        if (opened->referral.status != ReferralStatus::Draft && isAllowed(actor.role, Operation::RecordDecision))
-            return ReferralPage(reviewFor(s, profile, actor, *opened, parent));
-        return ReferralPage(
-            withLinks(s,
-                      profile,
-                      actor,
-                      new ReferralEditor(s.referrals(), profile, *opened, actor, s.clock(), parent, &s.locks())));
-    };
-}
-
-// Seeing every case (supervisors): the queue, its search and export, the dashboard.
-void addSupervision(MainWindow::Context &context, Store &s, const Profile &profile, const Actor &actor)
-{
-    if (!isAllowed(actor.role, Operation::ViewAnyReferral))
-        return;
-    context.queuePages = [&s, actor](const ReferralFilter &filter) {
-        return s.queries().list(filter, actor);
-    };
-    context.queueSearch = [&s, actor](const QString &text) {
-        return s.queries().search(text, actor);
-    };
-    if (isAllowed(actor.role, Operation::ExportOrPrint))
-        context.exportQueue = [&s, actor](const QStringList &columns,
-                                          const QString &path,
-                                          const ReferralFilter &filter,
-                                          const QString &scope) {
-            Result<int> written
-                = QueueExport::write(s.queries(), s.database(), actor, s.clock().now(), columns, path, filter, scope);
-            if (written)
-                static_cast<void>(s.anchors().append(QStringLiteral("export")));
-            return written;
-        };
-    context.userId = actor.userId;
-    context.profile = &profile;
-    context.dashboard = [&s, &profile, actor] {
-        return DashboardFigures::read(s.database(), actor, profile.id, s.clock().now());
-    };
-    context.clock = &s.clock();
-}
-
-// Everything the window offers this person, by role (access/permissions), and the lock's audit.
-MainWindow::Context
-contextFor(Store &s, ProfileShelf &shelf, const Account &account, const Options &options, const QString &path)
-{
-    const Profile &profile = shelf.home();
-    const Actor actor{account.id, account.role};
-    MainWindow::Context context;
-    context.databasePath = path;
-    context.training = options.training;
-    context.profileName = profile.name;
-    context.signedInAs = QStringLiteral("%1 (%2)").arg(account.displayName, roleDisplayName(account.role));
-    context.confirmPassword = [&s, actor](const QString &password) {
-        return s.accounts().confirmPassword(actor, password);
-    };
-    addCaseWork(context, s, shelf, actor);
-    addSupervision(context, s, profile, actor);
-    context.idleMinutes = options.settings.idleLockMinutes; // IT's longest, or the user's shorter choice
-    context.lockChanged = [&s, actor](bool locked, const QString &why) {
-        static_cast<void>(AuditTrail::record(s.database(), {}, actor.userId, s.clock().now(),
-                                             locked ? AuditKind::Locked : AuditKind::Unlocked,
-                                             why.isEmpty() ? QJsonObject{} : QJsonObject{{QStringLiteral("why"), why}}));
-    };
-    if (account.role == Role::Administrator)
-        context.manageAccounts = [&s, actor]() {
-            AccountsDialog dialog(s.accounts(), actor, QApplication::activeWindow());
-            dialog.exec();
-        };
-    return context;
 }
 
 // What IT must mend is said once the window is up: a bank-holiday file or deployed settings that were not used.
@@ -283,7 +136,7 @@ int run(const Options &options)
         backUp(true); // a failure here is reported on exit, when it is retried
 
     ProfileShelf shelf(*profile); // outlives the window: editors hold its profiles
-    MainWindow window(contextFor(store, shelf, **account, options, path));
+    MainWindow window(WindowContext::forPerson(store, shelf, **account, {path, options.training, options.settings.idleLockMinutes}));
     warnAboutDeployment(options);
     if (const QScreen *screen = QGuiApplication::primaryScreen())
         window.resize(screen->availableSize()); // where no window manager maximises (a bare X server, Xvfb)

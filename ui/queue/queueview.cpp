@@ -68,7 +68,7 @@ QHBoxLayout *QueueView::createFilterBar()
     m_to->setAccessibleName(tr("Received up to"));
     m_to->setCalendarPopup(true);
     m_to->setDisplayFormat(QStringLiteral("d MMM yyyy"));
-    m_inRange = new QCheckBox(tr("Received &from"), this);
+    m_inRange = new QCheckBox(tr("Received fro&m"), this);
     m_inRange->setObjectName(QStringLiteral("queueInRange"));
     m_from->setEnabled(false);
     m_to->setEnabled(false);

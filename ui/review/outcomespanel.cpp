@@ -42,7 +42,7 @@ OutcomesPanel::OutcomesPanel(const Profile &profile, QWidget *parent) : QWidget(
     priorityForm->addRow(m_consentApproved);
     priorityForm->addRow(tr("Approval &note:"), m_consentNote);
     priorityForm->addRow(tr("&Priority:"), m_priority);
-    priorityForm->addRow(tr("Priority &rationale:"), m_priorityWhy);
+    priorityForm->addRow(tr("Priority ra&tionale:"), m_priorityWhy);
     layout->addLayout(priorityForm);
 
     auto *record = new QPushButton(tr("Record the &decision"), this);
