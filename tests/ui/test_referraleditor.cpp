@@ -421,3 +421,48 @@ TEST_CASE("NOR-R4: harm by another child offers the other child's referral, link
     auto *bar = editor.findChild<QLabel *>(QStringLiteral("submitBar"));
     CHECK(bar->text().contains(other));
 }
+
+TEST_CASE("Y and N answer only a question reached on purpose: not a key typed as the call opened", "[issue18]")
+{
+    StoreFixture f;
+    StoredReferral draft = f->referrals().createDraft(norfolk(), handler).value();
+    ReferralEditor editor(f->referrals(), norfolk(), draft, handler, f.clock);
+    editor.show();
+    REQUIRE(QTest::qWaitForWindowActive(&editor));
+    const QString danger = Field::triageImmediateDanger.toString();
+    auto *yes = editor.findChild<QRadioButton *>(QStringLiteral("question_%1_value_yes").arg(idOf(danger)));
+    REQUIRE(yes);
+    REQUIRE(QApplication::focusWidget() == yes); // the program put the cursor on the first safety question
+
+    // An "n" meant for something else, the moment the call opened: nothing is answered, and the person is told.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_N);
+    CHECK_FALSE(editor.referral().answer(danger).hasValue());
+    auto *question = editor.findChild<QuestionWidget *>(QStringLiteral("question_") + idOf(danger));
+    REQUIRE(question);
+    const QList<QLabel *> labels = question->findChildren<QLabel *>();
+    CHECK(std::any_of(labels.cbegin(), labels.cend(), [](QLabel *label) {
+        return label->text().contains(QStringLiteral("Press N again to answer"));
+    }));
+
+    // Once the cursor has stood there a moment — a person listening to the caller — Y answers it.
+    QTest::qWait(QuestionWidget::settleMsecs + 50);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Y);
+    CHECK(editor.referral().answer(danger).value() == QStringLiteral("yes"));
+    CHECK_FALSE(std::any_of(labels.cbegin(), labels.cend(), [](QLabel *label) {
+        return label->text().contains(QStringLiteral("again to answer"));
+    }));
+
+    // Reached by Tab, a question answers at once.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_N);
+    CHECK(editor.referral().answer(danger).value() == QStringLiteral("no"));
+
+    // With no question focused (the section list), Y answers nothing anywhere.
+    const Referral before = editor.referral();
+    auto *sections = editor.findChild<QListWidget *>(QStringLiteral("sectionList"));
+    REQUIRE(sections);
+    sections->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(sections, Qt::Key_Y);
+    CHECK(editor.referral().answers == before.answers);
+}

@@ -147,6 +147,8 @@ void QuestionWidget::buildEditor(const Profile &profile)
         row->addStretch(1);
         connect(m_choices, &QButtonGroup::buttonToggled, this, [this](QAbstractButton *, bool on) {
             if (on)
+                showCheck({}, false); // an earlier "not answered" no longer applies
+            if (on)
                 typed();
         });
         return;
@@ -226,11 +228,26 @@ void QuestionWidget::typed()
 
 bool QuestionWidget::eventFilter(QObject *watched, QEvent *event)
 {
+    if (event->type() == QEvent::FocusIn && m_question.type == QuestionType::YesNo) {
+        const Qt::FocusReason reason = static_cast<QFocusEvent *>(event)->reason();
+        m_reachedOnPurpose = reason == Qt::TabFocusReason || reason == Qt::BacktabFocusReason
+                             || reason == Qt::MouseFocusReason || reason == Qt::ShortcutFocusReason
+                             || (m_reachedOnPurpose && reason == Qt::ActiveWindowFocusReason);
+        m_focusArrived.start();
+    }
     if (event->type() == QEvent::KeyPress && m_question.type == QuestionType::YesNo) {
         const auto *key = static_cast<QKeyEvent *>(event);
         const QString value = key->key() == Qt::Key_Y ? QStringLiteral("yes")
                               : key->key() == Qt::Key_N ? QStringLiteral("no")
                                                         : QString();
+        if (!value.isEmpty() && key->modifiers() == Qt::NoModifier && !m_reachedOnPurpose
+            && m_focusArrived.isValid() && m_focusArrived.elapsed() < settleMsecs) {
+            // Typed as the page changed under the person's hands: answers nothing, and says so.
+            showCheck(tr("Not answered: the cursor had only just arrived here. Press %1 again to answer.")
+                          .arg(value == QLatin1String("yes") ? QStringLiteral("Y") : QStringLiteral("N")),
+                      true);
+            return true;
+        }
         if (!value.isEmpty() && key->modifiers() == Qt::NoModifier) {
             for (QAbstractButton *button : m_choices->buttons())
                 if (button->property("value").toString() == value) {
@@ -301,16 +318,18 @@ void QuestionWidget::setAnswer(const Answer &answer)
     m_showing = false;
 }
 
-void QuestionWidget::focusEditor()
+void QuestionWidget::focusEditor(Qt::FocusReason reason)
 {
     if (m_line)
-        m_line->setFocus();
+        m_line->setFocus(reason);
     else if (m_long)
-        m_long->setFocus();
+        m_long->setFocus(reason);
     else if (m_combo)
-        m_combo->setFocus();
+        m_combo->setFocus(reason);
     else if (m_choices && !m_choices->buttons().isEmpty())
-        m_choices->buttons().constFirst()->setFocus();
+        m_choices->buttons().constFirst()->setFocus(reason);
+    if (reason != Qt::OtherFocusReason)
+        m_reachedOnPurpose = true; // also when the cursor was already there: no focus event says so
 }
 
 } // namespace FrontDoor

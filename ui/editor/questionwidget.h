@@ -3,6 +3,7 @@
 #include "profile/profile.h"
 #include "referral/answer.h"
 
+#include <QElapsedTimer>
 #include <QWidget>
 
 class QAbstractButton;
@@ -29,7 +30,9 @@ public:
     const Question &question() const { return m_question; }
     Answer answer() const { return m_answer; }
     void setAnswer(const Answer &answer); // shows it; emits nothing
-    void focusEditor();
+    // `reason`: Qt::ShortcutFocusReason when the person asked to go here (a jump, the next section), so Y and N
+    // answer at once; the default — the program chose, as a page opens — waits settleMsecs.
+    void focusEditor(Qt::FocusReason reason = Qt::OtherFocusReason);
     // Choice options the procedure does not allow now, each with the reason shown beside it (NOR-A2: a
     // professional cannot be anonymous). An empty map makes every option available again.
     void setUnavailableOptions(const QMap<QString, QString> &reasons);
@@ -42,6 +45,12 @@ signals:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override; // Y and N on a yes/no question
 
+public:
+    // Y and N answer only a question the person reached on purpose (issue 18): by Tab, a click or a shortcut — or,
+    // when the program put the cursor there (a new call, a page opening), once it has stood this long, so that keys
+    // typed for something else as the page changed never answer a safety question.
+    static constexpr int settleMsecs = 600;
+
 private:
     void buildEditor(const Profile &profile);
     void typed();
@@ -53,6 +62,8 @@ private:
     QDate m_today;
     Answer m_answer;
     bool m_showing = false;
+    bool m_reachedOnPurpose = false;
+    QElapsedTimer m_focusArrived; // when the program last put the cursor on this question's buttons
     QLineEdit *m_line = nullptr;
     QPlainTextEdit *m_long = nullptr;
     QComboBox *m_combo = nullptr;

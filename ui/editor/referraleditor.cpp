@@ -454,7 +454,7 @@ void ReferralEditor::stepSection(int step)
         if (m_sections->item(row)->isHidden())
             continue;
         m_sections->setCurrentRow(row);
-        m_sectionPages.at(row)->focusFirstQuestion();
+        m_sectionPages.at(row)->focusFirstQuestion(Qt::ShortcutFocusReason); // the person asked for it
         return;
     }
 }
@@ -478,7 +478,7 @@ bool ReferralEditor::jumpTo(const QString &path)
     for (int row = 0; row < m_sectionPages.size(); ++row) {
         if (QuestionWidget *widget = m_sectionPages.at(row)->questionFor(path)) {
             m_sections->setCurrentRow(row);
-            widget->focusEditor();
+            widget->focusEditor(Qt::ShortcutFocusReason); // the person asked for it (Still to ask, a must)
             return true;
         }
     }

@@ -261,11 +261,11 @@ void SectionPage::showGuidance(const Findings &findings)
     m_guidance->setVisible(!lines.isEmpty());
 }
 
-bool SectionPage::focusFirstQuestion()
+bool SectionPage::focusFirstQuestion(Qt::FocusReason reason)
 {
     for (const Entry &entry : std::as_const(m_entries))
         if (entry.widget->isVisibleTo(this)) {
-            entry.widget->focusEditor();
+            entry.widget->focusEditor(reason);
             return true;
         }
     return false;

@@ -34,7 +34,7 @@ public:
     // The question widget for a finding's path, or null.
     QuestionWidget *questionFor(const QString &path) const;
     // Puts the cursor in the first question shown on this page; false when none is shown.
-    bool focusFirstQuestion();
+    bool focusFirstQuestion(Qt::FocusReason reason = Qt::OtherFocusReason);
     // The known-child check's result beside a child's card, on every section that shows the card: a heading, the
     // possible matches (reference → line; Enter on one links it), and the routing for a linked open case.
     void showMatches(const QString &personId, const QString &heading, const QList<QPair<QString, QString>> &matches,
