@@ -12,6 +12,7 @@
 #include "theme.h"
 
 #include <QApplication>
+#include <QCloseEvent>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -132,9 +133,8 @@ void MainWindow::createCentralArea()
 
 void MainWindow::showDashboard()
 {
-    if (isLocked() || !m_context.dashboard || !m_context.profile)
+    if (isLocked() || !m_context.dashboard || !m_context.profile || !closeEditors())
         return;
-    closeEditors();
     if (!m_dashboard) {
         m_dashboard = new DashboardView(m_context.dashboard, *m_context.profile, m_pages);
         m_pages->addWidget(m_dashboard);
@@ -146,9 +146,8 @@ void MainWindow::showDashboard()
 
 void MainWindow::showQueue()
 {
-    if (isLocked() || !m_queue)
+    if (isLocked() || !m_queue || !closeEditors())
         return;
-    closeEditors();
     m_pages->setCurrentWidget(m_queue);
     m_queue->reload();
     m_queue->focusTable();
@@ -158,7 +157,8 @@ void MainWindow::goHome()
 {
     if (isLocked())
         return;
-    closeEditors(); // the open referral is saved as its editor closes, and the lists then show it as it is
+    if (!closeEditors()) // the open referral is saved as its editor closes, and the lists then show it as it is
+        return;
     m_pages->setCurrentWidget(m_home);
     m_home->reload();
     m_home->focusFirst();
@@ -186,9 +186,8 @@ void MainWindow::createLock()
 
 void MainWindow::openNewReferral()
 {
-    if (!m_context.newReferral || isLocked())
+    if (!m_context.newReferral || isLocked() || !closeEditors()) // saved first: what opens next reads the latest
         return;
-    closeEditors(); // saved first, so that whatever opens next reads the latest
     Result<ReferralEditor *> editor = m_context.newReferral(m_pages);
     if (!editor) {
         QMessageBox::warning(this, tr("A new referral could not be started"), editor.errorMessage());
@@ -200,9 +199,8 @@ void MainWindow::openNewReferral()
 
 void MainWindow::openExisting(const QString &reference)
 {
-    if (!m_context.openReferral || isLocked())
+    if (!m_context.openReferral || isLocked() || !closeEditors()) // saved first: what opens next reads the latest
         return;
-    closeEditors(); // saved first, so that whatever opens next reads the latest
     Result<ReferralPage> page = m_context.openReferral(reference, m_pages);
     if (!page) {
         QMessageBox::warning(this, tr("The referral could not be opened"), page.errorMessage());
@@ -211,12 +209,28 @@ void MainWindow::openExisting(const QString &reference)
     showPage(*page);
 }
 
-void MainWindow::closeEditors()
+bool MainWindow::closeEditors()
 {
-    // One referral at a time in this version; an editor saves what is on screen as it closes.
+    // One referral at a time in this version; an editor saves what is on screen as it closes, and a review with
+    // work entered but not recorded asks first (issue 18): the person records it or stays.
+    for (int i = m_pages->count() - 1; i > 0; --i)
+        if (auto *review = qobject_cast<ReviewPage *>(m_pages->widget(i)); review && !review->mayClose(m_askBeforeLeaving)) {
+            m_pages->setCurrentWidget(review);
+            return false;
+        }
     for (int i = m_pages->count() - 1; i > 0; --i)
         if (QWidget *page = m_pages->widget(i); page != m_lockScreen && page != m_queue && page != m_dashboard)
             delete page;
+    return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!isLocked() && !closeEditors()) {
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::showPage(const ReferralPage &page)

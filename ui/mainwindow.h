@@ -6,6 +6,7 @@
 #include "home/homepage.h"
 #include "queue/queueexportdialog.h"
 #include "queue/queuemodel.h"
+#include "review/reviewpage.h"
 #include "profile/profile.h"
 #include "store/dashboardfigures.h"
 
@@ -63,8 +64,13 @@ public:
     explicit MainWindow(Context context, QWidget *parent = nullptr);
 
     bool isLocked() const;
+    // How a review with unrecorded work asks before it closes; tests answer it (ReviewPage::mayClose).
+    void setAskBeforeLeaving(ReviewPage::Asker ask) { m_askBeforeLeaving = std::move(ask); }
     void lock(const QString &why);
     class IdleLock *idleLock() const { return m_idleLock; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void createMenus();
@@ -79,7 +85,7 @@ private:
     void createLock();
     void openNewReferral();
     void showPage(const ReferralPage &page);
-    void closeEditors();
+    bool closeEditors(); // false: a review's unrecorded work keeps the person there
     void openExisting(const QString &reference);
     void unlock();
 
@@ -90,6 +96,7 @@ private:
     QMenu *m_fileMenu = nullptr;
     class DashboardView *m_dashboard = nullptr;
     QPointer<QWidget> m_beforeLock; // the page the lock hides, back on unlock
+    ReviewPage::Asker m_askBeforeLeaving;
     class LockScreen *m_lockScreen = nullptr;
     class IdleLock *m_idleLock = nullptr;
 };

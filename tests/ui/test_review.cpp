@@ -9,6 +9,8 @@
 
 #include "access/passwordhasher.h"
 #include "mainwindow.h"
+#include "profile/profileshelf.h"
+#include "session/windowcontext.h"
 #include "queue/queueview.h"
 #include "referral/fields.h"
 #include "review/historytext.h"
@@ -415,4 +417,62 @@ TEST_CASE("Recording a discussion does not wipe a decision still being made on s
     REQUIRE(review.referral().conversations.size() == 1);
     CHECK(outcome->currentIndex() == chosen);
     CHECK(why->toPlainText() == QStringLiteral("Half-written reasons"));
+}
+
+TEST_CASE("Work entered on the review is never thrown away: leaving asks to record it or stay", "[issue18]")
+{
+    StoreFixture f;
+    Store::Options cheap;
+    cheap.passwordCost = cheapHashing;
+    f.reopen(cheap);
+    firstSupervisor(f->accounts(), QStringLiteral("sam"), password);
+    const QString reference = submittedWithTwoChildren(f);
+    ProfileShelf shelf(norfolk());
+    MainWindow window(WindowContext::forPerson(*f, shelf, f->accounts().find(QStringLiteral("sam")).value(),
+                                               {f.path, false, 5}));
+    QStringList asked;
+    bool recordNow = false;
+    window.setAskBeforeLeaving([&](const QStringList &unrecorded) {
+        asked = unrecorded;
+        return recordNow;
+    });
+    window.resize(1366, 768);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    auto *show = window.findChild<QComboBox *>(QStringLiteral("queueShow"));
+    QTest::keyClick(&window, Qt::Key_F4);
+    show->setFocus();
+    QTest::keyClick(show, Qt::Key_End); // All
+    auto *table = window.findChild<QTableView *>(QStringLiteral("queueTable"));
+    REQUIRE(QTest::qWaitFor([table] { return table->model()->rowCount() > 0; }));
+    table->setFocus();
+    table->setCurrentIndex(table->model()->index(0, 0));
+    QTest::keyClick(table, Qt::Key_Return);
+    auto *review = window.findChild<ReviewPage *>();
+    REQUIRE(review);
+
+    // An outcome chosen and a rationale typed — then F4, as if to look something up in the queue.
+    auto *outcome = review->findChild<QComboBox *>(QStringLiteral("outcome_c1"));
+    outcome->setFocus();
+    QTest::keyClick(outcome, Qt::Key_Down);
+    auto *why = review->findChild<QPlainTextEdit *>(QStringLiteral("outcomeRationale_c1"));
+    why->setFocus();
+    QTest::keyClicks(why, QStringLiteral("Invented reasons for the assessment"));
+    QTest::keyClick(&window, Qt::Key_F4);
+    REQUIRE(asked.size() == 1);
+    CHECK(asked.constFirst().startsWith(QStringLiteral("the decision")));
+    CHECK(window.findChild<ReviewPage *>() == review); // stayed
+    CHECK(review->isVisible());
+    CHECK(why->toPlainText() == QStringLiteral("Invented reasons for the assessment"));
+    CHECK(f->referrals().load(reference)->referral.outcomes.isEmpty());
+
+    // Closing the window asks the same; this time the person records it, and the window may close.
+    asked.clear();
+    recordNow = true;
+    CHECK(window.close());
+    CHECK(asked.size() == 1);
+    const Referral stored = f->referrals().load(reference)->referral;
+    REQUIRE(stored.outcomes.size() == 1);
+    CHECK(stored.outcomes.constFirst().rationale == QStringLiteral("Invented reasons for the assessment"));
+    CHECK(stored.status == ReferralStatus::Submitted); // recorded, not signed
 }

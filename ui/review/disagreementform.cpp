@@ -86,6 +86,14 @@ Referral DisagreementForm::withDisagreement(const Referral &base, const QString 
     return next;
 }
 
+bool DisagreementForm::hasTyped() const
+{
+    for (QLineEdit *field : {m_agency, m_discussedWith, m_escalatedTo})
+        if (!field->text().trimmed().isEmpty())
+            return true;
+    return !m_about->toPlainText().trimmed().isEmpty() || !m_outcome->toPlainText().trimmed().isEmpty();
+}
+
 void DisagreementForm::clear()
 {
     for (QLineEdit *field : {m_agency, m_discussedWith, m_escalatedTo})

@@ -21,6 +21,7 @@ public:
     void show(const Referral &referral);
     Referral withDisagreement(const Referral &base, const QString &who, const QDateTime &when) const;
     void clear();
+    bool hasTyped() const; // something entered and not yet recorded
 
 signals:
     void ready();

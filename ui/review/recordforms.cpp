@@ -183,6 +183,23 @@ Referral RecordForms::withSharing(const Referral &base, const QDateTime &when) c
     return next;
 }
 
+QStringList RecordForms::unrecorded() const
+{
+    const auto typed = [](std::initializer_list<QLineEdit *> lines, std::initializer_list<QPlainTextEdit *> texts) {
+        return std::any_of(lines.begin(), lines.end(), [](QLineEdit *l) { return !l->text().trimmed().isEmpty(); })
+               || std::any_of(texts.begin(), texts.end(),
+                              [](QPlainTextEdit *t) { return !t->toPlainText().trimmed().isEmpty(); });
+    };
+    QStringList forms;
+    if (m_with->currentIndex() > 0 || typed({m_setting, m_present}, {m_said, m_done}))
+        forms.append(tr("a discussion"));
+    if (m_method->currentIndex() > 0 || typed({}, {m_feedback}))
+        forms.append(tr("the feedback to the referrer"));
+    if (typed({m_what, m_recipient, m_decidedBy, m_advisedBy}, {m_reasons}))
+        forms.append(tr("an information-sharing decision"));
+    return forms;
+}
+
 void RecordForms::clearSharing()
 {
     m_share->setCurrentIndex(0);

@@ -27,6 +27,8 @@ public:
     Referral withDiscussion(const Referral &base, const QString &who, const QDateTime &when) const;
     Referral withFeedback(const Referral &base, const QString &who, const QDateTime &when) const;
     Referral withSharing(const Referral &base, const QDateTime &when) const;
+    // The forms holding something typed but not yet recorded, in words ("a discussion", …), for leaving the review.
+    QStringList unrecorded() const;
     void clearSharing();
     void clearDiscussion();
     void clearFeedback();

@@ -27,6 +27,7 @@
 #include <QScrollArea>
 #include <QShortcut>
 #include <QSplitter>
+#include <QMessageBox>
 #include <QTabWidget>
 #include <QTimeZone>
 #include <QVBoxLayout>
@@ -159,27 +160,82 @@ QWidget *ReviewPage::createDecisionTab()
     auto *decisionLayout = new QVBoxLayout(decision);
     m_outcomes = new OutcomesPanel(m_profile, decision);
     decisionLayout->addWidget(m_outcomes);
-    auto pending = std::make_shared<Referral>(m_current.referral);
+    m_pendingDecision = m_current.referral;
     for (const Section &section : m_profile.sections) {
         if (section.stage != SectionStage::Decision)
             continue;
         auto *page = new SectionPage(section, m_profile, m_clock.now().date(), decision);
         page->show(m_current.referral);
-        connect(page, &SectionPage::answerChanged, this, [pending, page](const AnswerTarget &target, const Answer &a) {
-            target.write(*pending, a);
-            page->show(*pending);
+        connect(page, &SectionPage::answerChanged, this, [this, page](const AnswerTarget &target, const Answer &a) {
+            target.write(m_pendingDecision, a);
+            page->show(m_pendingDecision);
         });
         decisionLayout->addWidget(page);
     }
-    connect(m_outcomes, &OutcomesPanel::recordRequested, this, [this, pending] {
-        Referral next = m_outcomes->withDecision(m_current.referral, m_actor.userId, m_clock.now());
-        for (auto it = pending->answers.cbegin(); it != pending->answers.cend(); ++it)
-            if (!(m_current.referral.answer(it.key()) == it.value()))
-                next.setAnswer(it.key(), it.value());
-        if (record(next, tr("decision recorded (outcomes, priority, decision questions)")))
-            *pending = m_current.referral;
-    });
+    connect(m_outcomes, &OutcomesPanel::recordRequested, this, &ReviewPage::recordDecision);
     return decision;
+}
+
+// The decision as on screen — outcomes, priority, the decision-stage questions — over the referral as stored.
+Referral ReviewPage::decisionOnScreen() const
+{
+    Referral next = m_outcomes->withDecision(m_current.referral, m_actor.userId, m_clock.now());
+    for (auto it = m_pendingDecision.answers.cbegin(); it != m_pendingDecision.answers.cend(); ++it)
+        if (!(m_current.referral.answer(it.key()) == it.value()))
+            next.setAnswer(it.key(), it.value());
+    return next;
+}
+
+bool ReviewPage::recordDecision()
+{
+    if (!record(decisionOnScreen(), tr("decision recorded (outcomes, priority, decision questions)")))
+        return false;
+    m_pendingDecision = m_current.referral;
+    return true;
+}
+
+QStringList ReviewPage::unrecorded() const
+{
+    QStringList what;
+    if (!(decisionOnScreen() == m_current.referral))
+        what.append(tr("the decision (outcomes, priority or the decision questions)"));
+    what.append(m_forms->unrecorded());
+    if (m_disagreement->hasTyped())
+        what.append(tr("a disagreement"));
+    return what;
+}
+
+bool ReviewPage::mayClose(const Asker &ask)
+{
+    const QStringList what = unrecorded();
+    if (what.isEmpty())
+        return true;
+    const bool recordNow = ask ? ask(what) : [this, &what] {
+        QMessageBox box(QMessageBox::Warning, tr("Not recorded yet"),
+                        tr("You have entered %1 on this review, not yet recorded.").arg(what.join(tr(", "))),
+                        QMessageBox::NoButton, this);
+        box.setInformativeText(tr("Record it now (it is not signed), or stay on the review."));
+        QPushButton *record = box.addButton(tr("Record it now"), QMessageBox::AcceptRole);
+        QPushButton *stay = box.addButton(tr("Stay on the review"), QMessageBox::RejectRole);
+        box.setDefaultButton(stay);
+        box.setEscapeButton(stay);
+        box.exec();
+        return box.clickedButton() == record;
+    }();
+    if (!recordNow)
+        return false;
+    if (what.constFirst().startsWith(tr("the decision")) && !recordDecision())
+        return false;
+    const QStringList forms = m_forms->unrecorded();
+    if (forms.contains(tr("a discussion")))
+        emit m_forms->discussionReady();
+    if (forms.contains(tr("the feedback to the referrer")))
+        emit m_forms->feedbackReady();
+    if (forms.contains(tr("an information-sharing decision")))
+        emit m_forms->sharingReady();
+    if (m_disagreement->hasTyped())
+        emit m_disagreement->ready();
+    return unrecorded().isEmpty(); // what the store refused stays on screen, with its message, and so does the person
 }
 
 // Discussions (NOR-L1, NOR-D1), feedback to the referrer (LIN-T5, ALL-T6) and information sharing (LIN-I1).

@@ -47,6 +47,13 @@ public:
     // Ctrl+Enter: asks for the password (unless given, for tests) and signs the decision.
     bool signDecision(const QString &password = {});
     Findings decisionFindings() const;
+    // Issue 18: what has been entered on the review but not recorded ("the decision", "a discussion" …).
+    QStringList unrecorded() const;
+    // Asked before the review closes (another page, the window closing): true when nothing entered would be lost;
+    // otherwise the person chooses to record it now or to stay — never to lose it silently. `ask` answers the
+    // question in tests (true: record now); by default a message box asks, "Stay" the default and Escape.
+    using Asker = std::function<bool(const QStringList &unrecorded)>;
+    bool mayClose(const Asker &ask = {});
     // "Looking at existing records" (LIN-T3): earlier referrals that may be about each child, ranked; Enter on one
     // opens it.
     using MatchFinder = std::function<QList<PossibleMatch>(const QString &name, const QString &birth)>;
@@ -67,6 +74,8 @@ private:
     QListWidget *createActionsList();
     void refresh();
     void say(const QString &html, bool problem);
+    bool recordDecision();
+    Referral decisionOnScreen() const;
 
     ReferralRepository &m_referrals; // not owned
     const Profile &m_profile;       // not owned
@@ -78,6 +87,7 @@ private:
     QLabel *m_bar = nullptr;
     QTabWidget *m_tabs = nullptr;
     OutcomesPanel *m_outcomes = nullptr;
+    Referral m_pendingDecision; // the decision-stage questions as answered on screen, not yet recorded
     RecordForms *m_forms = nullptr;
     QListWidget *m_musts = nullptr;
     QListWidget *m_actions = nullptr;
