@@ -114,17 +114,10 @@ int run(const Options &options)
         return refuse(withBackupAdvice(opened.error(), path, options.settings.backupFolder));
     Store &store = **opened;
 
-    const Result<std::optional<Account>> account = signedIn(store.accounts(), *profile, options.training);
-    if (!account)
-        return refuse(account.errorMessage());
-    if (!*account)
-        return 0;
-    const Actor actor{(*account)->id, (*account)->role};
-
     // A daily backup at start when none was made in the last day, and one on every exit; generations are kept
     // (7 days, 4 weeks, 12 months). Its warnings (fewer records than the last backup, no second copy, no anchor)
     // are shown: a person must know before the day's work goes on.
-    const auto backUp = [&store, &actor](bool quietWhenFailed) {
+    const auto backUp = [&store](const Actor &actor, bool quietWhenFailed) {
         Result<Backups::Made> made = store.backUp(actor);
         if (!made && !quietWhenFailed)
             QMessageBox::warning(nullptr, QObject::tr("Front Door could not make its backup"), made.errorMessage());
@@ -132,22 +125,37 @@ int run(const Options &options)
             QMessageBox::warning(nullptr, QObject::tr("Front Door's backup needs attention"),
                                  made->warnings.join(QStringLiteral("\n\n")));
     };
-    if (Backups::isDue(store.backupFolder(), path, store.clock().now()))
-        backUp(true); // a failure here is reported on exit, when it is retried
+    ProfileShelf shelf(*profile); // outlives the windows: editors hold its profiles
+    bool first = true;
+    // One person after another at the same desk (issue 18: Sign out, or the lock screen's, asks who is next).
+    for (;;) {
+        const Result<std::optional<Account>> account = signedIn(store.accounts(), *profile, options.training);
+        if (!account)
+            return refuse(account.errorMessage());
+        if (!*account)
+            return 0;
+        const Actor actor{(*account)->id, (*account)->role};
+        if (first && Backups::isDue(store.backupFolder(), path, store.clock().now()))
+            backUp(actor, true); // a failure here is reported on exit, when it is retried
 
-    ProfileShelf shelf(*profile); // outlives the window: editors hold its profiles
-    MainWindow window(WindowContext::forPerson(store, shelf, **account, {path, options.training, options.settings.idleLockMinutes}));
-    warnAboutDeployment(options);
-    if (const QScreen *screen = QGuiApplication::primaryScreen())
-        window.resize(screen->availableSize()); // where no window manager maximises (a bare X server, Xvfb)
-    window.showMaximized(); // the call-handler's one window all day
-    window.activateWindow(); // the keyboard goes to the window straight after sign-in
-    const int code = QApplication::exec();
-    static_cast<void>(
-        store.accounts().signOut(actor)); // audited; a failure here changes nothing for the person leaving
-    static_cast<void>(store.anchors().append(QStringLiteral("sign-out"))); // the backup's anchor follows
-    backUp(false);
-    return code;
+        MainWindow window(WindowContext::forPerson(store, shelf, **account,
+                                                   {path, options.training, options.settings.idleLockMinutes}));
+        if (first)
+            warnAboutDeployment(options);
+        first = false;
+        if (const QScreen *screen = QGuiApplication::primaryScreen())
+            window.resize(screen->availableSize()); // where no window manager maximises (a bare X server, Xvfb)
+        window.showMaximized(); // the call-handler's one window all day
+        window.activateWindow(); // the keyboard goes to the window straight after sign-in
+        const int code = QApplication::exec();
+        static_cast<void>(
+            store.accounts().signOut(actor)); // audited; a failure here changes nothing for the person leaving
+        static_cast<void>(store.anchors().append(QStringLiteral("sign-out"))); // the backup's anchor follows
+        if (!window.signedOut()) {
+            backUp(actor, false);
+            return code;
+        }
+    }
 }
 
 } // namespace FrontDoor::GuiLauncher

@@ -45,6 +45,10 @@ void MainWindow::createMenus()
         accounts->setObjectName(QStringLiteral("accountsAction"));
         file->addSeparator();
     }
+    if (m_context.confirmPassword) { // someone is signed in
+        QAction *signOut = file->addAction(tr("Sign &out (switch user)"), this, &MainWindow::signOut);
+        signOut->setObjectName(QStringLiteral("signOutAction"));
+    }
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     // Spelt out: the offscreen and some desktop platforms define no standard Quit key.
     quit->setShortcut(Keys::quit);
@@ -171,6 +175,21 @@ void MainWindow::createLock()
     m_lockScreen = new LockScreen(m_context.signedInAs, m_context.confirmPassword, m_pages);
     m_pages->addWidget(m_lockScreen);
     connect(m_lockScreen, &LockScreen::unlocked, this, &MainWindow::unlock);
+    connect(m_lockScreen, &LockScreen::signOutRequested, this, [this] {
+        // Whoever stands at the lock screen may not read the work behind it: a review's unrecorded entries are
+        // recorded unsigned, under the person signed in, rather than asked about (or lost).
+        const ReviewPage::Asker asked = m_askBeforeLeaving;
+        m_askBeforeLeaving = [](const QStringList &) { return true; };
+        const bool closed = closeEditors();
+        m_askBeforeLeaving = asked;
+        if (!closed) { // the store refused: the owner must unlock and see why
+            m_lockScreen->prepare();
+            return;
+        }
+        m_signedOut = true;
+        m_pages->setCurrentWidget(m_home); // nothing behind the lock to come back to
+        close();
+    });
     m_idleLock = new IdleLock(m_context.clock ? *m_context.clock : Clock::system(), m_context.idleMinutes, this);
     connect(m_idleLock, &IdleLock::idle, this, [this] { lock(tr("idle")); });
 
@@ -222,6 +241,14 @@ bool MainWindow::closeEditors()
         if (QWidget *page = m_pages->widget(i); page != m_lockScreen && page != m_queue && page != m_dashboard)
             delete page;
     return true;
+}
+
+void MainWindow::signOut()
+{
+    if (isLocked() || !closeEditors())
+        return;
+    m_signedOut = true;
+    close();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

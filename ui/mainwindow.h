@@ -64,6 +64,10 @@ public:
     explicit MainWindow(Context context, QWidget *parent = nullptr);
 
     bool isLocked() const;
+    // Issue 18: File › Sign out, or the lock screen's "Sign out": the window closes with nothing lost and the
+    // launcher asks who signs in next.
+    bool signedOut() const { return m_signedOut; }
+    void signOut();
     // How a review with unrecorded work asks before it closes; tests answer it (ReviewPage::mayClose).
     void setAskBeforeLeaving(ReviewPage::Asker ask) { m_askBeforeLeaving = std::move(ask); }
     void lock(const QString &why);
@@ -97,6 +101,7 @@ private:
     class DashboardView *m_dashboard = nullptr;
     QPointer<QWidget> m_beforeLock; // the page the lock hides, back on unlock
     ReviewPage::Asker m_askBeforeLeaving;
+    bool m_signedOut = false;
     class LockScreen *m_lockScreen = nullptr;
     class IdleLock *m_idleLock = nullptr;
 };

@@ -18,6 +18,7 @@
 #include "store/accounts.h"
 #include "store/audittrail.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -475,4 +476,63 @@ TEST_CASE("Work entered on the review is never thrown away: leaving asks to reco
     REQUIRE(stored.outcomes.size() == 1);
     CHECK(stored.outcomes.constFirst().rationale == QStringLiteral("Invented reasons for the assessment"));
     CHECK(stored.status == ReferralStatus::Submitted); // recorded, not signed
+}
+
+TEST_CASE("Sign out from the lock screen: someone else is at the desk, and the review's entries are kept unsigned",
+          "[issue18]")
+{
+    StoreFixture f;
+    Store::Options cheap;
+    cheap.passwordCost = cheapHashing;
+    f.reopen(cheap);
+    firstSupervisor(f->accounts(), QStringLiteral("sam"), password);
+    const QString reference = submittedWithTwoChildren(f);
+    ProfileShelf shelf(norfolk());
+    MainWindow window(WindowContext::forPerson(*f, shelf, f->accounts().find(QStringLiteral("sam")).value(),
+                                               {f.path, false, 5}));
+    window.resize(1366, 768);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_F4);
+    auto *show = window.findChild<QComboBox *>(QStringLiteral("queueShow"));
+    show->setFocus();
+    QTest::keyClick(show, Qt::Key_End); // All
+    auto *table = window.findChild<QTableView *>(QStringLiteral("queueTable"));
+    REQUIRE(QTest::qWaitFor([table] { return table->model()->rowCount() > 0; }));
+    table->setFocus();
+    table->setCurrentIndex(table->model()->index(0, 0));
+    QTest::keyClick(table, Qt::Key_Return);
+    auto *review = window.findChild<ReviewPage *>();
+    REQUIRE(review);
+    auto *outcome = review->findChild<QComboBox *>(QStringLiteral("outcome_c1"));
+    outcome->setFocus();
+    QTest::keyClick(outcome, Qt::Key_Down);
+
+    QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
+    REQUIRE(window.isLocked());
+    QTest::keyClick(window.windowHandle(), Qt::Key_S, Qt::AltModifier); // "Sign out — someone else will sign in"
+    REQUIRE(QTest::qWaitFor([&] { return !window.isVisible(); }));
+    CHECK(window.signedOut());
+    const Referral stored = f->referrals().load(reference)->referral;
+    CHECK(stored.outcomes.size() == 1); // kept, recorded under the supervisor, not signed
+    CHECK(stored.status == ReferralStatus::Submitted);
+}
+
+TEST_CASE("File › Sign out closes the window for the next person", "[issue18]")
+{
+    StoreFixture f;
+    Store::Options cheap;
+    cheap.passwordCost = cheapHashing;
+    f.reopen(cheap);
+    firstSupervisor(f->accounts(), QStringLiteral("sam"), password);
+    ProfileShelf shelf(norfolk());
+    MainWindow window(WindowContext::forPerson(*f, shelf, f->accounts().find(QStringLiteral("sam")).value(),
+                                               {f.path, false, 5}));
+    window.show();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    auto *signOut = window.findChild<QAction *>(QStringLiteral("signOutAction"));
+    REQUIRE(signOut);
+    signOut->trigger();
+    CHECK_FALSE(window.isVisible());
+    CHECK(window.signedOut());
 }

@@ -2,6 +2,7 @@
 
 #include "theme.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -31,13 +32,23 @@ LockScreen::LockScreen(const QString &signedInAs, Confirm confirm, QWidget *pare
     unlock->setObjectName(QStringLiteral("unlockButton"));
     connect(unlock, &QPushButton::clicked, this, &LockScreen::tryUnlock);
     connect(m_password, &QLineEdit::returnPressed, this, &LockScreen::tryUnlock);
+    auto *signOut = new QPushButton(tr("&Sign out — someone else will sign in"), this);
+    signOut->setObjectName(QStringLiteral("lockSignOutButton"));
+    signOut->setToolTip(tr("Everything was saved. A decision entered on a review but not recorded is recorded, "
+                           "unsigned, under the person signed in."));
+    connect(signOut, &QPushButton::clicked, this, &LockScreen::signOutRequested);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(48, 48, 48, 48);
     layout->addWidget(heading);
     layout->addWidget(m_password);
     layout->addWidget(m_message);
-    layout->addWidget(unlock, 0, Qt::AlignLeft);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(unlock);
+    buttons->addSpacing(24);
+    buttons->addWidget(signOut);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
     layout->addStretch(1);
 }
 

@@ -25,6 +25,8 @@ public:
 
 signals:
     void unlocked();
+    // Someone else is at the desk (issue 18): the signed-in person is signed out, and the sign-in asks who is next.
+    void signOutRequested();
 
 private:
     void tryUnlock();
