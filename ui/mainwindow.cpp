@@ -13,7 +13,9 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStackedWidget>
@@ -64,6 +66,10 @@ void MainWindow::createMenus()
                                                          "recorded at once")
                                                     : tr("Your role does not take referrals."));
     connect(newReferral, &QAction::triggered, this, &MainWindow::openNewReferral);
+    QAction *discard = referral->addAction(tr("&Discard this call…"), this, &MainWindow::discardCall);
+    discard->setObjectName(QStringLiteral("discardCallAction"));
+    discard->setStatusTip(tr("A call started by mistake: set aside with the reason, kept in the audit trail, shown "
+                             "in no list. The one who started it, or a supervisor."));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
@@ -241,6 +247,30 @@ bool MainWindow::closeEditors()
         if (QWidget *page = m_pages->widget(i); page != m_lockScreen && page != m_queue && page != m_dashboard)
             delete page;
     return true;
+}
+
+void MainWindow::discardCall()
+{
+    auto *editor = qobject_cast<ReferralEditor *>(m_pages->currentWidget());
+    if (!editor || isLocked() || editor->isReadOnly() || editor->isSubmitted()) {
+        statusBar()->showMessage(tr("Only a call still being taken can be discarded: open it first."), 8000);
+        return;
+    }
+    const QString reference = editor->referral().reference;
+    bool ok = false;
+    const QString reason = QInputDialog::getText(
+        this, tr("Discard %1").arg(reference),
+        tr("Why is this call discarded? It stays in the audit trail with your reason, and leaves every list.\n"
+           "(for example: started by mistake; the caller rang off before saying anything)"),
+        QLineEdit::Normal, {}, &ok);
+    if (!ok)
+        return;
+    if (const Status discarded = editor->discard(reason); !discarded) {
+        QMessageBox::warning(this, tr("The call was not discarded"), discarded.errorMessage());
+        return;
+    }
+    goHome();
+    statusBar()->showMessage(tr("%1 discarded: it is in the audit trail, and in no list.").arg(reference), 8000);
 }
 
 void MainWindow::signOut()

@@ -68,6 +68,8 @@ public:
     // launcher asks who signs in next.
     bool signedOut() const { return m_signedOut; }
     void signOut();
+    // Referral › Discard this call…: the open draft, with the reason asked for.
+    void discardCall();
     // How a review with unrecorded work asks before it closes; tests answer it (ReviewPage::mayClose).
     void setAskBeforeLeaving(ReviewPage::Asker ask) { m_askBeforeLeaving = std::move(ask); }
     void lock(const QString &why);

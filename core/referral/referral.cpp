@@ -6,11 +6,12 @@
 namespace FrontDoor {
 
 namespace {
-constexpr std::array<std::pair<ReferralStatus, const char *>, 4> statusNames{{
+constexpr std::array<std::pair<ReferralStatus, const char *>, 5> statusNames{{
     {ReferralStatus::Draft, "draft"},
     {ReferralStatus::Submitted, "submitted"},
     {ReferralStatus::Decided, "decided"},
     {ReferralStatus::Closed, "closed"},
+    {ReferralStatus::Discarded, "discarded"},
 }};
 
 constexpr std::array<std::pair<ActionStatus, const char *>, 3> actionStatusNames{{

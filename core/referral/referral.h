@@ -14,6 +14,7 @@ enum class ReferralStatus {
     Submitted, // the call-handler signed it; changes are amendments with a reason
     Decided,   // the supervisor signed the decision
     Closed,
+    Discarded, // a call started by mistake (a wrong key, a dropped line): kept, with its trail, out of every list
 };
 
 QString referralStatusName(ReferralStatus status);

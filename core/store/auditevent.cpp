@@ -6,7 +6,7 @@
 namespace FrontDoor {
 
 namespace {
-constexpr std::array<std::pair<AuditKind, const char *>, 24> names{{
+constexpr std::array<std::pair<AuditKind, const char *>, 25> names{{
     {AuditKind::Created, "created"},
     {AuditKind::FieldChanged, "fieldChanged"},
     {AuditKind::Submitted, "submitted"},
@@ -31,6 +31,7 @@ constexpr std::array<std::pair<AuditKind, const char *>, 24> names{{
     {AuditKind::PasswordReset, "passwordReset"},
     {AuditKind::AccountEnabled, "accountEnabled"},
     {AuditKind::AccountsRecorded, "accountsRecorded"},
+    {AuditKind::Discarded, "discarded"},
 }};
 } // namespace
 

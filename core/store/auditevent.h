@@ -33,6 +33,7 @@ enum class AuditKind {
     AccountDisabled,
     PasswordReset,
     AccountEnabled,
+    Discarded,        // a call started by mistake set aside, with the reason (issue 18)
     AccountsRecorded, // every account's state, once, when account changes began to be recorded (issue 17)
 };
 

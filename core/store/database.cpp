@@ -266,6 +266,18 @@ Status Database::configureForWriting()
 
 Status Database::migrate(const QList<Migration> &migrations, const Options &options)
 {
+    // A step may rebuild a table others refer to (SQLite's own procedure for a schema change): foreign keys are off
+    // while it runs, and checked whole before it commits.
+    if (Status s = execDirect(QStringLiteral("PRAGMA foreign_keys = OFF")); !s)
+        return s;
+    Status migrated = migrateSteps(migrations, options);
+    if (Status s = execDirect(QStringLiteral("PRAGMA foreign_keys = ON")); !s && migrated)
+        return s;
+    return migrated;
+}
+
+Status Database::migrateSteps(const QList<Migration> &migrations, const Options &options)
+{
     for (const Migration &migration : migrations) {
         if (migration.version <= m_schemaVersion)
             continue;
@@ -286,6 +298,9 @@ Status Database::migrate(const QList<Migration> &migrations, const Options &opti
         if (options.duringStep)
             if (Status s = options.duringStep(*this, migration.version); !s)
                 return s;
+        if (QSqlQuery broken(connection()); !broken.exec(QStringLiteral("PRAGMA foreign_key_check")) || broken.next())
+            return makeError(ErrorCode::DatabaseError,
+                             QStringLiteral("%1: rows would refer to rows that do not exist — nothing was changed").arg(what));
         if (Status s = execDirect(QStringLiteral("PRAGMA user_version = %1").arg(migration.version)); !s)
             return s;
         if (Status s = execDirect(QStringLiteral("PRAGMA application_id = %1")

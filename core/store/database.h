@@ -30,7 +30,7 @@ struct Migration
 class Database
 {
 public:
-    static constexpr int latestSchemaVersion = 3;
+    static constexpr int latestSchemaVersion = 4;
     static constexpr int applicationId = 0x46444F52;         // "FDOR", in the SQLite header
     static constexpr int trainingApplicationId = 0x46445452; // "FDTR": a training database (issue 7)
 
@@ -83,6 +83,7 @@ private:
     Status checkBeforeWriting(const Options &options, qint64 fileSize);
     Status configureForWriting();
     Status migrate(const QList<Migration> &migrations, const Options &options);
+    Status migrateSteps(const QList<Migration> &migrations, const Options &options);
 
     QString m_path;
     QString m_connectionName;

@@ -79,6 +79,10 @@ public:
     // lists the findings still outstanding.
     Result<SaveReceipt> submit(const QString &reference, qint64 expectedRevision, const Actor &actor,
                                const Profile &profile);
+    // draft → discarded (issue 18): a call started by mistake, with the reason, by the one who started it or a
+    // supervisor. Nothing is deleted: it stays in the trail and verify-audit, out of the queue, home and search.
+    Result<SaveReceipt> discard(const QString &reference, qint64 expectedRevision, const Actor &actor,
+                                const QString &reason);
     // submitted → decided (decision-stage musts met) → closed. Deciding is signing (NOR-D2): it needs the
     // actor's Signature, made by re-entering their password moments before; the "signed" event records it.
     Result<SaveReceipt> changeStatus(const QString &reference, qint64 expectedRevision, const Actor &actor,

@@ -35,6 +35,7 @@ Result<SaveReceipt> ReferralRepository::changeStatus(const QString &reference, q
     case ReferralStatus::Closed:
         return transition(reference, expectedRevision, actor, ReferralStatus::Decided, to, profile, signature);
     case ReferralStatus::Draft:
+    case ReferralStatus::Discarded: // discard() takes a reason
         break;
     }
     return makeError(ErrorCode::InvalidInput, QStringLiteral("A referral cannot go back to being a draft."));
@@ -150,6 +151,55 @@ Result<SaveReceipt> ReferralRepository::transition(const QString &reference, qin
                                   {QStringLiteral("passwordReenteredAt"), StoredTime::text(signature->at())}}});
     FlatState after = ReferralState::flatten(next);
     Result<SaveReceipt> receipt = persist(*current, next, std::move(after), events, actor, now);
+    if (!receipt)
+        return receipt;
+    if (Status s = transaction.commit(); !s) {
+        m_cache.remove(reference);
+        return s.error();
+    }
+    m_cache.insert(reference, *current);
+    return receipt;
+}
+
+Result<SaveReceipt> ReferralRepository::discard(const QString &reference, qint64 expectedRevision, const Actor &actor,
+                                                const QString &reason)
+{
+    const QString why = reason.simplified();
+    if (why.size() < 5)
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("Say why the call is discarded (for the record), "
+                                                                 "e.g. \"started by mistake\"."));
+    WriteTransaction transaction(m_database);
+    if (Status s = transaction.begin(); !s)
+        return s.error();
+    Result<Current> current = readCurrent(reference);
+    if (!current)
+        return current.error();
+    // The one who started the call, or a supervisor (who may edit any draft); only while it is a draft.
+    const Operation operation = current->referral.handler == actor.userId ? Operation::EditOwnDraft
+                                                                           : Operation::EditAnyDraft;
+    if (Status s = permitCase(actor, operation, reference); !s)
+        return s.error();
+    if (Status s = checkWritable(*current, expectedRevision); !s)
+        return s.error();
+    if (current->referral.status != ReferralStatus::Draft)
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("Referral %1 is %2: only a call still being taken can be discarded; a submitted "
+                                        "referral is decided on.")
+                             .arg(reference, referralStatusName(current->referral.status)));
+    const QDateTime now = m_clock.now();
+    QList<EventDraft> events;
+    if (current->row.pending)
+        events.append(pendingEvent(*current->row.pending, current->flat));
+    current->row.pending.reset();
+    Referral next = current->referral;
+    next.status = ReferralStatus::Discarded;
+    if (!next.callEndedAt.isValid())
+        next.callEndedAt = now;
+    events.append(EventDraft{AuditKind::Discarded, actor.userId, now,
+                             {{QStringLiteral("from"), referralStatusName(ReferralStatus::Draft)},
+                              {QStringLiteral("to"), referralStatusName(ReferralStatus::Discarded)},
+                              {QStringLiteral("reason"), why}}});
+    Result<SaveReceipt> receipt = persist(*current, next, ReferralState::flatten(next), events, actor, now);
     if (!receipt)
         return receipt;
     if (Status s = transaction.commit(); !s) {

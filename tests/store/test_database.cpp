@@ -147,6 +147,7 @@ TEST_CASE("Every SQL key the store uses is defined by the SQLite dialect, and th
                                QStringLiteral("audit.accountEvents"),
                                QStringLiteral("users.allFailures"),
                                QStringLiteral("migrate.3"),
+                               QStringLiteral("migrate.4"),
                                QStringLiteral("audit.hashAt"),
                                QStringLiteral("search.remove"),
                                QStringLiteral("search.add"),

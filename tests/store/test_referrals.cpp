@@ -470,3 +470,58 @@ TEST_CASE("NOR-L1 NOR-O1: a supervisor's review records are decision records in 
     CHECK(decisionRecords == 3);
     CHECK(AuditVerifier::verify(f->database())->intact());
 }
+
+TEST_CASE("A call started by mistake is discarded with a reason: in the trail, out of every list", "[issue18]")
+{
+    StoreFixture f;
+    StoredReferral mistake = f->referrals().createDraft(norfolk(), handler).value();
+    Referral r = mistake.referral;
+    r.children[0].answers.insert(QStringLiteral("name"), Answer::given(QStringLiteral("Wrongly Invented")));
+    const qint64 revision = f->referrals().save(r, mistake.revision, handler)->revision;
+    const QString reference = r.reference;
+    StoredReferral kept = f->referrals().createDraft(norfolk(), handler).value();
+
+    CHECK_FALSE(f->referrals().discard(reference, revision, handler, QStringLiteral("oops"))); // says too little
+    const Result<SaveReceipt> notTheirs
+        = f->referrals().discard(reference, revision, otherHandler, QStringLiteral("started by mistake"));
+    CHECK((!notTheirs && notTheirs.error().code == ErrorCode::PermissionDenied));
+    Result<SaveReceipt> discarded
+        = f->referrals().discard(reference, revision, handler, QStringLiteral("started by mistake: a wrong key"));
+    INFO(discarded.errorMessage().toStdString());
+    REQUIRE(discarded);
+
+    CHECK(f->referrals().load(reference)->referral.status == ReferralStatus::Discarded);
+    const QList<AuditEvent> events = ofKind(trail(f, reference), AuditKind::Discarded);
+    REQUIRE(events.size() == 1);
+    CHECK(events.constFirst().payload.value(QStringLiteral("reason")).toString()
+          == QStringLiteral("started by mistake: a wrong key"));
+    CHECK(events.constFirst().user == handler.userId);
+
+    // Out of the queue (every filter but "discarded" itself), search, the known-child check and the home's drafts.
+    QStringList listed;
+    const QList<ReferralSummary> all = f->queries().list(ReferralFilter{}, supervisor).value();
+    for (const ReferralSummary &s : all)
+        listed.append(s.reference);
+    CHECK(listed == QStringList{kept.referral.reference});
+    ReferralFilter drafts;
+    drafts.status = ReferralStatus::Draft;
+    CHECK(f->queries().count(drafts, supervisor).value() == 1);
+    ReferralFilter onlyDiscarded;
+    onlyDiscarded.status = ReferralStatus::Discarded;
+    CHECK(f->queries().count(onlyDiscarded, supervisor).value() == 1);
+    CHECK(f->queries().search(QStringLiteral("Wrongly"), supervisor).value().isEmpty());
+    CHECK(f->queries().possibleMatches(QStringLiteral("Wrongly Invented"), {}, testNow().date(), {}, 5)->isEmpty());
+    requireIntact(f);
+
+    // Only a draft: a submitted referral is decided on, never discarded; and a discarded one stays so.
+    CHECK_FALSE(f->referrals().discard(reference, discarded->revision, supervisor, QStringLiteral("changed my mind")));
+}
+
+TEST_CASE("A supervisor may discard anyone's draft, with the reason", "[issue18]")
+{
+    StoreFixture f;
+    StoredReferral d = f->referrals().createDraft(norfolk(), handler).value();
+    REQUIRE(f->referrals().discard(d.referral.reference, d.revision, supervisor,
+                                   QStringLiteral("dropped line, caller rang back on another call")));
+    CHECK(ofKind(trail(f, d.referral.reference), AuditKind::Discarded).constFirst().user == supervisor.userId);
+}

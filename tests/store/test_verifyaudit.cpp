@@ -252,8 +252,8 @@ TEST_CASE("A database of the previous version gets its accounts recorded at the 
         Result<SqlCatalog> sql = SqlCatalog::load(QStringLiteral("sqlite"));
         REQUIRE(sql);
         QList<Migration> upToTwo = Database::builtInMigrations(*sql);
-        upToTwo.removeLast();
-        REQUIRE(upToTwo.last().version == 2);
+        while (upToTwo.last().version > 2)
+            upToTwo.removeLast();
         Result<std::unique_ptr<Database>> old = Database::open(f.path, Database::Options{}, upToTwo);
         REQUIRE(old);
         REQUIRE((*old)->schemaVersion() == 2);
@@ -262,7 +262,7 @@ TEST_CASE("A database of the previous version gets its accounts recorded at the 
                                  "'2026-11-01T09:00:00.000Z', 'root', '2026-11-01T09:00:00.000Z')"));
     }
     f.reopen();
-    CHECK(f->database().schemaVersion() == 3);
+    CHECK(f->database().schemaVersion() == Database::latestSchemaVersion);
     CHECK(f.rawValue(QStringLiteral("SELECT count(*) FROM audit WHERE kind = 'accountsRecorded'")).toInt() == 1);
     Result<AuditVerifier::Report> report = AuditVerifier::verify(f->database());
     REQUIRE(report);
@@ -275,4 +275,43 @@ TEST_CASE("A database of the previous version gets its accounts recorded at the 
     report = AuditVerifier::verify(f->database());
     REQUIRE(report);
     CHECK_FALSE(report->intact());
+}
+
+TEST_CASE("Database step 4 rebuilds the referrals table for 'discarded': ids, search and the trail survive whole",
+          "[issue18]")
+{
+    StoreFixture f;
+    f.close();
+    for (const char *suffix : {"", "-wal", "-shm"})
+        QFile::remove(f.path + QLatin1String(suffix));
+    QStringList references;
+    {
+        Result<SqlCatalog> sql = SqlCatalog::load(QStringLiteral("sqlite"));
+        REQUIRE(sql);
+        QList<Migration> upToThree = Database::builtInMigrations(*sql);
+        while (upToThree.last().version > 3)
+            upToThree.removeLast();
+        Result<std::unique_ptr<Database>> old = Database::open(f.path, Database::Options{}, upToThree);
+        REQUIRE(old);
+        REQUIRE((*old)->schemaVersion() == 3);
+        ReferralRepository referrals(**old, f.clock, installedCalendar(), QStringLiteral("old-release"));
+        for (const QString &name : {QStringLiteral("Ada Testchild"), QStringLiteral("Bryn Ó Invented")}) {
+            StoredReferral d = referrals.createDraft(norfolk(), handler).value();
+            d.referral.children[0].answers.insert(QStringLiteral("name"), Answer::given(name));
+            REQUIRE(referrals.save(d.referral, d.revision, handler));
+            references.append(d.referral.reference);
+        }
+    }
+    f.reopen();
+    CHECK(f->database().schemaVersion() == Database::latestSchemaVersion);
+    Result<AuditVerifier::Report> report = AuditVerifier::verify(f->database());
+    REQUIRE(report);
+    INFO(report->summary().toStdString());
+    CHECK(report->intact());
+    CHECK(report->referralsChecked == 2);
+    const Result<QList<ReferralSummary>> found = f->queries().search(QStringLiteral("Bryn"), supervisor);
+    REQUIRE(found);
+    REQUIRE(found->size() == 1);
+    CHECK(found->constFirst().reference == references.at(1));
+    CHECK(f.rawValue(QStringLiteral("PRAGMA foreign_key_check")).isEmpty());
 }

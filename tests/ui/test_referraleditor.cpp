@@ -13,9 +13,15 @@
 #include "editor/referraleditor.h"
 #include "home/unfinishedcallsource.h"
 #include "mainwindow.h"
+#include "profile/profileshelf.h"
+#include "session/windowcontext.h"
 #include "referral/fields.h"
 #include "rules/evaluator.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QInputDialog>
+#include <QTimer>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QElapsedTimer>
@@ -465,4 +471,41 @@ TEST_CASE("Y and N answer only a question reached on purpose: not a key typed as
     sections->setFocus(Qt::TabFocusReason);
     QTest::keyClick(sections, Qt::Key_Y);
     CHECK(editor.referral().answers == before.answers);
+}
+
+TEST_CASE("Referral › Discard this call: a call started by mistake leaves the home screen, with its reason",
+          "[issue18]")
+{
+    StoreFixture f;
+    Store::Options cheap;
+    cheap.passwordCost = cheapHashing;
+    f.reopen(cheap);
+    firstSupervisor(f->accounts(), QStringLiteral("sam"), QStringLiteral("kettle on the windowsill"));
+    REQUIRE(f->accounts().create(Actor{QStringLiteral("root"), Role::Administrator}, QStringLiteral("priya"),
+                                 QStringLiteral("Priya Invented"), Role::CallHandler,
+                                 QStringLiteral("kettle on the windowsill")));
+    ProfileShelf shelf(norfolk());
+    MainWindow window(WindowContext::forPerson(*f, shelf, f->accounts().find(QStringLiteral("priya")).value(),
+                                               {f.path, false, 5}));
+    window.resize(1366, 768);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier); // the wrong key
+    auto *editor = window.findChild<ReferralEditor *>();
+    REQUIRE(editor);
+    const QString reference = editor->referral().reference;
+
+    QTimer::singleShot(0, [] {
+        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        REQUIRE(dialog);
+        auto *field = dialog->findChild<QLineEdit *>();
+        QTest::keyClicks(field, QStringLiteral("started by mistake: a wrong key"));
+        QTest::keyClick(field, Qt::Key_Return);
+    });
+    window.findChild<QAction *>(QStringLiteral("discardCallAction"))->trigger();
+    CHECK_FALSE(window.findChild<ReferralEditor *>()); // closed; home again
+    CHECK(f->referrals().load(reference)->referral.status == ReferralStatus::Discarded);
+    CHECK(unfinishedCallsFor(*f, norfolk(), Actor{QStringLiteral("priya")}).isEmpty());
+    CHECK(f.rawValue(QStringLiteral("SELECT json_extract(payload, '$.reason') FROM audit WHERE kind = 'discarded'"))
+          == QStringLiteral("started by mistake: a wrong key"));
 }

@@ -473,6 +473,20 @@ QuestionWidget *ReferralEditor::questionWidget(const QString &path) const
     return nullptr;
 }
 
+Status ReferralEditor::discard(const QString &reason)
+{
+    if (m_readOnly || m_submitted)
+        return makeError(ErrorCode::InvalidInput, tr("Only a call still being taken here can be discarded."));
+    if (!m_saver->flushNow())
+        return makeError(ErrorCode::IoError, tr("What was typed could not be saved first, so nothing was discarded."));
+    const Result<SaveReceipt> discarded
+        = m_referrals.discard(referral().reference, m_saver->revision(), m_actor, reason);
+    if (!discarded)
+        return discarded.error();
+    m_readOnly = true; // nothing more is typed into it; the window closes it
+    return {};
+}
+
 bool ReferralEditor::jumpTo(const QString &path)
 {
     for (int row = 0; row < m_sectionPages.size(); ++row) {

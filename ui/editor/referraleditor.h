@@ -47,6 +47,9 @@ public:
     SubmitStep submit();
     bool isSubmitted() const { return m_submitted; }
     bool isReadOnly() const { return m_readOnly; }
+    // Referral › Discard this call (issue 18): a call started by mistake, set aside with the reason — saved first,
+    // then discarded in the store (the one who started it, or a supervisor); nothing is deleted.
+    Status discard(const QString &reason);
     // The supervisor's review shows what the decision needs instead, and gives the record the room.
     void setStillToAskVisible(bool visible);
 

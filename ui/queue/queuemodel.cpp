@@ -17,6 +17,7 @@ QString QueueModel::statusWords(ReferralStatus status)
     case ReferralStatus::Submitted: return tr("Awaiting decision");
     case ReferralStatus::Decided: return tr("Decided");
     case ReferralStatus::Closed: return tr("Closed");
+    case ReferralStatus::Discarded: return tr("Discarded — started by mistake");
     }
     return {};
 }

@@ -134,6 +134,8 @@ QString historyLine(const AuditEvent &event, const Profile &profile)
         what = tr("changed the status to %1").arg(p.value(QLatin1String("to")).toString());
     } else if (event.kind == auditKindName(AuditKind::Viewed)) {
         what = tr("opened the case");
+    } else if (event.kind == auditKindName(AuditKind::Discarded)) {
+        what = tr("discarded the call: “%1”").arg(p.value(QLatin1String("reason")).toString());
     } else {
         what = event.kind;
     }

@@ -3,7 +3,7 @@
 -- name: dashboard.contactsPerDay
 SELECT substr(call_started_at, 1, 10) AS day, count(*)
 FROM referrals
-WHERE call_started_at >= :from AND profile = :profile
+WHERE call_started_at >= :from AND profile = :profile AND status <> 'discarded'
 GROUP BY day
 ORDER BY day
 

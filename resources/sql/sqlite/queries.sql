@@ -6,6 +6,7 @@
 -- The queue's filter: one piece, put in place in its list and its count ({{queries.filter}}).
 -- name: queries.filter
 WHERE (:status IS NULL OR status = :status)
+  AND (:status = 'discarded' OR status <> 'discarded') -- a call started by mistake is in no list unless asked for
   AND (:profile IS NULL OR profile = :profile)
   AND (:handler IS NULL OR handler = :handler)
   AND (:urgent IS NULL OR urgent = :urgent)
@@ -34,6 +35,7 @@ FROM (SELECT rowid FROM referral_search
         AND (:handler IS NULL OR rowid IN (SELECT id FROM referrals WHERE handler = :handler))
       ORDER BY rowid DESC LIMIT :limit) AS s
 JOIN referrals AS r ON r.id = s.rowid
+WHERE r.status <> 'discarded'
 ORDER BY r.id DESC
 
 -- name: queries.possibleMatches
@@ -43,4 +45,5 @@ FROM person_keys AS p JOIN referrals AS r ON r.id = p.referral_id
 WHERE (p.family_key = :family OR p.given_key = :given OR p.family_key = :given OR p.given_key = :family)
   AND (:year IS NULL OR p.birth_year IS NULL OR p.birth_year BETWEEN :year - 3 AND :year + 3)
   AND (:exclude IS NULL OR r.reference <> :exclude)
+  AND r.status <> 'discarded'
 LIMIT 5000

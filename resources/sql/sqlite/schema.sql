@@ -146,3 +146,38 @@ CREATE INDEX sign_in_failures_user ON sign_in_failures (user_id, at);
 -- Account changes carry the account's state in the trail (issue 17); the verifier and the anchors find events by
 -- kind. The C++ side of this step (Store) records every existing account's state in one event.
 CREATE INDEX audit_kind ON audit (kind, seq);
+
+-- name: migrate.4
+-- A call started by mistake can be discarded (issue 18): 'discarded' joins the statuses. SQLite cannot change a
+-- CHECK in place, so the table is rebuilt with the same columns and ids (the search index's rowids stay right).
+-- Database::migrate runs every step with foreign keys off and checks them all before the step commits.
+CREATE TABLE referrals_rebuilt (
+    id               INTEGER PRIMARY KEY,
+    reference        TEXT NOT NULL UNIQUE,
+    profile          TEXT NOT NULL,
+    status           TEXT NOT NULL CHECK (status IN ('draft', 'submitted', 'decided', 'closed', 'discarded')),
+    handler          TEXT NOT NULL,
+    urgent           INTEGER NOT NULL DEFAULT 0 CHECK (urgent IN (0, 1)),
+    call_started_at  TEXT NOT NULL,
+    created_at       TEXT NOT NULL,
+    updated_at       TEXT NOT NULL,
+    updated_by       TEXT NOT NULL,
+    next_due         TEXT,
+    children_summary TEXT NOT NULL DEFAULT '',
+    revision         INTEGER NOT NULL,
+    document         TEXT NOT NULL,
+    search_text      TEXT NOT NULL DEFAULT '',
+    pending_path     TEXT,
+    pending_from     TEXT,
+    pending_by       TEXT,
+    pending_at       TEXT
+);
+INSERT INTO referrals_rebuilt SELECT * FROM referrals;
+DROP TABLE referrals;
+ALTER TABLE referrals_rebuilt RENAME TO referrals;
+CREATE INDEX referrals_queue ON referrals (urgent DESC, next_due IS NULL, next_due, id);
+CREATE INDEX referrals_status ON referrals (status, next_due);
+CREATE INDEX referrals_handler ON referrals (handler, updated_at);
+CREATE INDEX referrals_created ON referrals (created_at);
+CREATE INDEX referrals_profile ON referrals (profile, created_at);
+CREATE INDEX referrals_pending ON referrals (pending_by) WHERE pending_path IS NOT NULL;
