@@ -51,7 +51,7 @@ TEST_CASE("NOR-R1: a saved record's in-hours box describes when its call came in
     auto *hours = record.findChild<QLabel *>(QStringLiteral("hoursLabel"));
     REQUIRE(hours);
     INFO(hours->text().toStdString());
-    CHECK(hours->text().contains(QStringLiteral("Received OUT OF HOURS (Sat 28 Nov 21:15)")));
+    CHECK(hours->text().contains(QStringLiteral("OUT OF HOURS · Sat 28 Nov 21:15")));
     CHECK(hours->property("kind").toString() == QStringLiteral("outOfHours"));
 
     StoredReferral inProgress = f->referrals().createDraft(norfolk(), handler).value();

@@ -9,6 +9,7 @@
 
 #include "access/passwordhasher.h"
 #include "mainwindow.h"
+#include "editor/sectionpage.h"
 #include "profile/profileshelf.h"
 #include "session/windowcontext.h"
 #include "queue/queueview.h"
@@ -32,6 +33,9 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QTabWidget>
+#include <QScrollBar>
+#include <QScrollArea>
 #include <QTimer>
 
 using namespace FrontDoor;
@@ -199,6 +203,8 @@ TEST_CASE("NOR-O1 ALL-T6 NOR-D2: a supervisor filters to overdue, records an out
     REQUIRE(history->count() > 3);
     CHECK(history->item(history->count() - 1)->text().contains(QStringLiteral("changed the status to decided")));
     CHECK(review->findChild<QLabel *>(QStringLiteral("reviewBar"))->text().contains(QStringLiteral("Decision signed")));
+    // Issue 18: the record's header says what it is now.
+    CHECK(review->findChild<QLabel *>(QStringLiteral("saveState"))->text() == QStringLiteral("Decided — a record"));
 }
 
 TEST_CASE("NOR-D2: a wrong password signs nothing, and a broken must is named before the password is asked")
@@ -535,4 +541,60 @@ TEST_CASE("File › Sign out closes the window for the next person", "[issue18]"
     signOut->trigger();
     CHECK_FALSE(window.isVisible());
     CHECK(window.signedOut());
+}
+
+TEST_CASE("The review fits 1366×768: nothing sideways, the decision's questions before the button that records them",
+          "[issue18]")
+{
+    StoreFixture f;
+    const QString reference = submittedWithTwoChildren(f);
+    MainWindow::Context context;
+    context.profileName = norfolk().name;
+    context.openReferral = [&](const QString &ref, QWidget *parent) -> Result<ReferralPage> {
+        return ReferralPage(new ReviewPage(f->referrals(), norfolk(), f->referrals().open(ref, supervisor).value(),
+                                           supervisor, f.clock, {}, {}, parent));
+    };
+    context.queuePages = [&](const ReferralFilter &filter) { return f->queries().list(filter, supervisor); };
+    context.userId = supervisor.userId;
+    MainWindow window(context);
+    window.resize(1366, 768);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    auto *show = window.findChild<QComboBox *>(QStringLiteral("queueShow"));
+    show->setFocus();
+    QTest::keyClick(show, Qt::Key_End);
+    auto *table = window.findChild<QTableView *>(QStringLiteral("queueTable"));
+    REQUIRE(QTest::qWaitFor([table] { return table->model()->rowCount() > 0; }));
+    table->setFocus();
+    table->setCurrentIndex(table->model()->index(0, 0));
+    QTest::keyClick(table, Qt::Key_Return);
+    auto *review = window.findChild<ReviewPage *>();
+    REQUIRE(review);
+    QTest::qWait(50); // laid out
+    auto *tabs = review->findChild<QTabWidget *>();
+    for (int i = 0; i < tabs->count(); ++i) {
+        tabs->setCurrentIndex(i);
+        QList<QScrollArea *> areas = tabs->widget(i)->findChildren<QScrollArea *>();
+        areas.append(qobject_cast<QScrollArea *>(tabs->widget(i)));
+        for (QScrollArea *area : std::as_const(areas))
+            if (area && area->isVisible()) {
+                INFO("tab " << tabs->tabText(i).toStdString());
+                CHECK_FALSE(area->horizontalScrollBar()->isVisible());
+                CHECK(area->widget()->minimumSizeHint().width() <= area->viewport()->width());
+            }
+    }
+    tabs->setCurrentIndex(0);
+    auto *record = review->findChild<QPushButton *>(QStringLiteral("recordDecision"));
+    auto *decisionPage = review->findChild<SectionPage *>();
+    REQUIRE(record);
+    REQUIRE(decisionPage);
+    const QWidget *common = record->window();
+    CHECK(decisionPage->mapTo(common, QPoint(0, 0)).y() < record->mapTo(common, QPoint(0, 0)).y());
+    // The header is compact: no chip of it taller than three lines.
+    for (const char *chip : {"callerTypeLabel", "hoursLabel", "saveState", "callTimer"}) {
+        auto *label = review->findChild<QLabel *>(QString::fromLatin1(chip));
+        REQUIRE(label);
+        INFO(chip << ": " << label->text().toStdString());
+        CHECK(label->height() <= 3 * label->fontMetrics().lineSpacing() + 16);
+    }
 }

@@ -71,8 +71,10 @@ void EditorHeader::tick()
     const Contact *emergency = m_profile.contact(QStringLiteral("emergency"));
     Theme::setKind(m_hours, open ? Theme::Kind::chip : Theme::Kind::outOfHours);
     if (m_callOver) {
-        m_hours->setText(open ? tr("Received in hours (%1)").arg(UkTime::text(described, QStringLiteral("ddd d MMM HH:mm")))
-                              : tr("Received OUT OF HOURS (%1)").arg(UkTime::text(described, QStringLiteral("ddd d MMM HH:mm"))));
+        const QString when = UkTime::text(described, QStringLiteral("ddd d MMM HH:mm"));
+        m_hours->setText(open ? tr("In hours · %1").arg(when) : tr("OUT OF HOURS · %1").arg(when));
+        m_hours->setWordWrap(false); // short on a record: one line, never a column of words
+        m_hours->setToolTip(open ? tr("Received in the front door's hours") : tr("Received out of hours"));
         return;
     }
     m_hours->setText(tr("%1 — %2: %3 · Emergency: %4")
@@ -104,7 +106,13 @@ void EditorHeader::setCallEnded(const QDateTime &at, const QString &status)
 
 void EditorHeader::setCallerType(const QString &label)
 {
-    m_caller->setText(label.isEmpty() ? tr("Caller: not yet asked") : tr("Caller: %1").arg(label));
+    // The label's words before its explanation ("A professional (school, health …)" → "A professional"): a chip,
+    // not a paragraph; the whole label is its tooltip and what a screen reader reads.
+    const QString brief = label.section(QStringLiteral(" ("), 0, 0);
+    m_caller->setText(label.isEmpty() ? tr("Caller: not yet asked") : tr("Caller: %1").arg(brief));
+    m_caller->setWordWrap(brief.size() > 24);
+    m_caller->setToolTip(label);
+    m_caller->setAccessibleName(label.isEmpty() ? m_caller->text() : tr("Caller: %1").arg(label));
 }
 
 } // namespace FrontDoor

@@ -67,6 +67,7 @@ QuestionWidget::QuestionWidget(const Question &question, const Profile &profile,
     auto *notKnown = new QPushButton(tr("Not known (F7)"), this);
     auto *declined = new QPushButton(tr("Declined (F8)"), this);
     auto *notAsked = new QPushButton(tr("Not asked… (F9)"), this);
+    m_stateButtons = {notKnown, declined, notAsked};
     for (QPushButton *button : {notKnown, declined, notAsked}) {
         button->setAutoDefault(false);
         button->setFocusPolicy(Qt::ClickFocus); // Tab goes from question to question; the keys are F7/F8
@@ -316,6 +317,12 @@ void QuestionWidget::setAnswer(const Answer &answer)
     default: m_state->clear(); break;
     }
     m_showing = false;
+}
+
+void QuestionWidget::showAsRecord()
+{
+    for (QPushButton *button : std::as_const(m_stateButtons))
+        button->hide();
 }
 
 void QuestionWidget::focusEditor(Qt::FocusReason reason)

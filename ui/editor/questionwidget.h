@@ -33,6 +33,8 @@ public:
     // `reason`: Qt::ShortcutFocusReason when the person asked to go here (a jump, the next section), so Y and N
     // answer at once; the default — the program chose, as a page opens — waits settleMsecs.
     void focusEditor(Qt::FocusReason reason = Qt::OtherFocusReason);
+    // A frozen record (the review's left side): no "Not known / Declined / Not asked" buttons taking the width.
+    void showAsRecord();
     // Choice options the procedure does not allow now, each with the reason shown beside it (NOR-A2: a
     // professional cannot be anonymous). An empty map makes every option available again.
     void setUnavailableOptions(const QMap<QString, QString> &reasons);
@@ -73,6 +75,7 @@ private:
     QLineEdit *m_reason = nullptr;
     QHBoxLayout *m_editorRow = nullptr; // a one-line editor, then the answer-state buttons
     QHBoxLayout *m_actionRow = nullptr;
+    QList<QPushButton *> m_stateButtons;
 };
 
 } // namespace FrontDoor

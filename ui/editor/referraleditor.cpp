@@ -79,6 +79,8 @@ ReferralEditor::ReferralEditor(ReferralRepository &referrals,
     connect(m_submitFlow, &SubmitFlow::submitted, this, [this] {
         m_submitted = true;
         freezeForm();
+        // The call is over: its timer stops at the moment of submission (issue 18), as the store recorded it.
+        m_header->setCallEnded(m_clock.now(), tr("Submitted"));
     });
 
     createSections();
@@ -105,9 +107,7 @@ void ReferralEditor::openAsRecordOrLeased(CaseLocks *locks)
     const Referral &referral = this->referral();
     if (referral.status != ReferralStatus::Draft) {
         m_submitted = true;
-        QString status = referralStatusName(referral.status); // "submitted", "decided", "closed"
-        status[0] = status[0].toUpper();
-        m_header->setCallEnded(referral.callEndedAt, status);
+        showRecordStatus(referral.status);
         freezeForm();
         tell(tr("<b>Submitted — read only.</b> Changes to a submitted referral are amendments with a reason, made "
                 "by a supervisor."),
@@ -213,7 +213,16 @@ void ReferralEditor::freezeForm()
     for (SectionPage *page : std::as_const(m_sectionPages)) {
         page->setEnabled(false);
         Theme::setKind(page, Theme::Kind::record); // read as a record: full contrast, not greyed out
+        for (QuestionWidget *question : page->findChildren<QuestionWidget *>())
+            question->showAsRecord();
     }
+}
+
+void ReferralEditor::showRecordStatus(ReferralStatus status)
+{
+    QString name = referralStatusName(status); // "submitted", "decided", "closed"
+    name[0] = name[0].toUpper();
+    m_header->setCallEnded(referral().callEndedAt, name); // none recorded (imported): no running clock either
 }
 
 void ReferralEditor::setStillToAskVisible(bool visible)

@@ -47,6 +47,8 @@ public:
     SubmitStep submit();
     bool isSubmitted() const { return m_submitted; }
     bool isReadOnly() const { return m_readOnly; }
+    // The header says what the record now is ("Decided — a record"); the call's timer shows its length, stopped.
+    void showRecordStatus(ReferralStatus status);
     // Referral › Discard this call (issue 18): a call started by mistake, set aside with the reason — saved first,
     // then discarded in the store (the one who started it, or a supervisor); nothing is deleted.
     Status discard(const QString &reason);

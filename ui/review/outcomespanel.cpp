@@ -33,9 +33,11 @@ OutcomesPanel::OutcomesPanel(const Profile &profile, QWidget *parent) : QWidget(
     m_priority->addItem(tr("Red — act now"), QStringLiteral("red"));
     m_priority->addItem(tr("Amber — act within the timescale"), QStringLiteral("amber"));
     m_priority->addItem(tr("Green — no immediate risk"), QStringLiteral("green"));
+    m_priority->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_priority->setMinimumContentsLength(14);
     m_priorityWhy = new QLineEdit(this);
     m_priorityWhy->setObjectName(QStringLiteral("decisionPriorityRationale"));
-    m_consentApproved = new QCheckBox(tr("I &approve the consent decision recorded at the call (NOR-C4, NOR-C5)"), this);
+    m_consentApproved = new QCheckBox(tr("I &approve the call's consent decision (NOR-C4, C5)"), this);
     m_consentApproved->setObjectName(QStringLiteral("consentApproved"));
     m_consentNote = new QLineEdit(this);
     m_consentNote->setObjectName(QStringLiteral("consentApprovalNote"));
@@ -44,6 +46,8 @@ OutcomesPanel::OutcomesPanel(const Profile &profile, QWidget *parent) : QWidget(
     priorityForm->addRow(tr("&Priority:"), m_priority);
     priorityForm->addRow(tr("Priority ra&tionale:"), m_priorityWhy);
     layout->addLayout(priorityForm);
+    m_questions = new QVBoxLayout; // the profile's decision-stage questions: answered before recording
+    layout->addLayout(m_questions);
 
     auto *record = new QPushButton(tr("Record the &decision"), this);
     record->setObjectName(QStringLiteral("recordDecision"));
@@ -51,6 +55,11 @@ OutcomesPanel::OutcomesPanel(const Profile &profile, QWidget *parent) : QWidget(
     connect(record, &QPushButton::clicked, this, &OutcomesPanel::recordRequested);
     layout->addWidget(record, 0, Qt::AlignLeft);
     layout->addStretch(1);
+}
+
+void OutcomesPanel::addQuestions(QWidget *questions)
+{
+    m_questions->addWidget(questions);
 }
 
 void OutcomesPanel::show(const Referral &referral)
@@ -78,7 +87,7 @@ void OutcomesPanel::show(const Referral &referral)
             ChildRow row{child.id, new QComboBox(box), new QPlainTextEdit(box), new QWidget(box)};
             row.outcome->setObjectName(QStringLiteral("outcome_") + child.id);
             row.outcome->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-            row.outcome->setMinimumContentsLength(24);
+            row.outcome->setMinimumContentsLength(16); // the open list shows the long labels whole
             row.outcome->addItem(tr("— choose —"), QString());
             if (outcomes)
                 for (const ChoiceOption &option : outcomes->options)

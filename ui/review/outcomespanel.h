@@ -23,6 +23,9 @@ class OutcomesPanel : public QWidget
 public:
     OutcomesPanel(const Profile &profile, QWidget *parent = nullptr);
     void show(const Referral &referral); // rebuilds the children's rows when the children change
+    // The profile's decision-stage questions go here: after the outcomes and priority, before "Record the
+    // decision" (issue 18: the questions a decision records come before the button that records them).
+    void addQuestions(QWidget *questions);
     // `base` with the outcomes and the priority on screen written in, decided by `who` at `when`.
     Referral withDecision(const Referral &base, const QString &who, const QDateTime &when) const;
 
@@ -39,6 +42,7 @@ private:
     };
     const Profile &m_profile; // not owned
     QVBoxLayout *m_rows = nullptr;
+    QVBoxLayout *m_questions = nullptr;
     QList<ChildRow> m_children;
     QCheckBox *m_consentApproved = nullptr;
     QLineEdit *m_consentNote = nullptr;

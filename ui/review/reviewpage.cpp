@@ -41,6 +41,7 @@ QScrollArea *scrolling(QWidget *inside, QWidget *parent)
     auto *scroll = new QScrollArea(parent);
     scroll->setWidget(inside);
     scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // it reads downwards: nothing sideways
     return scroll;
 }
 
@@ -64,7 +65,7 @@ ReviewPage::ReviewPage(ReferralRepository &referrals, const Profile &profile, St
     Theme::setKind(m_bar, Theme::Kind::prompt);
 
     // The record as taken, read-only (the editor freezes a submitted referral and takes no lease).
-    auto *asTaken = new ReferralEditor(referrals, profile, m_current, m_actor, clock, this);
+    auto *asTaken = m_asTaken = new ReferralEditor(referrals, profile, m_current, m_actor, clock, this);
     asTaken->setStillToAskVisible(false);
     QWidget *right = createDecisionSide();
 
@@ -74,6 +75,7 @@ ReviewPage::ReviewPage(ReferralRepository &referrals, const Profile &profile, St
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
     split->setChildrenCollapsible(false);
+    split->setSizes({720, 620}); // the decision side gets the room a decision needs (1366×768 and up)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(createTopBar());
     layout->addWidget(split, 1);
@@ -116,8 +118,8 @@ QWidget *ReviewPage::createDecisionSide()
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("reviewTabs"));
     m_tabs->addTab(scrolling(createDecisionTab(), m_tabs), tr("&1 Decision"));
-    m_tabs->addTab(scrolling(createRecordForms(), m_tabs), tr("&2 Discussions and feedback"));
-    m_tabs->addTab(createActionsList(), tr("&3 Follow-up actions"));
+    m_tabs->addTab(scrolling(createRecordForms(), m_tabs), tr("&2 Discussions"));
+    m_tabs->addTab(createActionsList(), tr("&3 Actions"));
     m_timeline = new QListWidget(this);
     m_timeline->setObjectName(QStringLiteral("reviewHistory"));
     m_timeline->setAccessibleName(tr("History"));
@@ -170,7 +172,7 @@ QWidget *ReviewPage::createDecisionTab()
             target.write(m_pendingDecision, a);
             page->show(m_pendingDecision);
         });
-        decisionLayout->addWidget(page);
+        m_outcomes->addQuestions(page);
     }
     connect(m_outcomes, &OutcomesPanel::recordRequested, this, &ReviewPage::recordDecision);
     return decision;
@@ -398,6 +400,7 @@ bool ReviewPage::signDecision(const QString &given)
 
 void ReviewPage::refresh()
 {
+    m_asTaken->showRecordStatus(m_current.referral.status); // "Decided — a record" once signed
     m_outcomes->show(m_current.referral);
     if (m_disagreement)
         m_disagreement->show(m_current.referral);

@@ -23,6 +23,7 @@ namespace FrontDoor {
 class DisagreementForm;
 class OutcomesPanel;
 class RecordForms;
+class ReferralEditor;
 class ReferralOutput;
 
 // A supervisor's review of a submitted referral (issue 7): the record read-only on the left; on the right the
@@ -85,6 +86,7 @@ private:
     History m_history;
     StoredReferral m_current;
     QLabel *m_bar = nullptr;
+    ReferralEditor *m_asTaken = nullptr; // the record as taken, on the left
     QTabWidget *m_tabs = nullptr;
     OutcomesPanel *m_outcomes = nullptr;
     Referral m_pendingDecision; // the decision-stage questions as answered on screen, not yet recorded
