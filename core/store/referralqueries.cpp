@@ -117,8 +117,19 @@ QString ReferralQueries::searchExpression(const QString &text)
         bool hasLetterOrDigit = false;
         for (const QChar c : folded)
             hasLetterOrDigit = hasLetterOrDigit || c.isLetterOrNumber();
-        if (hasLetterOrDigit)
+        if (!hasLetterOrDigit)
+            continue;
+        // "obriain" finds "Ó Briain" and "mcdonald" "Mc Donald" (issue 18): a run of letters typed without the
+        // space or apostrophe may be two adjacent words of a name — each split is tried as a phrase.
+        const bool lettersOnly = std::all_of(folded.cbegin(), folded.cend(), [](QChar c) { return c.isLetter(); });
+        if (!lettersOnly || folded.size() < 4 || folded.size() > 20) {
             terms.append(quoted(folded) + u'*');
+            continue;
+        }
+        QStringList either{quoted(folded) + u'*'};
+        for (qsizetype at = 1; at < folded.size(); ++at)
+            either.append(quoted(folded.left(at) + u' ' + folded.mid(at)));
+        terms.append(u'(' + either.join(QStringLiteral(" OR ")) + u')');
     }
     return terms.join(QStringLiteral(" AND "));
 }

@@ -177,3 +177,18 @@ TEST_CASE("A call-handler's queue and search show only their own referrals, a su
     CHECK(f->queries().search(QStringLiteral("ada"), supervisor)->size() == 2);
     CHECK_FALSE(f->queries().search(QStringLiteral("ada"), administrator));
 }
+
+TEST_CASE("Search folds spaces and punctuation inside names: obriain, o briain and O'Briain all find Ó Briain",
+          "[issue18]")
+{
+    StoreFixture f;
+    const QString obriain = addReferral(f, QStringLiteral("Siobhán Ó Briain"), QStringLiteral("2016-02-03"));
+    const QString mcdonald = addReferral(f, QStringLiteral("Ewan Mc Donald"), {});
+    addReferral(f, QStringLiteral("Oliver Briars"), {});
+    for (const char *typed : {"obriain", "o briain", "O'Briain", "Ó BRIAIN", "siobhan obriain"}) {
+        INFO(typed);
+        CHECK(found(f, QString::fromUtf8(typed)) == QStringList{obriain});
+    }
+    CHECK(found(f, QStringLiteral("mcdonald")) == QStringList{mcdonald});
+    CHECK(found(f, QStringLiteral("briainx")).isEmpty());
+}

@@ -163,6 +163,18 @@ TEST_CASE("The queue view filters by keyboard — urgent, overdue, awaiting deci
     QTest::keyClicks(search, QStringLiteral("perpetua"));
     REQUIRE(QTest::qWaitFor([&] { return model.rowCount() == 1; }, 2000));
     CHECK(model.summary(0).children.contains(QStringLiteral("Perpetua")));
+    auto *message = view.findChild<QLabel *>(QStringLiteral("queueMessage"));
+    CHECK_FALSE(message->isVisible());
+
+    // Issue 18: a search that finds nothing says so, and what it looks in.
+    QTest::keyClicks(search, QStringLiteral("zzz"));
+    REQUIRE(QTest::qWaitFor([&] { return message->isVisible(); }, 2000));
+    CHECK(message->text().contains(QStringLiteral("No referral matches")));
+    CHECK(model.rowCount() == 0);
+    for (int i = 0; i < 3; ++i)
+        QTest::keyClick(search, Qt::Key_Backspace);
+    REQUIRE(QTest::qWaitFor([&] { return model.rowCount() == 1; }, 2000));
+    CHECK_FALSE(message->isVisible());
 
     // Tab to the table, Enter opens the referral.
     QSignalSpy open(&view, &QueueView::openRequested);

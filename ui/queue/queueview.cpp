@@ -93,7 +93,18 @@ QHBoxLayout *QueueView::createFilterBar()
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(200);
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
-    connect(m_searchDelay, &QTimer::timeout, this, [this] { m_model->search(m_search->text()); });
+    connect(m_searchDelay, &QTimer::timeout, this, [this] {
+        const QString text = m_search->text().trimmed();
+        m_message->hide();
+        m_model->search(text);
+        if (!text.isEmpty() && m_model->rowCount() == 0 && !m_message->isVisible()) { // found nothing: say so
+            Theme::setKind(m_message, Theme::Kind::prompt);
+            m_message->setText(tr("No referral matches “%1”. Search looks in names, aliases, dates of birth, "
+                                  "addresses, postcodes, schools and references; try part of a name.")
+                                   .arg(text.toHtmlEscaped()));
+            m_message->show();
+        }
+    });
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(showLabel);
@@ -150,6 +161,7 @@ QLabel *QueueView::createMessage()
     Theme::setKind(m_message, Theme::Kind::checkProblem);
     m_message->hide();
     connect(m_model, &QueueModel::readFailed, this, [this](const QString &message) {
+        Theme::setKind(m_message, Theme::Kind::checkProblem);
         m_message->setText(tr("The queue could not be read: %1").arg(message));
         m_message->show();
     });
