@@ -509,3 +509,54 @@ TEST_CASE("Referral › Discard this call: a call started by mistake leaves the 
     CHECK(f.rawValue(QStringLiteral("SELECT json_extract(payload, '$.reason') FROM audit WHERE kind = 'discarded'"))
           == QStringLiteral("started by mistake: a wrong key"));
 }
+
+TEST_CASE("Submission blocked: the cursor lands on the question itself, scrolled into view", "[issue18]")
+{
+    StoreFixture f;
+    StoredReferral draft = f->referrals().createDraft(norfolk(), handler).value();
+    ReferralEditor editor(f->referrals(), norfolk(), draft, handler, f.clock);
+    editor.resize(1000, 430); // a small window: the section does not fit
+    editor.show();
+    REQUIRE(QTest::qWaitForWindowActive(&editor));
+    REQUIRE(editor.jumpTo(Field::referrerType.toString()));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down); // a member of the public
+    REQUIRE(editor.jumpTo(Field::identityDecision.toString()));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_End); // anonymous
+    REQUIRE(editor.jumpTo(Field::referrerType.toString()));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down); // a professional: NOR-A2 now blocks
+    REQUIRE(editor.jumpTo(Field::triageImmediateDanger.toString())); // somewhere else entirely
+
+    QTest::keyClick(&editor, Qt::Key_Return, Qt::ControlModifier);
+    auto *identity = editor.findChild<QWidget *>(QStringLiteral("question_%1").arg(idOf(Field::identityDecision.toString())));
+    REQUIRE(identity);
+    QWidget *focus = QApplication::focusWidget();
+    REQUIRE(identity->isAncestorOf(focus)); // the question, not the Still to ask list
+    QTest::qWait(20);                       // laid out and scrolled
+    CHECK_FALSE(focus->visibleRegion().isEmpty());
+    CHECK(focus->visibleRegion().boundingRect().height() == focus->height()); // wholly in view
+}
+
+TEST_CASE("After Ctrl+N the first question wears a visible focus ring", "[issue18]")
+{
+    StoreFixture f;
+    StoredReferral draft = f->referrals().createDraft(norfolk(), handler).value();
+    ReferralEditor editor(f->referrals(), norfolk(), draft, handler, f.clock);
+    editor.show();
+    REQUIRE(QTest::qWaitForWindowActive(&editor));
+    auto *yes = qobject_cast<QRadioButton *>(QApplication::focusWidget());
+    REQUIRE(yes);
+    const auto ringPixels = [](const QImage &image) {
+        int count = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x)
+                count += image.pixelColor(x, y) == QColor(0xff, 0x9f, 0x1a);
+        return count;
+    };
+    const QImage focused = yes->grab().toImage();
+    QTest::keyClick(yes, Qt::Key_Tab);
+    REQUIRE(QApplication::focusWidget() != yes);
+    const QImage unfocused = yes->grab().toImage();
+    CHECK(focused.size() == unfocused.size()); // nothing moves as the cursor does
+    CHECK(ringPixels(focused) > 2 * (focused.width() + focused.height()));
+    CHECK(ringPixels(unfocused) == 0);
+}

@@ -23,6 +23,7 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QScrollArea>
+#include <QPointer>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTimer>
@@ -502,6 +503,14 @@ bool ReferralEditor::jumpTo(const QString &path)
         if (QuestionWidget *widget = m_sectionPages.at(row)->questionFor(path)) {
             m_sections->setCurrentRow(row);
             widget->focusEditor(Qt::ShortcutFocusReason); // the person asked for it (Still to ask, a must)
+            // The question itself in view, not only its section (issue 18): now, and once the page is laid out.
+            if (auto *scroll = qobject_cast<QScrollArea *>(m_pages->widget(row))) {
+                scroll->ensureWidgetVisible(widget);
+                QTimer::singleShot(0, scroll, [scroll, widget = QPointer<QWidget>(widget)] {
+                    if (widget)
+                        scroll->ensureWidgetVisible(widget);
+                });
+            }
             return true;
         }
     }
