@@ -218,6 +218,11 @@ TEST_CASE("NOR-D2: a wrong password signs nothing, and a broken must is named be
     auto *bar = review.findChild<QLabel *>(QStringLiteral("reviewBar"));
     CHECK_FALSE(review.signDecision(password)); // no outcomes yet
     CHECK(bar->text().contains(QStringLiteral("not met")));
+    // Issue 18: real plurals, never "requirement(s)".
+    CHECK(bar->text().contains(QStringLiteral("2 requirements of the procedure are not met")));
+    auto *musts = review.findChild<QListWidget *>(QStringLiteral("decisionMusts"));
+    for (int i = 0; i < musts->count(); ++i)
+        CHECK_FALSE(musts->item(i)->text().contains(QStringLiteral("(s)")));
 
     Referral decided = review.referral();
     decided.outcomes = {ChildOutcome{QStringLiteral("c1"), QStringLiteral("earlyHelp"), QStringLiteral("Reasons"), {}, sup.userId, f.clock.now()},
@@ -382,6 +387,13 @@ TEST_CASE("The history reads as sentences: who recorded what, old and new, with 
                      {QStringLiteral("from"), QJsonValue()},
                      {QStringLiteral("to"), QJsonObject{{QStringLiteral("value"), QStringLiteral("refused")}}}};
     CHECK(historyLine(event, norfolk()).contains(QStringLiteral("recorded Do the parents know about this referral, and do they agree?: (none) → The parent refused")));
+
+    // Issue 18: an estimated age reads as words, not as it is stored.
+    event.payload = {{QStringLiteral("path"), QStringLiteral("children[c1].dateOfBirth")},
+                     {QStringLiteral("from"), QJsonValue()},
+                     {QStringLiteral("to"), QJsonObject{{QStringLiteral("value"), QStringLiteral("age:4y")}}}};
+    CHECK(historyLine(event, norfolk()).contains(QStringLiteral("→ about 4 years old")));
+    CHECK_FALSE(historyLine(event, norfolk()).contains(QStringLiteral("age:4y")));
 
     // A supervisor's record on the review is said as what it records, not as an amendment of the call.
     event.kind = auditKindName(AuditKind::DecisionRecorded);

@@ -1,5 +1,7 @@
 #include "editor/submitflow.h"
 
+#include "counted.h"
+
 #include "calendar/followupplanner.h"
 #include "common/uktime.h"
 #include "editor/autosaver.h"
@@ -38,10 +40,9 @@ SubmitFlow::Step SubmitFlow::press(const std::function<Findings()> &findingsNow)
     if (!blocking.isEmpty()) {
         m_confirming = false;
         Theme::setKind(m_bar, Theme::Kind::blocked);
-        m_bar->setText(tr("<b>Not yet: %n procedure requirement(s) must be met first</b> — listed at the top "
-                          "of Still to ask. The cursor is on the first.",
-                          nullptr,
-                          int(blocking.size())));
+        m_bar->setText(tr("<b>Not yet: %1 must be met first</b> — listed at the top of Still to ask. The cursor "
+                          "is on the first.")
+                           .arg(counted(blocking.size(), tr("procedure requirement"), tr("procedure requirements"))));
         m_bar->show();
         emit blockedAt(blocking.constFirst().path);
         return Step::Blocked;
@@ -81,11 +82,11 @@ void SubmitFlow::showSummary(const Findings &findings)
                                 action.procedureId));
     Theme::setKind(m_bar, Theme::Kind::none);
     m_bar->setText(tr("<b>Ready to submit.</b> Who does what next: %1<br>Submitting signs the call record as yours "
-                      "and sets: %2<br>%3 item(s) still to ask will be recorded as outstanding. <b>Ctrl+Enter</b> "
+                      "and sets: %2<br>%3 still to ask will be recorded as outstanding. <b>Ctrl+Enter</b> "
                       "again to submit, <b>Esc</b> to go back.")
                        .arg(next.hasValue() ? next.value().toHtmlEscaped() : tr("<i>not recorded</i>"),
                             actions.join(QStringLiteral("; ")))
-                       .arg(outstanding));
+                       .arg(counted(outstanding, tr("item"), tr("items"))));
     m_bar->show();
 }
 

@@ -1,5 +1,9 @@
 #include "historytext.h"
 
+#include "referral/spokendate.h"
+
+#include "counted.h"
+
 #include "common/uktime.h"
 
 #include <QCoreApplication>
@@ -94,9 +98,12 @@ QString valueWords(const QJsonValue &stored, const QString &path, const Profile 
     }
     const Question *question = questionAt(path, profile);
     const OptionList *options = question ? profile.optionList(question->options) : nullptr;
-    for (QString &value : values)
+    for (QString &value : values) {
         if (const ChoiceOption *option = options ? options->find(value) : nullptr)
             value = option->label;
+        else if (EstimatedAge age; EstimatedAge::fromCanonical(value, &age))
+            value = age.display(); // "age:4y" → "about 4 years old" (issue 18)
+    }
     return values.join(QStringLiteral(", "));
 }
 
@@ -125,9 +132,8 @@ QString historyLine(const AuditEvent &event, const Profile &profile)
     } else if (event.kind == auditKindName(AuditKind::Created)) {
         what = tr("started the referral");
     } else if (event.kind == auditKindName(AuditKind::Submitted)) {
-        what = QCoreApplication::translate("FrontDoor::History",
-                                           "submitted the referral (%n item(s) recorded as outstanding)", nullptr,
-                                           int(p.value(QLatin1String("outstanding")).toArray().size()));
+        what = tr("submitted the referral (%1 recorded as outstanding)")
+                   .arg(counted(p.value(QLatin1String("outstanding")).toArray().size(), tr("item"), tr("items")));
     } else if (event.kind == auditKindName(AuditKind::Signed)) {
         what = tr("signed the %1").arg(p.value(QLatin1String("what")).toString());
     } else if (event.kind == auditKindName(AuditKind::StatusChanged)) {

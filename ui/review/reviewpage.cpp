@@ -1,5 +1,7 @@
 #include "reviewpage.h"
 
+#include "counted.h"
+
 #include "common/uktime.h"
 
 #include "calendar/followupplanner.h"
@@ -364,8 +366,9 @@ bool ReviewPage::signDecision(const QString &given)
     }
     const Findings blocking = withSeverity(decisionFindings(), Severity::Blocking);
     if (!blocking.isEmpty()) {
-        say(tr("<b>Not signed: %n requirement(s) of the procedure are not met yet</b> — listed under Before signing.",
-               nullptr, int(blocking.size())),
+        say(tr("<b>Not signed: %1 of the procedure %2 not met yet</b> — listed under Before signing.")
+                .arg(counted(blocking.size(), tr("requirement"), tr("requirements")),
+                     blocking.size() == 1 ? tr("is") : tr("are")),
             true);
         m_musts->setFocus();
         return false;
@@ -416,8 +419,9 @@ void ReviewPage::refresh()
     if (m_musts->count() == 0)
         new QListWidgetItem(tr("✓ Nothing stops the decision being signed."), m_musts);
     if (const qsizetype outstanding = withSeverity(findings, Severity::Outstanding).size())
-        new QListWidgetItem(tr("• %1 item(s) of information are still outstanding (they never stop a decision).")
-                                .arg(outstanding),
+        new QListWidgetItem(tr("• %1 of information %2 still outstanding (they never stop a decision).")
+                                .arg(counted(outstanding, tr("item"), tr("items")),
+                                     outstanding == 1 ? tr("is") : tr("are")),
                             m_musts);
 
     m_actions->clear();
