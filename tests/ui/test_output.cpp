@@ -232,3 +232,27 @@ TEST_CASE("A training case is never printed or exported from the window: the rea
     CHECK(eventsOf(*store, reference, AuditKind::Exported).isEmpty());
     CHECK(eventsOf(*store, reference, AuditKind::Printed).isEmpty());
 }
+
+TEST_CASE("The print dialog never says a document names an anonymous referrer", "[issue18]")
+{
+    StoreFixture f;
+    StoredReferral draft = f->referrals().createDraft(norfolk(), handler).value();
+    Referral r = draft.referral;
+    r.children[0].answers.insert(QStringLiteral("name"), Answer::given(QStringLiteral("Olwen Invented")));
+    r.setAnswer(Field::referrerType, Answer::given(QStringLiteral("memberOfPublic")));
+    r.setAnswer(Field::identityDecision, Answer::given(QStringLiteral("anonymous")));
+    r.setAnswer(Field::identityConfidentialityExplained, Answer::given(QStringLiteral("yes"))); // NOR-A3
+    const qint64 revision = f->referrals().save(r, draft.revision, handler)->revision;
+    const Result<SaveReceipt> submitted = f->referrals().submit(r.reference, revision, handler, norfolk());
+    INFO(submitted.errorMessage().toStdString());
+    REQUIRE(submitted);
+    ShownReview review(*f, r.reference);
+    OutputDialog &dialog = review.pressCtrlP();
+    for (int i = 0; i < choices(dialog).count(); ++i) {
+        choices(dialog).setCurrentRow(i);
+        INFO(choices(dialog).currentItem()->text().toStdString());
+        CHECK_FALSE(shown(dialog, "outputAbout").contains(QStringLiteral("It names the referrer")));
+    }
+    choices(dialog).setCurrentRow(0); // the written record
+    CHECK(shown(dialog, "outputAbout").contains(QStringLiteral("The referrer is anonymous")));
+}

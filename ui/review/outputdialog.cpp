@@ -1,6 +1,7 @@
 #include "review/outputdialog.h"
 
 #include "documents/redactedreferral.h"
+#include "referral/fields.h"
 #include "referral/referralfacts.h"
 #include "render/referraloutput.h"
 #include "theme.h"
@@ -105,15 +106,20 @@ void OutputDialog::describeChoice()
 {
     const std::optional<DocumentKind> kind = chosenDocument();
     m_print->setEnabled(kind.has_value()); // the JSON is for another system, not for paper
+    // An anonymous caller gave no name to print: the internal documents hold what they did give (issue 18).
+    const bool anonymous = m_referral.answerIs(Field::identityDecision, u"anonymous");
+    const QString referrer = anonymous ? tr("<b>The referrer is anonymous</b>: it holds what they said and any contact "
+                                            "details they gave")
+                                       : tr("<b>It names the referrer</b>");
     if (!kind) {
         m_about->setText(tr("For the case-management system: everything recorded, in the versioned referral schema "
-                            "(resources/schema/referral-json.md). <b>It names the referrer.</b>"));
+                            "(resources/schema/referral-json.md). %1.").arg(referrer));
         return;
     }
     switch (*kind) {
     case DocumentKind::WrittenRecord:
         m_about->setText(tr("For the front door only: every question with what was recorded, the decisions and their "
-                            "signatures. <b>It names the referrer</b> — keep it inside the service."));
+                            "signatures. %1 — keep it inside the service.").arg(referrer));
         break;
     case DocumentKind::FamilyNotice:
         m_about->setText(mayNameReferrer(m_referral, Audience::Family)
