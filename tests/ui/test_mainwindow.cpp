@@ -83,6 +83,8 @@ TEST_CASE("An administrator's window offers File › Accounts…, which opens th
     REQUIRE(QTest::qWaitForWindowActive(&window));
     QTest::keyClick(button, Qt::Key_Space);
     CHECK(opened == 2);
+    QTest::keyClick(button, Qt::Key_Return); // issue 18: Enter on the focused button opens it too
+    CHECK(opened == 3);
 }
 
 TEST_CASE("Ctrl+Q closes the main window")

@@ -11,6 +11,8 @@
 #include "session/newpassworddialog.h"
 #include "session/signindialog.h"
 
+#include <QApplication>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -152,4 +154,38 @@ TEST_CASE("The administrator disables, enables and resets an account in the wind
     const QString kinds = f.rawValue(QStringLiteral("SELECT group_concat(kind) FROM audit WHERE kind IN ("
                                                     "'accountDisabled', 'accountEnabled', 'passwordReset')"));
     CHECK(kinds == QStringLiteral("accountDisabled,accountEnabled,passwordReset"));
+}
+
+TEST_CASE("Accounts dialog: the role resets after an account is made, and a password error puts the cursor back",
+          "[issue18]")
+{
+    StoreFixture f;
+    Accounts accounts(f->database(), f.clock, cheap);
+    REQUIRE(accounts.createFirstAdministrator(QStringLiteral("admin"), QStringLiteral("Ada Admin"),
+                                              QStringLiteral("kettle on the windowsill")));
+    AccountsDialog manage(accounts, Actor{QStringLiteral("admin"), Role::Administrator});
+    manage.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&manage));
+    auto *role = manage.findChild<QComboBox *>();
+    REQUIRE(role);
+    typeInto(manage, "newAccountLogin", QStringLiteral("sam"));
+    typeInto(manage, "newAccountFullName", QStringLiteral("Sam Invented"));
+    role->setFocus();
+    QTest::keyClick(role, Qt::Key_End); // the most powerful role
+    typeInto(manage, "newAccountPassword", QStringLiteral("blue heron over the fen"));
+    typeInto(manage, "newAccountRepeat", QStringLiteral("blue heron over the fens"));
+    QTest::keyClick(edit(manage, "newAccountRepeat"), Qt::Key_Return);
+    CHECK(message(manage, "accountsMessage").contains(QStringLiteral("not the same")));
+    CHECK(QApplication::focusWidget() == edit(manage, "newAccountPassword")); // back where the fault is
+
+    typeInto(manage, "newAccountPassword", QStringLiteral("short"));
+    typeInto(manage, "newAccountRepeat", QStringLiteral("short"));
+    QTest::keyClick(edit(manage, "newAccountRepeat"), Qt::Key_Return);
+    CHECK(QApplication::focusWidget() == edit(manage, "newAccountPassword"));
+
+    typeInto(manage, "newAccountPassword", QStringLiteral("blue heron over the fen"));
+    typeInto(manage, "newAccountRepeat", QStringLiteral("blue heron over the fen"));
+    QTest::keyClick(edit(manage, "newAccountRepeat"), Qt::Key_Return);
+    REQUIRE(message(manage, "accountsMessage").contains(QStringLiteral("Created sam")));
+    CHECK(role->currentIndex() == 0); // the next account does not inherit the last one's role
 }

@@ -7,6 +7,7 @@
 #include "theme.h"
 
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -27,6 +28,7 @@ HomePage::HomePage(Sources sources, QWidget *parent) : QWidget(parent), m_source
     m_newReferral = new QPushButton(tr("New referral  (%1)").arg(Keys::newReferral.toString(QKeySequence::NativeText)),
                                     this);
     m_newReferral->setObjectName(QStringLiteral("newReferralButton"));
+    m_newReferral->installEventFilter(this);
     m_newReferral->setAccessibleName(tr("New referral"));
     m_newReferral->setEnabled(m_sources.canTakeCalls);
     m_newReferral->setToolTip(m_sources.canTakeCalls ? tr("Start a referral: the reference and the call's start are "
@@ -71,6 +73,7 @@ HomePage::HomePage(Sources sources, QWidget *parent) : QWidget(parent), m_source
         m_accounts->setObjectName(QStringLiteral("accountsButton"));
         Theme::setKind(m_accounts, Theme::Kind::primary);
         connect(m_accounts, &QPushButton::clicked, this, [this] { m_sources.manageAccounts(); });
+        m_accounts->installEventFilter(this);
         auto *row = new QHBoxLayout;
         row->addWidget(m_accounts);
         row->addStretch(1);
@@ -122,6 +125,19 @@ void HomePage::focusFirst()
         m_accounts->setFocus();
     else if (m_recent)
         m_recent->setFocus();
+}
+
+bool HomePage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        auto *button = qobject_cast<QPushButton *>(watched);
+        if (button && button->isEnabled() && (key == Qt::Key_Return || key == Qt::Key_Enter)) {
+            button->click();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 } // namespace FrontDoor

@@ -38,6 +38,10 @@ signals:
     void newReferralRequested();
     void openRequested(const QString &reference);
 
+protected:
+    // Enter on a focused button of the page presses it, as in a dialog (issue 18: the administrator's Accounts…).
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     Sources m_sources;
     QPushButton *m_newReferral = nullptr;

@@ -129,6 +129,7 @@ void AccountsDialog::create()
     if (!m_form->passwordsMatch()) {
         m_message->setText(tr("The two passwords are not the same."));
         m_form->clearPasswords();
+        m_form->focusPassword();
         return;
     }
     Result<Account> created =
@@ -136,6 +137,11 @@ void AccountsDialog::create()
     m_form->clearPasswords();
     if (!created) {
         m_message->setText(created.errorMessage());
+        // The field at fault: a password the policy refuses, else the name (taken, or not of the allowed form).
+        if (created.errorMessage().contains(QLatin1String("assword")))
+            m_form->focusPassword();
+        else
+            m_form->focusLogin();
         return;
     }
     m_message->setText(tr("Created %1 (%2).").arg(created->id, roleDisplayName(created->role)));

@@ -60,8 +60,21 @@ void NewAccountForm::clear()
 {
     m_login->clear();
     m_fullName->clear();
+    if (m_role)
+        m_role->setCurrentIndex(0); // the next account starts from the least power, not the last one's role
     clearPasswords();
     m_login->setFocus();
+}
+
+void NewAccountForm::focusPassword()
+{
+    m_password->setFocus();
+}
+
+void NewAccountForm::focusLogin()
+{
+    m_login->setFocus();
+    m_login->selectAll();
 }
 
 } // namespace FrontDoor

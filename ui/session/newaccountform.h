@@ -25,6 +25,9 @@ public:
     bool passwordsMatch() const;
     void clearPasswords();
     void clear();
+    // Back to the field at fault after a refusal (issue 18): the password, or the sign-in name.
+    void focusPassword();
+    void focusLogin();
 
 private:
     QLineEdit *m_login = nullptr;
