@@ -34,7 +34,7 @@ EditorHeader::EditorHeader(const Profile &profile,
     auto *referenceLabel = new QLabel(reference, this);
     referenceLabel->setObjectName(QStringLiteral("editorReference"));
     referenceLabel->setTextInteractionFlags(Qt::TextSelectableByMouse); // read out to a caller, or copied
-    auto *frontDoor = new QLabel(profile.name, this);
+    auto *frontDoor = m_frontDoor = new QLabel(profile.name, this);
     frontDoor->setObjectName(QStringLiteral("editorFrontDoor"));
     m_timer = chip(QStringLiteral("callTimer"));
     m_caller = chip(QStringLiteral("callerTypeLabel"));
@@ -73,7 +73,10 @@ void EditorHeader::tick()
     if (m_callOver) {
         const QString when = UkTime::text(described, QStringLiteral("ddd d MMM HH:mm"));
         m_hours->setText(open ? tr("In hours · %1").arg(when) : tr("OUT OF HOURS · %1").arg(when));
-        m_hours->setWordWrap(false); // short on a record: one line, never a column of words
+        // A record's hours are short: one line, never a column of words (issue 18). The front door's name, in
+        // the window's title already, makes room for it.
+        m_hours->setMinimumWidth(m_hours->fontMetrics().horizontalAdvance(m_hours->text()) + 24);
+        m_frontDoor->hide();
         m_hours->setToolTip(open ? tr("Received in the front door's hours") : tr("Received out of hours"));
         return;
     }
@@ -110,7 +113,6 @@ void EditorHeader::setCallerType(const QString &label)
     // not a paragraph; the whole label is its tooltip and what a screen reader reads.
     const QString brief = label.section(QStringLiteral(" ("), 0, 0);
     m_caller->setText(label.isEmpty() ? tr("Caller: not yet asked") : tr("Caller: %1").arg(brief));
-    m_caller->setWordWrap(brief.size() > 24);
     m_caller->setToolTip(label);
     m_caller->setAccessibleName(label.isEmpty() ? m_caller->text() : tr("Caller: %1").arg(label));
 }

@@ -45,6 +45,7 @@ private:
     QLabel *m_save = nullptr;
     QLabel *m_caller = nullptr;
     QLabel *m_hours = nullptr;
+    QLabel *m_frontDoor = nullptr;
     QTimer m_ticker;
 };
 

@@ -71,7 +71,7 @@ ReviewPage::ReviewPage(ReferralRepository &referrals, const Profile &profile, St
     asTaken->setStillToAskVisible(false);
     QWidget *right = createDecisionSide();
 
-    auto *split = new QSplitter(this);
+    auto *split = m_split = new QSplitter(this);
     split->addWidget(asTaken);
     split->addWidget(right);
     split->setStretchFactor(0, 1);
@@ -399,6 +399,17 @@ bool ReviewPage::signDecision(const QString &given)
     say(tr("<b>Decision signed %1</b> by you. Later changes are amendments with a reason.").arg(ukTime(decided->savedAt)),
         false);
     return true;
+}
+
+void ReviewPage::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (m_splitPlaced || width() < 800)
+        return;
+    // Once, at the first real width: the decision side gets the room a decision needs (46%); after that the
+    // person's own dragging of the divider stands.
+    m_splitPlaced = true;
+    m_split->setSizes({width() * 54 / 100, width() * 46 / 100});
 }
 
 void ReviewPage::refresh()

@@ -18,6 +18,8 @@ class QListWidget;
 class QPushButton;
 class QTabWidget;
 
+class QSplitter;
+
 namespace FrontDoor {
 
 class DisagreementForm;
@@ -67,6 +69,9 @@ public:
 signals:
     void openRequested(const QString &reference);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     QHBoxLayout *createTopBar();
     QWidget *createDecisionSide();
@@ -87,6 +92,8 @@ private:
     StoredReferral m_current;
     QLabel *m_bar = nullptr;
     ReferralEditor *m_asTaken = nullptr; // the record as taken, on the left
+    QSplitter *m_split = nullptr;
+    bool m_splitPlaced = false;
     QTabWidget *m_tabs = nullptr;
     OutcomesPanel *m_outcomes = nullptr;
     Referral m_pendingDecision; // the decision-stage questions as answered on screen, not yet recorded
