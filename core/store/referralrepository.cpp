@@ -36,7 +36,6 @@ QJsonValue decode(const QString &encoded)
     return QJsonDocument::fromJson(encoded.toUtf8()).array().at(0);
 }
 
-
 Operation viewing(const Actor &actor, const QString &handler)
 {
     return actor.userId == handler ? Operation::ViewOwnReferral : Operation::ViewAnyReferral;
@@ -381,45 +380,6 @@ Result<SaveReceipt> ReferralRepository::persist(Current &current, const Referral
     current.referral = next;
     current.flat = std::move(after);
     return SaveReceipt{row.revision, now, true, int(events.size())};
-}
-
-Status ReferralRepository::writeDerived(qint64 id, const Referral &referral, const Derived &derived)
-{
-    if (derived.searchText) {
-        if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("search.remove"), {{"id", id}}); !r)
-            return r.error();
-        if (Result<QSqlQuery *> r
-            = m_database.exec(QStringLiteral("search.add"), {{"id", id}, {"body", *derived.searchText}});
-            !r)
-            return r.error();
-    }
-    if (derived.personKeys) {
-        if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("persons.remove"), {{"id", id}}); !r)
-            return r.error();
-        for (const ReferralIndex::PersonKey &key : ReferralIndex::personKeys(referral)) {
-            Result<QSqlQuery *> r = m_database.exec(
-                QStringLiteral("persons.add"),
-                {{"id", id}, {"person", key.personId}, {"kind", key.kind}, {"name", key.name}, {"folded", key.folded},
-                 {"given", key.givenKey}, {"family", key.familyKey},
-                 {"birthDate", key.birthDate.isValid() ? QVariant(key.birthDate.toString(Qt::ISODate)) : QVariant()},
-                 {"birthYear", key.birthYear > 0 ? QVariant(key.birthYear) : QVariant()}});
-            if (!r)
-                return r.error();
-        }
-    }
-    if (derived.actions) {
-        if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("actions.remove"), {{"id", id}}); !r)
-            return r.error();
-        for (const FollowUpAction &action : referral.actions) {
-            Result<QSqlQuery *> r = m_database.exec(
-                QStringLiteral("actions.add"),
-                {{"id", id}, {"action", action.id}, {"kind", action.kind}, {"procedure", action.procedureId},
-                 {"due", StoredTime::orNull(action.due)}, {"status", actionStatusName(action.status)}});
-            if (!r)
-                return r.error();
-        }
-    }
-    return {};
 }
 
 Status ReferralRepository::flush(const QString &reference)
