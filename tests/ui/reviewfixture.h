@@ -5,6 +5,13 @@
 
 #include "referral/fields.h"
 
+#include "mainwindow.h"
+#include "review/reviewpage.h"
+
+#include <QComboBox>
+#include <QTableView>
+#include <QTest>
+
 #include <catch2/catch.hpp>
 
 // A submitted invented referral for the review tests: two children, a professional caller feedback can reach.
@@ -23,6 +30,35 @@ inline QString submittedWithTwoChildren(StoreFixture &f)
     const qint64 revision = f->referrals().save(r, draft.revision, handler)->revision;
     REQUIRE(f->referrals().submit(r.reference, revision, handler, norfolk()));
     return r.reference;
+}
+
+// The fixture's store with cheap password hashing, the administrator "root" and the supervisor "sam" (password).
+inline FrontDoor::Account withSupervisorSam(StoreFixture &f)
+{
+    FrontDoor::Store::Options cheap;
+    cheap.passwordCost = cheapHashing;
+    f.reopen(cheap);
+    firstSupervisor(f->accounts(), QStringLiteral("sam"), password);
+    return f->accounts().find(QStringLiteral("sam")).value();
+}
+
+// As a supervisor opens a case: F4, Show ▸ All (End), Enter on the first row. The review it opens.
+inline FrontDoor::ReviewPage *openFirstFromQueue(FrontDoor::MainWindow &window)
+{
+    QTest::keyClick(&window, Qt::Key_F4);
+    auto *show = window.findChild<QComboBox *>(QStringLiteral("queueShow"));
+    REQUIRE(show);
+    show->setFocus();
+    QTest::keyClick(show, Qt::Key_End); // All
+    auto *table = window.findChild<QTableView *>(QStringLiteral("queueTable"));
+    REQUIRE(table);
+    REQUIRE(QTest::qWaitFor([table] { return table->model()->rowCount() > 0; }));
+    table->setFocus();
+    table->setCurrentIndex(table->model()->index(0, 0));
+    QTest::keyClick(table, Qt::Key_Return);
+    auto *review = window.findChild<FrontDoor::ReviewPage *>();
+    REQUIRE(review);
+    return review;
 }
 
 } // namespace FrontDoorTest

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "reviewfixture.h"
 #include "storefixture.h"
 #include "support/dialogkeys.h"
 #include "support/keyclashes.h"
@@ -29,20 +30,6 @@ using namespace FrontDoorTest;
 
 namespace {
 
-const QString password = QStringLiteral("kettle on the windowsill");
-
-QString submitted(StoreFixture &f)
-{
-    StoredReferral draft = f->referrals().createDraft(norfolk(), handler).value();
-    Referral r = draft.referral;
-    r.children[0].answers.insert(QStringLiteral("name"), Answer::given(QStringLiteral("Olwen Invented")));
-    r.setAnswer(Field::referrerType, Answer::given(QStringLiteral("professional")));
-    r.setAnswer(Field::referrerPhone, Answer::given(QStringLiteral("+441603000000")));
-    const qint64 revision = f->referrals().save(r, draft.revision, handler)->revision;
-    REQUIRE(f->referrals().submit(r.reference, revision, handler, norfolk()));
-    return r.reference;
-}
-
 void requireNoClash(QWidget &window, const char *where)
 {
     const QStringList clashes = keyClashes(window);
@@ -55,12 +42,8 @@ void requireNoClash(QWidget &window, const char *where)
 TEST_CASE("Every window and dialog a supervisor meets claims each key once, never one of the menu bar's", "[issue18]")
 {
     StoreFixture f;
-    Store::Options cheap;
-    cheap.passwordCost = cheapHashing;
-    f.reopen(cheap);
-    firstSupervisor(f->accounts(), QStringLiteral("sam"), password);
-    submitted(f);
-    const Account sam = f->accounts().find(QStringLiteral("sam")).value();
+    const Account sam = withSupervisorSam(f);
+    submittedWithTwoChildren(f);
     ProfileShelf shelf(norfolk());
     MainWindow window(WindowContext::forPerson(*f, shelf, sam, {f.path, false, 5}));
     window.resize(1366, 768);
@@ -68,21 +51,9 @@ TEST_CASE("Every window and dialog a supervisor meets claims each key once, neve
     REQUIRE(QTest::qWaitForWindowActive(&window));
     requireNoClash(window, "home");
 
-    QTest::keyClick(&window, Qt::Key_F4); // the queue
-    auto *show = window.findChild<QComboBox *>(QStringLiteral("queueShow"));
-    REQUIRE(show);
-    show->setFocus();
-    QTest::keyClick(show, Qt::Key_End); // All
-    auto *table = window.findChild<QTableView *>(QStringLiteral("queueTable"));
-    REQUIRE(table);
-    REQUIRE(QTest::qWaitFor([table] { return table->isVisible() && table->model()->rowCount() > 0; }));
+    QTest::keyClick(&window, Qt::Key_F4);
     requireNoClash(window, "queue");
-
-    table->setFocus();
-    table->selectRow(0);
-    QTest::keyClick(table, Qt::Key_Return); // the review
-    ReviewPage *review = nullptr;
-    REQUIRE(QTest::qWaitFor([&] { return (review = window.findChild<ReviewPage *>()) && review->isVisible(); }));
+    ReviewPage *review = openFirstFromQueue(window);
     auto *tabs = review->findChild<QTabWidget *>();
     REQUIRE(tabs);
     for (int i = 0; i < tabs->count(); ++i) {
@@ -110,10 +81,7 @@ TEST_CASE("Every window and dialog a supervisor meets claims each key once, neve
 TEST_CASE("The call-handler's window claims each key once: home, a new call, the lock screen", "[issue18]")
 {
     StoreFixture f;
-    Store::Options cheap;
-    cheap.passwordCost = cheapHashing;
-    f.reopen(cheap);
-    firstSupervisor(f->accounts(), QStringLiteral("sam"), password);
+    withSupervisorSam(f);
     REQUIRE(f->accounts().create(Actor{QStringLiteral("root"), Role::Administrator}, QStringLiteral("priya"),
                                  QStringLiteral("Priya Invented"), Role::CallHandler, password));
     const Account priya = f->accounts().find(QStringLiteral("priya")).value();

@@ -44,14 +44,10 @@ using namespace FrontDoorTest;
 TEST_CASE("Work entered on the review is never thrown away: leaving asks to record it or stay", "[issue18]")
 {
     StoreFixture f;
-    Store::Options cheap;
-    cheap.passwordCost = cheapHashing;
-    f.reopen(cheap);
-    firstSupervisor(f->accounts(), QStringLiteral("sam"), password);
+    const Account sam = withSupervisorSam(f);
     const QString reference = submittedWithTwoChildren(f);
     ProfileShelf shelf(norfolk());
-    MainWindow window(WindowContext::forPerson(*f, shelf, f->accounts().find(QStringLiteral("sam")).value(),
-                                               {f.path, false, 5}));
+    MainWindow window(WindowContext::forPerson(*f, shelf, sam, {f.path, false, 5}));
     QStringList asked;
     bool recordNow = false;
     window.setAskBeforeLeaving([&](const QStringList &unrecorded) {
@@ -61,17 +57,7 @@ TEST_CASE("Work entered on the review is never thrown away: leaving asks to reco
     window.resize(1366, 768);
     window.show();
     REQUIRE(QTest::qWaitForWindowActive(&window));
-    auto *show = window.findChild<QComboBox *>(QStringLiteral("queueShow"));
-    QTest::keyClick(&window, Qt::Key_F4);
-    show->setFocus();
-    QTest::keyClick(show, Qt::Key_End); // All
-    auto *table = window.findChild<QTableView *>(QStringLiteral("queueTable"));
-    REQUIRE(QTest::qWaitFor([table] { return table->model()->rowCount() > 0; }));
-    table->setFocus();
-    table->setCurrentIndex(table->model()->index(0, 0));
-    QTest::keyClick(table, Qt::Key_Return);
-    auto *review = window.findChild<ReviewPage *>();
-    REQUIRE(review);
+    ReviewPage *review = openFirstFromQueue(window);
 
     // An outcome chosen and a rationale typed — then F4, as if to look something up in the queue.
     auto *outcome = review->findChild<QComboBox *>(QStringLiteral("outcome_c1"));
@@ -103,28 +89,14 @@ TEST_CASE("Sign out from the lock screen: someone else is at the desk, and the r
           "[issue18]")
 {
     StoreFixture f;
-    Store::Options cheap;
-    cheap.passwordCost = cheapHashing;
-    f.reopen(cheap);
-    firstSupervisor(f->accounts(), QStringLiteral("sam"), password);
+    const Account sam = withSupervisorSam(f);
     const QString reference = submittedWithTwoChildren(f);
     ProfileShelf shelf(norfolk());
-    MainWindow window(WindowContext::forPerson(*f, shelf, f->accounts().find(QStringLiteral("sam")).value(),
-                                               {f.path, false, 5}));
+    MainWindow window(WindowContext::forPerson(*f, shelf, sam, {f.path, false, 5}));
     window.resize(1366, 768);
     window.show();
     REQUIRE(QTest::qWaitForWindowActive(&window));
-    QTest::keyClick(&window, Qt::Key_F4);
-    auto *show = window.findChild<QComboBox *>(QStringLiteral("queueShow"));
-    show->setFocus();
-    QTest::keyClick(show, Qt::Key_End); // All
-    auto *table = window.findChild<QTableView *>(QStringLiteral("queueTable"));
-    REQUIRE(QTest::qWaitFor([table] { return table->model()->rowCount() > 0; }));
-    table->setFocus();
-    table->setCurrentIndex(table->model()->index(0, 0));
-    QTest::keyClick(table, Qt::Key_Return);
-    auto *review = window.findChild<ReviewPage *>();
-    REQUIRE(review);
+    ReviewPage *review = openFirstFromQueue(window);
     auto *outcome = review->findChild<QComboBox *>(QStringLiteral("outcome_c1"));
     outcome->setFocus();
     QTest::keyClick(outcome, Qt::Key_Down);
@@ -142,13 +114,9 @@ TEST_CASE("Sign out from the lock screen: someone else is at the desk, and the r
 TEST_CASE("File › Sign out closes the window for the next person", "[issue18]")
 {
     StoreFixture f;
-    Store::Options cheap;
-    cheap.passwordCost = cheapHashing;
-    f.reopen(cheap);
-    firstSupervisor(f->accounts(), QStringLiteral("sam"), password);
+    const Account sam = withSupervisorSam(f);
     ProfileShelf shelf(norfolk());
-    MainWindow window(WindowContext::forPerson(*f, shelf, f->accounts().find(QStringLiteral("sam")).value(),
-                                               {f.path, false, 5}));
+    MainWindow window(WindowContext::forPerson(*f, shelf, sam, {f.path, false, 5}));
     window.show();
     REQUIRE(QTest::qWaitForWindowActive(&window));
     auto *signOut = window.findChild<QAction *>(QStringLiteral("signOutAction"));
@@ -162,29 +130,14 @@ TEST_CASE("The review fits 1366×768: nothing sideways, the decision's questions
           "[issue18]")
 {
     StoreFixture f;
-    const QString reference = submittedWithTwoChildren(f);
-    MainWindow::Context context;
-    context.profileName = norfolk().name;
-    context.openReferral = [&](const QString &ref, QWidget *parent) -> Result<ReferralPage> {
-        return ReferralPage(new ReviewPage(f->referrals(), norfolk(), f->referrals().open(ref, supervisor).value(),
-                                           supervisor, f.clock, {}, {}, parent));
-    };
-    context.queuePages = [&](const ReferralFilter &filter) { return f->queries().list(filter, supervisor); };
-    context.userId = supervisor.userId;
-    MainWindow window(context);
+    const Account sam = withSupervisorSam(f);
+    submittedWithTwoChildren(f);
+    ProfileShelf shelf(norfolk());
+    MainWindow window(WindowContext::forPerson(*f, shelf, sam, {f.path, false, 5}));
     window.resize(1366, 768);
     window.show();
     REQUIRE(QTest::qWaitForWindowActive(&window));
-    auto *show = window.findChild<QComboBox *>(QStringLiteral("queueShow"));
-    show->setFocus();
-    QTest::keyClick(show, Qt::Key_End);
-    auto *table = window.findChild<QTableView *>(QStringLiteral("queueTable"));
-    REQUIRE(QTest::qWaitFor([table] { return table->model()->rowCount() > 0; }));
-    table->setFocus();
-    table->setCurrentIndex(table->model()->index(0, 0));
-    QTest::keyClick(table, Qt::Key_Return);
-    auto *review = window.findChild<ReviewPage *>();
-    REQUIRE(review);
+    ReviewPage *review = openFirstFromQueue(window);
     QTest::qWait(50); // laid out
     auto *tabs = review->findChild<QTabWidget *>();
     for (int i = 0; i < tabs->count(); ++i) {
