@@ -182,13 +182,7 @@ void MainWindow::createLock()
     m_pages->addWidget(m_lockScreen);
     connect(m_lockScreen, &LockScreen::unlocked, this, &MainWindow::unlock);
     connect(m_lockScreen, &LockScreen::signOutRequested, this, [this] {
-        // Whoever stands at the lock screen may not read the work behind it: a review's unrecorded entries are
-        // recorded unsigned, under the person signed in, rather than asked about (or lost).
-        const ReviewPage::Asker asked = m_askBeforeLeaving;
-        m_askBeforeLeaving = [](const QStringList &) { return true; };
-        const bool closed = closeEditors();
-        m_askBeforeLeaving = asked;
-        if (!closed) { // the store refused: the owner must unlock and see why
+        if (!closeEditorsBehindLock()) { // the store refused: the owner must unlock and see why
             m_lockScreen->prepare();
             return;
         }
@@ -281,9 +275,20 @@ void MainWindow::signOut()
     close();
 }
 
+bool MainWindow::closeEditorsBehindLock()
+{
+    // Whoever stands at the lock screen may not read the work behind it: a review's unrecorded entries are recorded
+    // unsigned, under the person signed in, rather than asked about (or lost).
+    const ReviewPage::Asker asked = m_askBeforeLeaving;
+    m_askBeforeLeaving = [](const QStringList &) { return true; };
+    const bool closed = closeEditors();
+    m_askBeforeLeaving = asked;
+    return closed;
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!isLocked() && !closeEditors()) {
+    if (!(isLocked() ? closeEditorsBehindLock() : closeEditors())) { // locked: the window closed, nothing is lost
         event->ignore();
         return;
     }

@@ -92,6 +92,7 @@ private:
     void openNewReferral();
     void showPage(const ReferralPage &page);
     bool closeEditors(); // false: a review's unrecorded work keeps the person there
+    bool closeEditorsBehindLock(); // the same, recording a review's entries unsigned instead of asking
     void openExisting(const QString &reference);
     void unlock();
 

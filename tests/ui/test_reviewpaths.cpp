@@ -166,3 +166,24 @@ TEST_CASE("The review fits 1366×768: nothing sideways, the decision's questions
         CHECK(label->height() <= 3 * label->fontMetrics().lineSpacing() + 16);
     }
 }
+
+TEST_CASE("The window closed while locked keeps the review's entries, recorded unsigned", "[issue18]")
+{
+    StoreFixture f;
+    const Account sam = withSupervisorSam(f);
+    const QString reference = submittedWithTwoChildren(f);
+    ProfileShelf shelf(norfolk());
+    MainWindow window(WindowContext::forPerson(*f, shelf, sam, {f.path, false, 5}));
+    window.resize(1366, 768);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    ReviewPage *review = openFirstFromQueue(window);
+    auto *outcome = review->findChild<QComboBox *>(QStringLiteral("outcome_c1"));
+    outcome->setFocus();
+    QTest::keyClick(outcome, Qt::Key_Down);
+    QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
+    REQUIRE(window.isLocked());
+    CHECK(window.close()); // the window manager's close, or the session ending
+    CHECK(f->referrals().load(reference)->referral.outcomes.size() == 1);
+    CHECK_FALSE(window.signedOut());
+}
