@@ -9,6 +9,14 @@
 
 namespace FrontDoorTest {
 
+// The profile's question id for a field ("triage.immediateDanger" → its question's id), as object names use it.
+inline QString idOf(const QString &field)
+{
+    const FrontDoor::Question *question = norfolk().questionForField(field, FrontDoor::Repeat::None);
+    REQUIRE(question);
+    return question->id;
+}
+
 // A new Norfolk draft in the editor, on a 1366×768 screen, with the keyboard.
 struct ShownEditor
 {
