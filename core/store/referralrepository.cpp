@@ -252,14 +252,22 @@ Result<SaveReceipt> ReferralRepository::writeChange(const Referral &referral, qi
     Result<QList<EventDraft>> events = describe(*current, after, changed, now);
     if (!events)
         return events.error();
-    Result<SaveReceipt> receipt = persist(*current, referral, std::move(after), *events, actor, now);
+    return persistAndCommit(transaction, *current, referral, std::move(after), *events, actor, now);
+}
+
+Result<SaveReceipt> ReferralRepository::persistAndCommit(WriteTransaction &transaction, Current &current,
+                                                         const Referral &next, FlatState after,
+                                                         QList<EventDraft> events, const Actor &actor,
+                                                         const QDateTime &now)
+{
+    Result<SaveReceipt> receipt = persist(current, next, std::move(after), std::move(events), actor, now);
     if (!receipt)
         return receipt;
     if (Status s = transaction.commit(); !s) {
-        m_cache.remove(referral.reference);
+        m_cache.remove(next.reference);
         return s.error();
     }
-    m_cache.insert(referral.reference, *current);
+    m_cache.insert(next.reference, current);
     return receipt;
 }
 

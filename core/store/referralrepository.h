@@ -17,6 +17,8 @@
 
 namespace FrontDoor {
 
+class WriteTransaction;
+
 class Database;
 
 struct StoredReferral
@@ -155,6 +157,10 @@ private:
                                                              const QStringList &changed, const QDateTime &now)>;
     Result<SaveReceipt> writeChange(const Referral &referral, qint64 expectedRevision, const Actor &actor,
                                     const OperationFor &operationFor, const Describe &describe);
+    // persist(), then the commit; the cache holds what was committed, and forgets the reference if the commit fails.
+    Result<SaveReceipt> persistAndCommit(WriteTransaction &transaction, Current &current, const Referral &next,
+                                         FlatState after, QList<EventDraft> events, const Actor &actor,
+                                         const QDateTime &now);
     Result<SaveReceipt> persist(Current &current, const Referral &next, FlatState after, QList<EventDraft> events,
                                 const Actor &actor, const QDateTime &now);
     Status linkedReferralExists(const Referral &referral, const Profile &profile);

@@ -149,16 +149,7 @@ Result<SaveReceipt> ReferralRepository::transition(const QString &reference, qin
                       EventDraft{AuditKind::Signed, actor.userId, now,
                                  {{QStringLiteral("what"), QStringLiteral("decision")},
                                   {QStringLiteral("passwordReenteredAt"), StoredTime::text(signature->at())}}});
-    FlatState after = ReferralState::flatten(next);
-    Result<SaveReceipt> receipt = persist(*current, next, std::move(after), events, actor, now);
-    if (!receipt)
-        return receipt;
-    if (Status s = transaction.commit(); !s) {
-        m_cache.remove(reference);
-        return s.error();
-    }
-    m_cache.insert(reference, *current);
-    return receipt;
+    return persistAndCommit(transaction, *current, next, ReferralState::flatten(next), events, actor, now);
 }
 
 Result<SaveReceipt> ReferralRepository::discard(const QString &reference, qint64 expectedRevision, const Actor &actor,
@@ -199,15 +190,7 @@ Result<SaveReceipt> ReferralRepository::discard(const QString &reference, qint64
                              {{QStringLiteral("from"), referralStatusName(ReferralStatus::Draft)},
                               {QStringLiteral("to"), referralStatusName(ReferralStatus::Discarded)},
                               {QStringLiteral("reason"), why}}});
-    Result<SaveReceipt> receipt = persist(*current, next, ReferralState::flatten(next), events, actor, now);
-    if (!receipt)
-        return receipt;
-    if (Status s = transaction.commit(); !s) {
-        m_cache.remove(reference);
-        return s.error();
-    }
-    m_cache.insert(reference, *current);
-    return receipt;
+    return persistAndCommit(transaction, *current, next, ReferralState::flatten(next), events, actor, now);
 }
 
 } // namespace FrontDoor
