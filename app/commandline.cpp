@@ -122,6 +122,9 @@ Result<Options> CommandLine::parse(const QStringList &arguments)
     for (const QCommandLineOption *option :
          {&referenceOption, &formatOption, &documentOption, &outOption, &columnsOption, &anchorsOption})
         parser.addOption(*option);
+    parser.addOption(QCommandLineOption(QStringLiteral("full"),
+                                        QStringLiteral("verify-audit: check every referral and row again, not only "
+                                                       "what came after the last verified head.")));
     parser.addOption(QCommandLineOption(QStringLiteral("training"),
                                         QStringLiteral("Practise on a separate database of invented cases (its own "
                                                        "file and reference prefix, never the live one).")));
@@ -149,6 +152,7 @@ Result<Options> CommandLine::parse(const QStringList &arguments)
     options.columns = parser.value(columnsOption);
     options.anchors = parser.value(anchorsOption);
     options.training = parser.isSet(QStringLiteral("training"));
+    options.full = parser.isSet(QStringLiteral("full"));
     options.settings = DeployedSettings::read();
     QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty()) {

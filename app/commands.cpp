@@ -15,37 +15,48 @@ namespace FrontDoor::Commands {
 const std::vector<Command> &all()
 {
     static const std::vector<Command> commands{
-        {QStringLiteral("check"), QStringLiteral("check FILE.json [--profile ID] [--now TIME] [--format json]"),
+        {QStringLiteral("check"),
+         QStringLiteral("check FILE.json [--profile ID] [--now TIME] [--format json]"),
          QStringLiteral("check a referral against its procedure; prints the findings as JSON (--format json: with the "
-                        "follow-up actions and due times submitting at --now would set)"), &CheckCommand::run},
-        {QStringLiteral("calendar"), QStringLiteral("calendar working-days-after DATE N | is-working-day DATE"),
+                        "follow-up actions and due times submitting at --now would set)"),
+         &CheckCommand::run},
+        {QStringLiteral("calendar"),
+         QStringLiteral("calendar working-days-after DATE N | is-working-day DATE"),
          QStringLiteral("the working days due times are counted in (exit 1 for a day that is not one)"),
          &CalendarCommand::run},
-        {QStringLiteral("verify-audit"), QStringLiteral("verify-audit [--db PATH] [--anchors FILE]"),
-         QStringLiteral("verify the audit trail's chain, every referral, derived row and account against it, and "
-                        "(--anchors) every head anchored outside the file; exit 1 when anything differs"),
+        {QStringLiteral("verify-audit"),
+         QStringLiteral("verify-audit [--db PATH] [--full] [--anchors FILE]"),
+         QStringLiteral("verify the audit trail's chain, every referral, derived row and account against it, and every "
+                        "head anchored outside the file (also --anchors FILE); after the first run, only what came "
+                        "after the last verified head unless --full; exit 1 when anything differs"),
          &StoreCommands::verifyAudit},
-        {QStringLiteral("backup"), QStringLiteral("backup [--db PATH]"),
+        {QStringLiteral("backup"),
+         QStringLiteral("backup [--db PATH]"),
          QStringLiteral("make a verified backup (and IT's second copy); 7 days, 4 weeks, 12 months are kept; exit 3 "
                         "with a warning when it holds fewer records than the last"),
          &StoreCommands::backup},
-        {QStringLiteral("restore"), QStringLiteral("restore FILE [--db PATH] --as ADMIN"),
+        {QStringLiteral("restore"),
+         QStringLiteral("restore FILE [--db PATH] --as ADMIN"),
          QStringLiteral("replace the database with a backup that passes its checks (an administrator; the old file "
                         "is kept)"),
          &StoreCommands::restore},
         {QStringLiteral("export"),
-         QStringLiteral("export --reference R --format json|pdf [--document …] [--out PATH] --as NAME | export --format csv …"),
+         QStringLiteral(
+             "export --reference R --format json|pdf [--document …] [--out PATH] --as NAME | export --format csv …"),
          QStringLiteral("write a referral (JSON) or one of its documents (PDF, redacted for its reader); a supervisor, "
                         "audited"),
          &ExportCommand::run},
-        {QStringLiteral("import"), QStringLiteral("import FILE.json --as NAME"),
+        {QStringLiteral("import"),
+         QStringLiteral("import FILE.json --as NAME"),
          QStringLiteral("store a referral another Front Door exported (all or nothing; a duplicate is refused); a "
                         "supervisor, audited"),
          &ImportCommand::run},
-        {QStringLiteral("settings"), QStringLiteral("settings"),
+        {QStringLiteral("settings"),
+         QStringLiteral("settings"),
          QStringLiteral("show the settings in use and the files they came from (system-wide and per user)"),
          &SettingsCommand::run},
-        {QStringLiteral("user"), QStringLiteral("user add|disable|enable|reset|list [NAME]"),
+        {QStringLiteral("user"),
+         QStringLiteral("user add|disable|enable|reset|list [NAME]"),
          QStringLiteral("manage accounts (--name, --role, --as ADMIN); passwords are read, never given"),
          &UserCommand::run},
     };

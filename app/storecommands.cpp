@@ -59,10 +59,21 @@ int verifyAudit(const Options &options)
     Result<std::unique_ptr<Store>> store = Store::open(path, Clock::system(), readOnly);
     if (!store)
         return fail(QStringLiteral("verify-audit"), withBackupAdvice(store.error(), path, options.settings.backupFolder));
-    Result<AuditVerifier::Report> report = AuditVerifier::verify((*store)->database());
+    AnchorLog &anchorLog = (*store)->anchors();
+    Result<AuditVerifier::Report> report = AuditVerifier::verifyAnchored(
+        (*store)->database(),
+        anchorLog.file(),
+        options.full ? AuditVerifier::Scope::Full : AuditVerifier::Scope::SinceCheckpoint);
     if (!report)
         return fail(QStringLiteral("verify-audit"), report.errorMessage());
     QTextStream(report->intact() ? stdout : stderr) << path << ": " << report->summary() << '\n';
+    if (report->intact()) {
+        // The next run's checkpoint (issue 21); without it the next run is a full one again, so only a warning.
+        if (Result<Anchor> recorded = anchorLog.appendHead(
+                report->chain.headSequence, report->chain.headHash, AuditVerifier::verifiedOccasion(*report));
+            !recorded)
+            QTextStream(stderr) << "frontdoor verify-audit: warning: " << recorded.errorMessage() << '\n';
+    }
     if (options.anchors.isEmpty())
         return report->intact() ? 0 : 1;
 
@@ -109,7 +120,7 @@ int restore(const Options &options)
                     QStringLiteral("give one backup file: frontdoor restore FILE [--db PATH] --as ADMIN"));
     const QString path = databasePath(options);
     const QString backupFile = options.commandArguments.constFirst();
-    if (Status verified = Backups::verify(backupFile); !verified)
+    if (Result<AuditVerifier::Report> verified = Backups::verify(backupFile); !verified)
         return fail(QStringLiteral("restore"), verified.errorMessage() + QStringLiteral(" Nothing was restored."));
     Result<Actor> admin = RestoringAdministrator::signIn(options, path, backupFile);
     if (!admin)

@@ -10,7 +10,8 @@ namespace FrontDoor::StoreCommands {
 QString databasePath(const Options &options);
 Store::Options storeOptions(const Options &options);
 
-// frontdoor verify-audit [--db PATH]: walks the audit chain and the referrals' states; exit 0 intact, 1 broken,
+// frontdoor verify-audit [--db PATH] [--full] [--anchors FILE]: AuditVerifier::verifyAnchored against the store's
+// anchor log (from its last verified head unless --full), then records the head reached; exit 0 intact, 1 broken,
 // 2 when the database cannot be opened.
 int verifyAudit(const Options &options);
 // frontdoor backup [--db PATH]: a verified, rotated backup in the backup folder beside the database.

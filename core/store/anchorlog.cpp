@@ -61,9 +61,16 @@ Result<Anchor> AnchorLog::append(const QString &occasion)
     if (!(*head)->next())
         return makeError(ErrorCode::DatabaseCorrupt, QStringLiteral("%1: the audit trail's head row is missing.")
                                                          .arg(m_database.path()));
-    Anchor anchor{(*head)->value(0).toLongLong(), (*head)->value(1).toString(), m_clock.now(), m_workstation,
-                  QFileInfo(m_database.path()).absoluteFilePath(), occasion};
+    const qint64 sequence = (*head)->value(0).toLongLong();
+    const QString hash = (*head)->value(1).toString();
     (*head)->finish();
+    return appendHead(sequence, hash, occasion);
+}
+
+Result<Anchor> AnchorLog::appendHead(qint64 sequence, const QString &hash, const QString &occasion)
+{
+    Anchor anchor{
+        sequence, hash, m_clock.now(), m_workstation, QFileInfo(m_database.path()).absoluteFilePath(), occasion};
 
     const auto failed = [this](const QString &why) {
         return makeError(ErrorCode::IoError, QStringLiteral("The audit anchor could not be written to %1: %2. Tell "
@@ -118,19 +125,26 @@ Result<QList<Anchor>> AnchorLog::read(const QString &path)
     return anchors;
 }
 
-Result<AnchorLog::Check> AnchorLog::check(Database &database, const QString &file)
+QList<Anchor> AnchorLog::sinceLastRestore(const QList<Anchor> &anchors)
+{
+    qsizetype from = 0;
+    for (qsizetype i = 0; i < anchors.size(); ++i)
+        if (anchors.at(i).occasion == QLatin1String("restore"))
+            from = i;
+    return anchors.mid(from);
+}
+
+Result<AnchorLog::Check> AnchorLog::check(Database &database, const QString &file, qint64 upTo)
 {
     Result<QList<Anchor>> anchors = read(file);
     if (!anchors)
         return anchors.error();
     Check result;
-    qsizetype from = 0;
-    for (qsizetype i = 0; i < anchors->size(); ++i)
-        if (anchors->at(i).occasion == QLatin1String("restore"))
-            from = i;
-    result.superseded = int(from);
-    for (qsizetype i = from; i < anchors->size(); ++i) {
-        const Anchor &anchor = anchors->at(i);
+    const QList<Anchor> current = sinceLastRestore(*anchors);
+    result.superseded = int(anchors->size() - current.size());
+    for (const Anchor &anchor : current) {
+        if (anchor.sequence > upTo)
+            continue;
         ++result.checked;
         if (anchor.sequence == 0)
             continue; // an empty trail: nothing to hold

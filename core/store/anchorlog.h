@@ -7,6 +7,8 @@
 #include <QList>
 #include <QString>
 
+#include <limits>
+
 namespace FrontDoor {
 
 class Database;
@@ -26,7 +28,7 @@ struct Anchor
     QDateTime at;
     QString workstation;
     QString database;
-    QString occasion; // backup, export, print, sign-out, restore
+    QString occasion; // backup, export, print, sign-out, restore, verified, verified since
 };
 
 class AnchorLog
@@ -42,10 +44,14 @@ public:
     const QString &file() const { return m_file; }
     // Appends the current head; the folder is made owner-only when Front Door creates it.
     Result<Anchor> append(const QString &occasion);
+    // Appends a given head: the one a verification or a backup's copy reached (AuditVerifier's checkpoints).
+    Result<Anchor> appendHead(qint64 sequence, const QString &hash, const QString &occasion);
     // "Audit anchor: event 1234, 3f2a…c09e, 1 Dec 2026 09:00" — the line every exported document ends with.
     static QString footer(const Anchor &anchor);
 
     static Result<QList<Anchor>> read(const QString &file);
+    // The anchors from the latest restore on (a restore replaced the history the earlier ones anchored).
+    static QList<Anchor> sinceLastRestore(const QList<Anchor> &anchors);
     struct Check
     {
         int checked = 0;
@@ -54,7 +60,9 @@ public:
         qint64 brokenAt = 0;   // that anchor's event number
         bool ok() const { return problem.isEmpty(); }
     };
-    static Result<Check> check(Database &database, const QString &file);
+    // Anchors after `upTo` are not compared: a backup's copy ends where it was taken.
+    static Result<Check>
+    check(Database &database, const QString &file, qint64 upTo = std::numeric_limits<qint64>::max());
 
 private:
     Database &m_database;

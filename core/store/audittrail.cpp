@@ -183,27 +183,43 @@ private:
 
 } // namespace
 
-Result<AuditTrail::Verification> AuditTrail::verifyChain(Database &database)
+Result<AuditTrail::Verification> AuditTrail::verifyChain(Database &database, const Start &from)
 {
     if (sodium_init() < 0)
         return makeError(ErrorCode::Unsupported, QStringLiteral("libsodium could not start."));
     Verification result;
-    sqlite3_stmt *rows = nullptr;
-    const QByteArray sql = database.sql().statement(QStringLiteral("audit.all")).toUtf8();
-    if (sqlite3_prepare_v2(database.handle(), sql.constData(), int(sql.size()), &rows, nullptr) != SQLITE_OK)
-        return makeError(ErrorCode::DatabaseError, QStringLiteral("%1: %2").arg(database.path(),
-                                                                         QString::fromUtf8(sqlite3_errmsg(database.handle()))));
-    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt *)> finalizer(rows, sqlite3_finalize);
-    RawChainHash raw(rows);
-
-    QByteArray previous = genesisHash().toLatin1();
-    qint64 expected = 1;
     const auto broken = [&result](qint64 at, const QString &problem) {
         result.intact = false;
         result.brokenAt = at;
         result.problem = problem;
         return result;
     };
+    if (from.sequence > 0) {
+        Result<QSqlQuery *> held = database.exec(QStringLiteral("audit.hashAt"), {{"seq", from.sequence}});
+        if (!held)
+            return held.error();
+        const QString hash = (*held)->next() ? (*held)->value(0).toString() : QString();
+        (*held)->finish();
+        if (hash != from.hash)
+            return broken(
+                from.sequence,
+                QStringLiteral("event %1, verified before as %2, %3 (history before it was rewritten)")
+                    .arg(from.sequence)
+                    .arg(from.hash,
+                         hash.isEmpty() ? QStringLiteral("is gone") : QStringLiteral("now hashes to %1").arg(hash)));
+    }
+
+    sqlite3_stmt *rows = nullptr;
+    const QByteArray sql = database.sql().statement(QStringLiteral("audit.since")).toUtf8();
+    if (sqlite3_prepare_v2(database.handle(), sql.constData(), int(sql.size()), &rows, nullptr) != SQLITE_OK)
+        return makeError(ErrorCode::DatabaseError, QStringLiteral("%1: %2").arg(database.path(),
+                                                                         QString::fromUtf8(sqlite3_errmsg(database.handle()))));
+    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt *)> finalizer(rows, sqlite3_finalize);
+    sqlite3_bind_int64(rows, 1, from.sequence);
+    RawChainHash raw(rows);
+
+    QByteArray previous = from.sequence > 0 ? from.hash.toLatin1() : genesisHash().toLatin1();
+    qint64 expected = from.sequence + 1;
     int rc = SQLITE_ROW;
     while ((rc = sqlite3_step(rows)) == SQLITE_ROW) {
         const qint64 sequence = sqlite3_column_int64(rows, 0);
@@ -232,6 +248,7 @@ Result<AuditTrail::Verification> AuditTrail::verifyChain(Database &database)
         return makeError(rc == SQLITE_CORRUPT ? ErrorCode::DatabaseCorrupt : ErrorCode::DatabaseError,
                          QStringLiteral("%1: %2").arg(database.path(), QString::fromUtf8(sqlite3_errmsg(database.handle()))));
     const qint64 count = expected - 1;
+    result.events = count - from.sequence;
 
     Result<QSqlQuery *> head = database.exec(QStringLiteral("audit.head"));
     if (!head)
@@ -247,7 +264,7 @@ Result<AuditTrail::Verification> AuditTrail::verifyChain(Database &database)
                                      "(the latest events were removed, or the head was edited)")
                           .arg(headSequence).arg(headHash).arg(count).arg(QString::fromLatin1(previous)));
     result.intact = true;
-    result.events = count;
+    result.headSequence = count;
     result.headHash = QString::fromLatin1(previous);
     return result;
 }

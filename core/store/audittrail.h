@@ -52,13 +52,23 @@ public:
     struct Verification
     {
         bool intact = false;
-        qint64 events = 0;
+        qint64 events = 0; // walked: all of them, or those after the start
+        qint64 headSequence = 0;
         QString headHash;
         qint64 brokenAt = 0;  // the first sequence number at fault
         QString problem;      // what differs, in words
     };
-    // Walks the whole chain from the first event to the head row. (AuditVerifier adds the referrals' states.)
-    static Result<Verification> verifyChain(Database &database);
+    // Where a walk starts: the genesis, or an event verified before (a checkpoint, issue 21) whose stored hash must
+    // still be the one verified then.
+    struct Start
+    {
+        qint64 sequence = 0;
+        QString hash;
+    };
+    // Walks the chain from the first event (or from `from`) to the head row. (AuditVerifier adds the referrals'
+    // states.) `events` counts the events walked.
+    static Result<Verification> verifyChain(Database &database, const Start &from);
+    static Result<Verification> verifyChain(Database &database) { return verifyChain(database, Start{}); }
 
     static Result<QList<AuditEvent>> forReferral(Database &database, const QString &reference);
 

@@ -1,5 +1,6 @@
 #include "store/auditverifier.h"
 
+#include "common/uktime.h"
 #include "referral/referraljson.h"
 #include "store/accounttrail.h"
 #include "store/database.h"
@@ -9,6 +10,7 @@
 #include "store/schemaguards.h"
 #include "store/sqlrow.h"
 
+#include <QFileInfo>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -34,21 +36,26 @@ Result<std::unique_ptr<QSqlQuery>> walk(Database &database, const QString &key)
 }
 
 // Rows keyed by their first column (a referral's id), the rest encoded as DerivedRows does.
+void collect(QSqlQuery &rows, RowsById &byId)
+{
+    const int columns = rows.record().count();
+    while (rows.next()) {
+        QStringList fields;
+        for (int i = 1; i < columns; ++i)
+            fields.append(rows.value(i).toString());
+        byId[rows.value(0).toLongLong()].append(DerivedRows::encodeRow(fields));
+    }
+    for (QStringList &list : byId)
+        list.sort();
+}
+
 Result<RowsById> rowsById(Database &database, const QString &key)
 {
     Result<std::unique_ptr<QSqlQuery>> rows = walk(database, key);
     if (!rows)
         return rows.error();
     RowsById byId;
-    const int columns = (*rows)->record().count();
-    while ((*rows)->next()) {
-        QStringList fields;
-        for (int i = 1; i < columns; ++i)
-            fields.append((*rows)->value(i).toString());
-        byId[(*rows)->value(0).toLongLong()].append(DerivedRows::encodeRow(fields));
-    }
-    for (QStringList &list : byId)
-        list.sort();
+    collect(**rows, byId);
     return byId;
 }
 
@@ -98,6 +105,43 @@ public:
         return {};
     }
 
+    // For a run from a checkpoint: what one touched referral's checks compare against.
+    Status loadOne(Database &database, const QString &reference, qint64 id)
+    {
+        Result<QSqlQuery *> state = database.exec(QStringLiteral("audit.latestStatesOf"), {{"reference", reference}});
+        if (!state)
+            return state.error();
+        if ((*state)->next())
+            m_vouched.insert(reference, (*state)->value(0).toString());
+        (*state)->finish();
+        Result<QSqlQuery *> search = database.exec(QStringLiteral("search.ofReferral"), {{"id", id}});
+        if (!search)
+            return search.error();
+        if ((*search)->next())
+            m_search.insert(id, (*search)->value(1).toString());
+        (*search)->finish();
+        for (const auto &[key, rows] :
+             {std::pair{"persons.ofReferral", &m_persons}, std::pair{"actions.ofReferral", &m_actions}}) {
+            Result<QSqlQuery *> found = database.exec(QString::fromLatin1(key), {{"id", id}});
+            if (!found)
+                return found.error();
+            collect(**found, *rows);
+            (*found)->finish();
+        }
+        return {};
+    }
+
+    // For a run from a checkpoint: every referral present, for "begun but gone" (a full run sees them in check()).
+    Status loadPresent(Database &database)
+    {
+        Result<std::unique_ptr<QSqlQuery>> references = walk(database, QStringLiteral("referrals.allReferences"));
+        if (!references)
+            return references.error();
+        while ((*references)->next())
+            m_present.insert((*references)->value(0).toString());
+        return {};
+    }
+
     void check(const QSqlQuery &q)
     {
         const SqlRow at(q);
@@ -141,6 +185,11 @@ public:
             for (auto it = rows->cbegin(); it != rows->cend(); ++it)
                 m_findings.add(QStringLiteral("%1 for referral row %2, which does not exist")
                                    .arg(QString::fromLatin1(what)).arg(it.key()));
+        findGone(database);
+    }
+
+    void findGone(Database &database)
+    {
         Result<QSqlQuery *> begun = database.exec(QStringLiteral("audit.referralsBegun"));
         if (!begun)
             return m_findings.add(begun.errorMessage());
@@ -182,27 +231,57 @@ QString AuditVerifier::Report::summary() const
         return QStringLiteral("BROKEN at event %1: %2").arg(chain.brokenAt).arg(chain.problem);
     if (!findings.isEmpty())
         return QStringLiteral("BROKEN: %1").arg(findings.join(QStringLiteral("\n  ")));
-    return QStringLiteral("OK: %1 events, %2 referrals and %3 accounts checked, head %4")
-        .arg(chain.events).arg(referralsChecked).arg(accountsChecked).arg(chain.headHash);
+    if (!checkpoint)
+        return QStringLiteral("OK: %1 events, %2 referrals and %3 accounts checked, head %4")
+            .arg(chain.events)
+            .arg(referralsChecked)
+            .arg(accountsChecked)
+            .arg(chain.headHash);
+    const QString format = QStringLiteral("d MMM yyyy HH:mm");
+    return QStringLiteral("OK since event %1 (verified %2): %3 events, the %4 referrals they touched, %5 accounts and "
+                          "%6 anchored heads checked, head %7 (event %8). %9")
+        .arg(checkpoint->sequence)
+        .arg(UkTime::text(checkpoint->at, format))
+        .arg(chain.events)
+        .arg(referralsChecked)
+        .arg(accountsChecked)
+        .arg(anchorsChecked)
+        .arg(chain.headHash)
+        .arg(chain.headSequence)
+        .arg(lastFull ? QStringLiteral("Last full run: %1; `verify-audit --full` checks every referral again.")
+                            .arg(UkTime::text(lastFull->at, format))
+                      : QStringLiteral("No full run is recorded: run `verify-audit --full`."));
 }
 
-Result<AuditVerifier::Report> AuditVerifier::verify(Database &database)
+namespace {
+
+// The guards and the accounts: every run checks them whole (they are small).
+Status checkGuardsAndAccounts(Database &database, AuditVerifier::Report &report, Findings &findings)
 {
-    Report report;
-    Result<AuditTrail::Verification> chain = AuditTrail::verifyChain(database);
-    if (!chain)
-        return chain.error();
-    report.chain = *chain;
-    if (!chain->intact)
-        return report;
-    Findings findings(report);
     Result<QStringList> guards = SchemaGuards::problems(database);
     if (!guards)
         return guards.error();
     for (const QString &problem : *guards)
         findings.add(problem);
+    Result<AccountTrail::Check> accounts = AccountTrail::check(database);
+    if (!accounts)
+        return accounts.error();
+    report.accountsChecked = accounts->accounts;
+    for (const QString &problem : accounts->findings)
+        findings.add(problem);
+    return {};
+}
 
-    ReferralCheck referrals(report, findings);
+const QString fullOccasion = QStringLiteral("verified");
+const QString sinceOccasion = QStringLiteral("verified since");
+
+} // namespace
+
+namespace {
+
+// Every referral row, then what is left over: derived rows without a referral, referrals begun but gone.
+Status checkAllReferrals(Database &database, ReferralCheck &referrals)
+{
     if (Status loaded = referrals.load(database); !loaded)
         return loaded.error();
     Result<std::unique_ptr<QSqlQuery>> rows = walk(database, QStringLiteral("referrals.forVerifying"));
@@ -211,14 +290,111 @@ Result<AuditVerifier::Report> AuditVerifier::verify(Database &database)
     while ((*rows)->next())
         referrals.check(**rows);
     referrals.finish(database);
+    return {};
+}
 
-    Result<AccountTrail::Check> accounts = AccountTrail::check(database);
-    if (!accounts)
-        return accounts.error();
-    report.accountsChecked = accounts->accounts;
-    for (const QString &problem : accounts->findings)
-        findings.add(problem);
+// The referrals events after `since` touched, then every referral begun but gone.
+Status checkTouchedReferrals(Database &database, ReferralCheck &referrals, qint64 since)
+{
+    if (Status present = referrals.loadPresent(database); !present)
+        return present.error();
+    Result<QSqlQuery *> touched = database.exec(QStringLiteral("audit.referencesSince"), {{"seq", since}});
+    if (!touched)
+        return touched.error();
+    QStringList references;
+    while ((*touched)->next())
+        references.append((*touched)->value(0).toString());
+    (*touched)->finish();
+    for (const QString &reference : std::as_const(references)) {
+        Result<QSqlQuery *> row
+            = database.exec(QStringLiteral("referrals.forVerifyingOne"), {{"reference", reference}});
+        if (!row)
+            return row.error();
+        if (!(*row)->next()) { // gone: findGone names it
+            (*row)->finish();
+            continue;
+        }
+        if (Status loaded = referrals.loadOne(database, reference, (*row)->value(0).toLongLong()); !loaded)
+            return loaded.error();
+        referrals.check(**row);
+        (*row)->finish();
+    }
+    referrals.findGone(database);
+    return {};
+}
+
+Result<AuditVerifier::Report> run(Database &database, const std::optional<Anchor> &checkpoint)
+{
+    AuditVerifier::Report report;
+    report.checkpoint = checkpoint;
+    Result<AuditTrail::Verification> chain
+        = checkpoint ? AuditTrail::verifyChain(database, {checkpoint->sequence, checkpoint->hash})
+                     : AuditTrail::verifyChain(database);
+    if (!chain)
+        return chain.error();
+    report.chain = *chain;
+    if (!chain->intact)
+        return report;
+    Findings findings(report);
+    ReferralCheck referrals(report, findings);
+    if (Status checked = checkpoint ? checkTouchedReferrals(database, referrals, checkpoint->sequence)
+                                    : checkAllReferrals(database, referrals);
+        !checked)
+        return checked.error();
+    if (Status checked = checkGuardsAndAccounts(database, report, findings); !checked)
+        return checked.error();
     return report;
+}
+
+} // namespace
+
+Result<AuditVerifier::Report> AuditVerifier::verify(Database &database)
+{
+    return run(database, std::nullopt);
+}
+
+Result<AuditVerifier::Report> AuditVerifier::verifySince(Database &database, const Anchor &checkpoint)
+{
+    return run(database, checkpoint);
+}
+
+Result<AuditVerifier::Report>
+AuditVerifier::verifyAnchored(Database &database, const QString &anchorFile, Scope scope, qint64 anchorsUpTo)
+{
+    if (!QFileInfo::exists(anchorFile))
+        return verify(database);
+    Result<QList<Anchor>> anchors = AnchorLog::read(anchorFile);
+    if (!anchors)
+        return anchors.error();
+    Result<AnchorLog::Check> held = AnchorLog::check(database, anchorFile, anchorsUpTo);
+    if (!held)
+        return held.error();
+    const QList<Anchor> current = AnchorLog::sinceLastRestore(*anchors);
+    std::optional<Anchor> checkpoint;
+    std::optional<Anchor> lastFull;
+    for (const Anchor &anchor : current) {
+        if (anchor.sequence > anchorsUpTo)
+            continue;
+        if (anchor.occasion == fullOccasion || anchor.occasion == sinceOccasion)
+            checkpoint = anchor;
+        if (anchor.occasion == fullOccasion)
+            lastFull = anchor;
+    }
+    // A checkpoint is trusted only while every anchored head is still held: otherwise the whole file is suspect.
+    const bool fromCheckpoint = scope == Scope::SinceCheckpoint && checkpoint && held->ok();
+    Result<Report> report = fromCheckpoint ? verifySince(database, *checkpoint) : verify(database);
+    if (!report)
+        return report.error();
+    report->anchorsChecked = held->checked;
+    report->lastFull = lastFull;
+    if (!held->ok())
+        report->findings.prepend(QStringLiteral("%1: %2").arg(anchorFile, held->problem));
+    return report;
+}
+
+QString AuditVerifier::verifiedOccasion(const Report &report)
+{
+    return report.checkpoint ? sinceOccasion : fullOccasion;
 }
 
 } // namespace FrontDoor

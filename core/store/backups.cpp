@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonObject>
+#include <QSqlQuery>
 
 #include <sqlite3.h>
 
@@ -98,12 +99,15 @@ Holding holdingOf(const QString &file)
 }
 
 // Verifies `partial`, then renames it to `name` in `folder` and flushes the folder.
-Result<QString> placeVerified(const QString &partial, const QString &folder, const QString &name)
+Result<QString> placeVerified(
+    const QString &partial, const QString &folder, const QString &name, const QString &anchorFile, Backups::Made &made)
 {
-    if (Status verified = Backups::verify(partial); !verified) {
+    Result<AuditVerifier::Report> verified = Backups::verify(partial, anchorFile);
+    if (!verified) {
         QFile::remove(partial);
         return verified.error();
     }
+    made.verified = *verified;
     const QString target = QDir(folder).filePath(name);
     QFile::remove(target);
     if (!QFile::rename(partial, target)) {
@@ -115,7 +119,8 @@ Result<QString> placeVerified(const QString &partial, const QString &folder, con
     return target;
 }
 
-Result<QString> copyToSecondFolder(const QString &backup, const QString &folder, const QString &name)
+Result<QString> copyToSecondFolder(
+    const QString &backup, const QString &folder, const QString &name, const QString &anchorFile, Backups::Made &made)
 {
     if (!QFileInfo(folder).isDir() && !DatabaseLocation::makeOwnerOnlyFolder(folder))
         return makeError(ErrorCode::IoError, QStringLiteral("%1 cannot be created.").arg(folder));
@@ -128,7 +133,7 @@ Result<QString> copyToSecondFolder(const QString &backup, const QString &folder,
         QFile::remove(partial);
         return s.error();
     }
-    return placeVerified(partial, folder, name);
+    return placeVerified(partial, folder, name, anchorFile, made);
 }
 
 // Removes the backups beyond their generations — unless the newest holds fewer referrals or events than the one
@@ -156,7 +161,7 @@ void thin(const QString &folder, const QString &databasePath, Backups::Made &mad
 
 } // namespace
 
-Status Backups::verify(const QString &file)
+Result<AuditVerifier::Report> Backups::verify(const QString &file, const QString &anchorFile)
 {
     Database::Options reading;
     reading.readOnly = true;
@@ -171,17 +176,29 @@ Status Backups::verify(const QString &file)
     if (*integrity != QLatin1String("ok"))
         return makeError(ErrorCode::DatabaseCorrupt,
                          QStringLiteral("Backup %1 is damaged (integrity_check: %2).").arg(file, *integrity));
-    Result<AuditVerifier::Report> audit = AuditVerifier::verify(**opened);
+    qint64 head = 0;
+    if (Result<QSqlQuery *> row = (*opened)->exec(QStringLiteral("audit.head")); row && (*row)->next()) {
+        head = (*row)->value(0).toLongLong();
+        (*row)->finish();
+    }
+    Result<AuditVerifier::Report> audit
+        = anchorFile.isEmpty()
+              ? AuditVerifier::verify(**opened)
+              : AuditVerifier::verifyAnchored(**opened, anchorFile, AuditVerifier::Scope::SinceCheckpoint, head);
     if (!audit)
         return audit.error();
     if (!audit->intact())
         return makeError(ErrorCode::DatabaseCorrupt,
                          QStringLiteral("Backup %1: its audit trail does not verify (%2).").arg(file, audit->summary()));
-    return {};
+    return audit;
 }
 
-Result<Backups::Made> Backups::make(Database &database, const QString &folder, const QDateTime &now,
-                                    const Actor &actor, const QString &secondFolder)
+Result<Backups::Made> Backups::make(Database &database,
+                                    const QString &folder,
+                                    const QDateTime &now,
+                                    const Actor &actor,
+                                    const QString &secondFolder,
+                                    const QString &anchorFile)
 {
     if (!QFileInfo(folder).isDir() && !DatabaseLocation::makeOwnerOnlyFolder(folder))
         return makeError(ErrorCode::IoError, QStringLiteral("%1: the backup folder cannot be created.").arg(folder));
@@ -197,14 +214,17 @@ Result<Backups::Made> Backups::make(Database &database, const QString &folder, c
     const QString partial = QDir(folder).filePath(name) + QStringLiteral(".partial");
     if (Status copied = copyWithBackupApi(database.handle(), partial); !copied)
         return copied.error();
-    Result<QString> placed = placeVerified(partial, folder, name);
+    Made made;
+    Result<QString> placed = placeVerified(partial, folder, name, anchorFile, made);
     if (!placed)
         return placed.error();
-    Made made{*placed, QFileInfo(*placed).size(), 0, {}, {}};
+    made.file = *placed;
+    made.bytes = QFileInfo(*placed).size();
     thin(folder, database.path(), made);
 
     if (!secondFolder.isEmpty()) {
-        Result<QString> second = copyToSecondFolder(*placed, secondFolder, name);
+        Backups::Made again;
+        Result<QString> second = copyToSecondFolder(*placed, secondFolder, name, anchorFile, again);
         if (second) {
             made.secondFile = *second;
             thin(secondFolder, database.path(), made);
@@ -250,7 +270,7 @@ std::optional<bool> Backups::isTraining(const QString &file)
 Result<QString> Backups::restore(const QString &backupFile, const QString &databasePath, const QDateTime &now,
                                  const Actor &actor, bool training)
 {
-    if (Status verified = verify(backupFile); !verified)
+    if (Result<AuditVerifier::Report> verified = verify(backupFile); !verified)
         return makeError(verified.error().code,
                          verified.errorMessage() + QStringLiteral(" Nothing was restored."));
     // Live and training never meet: a training backup never replaces live cases, nor the reverse.

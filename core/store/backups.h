@@ -2,6 +2,7 @@
 
 #include "access/actor.h"
 #include "common/result.h"
+#include "store/auditverifier.h"
 
 #include <QDateTime>
 
@@ -27,15 +28,23 @@ public:
         int removed = 0;     // older backups thinned away, in both folders
         QString secondFile;  // the copy in the second folder, when one is set and it succeeded
         QStringList warnings; // what a person must know: fewer records than before, the second copy failed
+        AuditVerifier::Report verified; // the copy's verification: its head is the next run's checkpoint
     };
-    static Result<Made> make(Database &database, const QString &folder, const QDateTime &now, const Actor &actor,
-                             const QString &secondFolder = {});
+    // With `anchorFile` (the database's anchor log), the copy is verified from the last verified head recorded there
+    // (AuditVerifier::verifyAnchored); without, in full.
+    static Result<Made> make(Database &database,
+                             const QString &folder,
+                             const QDateTime &now,
+                             const Actor &actor,
+                             const QString &secondFolder = {},
+                             const QString &anchorFile = {});
 
     // When the newest backup in `folder` is older than a day, or there is none.
     static bool isDue(const QString &folder, const QString &databasePath, const QDateTime &now);
 
-    // Header, integrity_check, a schema version this build reads, and an intact audit chain.
-    static Status verify(const QString &file);
+    // Header, integrity_check, a schema version this build reads, and verify-audit: in full, or from the last
+    // verified head in `anchorFile` when one is given (anchors after the copy's head are not compared).
+    static Result<AuditVerifier::Report> verify(const QString &file, const QString &anchorFile = {});
     // The newest backup that verifies, or empty when there is none.
     static QString latestVerified(const QString &folder, const QString &databasePath);
 

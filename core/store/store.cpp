@@ -73,10 +73,17 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Clock &clo
 
 Result<Backups::Made> Store::backUp(const Actor &actor)
 {
-    Result<Backups::Made> made = Backups::make(*m_database, m_backupFolder, m_clock.now(), actor, m_secondBackupFolder);
+    Result<Backups::Made> made
+        = Backups::make(*m_database, m_backupFolder, m_clock.now(), actor, m_secondBackupFolder, m_anchors.file());
     if (!made)
         return made;
-    if (Result<Anchor> anchored = m_anchors.append(QStringLiteral("backup")); !anchored)
+    // The copy's verified head is the next backup's checkpoint (issue 21): it verifies only what came after.
+    const AuditTrail::Verification &copy = made->verified.chain;
+    if (Result<Anchor> verified
+        = m_anchors.appendHead(copy.headSequence, copy.headHash, AuditVerifier::verifiedOccasion(made->verified));
+        !verified)
+        made->warnings.append(verified.errorMessage());
+    else if (Result<Anchor> anchored = m_anchors.append(QStringLiteral("backup")); !anchored)
         made->warnings.append(anchored.errorMessage());
     return made;
 }

@@ -60,8 +60,17 @@ TEST_CASE("frontdoor verify-audit reports OK with the count and head hash, or th
     CHECK(ok.exitCode == 0);
     CHECK(ok.outText().contains(QStringLiteral("OK: 9 events, 3 referrals and 0 accounts checked, head ")));
 
+    // The first run recorded its head: the next starts there (issue 21) and walks nothing older.
+    Run again = runFrontDoor({QStringLiteral("verify-audit"), QStringLiteral("--db"), f.path});
+    CHECK(again.exitCode == 0);
+    CHECK(again.outText().contains(QStringLiteral("OK since event 9 (verified ")));
+    CHECK(again.outText().contains(QStringLiteral(": 0 events, the 0 referrals they touched, 0 accounts and 1 "
+                                                  "anchored heads checked")));
+    CHECK(again.outText().contains(QStringLiteral("Last full run: ")));
+
     f.rawExec(QStringLiteral("DROP TRIGGER audit_no_update; UPDATE audit SET user_id = 'u-forger' WHERE seq = 4"));
-    Run broken = runFrontDoor({QStringLiteral("verify-audit"), QStringLiteral("--db"), f.path});
+    Run broken
+        = runFrontDoor({QStringLiteral("verify-audit"), QStringLiteral("--db"), f.path, QStringLiteral("--full")});
     CHECK(broken.exitCode == 1);
     CHECK(broken.err.contains(QStringLiteral("BROKEN at event 4")));
 }
@@ -243,9 +252,11 @@ TEST_CASE("verify-audit --anchors: history deleted and the chain recomputed fail
     SECTION("history before both anchors rewritten: the first anchor is named")
     {
         rewriteFrom(2);
-        Run chainOnly = runFrontDoor({QStringLiteral("verify-audit"), QStringLiteral("--db"), f.path});
-        INFO(chainOnly.err.toStdString());
-        CHECK(chainOnly.exitCode == 0); // the recomputed chain verifies on its own
+        // The recomputed chain verifies on its own; the head the first run verified, in this workstation's own
+        // anchor log, does not.
+        Run plain = runFrontDoor({QStringLiteral("verify-audit"), QStringLiteral("--db"), f.path});
+        CHECK(plain.exitCode == 1);
+        CHECK(plain.err.contains(QStringLiteral("(verified) — event %1").arg(late->sequence)));
         Run broken = runFrontDoor(verifying);
         CHECK(broken.exitCode == 1);
         CHECK(broken.err.contains(QStringLiteral("event %1, %2").arg(early->sequence).arg(early->hash)));

@@ -4,83 +4,14 @@
 
 #include <catch2/catch.hpp>
 
-#include "storefixture.h"
-#include "support/referralbuilder.h"
-#include "support/testsupport.h"
+#include "verifyfixture.h"
 
 #include "referral/fields.h"
-#include "training/syntheticreferrals.h"
-#include "store/auditverifier.h"
 
 #include <QFile>
 
 using namespace FrontDoor;
 using namespace FrontDoorTest;
-
-namespace {
-
-const Actor importer{QStringLiteral("u-supervisor"), Role::Supervisor};
-const QString password = QStringLiteral("correct horse battery staple 17");
-
-// Three invented drafts, then submitted invented referrals imported until two are taken: rows of every derived kind
-// (search, person keys, follow-up actions, a due time), and two accounts.
-struct Filled
-{
-    StoreFixture f;
-    QStringList imported;
-    Actor root{QStringLiteral("root"), Role::Administrator};
-
-    Filled()
-    {
-        Store::Options cheap;
-        cheap.passwordCost = cheapHashing;
-        f.reopen(cheap);
-        fillInvented(f);
-        firstSupervisor(f->accounts(), QStringLiteral("sam"), password);
-        SyntheticReferrals generator(1712);
-        SyntheticReferrals::Shape shape;
-        shape.answeredShare = 1.0;
-        for (int i = 0; i < 200 && imported.size() < 2; ++i) {
-            Referral r = generator.next(norfolk(), testNow().addSecs(-3600 - i * 60), shape);
-            r.reference = QStringLiteral("NOR-2026-%1").arg(800000 + i);
-            r.status = ReferralStatus::Submitted;
-            if (f->referrals().importReferral(r, norfolk(), importer, QStringLiteral("elsewhere.json")))
-                imported.append(r.reference);
-        }
-        REQUIRE(imported.size() == 2);
-        f.close();
-    }
-
-    // As verify-audit opens it: read-only, whatever was done to the file.
-    AuditVerifier::Report verify()
-    {
-        Store::Options readOnly;
-        readOnly.readOnly = true;
-        f.reopen(readOnly);
-        Result<AuditVerifier::Report> report = AuditVerifier::verify(f->database());
-        REQUIRE(report);
-        f.close();
-        return *report;
-    }
-
-    qint64 idOf(const QString &reference) const
-    {
-        return f.rawValue(QStringLiteral("SELECT id FROM referrals WHERE reference = '%1'").arg(reference)).toLongLong();
-    }
-};
-
-// The report names `expected` among its findings, and the chain itself is whole (the trail was not touched).
-void requireFinding(const AuditVerifier::Report &report, const QString &expected)
-{
-    INFO(report.summary().toStdString());
-    CHECK(report.chain.intact);
-    CHECK_FALSE(report.intact());
-    CHECK(report.summary().startsWith(QStringLiteral("BROKEN")));
-    CHECK(std::any_of(report.findings.cbegin(), report.findings.cend(),
-                      [&](const QString &finding) { return finding.contains(expected); }));
-}
-
-} // namespace
 
 TEST_CASE("An untouched file with referrals of every kind and accounts verifies whole", "[issue17]")
 {
@@ -98,10 +29,7 @@ TEST_CASE("A whole referral deleted with its derived rows is named with the even
 {
     Filled d;
     const QString gone = d.imported.first();
-    const qint64 id = d.idOf(gone);
-    d.f.rawExec(QStringLiteral("DELETE FROM person_keys WHERE referral_id = %1; DELETE FROM actions WHERE referral_id = "
-                               "%1; DELETE FROM referral_search WHERE rowid = %1; DELETE FROM referrals WHERE id = %1;")
-                    .arg(id));
+    d.deleteWholly(gone);
     requireFinding(d.verify(), QStringLiteral("referral %1, begun at event").arg(gone));
 }
 

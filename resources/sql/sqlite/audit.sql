@@ -10,8 +10,9 @@ VALUES (:seq, :reference, :user, :at, :kind, :payload, :previous, :hash)
 -- name: audit.moveHead
 UPDATE audit_head SET seq = :seq, hash = :hash WHERE id = 1 AND seq = :previousSeq
 
--- name: audit.all
-SELECT seq, reference, user_id, at, kind, payload, prev_hash, hash FROM audit ORDER BY seq
+-- name: audit.since
+-- The chain from the event after :seq (0: the whole chain), in order.
+SELECT seq, reference, user_id, at, kind, payload, prev_hash, hash FROM audit WHERE seq > :seq ORDER BY seq
 
 -- name: audit.forReferral
 SELECT seq, reference, user_id, at, kind, payload, prev_hash, hash FROM audit WHERE reference = :reference ORDER BY seq
@@ -21,6 +22,16 @@ SELECT reference, json_extract(payload, '$.state') FROM audit
 WHERE seq IN (SELECT max(seq) FROM audit
               WHERE reference IS NOT NULL AND json_extract(payload, '$.state') IS NOT NULL
               GROUP BY reference)
+
+-- name: audit.latestStatesOf
+-- audit.latestStates for one referral.
+SELECT json_extract(payload, '$.state') FROM audit
+WHERE reference = :reference AND json_extract(payload, '$.state') IS NOT NULL
+ORDER BY seq DESC LIMIT 1
+
+-- name: audit.referencesSince
+-- The referrals events after :seq touched: what a run from a checkpoint re-verifies.
+SELECT DISTINCT reference FROM audit WHERE seq > :seq AND reference IS NOT NULL
 
 -- name: audit.referralsBegun
 -- Each referral the trail says was begun here (started or imported), with the event that began it.

@@ -69,6 +69,14 @@ SELECT id, reference, document, pending_path, pending_from, profile, status, han
        next_due, children_summary, search_text
 FROM referrals ORDER BY id
 
+-- name: referrals.forVerifyingOne
+SELECT id, reference, document, pending_path, pending_from, profile, status, handler, urgent, call_started_at,
+       next_due, children_summary, search_text
+FROM referrals WHERE reference = :reference
+
+-- name: referrals.allReferences
+SELECT reference FROM referrals
+
 -- name: search.all
 SELECT rowid, body FROM referral_search
 
@@ -78,3 +86,13 @@ FROM person_keys
 
 -- name: actions.all
 SELECT referral_id, action_id, kind, procedure_id, due, status FROM actions
+
+-- name: search.ofReferral
+SELECT rowid, body FROM referral_search WHERE rowid = :id
+
+-- name: persons.ofReferral
+SELECT referral_id, person_id, kind, name, name_folded, given_key, family_key, birth_date, birth_year
+FROM person_keys WHERE referral_id = :id
+
+-- name: actions.ofReferral
+SELECT referral_id, action_id, kind, procedure_id, due, status FROM actions WHERE referral_id = :id
