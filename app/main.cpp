@@ -1,4 +1,5 @@
 #include "access/processhardening.h"
+#include "accessiblecombobox.h"
 #include "commandline.h"
 #include "commands.h"
 #include "common/appinfo.h"
@@ -46,6 +47,7 @@ int main(int argc, char *argv[])
         describeApplication();
         QApplication::setApplicationDisplayName(AppInfo::displayName());
         Theme::apply(app);
+        AccessibleComboBox::install();
         const Result<Options> options = CommandLine::parse(QCoreApplication::arguments());
         if (!options) {
             QTextStream(stderr) << options.errorMessage() << '\n';

@@ -3,6 +3,7 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
+#include "accessiblecombobox.h"
 #include "theme.h"
 
 #include <QApplication>
@@ -20,5 +21,6 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("frontdoor-tests"));
     FrontDoor::Theme::apply(app); // tests drive what a call-handler sees, style sheet included
+    FrontDoor::AccessibleComboBox::install(); // and hear what a screen reader reads
     return Catch::Session().run(argc, argv);
 }

@@ -148,6 +148,10 @@ void ReferralEditor::createSections()
         auto *scroll = new QScrollArea(m_pages);
         scroll->setWidget(page);
         scroll->setWidgetResizable(true);
+        // Not a Tab stop of its own (a screen reader would announce nothing): the questions inside are, and the
+        // area scrolls to whichever has the cursor.
+        scroll->setFocusPolicy(Qt::NoFocus);
+        scroll->setAccessibleName(section.title);
         m_pages->addWidget(scroll);
         m_sectionPages.append(page);
         m_sections->addItem(section.title);

@@ -44,6 +44,7 @@ QScrollArea *scrolling(QWidget *inside, QWidget *parent)
     scroll->setWidget(inside);
     scroll->setWidgetResizable(true);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // it reads downwards: nothing sideways
+    scroll->setFocusPolicy(Qt::NoFocus); // the fields inside are the Tab stops; it scrolls to the one with the cursor
     return scroll;
 }
 
