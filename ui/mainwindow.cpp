@@ -106,9 +106,26 @@ void MainWindow::createMenus()
 
 void MainWindow::createCentralArea()
 {
-    m_home = new HomePage({m_context.profileName, m_context.unfinishedCalls, m_context.recentReferrals,
-                           bool(m_context.newReferral), m_context.manageAccounts},
-                          this);
+    HomePage::Sources sources{m_context.profileName,
+                              m_context.unfinishedCalls,
+                              m_context.recentReferrals,
+                              bool(m_context.newReferral),
+                              m_context.manageAccounts,
+                              {}};
+    if (m_context.queueCount)
+        sources.countOf = [this](QueueView::Show what) -> std::optional<int> {
+            const Clock &clock = m_context.clock ? *m_context.clock : Clock::system();
+            const Result<int> n = m_context.queueCount(QueueView::filterOf(what, m_context.userId, clock.now()));
+            return n ? std::optional<int>(*n) : std::nullopt;
+        };
+    m_home = new HomePage(std::move(sources), this);
+    connect(m_home, &HomePage::queueRequested, this, [this](QueueView::Show what) {
+        showQueue();
+        if (m_queue && m_pages->currentWidget() == m_queue) {
+            m_queue->choose(what);
+            m_queue->focusTable();
+        }
+    });
     connect(m_home, &HomePage::newReferralRequested, this, &MainWindow::openNewReferral);
     connect(m_home, &HomePage::openRequested, this, &MainWindow::openExisting);
     m_pages = new QStackedWidget(this);

@@ -48,6 +48,7 @@ public:
         // Set for those who see every case (supervisors): the queue's pages and its search, and who is signed in.
         QueueModel::PageReader queuePages;
         QueueModel::Searcher queueSearch;
+        std::function<Result<int>(const ReferralFilter &)> queueCount; // supervisors: the home's counts
         QueueExportDialog::Exporter exportQueue; // supervisors: the queue as CSV for reporting (Ctrl+E)
         QString userId;
         std::function<Result<DashboardFigures>()> dashboard; // supervisors: View › Dashboard (needs `profile`)

@@ -24,6 +24,8 @@ inline constexpr QLatin1StringView cardTitle{"cardTitle"};
 inline constexpr QLatin1StringView checkOk{"checkOk"};
 inline constexpr QLatin1StringView checkProblem{"checkProblem"};
 inline constexpr QLatin1StringView chip{"chip"};
+inline constexpr QLatin1StringView count{"count"};
+inline constexpr QLatin1StringView countUrgent{"countUrgent"};
 inline constexpr QLatin1StringView done{"done"};
 inline constexpr QLatin1StringView failed{"failed"};
 inline constexpr QLatin1StringView guidance{"guidance"};

@@ -2,6 +2,8 @@
 
 #include "common/uktime.h"
 
+#include "counted.h"
+
 #include "keys.h"
 #include "queue/queuemodel.h"
 #include "theme.h"
@@ -39,6 +41,8 @@ HomePage::HomePage(Sources sources, QWidget *parent) : QWidget(parent), m_source
     top->addWidget(m_newReferral);
     m_newReferral->setVisible(m_sources.canTakeCalls); // a role that takes no calls is not offered one
     layout->addLayout(top);
+    if (m_sources.countOf)
+        layout->addWidget(createCounts());
 
     if (m_sources.unfinished) {
         m_unfinished = new UnfinishedCallsView(m_sources.unfinished, this);
@@ -91,8 +95,47 @@ HomePage::HomePage(Sources sources, QWidget *parent) : QWidget(parent), m_source
     reload();
 }
 
+QWidget *HomePage::createCounts()
+{
+    auto *counts = new QWidget(this);
+    counts->setObjectName(QStringLiteral("supervisorCounts"));
+    auto *row = new QHBoxLayout(counts);
+    row->setContentsMargins(0, 8, 0, 8);
+    for (const QueueView::Show what :
+         {QueueView::Show::Urgent, QueueView::Show::AwaitingDecision, QueueView::Show::Overdue}) {
+        auto *button = new QPushButton(counts);
+        button->setObjectName(what == QueueView::Show::Urgent             ? QStringLiteral("urgentCount")
+                              : what == QueueView::Show::AwaitingDecision ? QStringLiteral("awaitingDecisionCount")
+                                                                          : QStringLiteral("overdueCount"));
+        button->installEventFilter(this); // Enter presses it
+        connect(button, &QPushButton::clicked, this, [this, what] { emit queueRequested(what); });
+        row->addWidget(button);
+        m_counts.append({what, button});
+    }
+    row->addStretch(1);
+    return counts;
+}
+
+void HomePage::reloadCounts()
+{
+    for (const auto &[what, button] : std::as_const(m_counts)) {
+        const std::optional<int> n = m_sources.countOf(what);
+        const QString words
+            = what == QueueView::Show::Urgent ? counted(n.value_or(0), tr("urgent referral"), tr("urgent referrals"))
+              : what == QueueView::Show::AwaitingDecision ? tr("%1 awaiting a decision").arg(n.value_or(0))
+                                                          : tr("%1 overdue").arg(n.value_or(0));
+        button->setText(n ? words : tr("Count unavailable — open the queue"));
+        button->setAccessibleName(n ? tr("%1 — Enter opens the queue showing them").arg(words)
+                                    : tr("Count unavailable — Enter opens the queue"));
+        Theme::setKind(button,
+                       what == QueueView::Show::Urgent && n.value_or(0) > 0 ? Theme::Kind::countUrgent
+                                                                            : Theme::Kind::count);
+    }
+}
+
 void HomePage::reload()
 {
+    reloadCounts();
     if (m_unfinished)
         m_unfinished->reload();
     if (!m_recent)
@@ -117,6 +160,11 @@ void HomePage::reload()
 
 void HomePage::focusFirst()
 {
+    for (const auto &[what, button] : std::as_const(m_counts))
+        if (what == QueueView::Show::Urgent && button->property("kind").toString() == Theme::Kind::countUrgent) {
+            button->setFocus(); // urgent work waiting comes before anything else
+            return;
+        }
     if (m_unfinished && m_unfinished->count() > 0)
         m_unfinished->setFocus();
     else if (m_newReferral->isEnabled())

@@ -1,19 +1,22 @@
 #pragma once
 
 #include "home/unfinishedcalls.h"
+#include "queue/queueview.h"
 #include "store/referralqueries.h"
 
 #include <QWidget>
 
 #include <functional>
+#include <optional>
 
 class QListWidget;
 class QPushButton;
 
 namespace FrontDoor {
 
-// The first screen after sign-in: a New referral button (Ctrl+N), the handler's unfinished calls first — so after a
-// restart they see at once what to finish — then their recent referrals. Enter on either list opens the referral.
+// The first screen after sign-in: a New referral button (Ctrl+N), for a supervisor the counts that matter (urgent,
+// awaiting decision, overdue — Enter on one opens the queue showing them), the handler's unfinished calls — so after
+// a restart they see at once what to finish — then their recent referrals. Enter on either list opens the referral.
 class HomePage : public QWidget
 {
     Q_OBJECT
@@ -26,6 +29,8 @@ public:
         std::function<QList<ReferralSummary>()> recent;
         bool canTakeCalls = false;
         std::function<void()> manageAccounts; // an administrator's home offers the accounts
+        // A supervisor's home (issue 18): how many the queue shows for a choice, or nothing when it cannot say.
+        std::function<std::optional<int>(QueueView::Show)> countOf;
     };
     explicit HomePage(Sources sources, QWidget *parent = nullptr);
 
@@ -37,13 +42,19 @@ public:
 signals:
     void newReferralRequested();
     void openRequested(const QString &reference);
+    // A count pressed (Enter or a click): the queue, showing what was counted.
+    void queueRequested(QueueView::Show what);
 
 protected:
     // Enter on a focused button of the page presses it, as in a dialog (issue 18: the administrator's Accounts…).
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    QWidget *createCounts();
+    void reloadCounts();
+
     Sources m_sources;
+    QList<std::pair<QueueView::Show, QPushButton *>> m_counts;
     QPushButton *m_newReferral = nullptr;
     QPushButton *m_accounts = nullptr;
     UnfinishedCallsView *m_unfinished = nullptr;

@@ -187,18 +187,28 @@ void QueueView::openExportDialog()
     dialog->open();
 }
 
-ReferralFilter QueueView::filterFor(Show what) const
+ReferralFilter QueueView::filterOf(Show what, const QString &signedInUser, const QDateTime &now)
 {
     ReferralFilter filter;
     switch (what) {
     case Show::Urgent: filter.urgent = true; break;
-    case Show::Overdue: filter.dueBefore = m_clock.now(); break;
+    case Show::Overdue:
+        filter.dueBefore = now;
+        break;
     case Show::AwaitingDecision: filter.status = ReferralStatus::Submitted; break;
     case Show::AwaitingFeedback: filter.status = ReferralStatus::Decided; break;
     case Show::Drafts: filter.status = ReferralStatus::Draft; break;
-    case Show::Mine: filter.handler = m_user; break;
+    case Show::Mine:
+        filter.handler = signedInUser;
+        break;
     case Show::All: break;
     }
+    return filter;
+}
+
+ReferralFilter QueueView::filterFor(Show what) const
+{
+    ReferralFilter filter = filterOf(what, m_user, m_clock.now());
     if (m_inRange->isChecked()) { // days received, both ends included
         filter.createdFrom = m_from->date().startOfDay();
         filter.createdTo = m_to->date().addDays(1).startOfDay();

@@ -30,6 +30,9 @@ public:
     QueueView(QueueModel::PageReader reader, QueueModel::Searcher searcher, QString signedInUser, const Clock &clock,
               QWidget *parent = nullptr);
 
+    // What each choice shows, over every date: the queue's filter, and the supervisor's home counts (issue 18).
+    static ReferralFilter filterOf(Show what, const QString &signedInUser, const QDateTime &now);
+
     QueueModel &model() { return *m_model; }
     void choose(Show what);
     // Only referrals received between `from` and `to`, both days included; an invalid `from`: every date.

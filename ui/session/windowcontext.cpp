@@ -118,6 +118,9 @@ void addSupervision(MainWindow::Context &context, Store &s, const Profile &profi
     context.queueSearch = [&s, actor](const QString &text) {
         return s.queries().search(text, actor);
     };
+    context.queueCount = [&s, actor](const ReferralFilter &filter) {
+        return s.queries().count(filter, actor);
+    };
     if (isAllowed(actor.role, Operation::ExportOrPrint))
         context.exportQueue = [&s, actor](const QStringList &columns,
                                           const QString &path,
