@@ -41,6 +41,7 @@ struct ChoiceOption
     QString label;
     QString help;
     QStringList ids;
+    QString forFamily; // an outcome's "what happens next" in words for a family (the notice after a decision)
 };
 
 struct OptionList

@@ -254,11 +254,12 @@ void Parser::optionLists(const QJsonObject &root)
         OptionList list{it.key(), {}};
         QSet<QString> values;
         m_reader.forEachObject(it->toArray(), path, [&](const QJsonObject &o, const QString &p) {
-            m_reader.allowOnly(o, p, {"value", "label", "help", "ids"});
+            m_reader.allowOnly(o, p, {"value", "label", "help", "ids", "forFamily"});
             ChoiceOption option{m_reader.string(o, p, "value"),
                                 m_reader.string(o, p, "label"),
                                 m_reader.string(o, p, "help", false),
-                                ids(o, p)};
+                                ids(o, p),
+                                m_reader.string(o, p, "forFamily", false)};
             if (!m_reader.failed() && values.contains(option.value))
                 m_reader.fail(JsonReader::join(p, "value"), QStringLiteral("\"%1\" is used twice").arg(option.value));
             values.insert(option.value);
@@ -434,6 +435,17 @@ void Parser::crossCheck()
     if (!m_reader.failed() && !m_profile.optionLists.contains(m_profile.outcomeList))
         m_reader.fail(QStringLiteral("outcomeList"),
                       QStringLiteral("\"%1\" is not an option list of this profile").arg(m_profile.outcomeList));
+    // The notice to the family after a decision says what happens next in the family's words (NOR-C6, LIN-A4):
+    // every outcome must have them.
+    if (const OptionList *outcomes = m_profile.optionList(m_profile.outcomeList); !m_reader.failed() && outcomes)
+        for (const ChoiceOption &option : outcomes->options)
+            if (option.forFamily.trimmed().isEmpty()) {
+                m_reader.fail(QStringLiteral("optionLists.%1").arg(m_profile.outcomeList),
+                              QStringLiteral("outcome \"%1\" needs \"forFamily\": what happens next, in words for a "
+                                             "family")
+                                  .arg(option.value));
+                break;
+            }
 }
 
 Result<Profile> Parser::parse(const QJsonObject &root)

@@ -85,6 +85,54 @@ TEST_CASE("NOR-C6 LIN-A4: the family notice says which children, when, and how t
     CHECK(notice.fileNameStem == QStringLiteral("notice-to-family-") + r.reference);
 }
 
+TEST_CASE("NOR-C6 LIN-A4: after a decision the family notice says what happens next for each child, never why or who",
+          "[issue18]")
+{
+    Referral r = draft(QStringLiteral("norfolk-cads"), QStringLiteral("Ada Testchild"));
+    r.children.append(
+        Person{QStringLiteral("c2"), {{QStringLiteral("name"), Answer::given(QStringLiteral("Ben Testchild"))}}});
+    give(r, Field::referrerType.toString(), QStringLiteral("neighbour"));
+    give(r, Field::referrerName.toString(), QStringLiteral("Nora Neighbourly"));
+    give(r, Field::identityDecision.toString(), QStringLiteral("anonymous"));
+    const QString before = familyNotice(RedactedReferral(r, Audience::Family), norfolk()).paragraphs.join(u'\n');
+    CHECK(before.contains(QStringLiteral("A worker will look at the information and decide what happens next.")));
+
+    r.status = ReferralStatus::Decided;
+    const QString reasons = QStringLiteral("Nora Neighbourly heard shouting; the school reports bruising.");
+    r.outcomes = {
+        ChildOutcome{QStringLiteral("c1"), QStringLiteral("section47"), reasons, {}, QStringLiteral("sam"), testNow()},
+        ChildOutcome{QStringLiteral("c2"), QStringLiteral("section47"), reasons, {}, QStringLiteral("sam"), testNow()}};
+    const Document notice = familyNotice(RedactedReferral(r, Audience::Family), norfolk());
+    const QString both = notice.everyString().join(u'\n');
+    CHECK_FALSE(both.contains(QStringLiteral("A worker will look")));
+    CHECK(both.contains(QStringLiteral("We have looked at the information and decided what happens next.")));
+    // One paragraph for both, in the family's words, whatever the number of children.
+    CHECK(both.contains(QStringLiteral("a social worker will make enquiries into the safety and wellbeing of Ada "
+                                       "Testchild and Ben Testchild, and will talk with you about this.")));
+    CHECK_FALSE(both.contains(QStringLiteral("Section 47"))); // the procedure's label is not the family's words
+    CHECK_FALSE(both.contains(QStringLiteral("Nora")));
+    CHECK_FALSE(both.contains(QStringLiteral("bruising")));
+
+    r.outcomes[1].outcome = QStringLiteral("earlyHelp");
+    const QString each = familyNotice(RedactedReferral(r, Audience::Family), norfolk()).paragraphs.join(u'\n');
+    CHECK(each.contains(QStringLiteral("For Ada Testchild: Because of what we have been told")));
+    CHECK(each.contains(QStringLiteral("wellbeing of Ada Testchild,")));
+    CHECK(each.contains(QStringLiteral("For Ben Testchild: We think your family may be helped by early help")));
+}
+
+TEST_CASE("NOR-C6 LIN-A4: every outcome of both profiles has words for a family of its own")
+{
+    for (const Profile *profile : {&norfolk(), &lincolnshire()}) {
+        const OptionList *outcomes = profile->optionList(profile->outcomeList);
+        REQUIRE(outcomes);
+        for (const ChoiceOption &option : outcomes->options) {
+            INFO(option.value.toStdString());
+            CHECK(option.forFamily.size() > 40);
+            CHECK_FALSE(option.forFamily.contains(option.label));
+        }
+    }
+}
+
 TEST_CASE("NOR-G0 NOR-D2: the written record shows items not known as such, the outstanding findings and the signatures")
 {
     Referral r = draft(QStringLiteral("norfolk-cads"));

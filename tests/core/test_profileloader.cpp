@@ -128,6 +128,22 @@ TEST_CASE("A malformed profile gives the file, the key path and what is wrong")
           == QStringLiteral("norfolk-cads.json: sections: should be a list, not text."));
 }
 
+TEST_CASE("NOR-C6 LIN-A4: a profile whose outcome has no words for a family is refused", "[issue18]")
+{
+    QJsonObject profile = builtIn(QStringLiteral("norfolk-cads"));
+    QJsonObject lists = profile.value(QStringLiteral("optionLists")).toObject();
+    QJsonArray outcomes = lists.value(QStringLiteral("outcomes")).toArray();
+    QJsonObject earlyHelp = outcomes.at(3).toObject();
+    REQUIRE(earlyHelp.value(QStringLiteral("value")) == QStringLiteral("earlyHelp"));
+    earlyHelp.remove(QStringLiteral("forFamily"));
+    outcomes[3] = earlyHelp;
+    lists[QStringLiteral("outcomes")] = outcomes;
+    profile[QStringLiteral("optionLists")] = lists;
+    CHECK(loadError(profile)
+          == QStringLiteral("norfolk-cads.json: optionLists.outcomes: outcome \"earlyHelp\" needs \"forFamily\": what "
+                            "happens next, in words for a family."));
+}
+
 TEST_CASE("A profile must offer the values the statutory rules rely on")
 {
     QJsonObject profile = builtIn(QStringLiteral("norfolk-cads"));
