@@ -8,9 +8,13 @@
 #include "mainwindow.h"
 #include "review/reviewpage.h"
 
+#include <QApplication>
 #include <QComboBox>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 
 #include <catch2/catch.hpp>
 
@@ -59,6 +63,20 @@ inline FrontDoor::ReviewPage *openFirstFromQueue(FrontDoor::MainWindow &window)
     auto *review = window.findChild<FrontDoor::ReviewPage *>();
     REQUIRE(review);
     return review;
+}
+
+// Answers the next modal input dialog (the password to sign, a reason) by typing, as the person would.
+inline void answerDialogWhenAsked(const QString &typed, QLineEdit::EchoMode echo = QLineEdit::Password)
+{
+    QTimer::singleShot(0, [typed, echo] {
+        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        REQUIRE(dialog);
+        auto *field = dialog->findChild<QLineEdit *>();
+        REQUIRE(field);
+        CHECK(field->echoMode() == echo);
+        QTest::keyClicks(field, typed);
+        QTest::keyClick(field, Qt::Key_Return);
+    });
 }
 
 } // namespace FrontDoorTest

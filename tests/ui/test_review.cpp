@@ -55,18 +55,6 @@ std::unique_ptr<ReviewPage> shownReview(StoreFixture &f, const QString &referenc
 }
 
 // Answers the dialog that asks (the password, or a note) the way a person would, as soon as it is up.
-void answerDialogWhenAsked(const QString &typed, QLineEdit::EchoMode echo = QLineEdit::Password)
-{
-    QTimer::singleShot(0, [typed, echo] {
-        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
-        REQUIRE(dialog);
-        auto *field = dialog->findChild<QLineEdit *>();
-        REQUIRE(field);
-        CHECK(field->echoMode() == echo);
-        QTest::keyClicks(field, typed);
-        QTest::keyClick(field, Qt::Key_Return);
-    });
-}
 
 } // namespace
 

@@ -187,3 +187,35 @@ TEST_CASE("The window closed while locked keeps the review's entries, recorded u
     CHECK(f->referrals().load(reference)->referral.outcomes.size() == 1);
     CHECK_FALSE(window.signedOut());
 }
+
+TEST_CASE("NOR-D2: Ctrl+Enter records the outcomes on screen and signs them, in one flow", "[issue18]")
+{
+    StoreFixture f;
+    const Account sam = withSupervisorSam(f);
+    const QString reference = submittedWithTwoChildren(f);
+    ProfileShelf shelf(norfolk());
+    MainWindow window(WindowContext::forPerson(*f, shelf, sam, {f.path, false, 5}));
+    window.resize(1366, 768);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    ReviewPage *review = openFirstFromQueue(window);
+    for (const QString child : {QStringLiteral("c1"), QStringLiteral("c2")}) {
+        auto *outcome = review->findChild<QComboBox *>(QStringLiteral("outcome_") + child);
+        REQUIRE(outcome);
+        outcome->setFocus();
+        QTest::keyClick(outcome, Qt::Key_Down); // the first outcome
+        QTest::keyClick(outcome, Qt::Key_Tab);
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Invented reasons for this child."));
+    }
+    // "Record the decision" is never pressed: Ctrl+Enter records what is on screen, then asks for the password.
+    REQUIRE(f->referrals().load(reference)->referral.outcomes.isEmpty());
+    answerDialogWhenAsked(password);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return, Qt::ControlModifier);
+    const StoredReferral stored = f->referrals().load(reference).value();
+    INFO(review->findChild<QLabel *>(QStringLiteral("reviewBar"))->text().toStdString());
+    CHECK(stored.referral.status == ReferralStatus::Decided);
+    REQUIRE(stored.referral.outcomes.size() == 2);
+    CHECK(stored.referral.outcomeFor(QStringLiteral("c2"))->rationale
+          == QStringLiteral("Invented reasons for this child."));
+    CHECK(review->unrecorded().isEmpty());
+}

@@ -365,6 +365,10 @@ bool ReviewPage::signDecision(const QString &given)
             true);
         return false;
     }
+    // One flow (issue 18): what is on screen is recorded first, so a question answered after "Record the decision"
+    // counts for the signature without pressing the button again.
+    if (!(decisionOnScreen() == m_current.referral) && !recordDecision())
+        return false;
     const Findings blocking = withSeverity(decisionFindings(), Severity::Blocking);
     if (!blocking.isEmpty()) {
         say(tr("<b>Not signed: %1 of the procedure %2 not met yet</b> — listed under Before signing.")

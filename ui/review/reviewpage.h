@@ -47,7 +47,8 @@ public:
     const Referral &referral() const { return m_current.referral; }
     // Saves `next` as a record of `what` (the amendment's reason in the trail); false with the message shown.
     bool record(const Referral &next, const QString &what);
-    // Ctrl+Enter: asks for the password (unless given, for tests) and signs the decision.
+    // Ctrl+Enter: records what is on screen, then asks for the password (unless given, for tests) and signs the
+    // decision — one flow.
     bool signDecision(const QString &password = {});
     Findings decisionFindings() const;
     // Issue 18: what has been entered on the review but not recorded ("the decision", "a discussion" …).
