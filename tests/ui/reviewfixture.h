@@ -6,7 +6,9 @@
 #include "referral/fields.h"
 
 #include "mainwindow.h"
+#include "profile/profileshelf.h"
 #include "review/reviewpage.h"
+#include "session/windowcontext.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -64,6 +66,21 @@ inline FrontDoor::ReviewPage *openFirstFromQueue(FrontDoor::MainWindow &window)
     REQUIRE(review);
     return review;
 }
+
+// A person's main window over the fixture's store, on a 1366×768 screen, shown and active.
+struct ShownWindow
+{
+    ShownWindow(StoreFixture &f, const FrontDoor::Account &person)
+        : shelf(norfolk())
+        , window(FrontDoor::WindowContext::forPerson(*f, shelf, person, {f.path, false, 5}))
+    {
+        window.resize(1366, 768);
+        window.show();
+        REQUIRE(QTest::qWaitForWindowActive(&window));
+    }
+    FrontDoor::ProfileShelf shelf;
+    FrontDoor::MainWindow window;
+};
 
 // Answers the next modal input dialog (the password to sign, a reason) by typing, as the person would.
 inline void answerDialogWhenAsked(const QString &typed, QLineEdit::EchoMode echo = QLineEdit::Password)

@@ -91,11 +91,8 @@ TEST_CASE("Sign out from the lock screen: someone else is at the desk, and the r
     StoreFixture f;
     const Account sam = withSupervisorSam(f);
     const QString reference = submittedWithTwoChildren(f);
-    ProfileShelf shelf(norfolk());
-    MainWindow window(WindowContext::forPerson(*f, shelf, sam, {f.path, false, 5}));
-    window.resize(1366, 768);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowActive(&window));
+    ShownWindow shown(f, sam);
+    MainWindow &window = shown.window;
     ReviewPage *review = openFirstFromQueue(window);
     auto *outcome = review->findChild<QComboBox *>(QStringLiteral("outcome_c1"));
     outcome->setFocus();
@@ -132,11 +129,8 @@ TEST_CASE("The review fits 1366×768: nothing sideways, the decision's questions
     StoreFixture f;
     const Account sam = withSupervisorSam(f);
     submittedWithTwoChildren(f);
-    ProfileShelf shelf(norfolk());
-    MainWindow window(WindowContext::forPerson(*f, shelf, sam, {f.path, false, 5}));
-    window.resize(1366, 768);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowActive(&window));
+    ShownWindow shown(f, sam);
+    MainWindow &window = shown.window;
     ReviewPage *review = openFirstFromQueue(window);
     QTest::qWait(50); // laid out
     auto *tabs = review->findChild<QTabWidget *>();
@@ -172,11 +166,8 @@ TEST_CASE("The window closed while locked keeps the review's entries, recorded u
     StoreFixture f;
     const Account sam = withSupervisorSam(f);
     const QString reference = submittedWithTwoChildren(f);
-    ProfileShelf shelf(norfolk());
-    MainWindow window(WindowContext::forPerson(*f, shelf, sam, {f.path, false, 5}));
-    window.resize(1366, 768);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowActive(&window));
+    ShownWindow shown(f, sam);
+    MainWindow &window = shown.window;
     ReviewPage *review = openFirstFromQueue(window);
     auto *outcome = review->findChild<QComboBox *>(QStringLiteral("outcome_c1"));
     outcome->setFocus();
@@ -193,11 +184,8 @@ TEST_CASE("NOR-D2: Ctrl+Enter records the outcomes on screen and signs them, in 
     StoreFixture f;
     const Account sam = withSupervisorSam(f);
     const QString reference = submittedWithTwoChildren(f);
-    ProfileShelf shelf(norfolk());
-    MainWindow window(WindowContext::forPerson(*f, shelf, sam, {f.path, false, 5}));
-    window.resize(1366, 768);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowActive(&window));
+    ShownWindow shown(f, sam);
+    MainWindow &window = shown.window;
     ReviewPage *review = openFirstFromQueue(window);
     for (const QString child : {QStringLiteral("c1"), QStringLiteral("c2")}) {
         auto *outcome = review->findChild<QComboBox *>(QStringLiteral("outcome_") + child);

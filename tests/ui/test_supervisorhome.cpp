@@ -39,11 +39,8 @@ TEST_CASE("A supervisor's home counts urgent, awaiting decision and overdue, Ent
     submittedWithTwoChildren(f);
     urgentDraft(f);
     f.clock.advance(qint64(4) * 24 * 3600 * 1000); // four days on: the decisions are overdue (one working day)
-    ProfileShelf shelf(norfolk());
-    MainWindow window(WindowContext::forPerson(*f, shelf, sam, {f.path, false, 5}));
-    window.resize(1366, 768);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowActive(&window));
+    ShownWindow shown(f, sam);
+    MainWindow &window = shown.window;
 
     auto *urgent = window.findChild<QPushButton *>(QStringLiteral("urgentCount"));
     auto *awaiting = window.findChild<QPushButton *>(QStringLiteral("awaitingDecisionCount"));
