@@ -33,7 +33,11 @@ QueueView::QueueView(QueueModel::PageReader reader, QueueModel::Searcher searche
     layout->addLayout(createFilterBar());
     layout->addWidget(createMessage());
     layout->addWidget(createTable(), 1);
-    setTabOrder(m_search, m_table); // the table before Export, as a reader meets them
+    auto *below = new QHBoxLayout; // Export under the table, where Tab reaches it after the rows
+    below->addStretch(1);
+    below->addWidget(m_exportButton);
+    layout->addLayout(below);
+    setTabOrder(m_search, m_table);
     setTabOrder(m_table, m_exportButton);
 
     connect(m_show, &QComboBox::currentIndexChanged, this, &QueueView::applyFilter);
@@ -121,8 +125,7 @@ QHBoxLayout *QueueView::createFilterBar()
     exportButton->setObjectName(QStringLiteral("queueExport"));
     exportButton->setVisible(false); // until setExporter()
     connect(exportButton, &QPushButton::clicked, this, &QueueView::openExportDialog);
-    m_exportButton = exportButton;
-    bar->addWidget(exportButton);
+    m_exportButton = exportButton; // placed under the table by the constructor
     auto *exportShortcut = new QShortcut(Keys::exportQueue, this);
     exportShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(exportShortcut, &QShortcut::activated, this, &QueueView::openExportDialog);

@@ -27,6 +27,11 @@ OutcomesPanel::OutcomesPanel(const Profile &profile, QWidget *parent) : QWidget(
 
     auto *priorityForm = new QFormLayout;
     priorityForm->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    // Made in the order they are shown, which is the order Tab reaches them.
+    m_consentApproved = new QCheckBox(tr("I &approve the call's consent decision (NOR-C4, C5)"), this);
+    m_consentApproved->setObjectName(QStringLiteral("consentApproved"));
+    m_consentNote = new QLineEdit(this);
+    m_consentNote->setObjectName(QStringLiteral("consentApprovalNote"));
     m_priority = new QComboBox(this);
     m_priority->setObjectName(QStringLiteral("decisionPriority"));
     m_priority->addItem(tr("— choose —"), QString());
@@ -37,10 +42,6 @@ OutcomesPanel::OutcomesPanel(const Profile &profile, QWidget *parent) : QWidget(
     m_priority->setMinimumContentsLength(14);
     m_priorityWhy = new QLineEdit(this);
     m_priorityWhy->setObjectName(QStringLiteral("decisionPriorityRationale"));
-    m_consentApproved = new QCheckBox(tr("I &approve the call's consent decision (NOR-C4, C5)"), this);
-    m_consentApproved->setObjectName(QStringLiteral("consentApproved"));
-    m_consentNote = new QLineEdit(this);
-    m_consentNote->setObjectName(QStringLiteral("consentApprovalNote"));
     priorityForm->addRow(m_consentApproved);
     priorityForm->addRow(tr("Approval &note:"), m_consentNote);
     priorityForm->addRow(tr("&Priority:"), m_priority);

@@ -68,11 +68,17 @@ OutputDialog::OutputDialog(ReferralOutput &output, Referral referral, QWidget *p
     m_result->setWordWrap(true);
     m_result->setTextFormat(Qt::RichText);
 
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    auto *buttons = new QDialogButtonBox(this);
     m_print = buttons->addButton(tr("&Print…"), QDialogButtonBox::ActionRole);
     m_print->setObjectName(QStringLiteral("outputPrint"));
     QPushButton *save = buttons->addButton(tr("&Save as file…"), QDialogButtonBox::ActionRole);
     save->setObjectName(QStringLiteral("outputSave"));
+    QPushButton *close = buttons->addButton(QDialogButtonBox::Close);
+    // Tab as the buttons are shown — the choice, Print, Save, Close — and round again (issue 18: a box made with
+    // Close first trapped Tab between Print and Save).
+    setTabOrder(m_choices, m_print);
+    setTabOrder(m_print, save);
+    setTabOrder(save, close);
     connect(m_print, &QPushButton::clicked, this, &OutputDialog::print);
     connect(save, &QPushButton::clicked, this, &OutputDialog::save);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

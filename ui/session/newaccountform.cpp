@@ -34,6 +34,8 @@ NewAccountForm::NewAccountForm(const QString &prefix, bool chooseRole, QWidget *
         for (Role role : {Role::CallHandler, Role::Supervisor, Role::Administrator})
             m_role->addItem(roleDisplayName(role), roleName(role));
         form->addRow(tr("&Role"), m_role);
+        setTabOrder(m_fullName, m_role); // Role is shown above the password: Tab reaches it there too (issue 18)
+        setTabOrder(m_role, m_password);
     }
     form->addRow(tr("&Password"), m_password);
     form->addRow(tr("Password &again"), m_repeat);
