@@ -4,6 +4,7 @@
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
+#include <QScreen>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -28,13 +29,17 @@ ShortcutsDialog::ShortcutsDialog(QWidget *parent) : QDialog(parent)
     }
     table->resizeColumnToContents(0);
     table->horizontalHeader()->setStretchLastSection(true);
-    table->resizeRowsToContents();
+    table->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    // Rows follow their text as the columns take their real width (sized before that, each was three lines tall).
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(table);
     layout->addWidget(buttons);
-    resize(720, 520);
+    // Wide enough for each description on one line, as tall as the screen allows.
+    const QRect screen = parent && parent->screen() ? parent->screen()->availableGeometry() : QRect(0, 0, 1366, 768);
+    resize(std::min(980, screen.width() - 40), std::min(720, screen.height() - 60));
 }
 
 } // namespace FrontDoor

@@ -42,6 +42,8 @@ struct ChoiceOption
     QString help;
     QStringList ids;
     QString forFamily; // an outcome's "what happens next" in words for a family (the notice after a decision)
+    QString shortLabel; // "short": a few words where the label would be cut (the dashboard's charts); else label
+    const QString &brief() const { return shortLabel.isEmpty() ? label : shortLabel; }
 };
 
 struct OptionList
@@ -122,6 +124,8 @@ struct Timescale
     int amount = 0;
     TimescaleUnit unit = TimescaleUnit::Hours;
     QStringList ids;
+    QString shortLabel; // "short": for the dashboard's charts; else label
+    const QString &brief() const { return shortLabel.isEmpty() ? label : shortLabel; }
 };
 
 struct Profile

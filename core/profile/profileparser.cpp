@@ -218,10 +218,11 @@ void Parser::timescales(const QJsonObject &root)
         m_reader.array(root, {}, "timescales", true),
         QStringLiteral("timescales"),
         [&](const QJsonObject &o, const QString &p) {
-            m_reader.allowOnly(o, p, {"key", "label", "amount", "unit", "ids"});
+            m_reader.allowOnly(o, p, {"key", "label", "short", "amount", "unit", "ids"});
             Timescale t;
             t.key = m_reader.string(o, p, "key");
             t.label = m_reader.string(o, p, "label");
+            t.shortLabel = m_reader.string(o, p, "short", false);
             const double amount = m_reader.number(o, p, "amount", -1);
             t.amount = int(amount);
             if (!m_reader.failed() && (amount <= 0 || amount > 1000 || amount != t.amount))
@@ -254,12 +255,13 @@ void Parser::optionLists(const QJsonObject &root)
         OptionList list{it.key(), {}};
         QSet<QString> values;
         m_reader.forEachObject(it->toArray(), path, [&](const QJsonObject &o, const QString &p) {
-            m_reader.allowOnly(o, p, {"value", "label", "help", "ids", "forFamily"});
+            m_reader.allowOnly(o, p, {"value", "label", "short", "help", "ids", "forFamily"});
             ChoiceOption option{m_reader.string(o, p, "value"),
                                 m_reader.string(o, p, "label"),
                                 m_reader.string(o, p, "help", false),
                                 ids(o, p),
-                                m_reader.string(o, p, "forFamily", false)};
+                                m_reader.string(o, p, "forFamily", false),
+                                m_reader.string(o, p, "short", false)};
             if (!m_reader.failed() && values.contains(option.value))
                 m_reader.fail(JsonReader::join(p, "value"), QStringLiteral("\"%1\" is used twice").arg(option.value));
             values.insert(option.value);

@@ -9,6 +9,7 @@
 #include "dashboard/dashboardview.h"
 #include "mainwindow.h"
 
+#include <QBarCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QLabel>
@@ -50,4 +51,29 @@ TEST_CASE("F3 shows a supervisor the last four weeks drawn: contacts per day, ou
     REQUIRE(contacts->chart()->series().size() == 1);
     auto *overdue = window.findChild<QChartView *>(QStringLiteral("overdueChart"));
     CHECK(overdue->chart()->title().contains(QStringLiteral("10")));
+
+    // Issue 18: nothing cut at 1366×768 — each title fits its chart, each day under its bar, each kind of action
+    // (the timescales' short labels) beside its bar.
+    for (QChartView *view : window.findChildren<QChartView *>()) {
+        const QFontMetrics title(view->chart()->titleFont());
+        INFO(view->chart()->title().toStdString());
+        CHECK(title.horizontalAdvance(view->chart()->title()) < view->chart()->size().width());
+    }
+    const auto categories = [](QChartView *view) {
+        const QList<QAbstractAxis *> axes = view->chart()->axes();
+        for (QAbstractAxis *axis : axes)
+            if (auto *category = qobject_cast<QBarCategoryAxis *>(axis))
+                return std::pair{category->categories(), QFontMetrics(category->labelsFont())};
+        return std::pair{QStringList(), QFontMetrics(QFont())};
+    };
+    const auto [days, dayFont] = categories(contacts);
+    REQUIRE(days.size() == 28);
+    for (const QString &day : days)
+        CHECK(dayFont.horizontalAdvance(day) < contacts->chart()->plotArea().width() / days.size());
+    const auto [kinds, kindFont] = categories(overdue);
+    CHECK(kinds.contains(norfolk().timescale(QStringLiteral("decision"))->brief()));
+    for (const QString &kind : kinds) {
+        INFO(kind.toStdString());
+        CHECK(kindFont.horizontalAdvance(kind) < overdue->chart()->plotArea().left());
+    }
 }

@@ -40,7 +40,7 @@ QString labelFor(const Profile &profile, const QString &listId, const QString &v
 {
     const OptionList *list = profile.optionList(listId);
     const ChoiceOption *option = list ? list->find(value) : nullptr;
-    return option ? option->label.section(u':', 0, 0) : value;
+    return option ? option->brief() : value;
 }
 
 } // namespace
@@ -114,12 +114,19 @@ int DashboardView::showContacts(const DashboardFigures &figures)
     for (const auto &[day, count] : figures.contactsPerDay) {
         *perDay << count;
         contacts += count;
-        // Categories must differ from one another: the day of the month, with the month on the first shown.
-        days << (days.isEmpty() || day.day() == 1 ? day.toString(QStringLiteral("d MMM")) : QString::number(day.day()));
+        // The day of the month (a month's name would be cut under a bar); the months are in the title.
+        days << QString::number(day.day());
     }
     auto *daySeries = new QBarSeries;
     daySeries->append(perDay);
-    QChart *contactsChart = titled(tr("Contacts per day"));
+    const QString from = figures.contactsPerDay.isEmpty()
+                             ? QString()
+                             : figures.contactsPerDay.constFirst().first.toString(QStringLiteral("d MMMM"));
+    const QString to = figures.contactsPerDay.isEmpty()
+                           ? QString()
+                           : figures.contactsPerDay.constLast().first.toString(QStringLiteral("d MMMM yyyy"));
+    QChart *contactsChart
+        = titled(from.isEmpty() ? tr("Contacts per day") : tr("Contacts per day, %1 to %2").arg(from, to));
     contactsChart->addSeries(daySeries);
     auto *dayAxis = new QBarCategoryAxis;
     dayAxis->append(days);
@@ -166,7 +173,7 @@ int DashboardView::showOverdue(const DashboardFigures &figures)
     int late = 0;
     for (const auto &[kind, count] : figures.overdue) {
         const Timescale *timescale = m_profile.timescale(kind);
-        kinds << (timescale ? timescale->label.section(u'(', 0, 0).trimmed() : kind);
+        kinds << (timescale ? timescale->brief() : kind);
         *overdue << count;
         late += count;
     }
