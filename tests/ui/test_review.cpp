@@ -6,6 +6,7 @@
 
 #include "reviewfixture.h"
 #include "storefixture.h"
+#include "support/keystrokecounter.h"
 #include "support/referralbuilder.h"
 
 #include "access/passwordhasher.h"
@@ -98,6 +99,7 @@ TEST_CASE("NOR-O1 ALL-T6 NOR-D2: a supervisor filters to overdue, records an out
     REQUIRE(QTest::qWaitForWindowActive(&window));
 
     // The queue, filtered to overdue with the keyboard; Enter opens the case.
+    const KeystrokeCounter counter; // issue 18: what a whole review takes, from the queue to the signature
     auto *show = window.findChild<QComboBox *>(QStringLiteral("queueShow"));
     show->setFocus();
     QTest::keyClick(show, Qt::Key_Down);
@@ -159,6 +161,8 @@ TEST_CASE("NOR-O1 ALL-T6 NOR-D2: a supervisor filters to overdue, records an out
     const StoredReferral stored = f->referrals().load(reference).value();
     INFO("bar: " << review->findChild<QLabel *>(QStringLiteral("reviewBar"))->text().toStdString());
     CHECK(stored.referral.status == ReferralStatus::Decided);
+    CHECK(counter.keys() < 60); // run with -s to read the figures
+    CHECK(counter.typed() > 0);
     CHECK(stored.referral.outcomeFor(QStringLiteral("c1"))->decidedBy == sup.userId);
     // Signing meets the decision's own follow-up action, and the recorded feedback meets the feedback's.
     for (const FollowUpAction &action : stored.referral.actions) {

@@ -6,14 +6,16 @@
 
 #include "storefixture.h"
 #include "support/accessiblenames.h"
+#include "support/keystrokecounter.h"
 #include "support/referralbuilder.h"
 
 #include "editor/questionwidget.h"
 #include "editor/referraleditor.h"
 #include "mainwindow.h"
 #include "queue/queueview.h"
-#include "review/reviewpage.h"
 #include "referral/fields.h"
+#include "referral/referralfacts.h"
+#include "review/reviewpage.h"
 #include "rules/evaluator.h"
 
 #include <QAbstractButton>
@@ -40,7 +42,7 @@ struct Script
     QSet<QString> yes;             // yes/no fields answered Y (the rest: N)
 };
 
-Script scriptFor()
+Script scriptFor(bool urgent)
 {
     Script script;
     script.choices = {
@@ -52,6 +54,8 @@ Script scriptFor()
         {QStringLiteral("relationship"), QStringLiteral("father")},
     };
     script.yes = {QStringLiteral("special.openCase")};
+    if (urgent) // a child in immediate danger: the urgent banner, and what was done to make the child safe
+        script.yes.insert(QStringLiteral("triage.immediateDanger"));
     return script;
 }
 
@@ -151,7 +155,8 @@ int takeSection(QWidget *page, const Profile &profile, const Script &script, QSe
     return answered;
 }
 
-void takeWholeCall(const Profile &profile)
+// The figures: keys pressed (moves, answers, commands) and characters typed, from Ctrl+N to submitted.
+std::pair<int, int> takeWholeCall(const Profile &profile, bool urgent = false)
 {
     StoreFixture f;
     MainWindow::Context context;
@@ -168,6 +173,7 @@ void takeWholeCall(const Profile &profile)
     window.show();
     REQUIRE(QTest::qWaitForWindowActive(&window));
 
+    const KeystrokeCounter counter;
     QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
     auto *editor = window.findChild<ReferralEditor *>();
     REQUIRE(editor);
@@ -196,7 +202,7 @@ void takeWholeCall(const Profile &profile)
     };
     auto *pages = editor->findChild<QStackedWidget *>();
     REQUIRE(pages);
-    const Script script = scriptFor();
+    const Script script = scriptFor(urgent);
     QSet<QString> done;
     int answered = 0;
     int sections = 0;
@@ -222,6 +228,8 @@ void takeWholeCall(const Profile &profile)
     REQUIRE(blocking.isEmpty());
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return, Qt::ControlModifier);
     REQUIRE(editor->isSubmitted());
+    const std::pair<int, int> keystrokes{counter.keys(), counter.typed()};
+    CHECK(Facts::isUrgent(editor->referral()) == urgent);
 
     const Referral taken = editor->referral();
     const StoredReferral stored = f->referrals().load(taken.reference).value();
@@ -259,13 +267,26 @@ void takeWholeCall(const Profile &profile)
     CHECK_FALSE(reopened.questionWidget(Field::referrerName.toString())->isEnabledTo(&reopened));
     for (QScrollArea *section : reopened.findChildren<QScrollArea *>())
         CHECK(section->verticalScrollBar()->isEnabledTo(&reopened));
+    return keystrokes;
 }
 
 } // namespace
 
 TEST_CASE("ALL-G1 NOR-G0: a whole Norfolk CADS referral by keystrokes only, submitted, reopened field for field")
 {
-    takeWholeCall(norfolk());
+    const auto [keys, typed] = takeWholeCall(norfolk());
+    // Issue 18's figures (run with -s to read them): every key counted, and a call is not a keyboard marathon.
+    CHECK(keys > 40);
+    CHECK(keys < 1000);
+    CHECK(typed > 0);
+}
+
+TEST_CASE("ALL-G1 NOR-S5: a whole urgent Norfolk CADS referral by keystrokes only, counted", "[issue18]")
+{
+    const auto [keys, typed] = takeWholeCall(norfolk(), true);
+    CHECK(keys > 40);
+    CHECK(keys < 1000);
+    CHECK(typed > 0);
 }
 
 TEST_CASE("ALL-G1 LIN-T2: a whole Lincolnshire CSC referral by keystrokes only, submitted, reopened field for field")
