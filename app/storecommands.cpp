@@ -63,7 +63,8 @@ int verifyAudit(const Options &options)
     Result<AuditVerifier::Report> report = AuditVerifier::verifyAnchored(
         (*store)->database(),
         anchorLog.file(),
-        options.full ? AuditVerifier::Scope::Full : AuditVerifier::Scope::SinceCheckpoint);
+        options.full ? AuditVerifier::Scope::Full : AuditVerifier::Scope::SinceCheckpoint,
+        AnchorLog::selectionFor((*store)->database().path()));
     if (!report)
         return fail(QStringLiteral("verify-audit"), report.errorMessage());
     QTextStream(report->intact() ? stdout : stderr) << path << ": " << report->summary() << '\n';

@@ -125,26 +125,37 @@ Result<QList<Anchor>> AnchorLog::read(const QString &path)
     return anchors;
 }
 
-QList<Anchor> AnchorLog::sinceLastRestore(const QList<Anchor> &anchors)
+QList<Anchor> AnchorLog::current(const QList<Anchor> &anchors, const AnchorSelection &which, int *superseded)
 {
+    QList<Anchor> ofDatabase;
+    for (const Anchor &anchor : anchors)
+        if (which.database.isEmpty() || anchor.database == which.database)
+            ofDatabase.append(anchor);
     qsizetype from = 0;
-    for (qsizetype i = 0; i < anchors.size(); ++i)
-        if (anchors.at(i).occasion == QLatin1String("restore"))
+    for (qsizetype i = 0; i < ofDatabase.size(); ++i)
+        if (ofDatabase.at(i).occasion == QLatin1String("restore"))
             from = i;
-    return anchors.mid(from);
+    if (superseded)
+        *superseded = int(from);
+    QList<Anchor> selected;
+    for (qsizetype i = from; i < ofDatabase.size(); ++i)
+        if (ofDatabase.at(i).sequence <= which.upTo)
+            selected.append(ofDatabase.at(i));
+    return selected;
 }
 
-Result<AnchorLog::Check> AnchorLog::check(Database &database, const QString &file, qint64 upTo)
+AnchorSelection AnchorLog::selectionFor(const QString &path, qint64 upTo)
+{
+    return {QFileInfo(path).absoluteFilePath(), upTo};
+}
+
+Result<AnchorLog::Check> AnchorLog::check(Database &database, const QString &file, const AnchorSelection &which)
 {
     Result<QList<Anchor>> anchors = read(file);
     if (!anchors)
         return anchors.error();
     Check result;
-    const QList<Anchor> current = sinceLastRestore(*anchors);
-    result.superseded = int(anchors->size() - current.size());
-    for (const Anchor &anchor : current) {
-        if (anchor.sequence > upTo)
-            continue;
+    for (const Anchor &anchor : current(*anchors, which, &result.superseded)) {
         ++result.checked;
         if (anchor.sequence == 0)
             continue; // an empty trail: nothing to hold

@@ -31,6 +31,15 @@ struct Anchor
     QString occasion; // backup, export, print, sign-out, restore, verified, verified since
 };
 
+// Which lines of an anchor log a check compares: those of one database (its absolute path, as each line records
+// it — a copy elsewhere with the same file name is another database), up to an event (a backup's copy ends where it
+// was taken). Empty database: every line (an IG officer's `--anchors FILE`).
+struct AnchorSelection
+{
+    QString database;
+    qint64 upTo = std::numeric_limits<qint64>::max();
+};
+
 class AnchorLog
 {
 public:
@@ -50,8 +59,9 @@ public:
     static QString footer(const Anchor &anchor);
 
     static Result<QList<Anchor>> read(const QString &file);
-    // The anchors from the latest restore on (a restore replaced the history the earlier ones anchored).
-    static QList<Anchor> sinceLastRestore(const QList<Anchor> &anchors);
+    // The anchors `which` selects, from the latest restore on (a restore replaced the history the earlier ones
+    // anchored); `superseded` (when given) counts those before that restore.
+    static QList<Anchor> current(const QList<Anchor> &anchors, const AnchorSelection &which, int *superseded = nullptr);
     struct Check
     {
         int checked = 0;
@@ -60,9 +70,9 @@ public:
         qint64 brokenAt = 0;   // that anchor's event number
         bool ok() const { return problem.isEmpty(); }
     };
-    // Anchors after `upTo` are not compared: a backup's copy ends where it was taken.
-    static Result<Check>
-    check(Database &database, const QString &file, qint64 upTo = std::numeric_limits<qint64>::max());
+    static Result<Check> check(Database &database, const QString &file, const AnchorSelection &which = {});
+    // The lines of the database at `path` (made absolute, as the lines record it), up to `upTo`.
+    static AnchorSelection selectionFor(const QString &path, qint64 upTo = std::numeric_limits<qint64>::max());
 
 private:
     Database &m_database;

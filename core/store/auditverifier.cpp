@@ -359,22 +359,19 @@ Result<AuditVerifier::Report> AuditVerifier::verifySince(Database &database, con
 }
 
 Result<AuditVerifier::Report>
-AuditVerifier::verifyAnchored(Database &database, const QString &anchorFile, Scope scope, qint64 anchorsUpTo)
+AuditVerifier::verifyAnchored(Database &database, const QString &anchorFile, Scope scope, const AnchorSelection &which)
 {
     if (!QFileInfo::exists(anchorFile))
         return verify(database);
     Result<QList<Anchor>> anchors = AnchorLog::read(anchorFile);
     if (!anchors)
         return anchors.error();
-    Result<AnchorLog::Check> held = AnchorLog::check(database, anchorFile, anchorsUpTo);
+    Result<AnchorLog::Check> held = AnchorLog::check(database, anchorFile, which);
     if (!held)
         return held.error();
-    const QList<Anchor> current = AnchorLog::sinceLastRestore(*anchors);
     std::optional<Anchor> checkpoint;
     std::optional<Anchor> lastFull;
-    for (const Anchor &anchor : current) {
-        if (anchor.sequence > anchorsUpTo)
-            continue;
+    for (const Anchor &anchor : AnchorLog::current(*anchors, which)) {
         if (anchor.occasion == fullOccasion || anchor.occasion == sinceOccasion)
             checkpoint = anchor;
         if (anchor.occasion == fullOccasion)

@@ -5,7 +5,6 @@
 
 #include <QStringList>
 
-#include <limits>
 #include <optional>
 
 namespace FrontDoor {
@@ -46,13 +45,11 @@ public:
     static Result<Report> verifySince(Database &database, const Anchor &checkpoint);
 
     enum class Scope { SinceCheckpoint, Full };
-    // The usual run: every head in `anchorFile` (since the last restore, up to `anchorsUpTo`) must still be in the
-    // trail; then from the last verified head there, or in full when asked, when there is none or the anchors fail.
-    // A missing anchor file means a full run.
-    static Result<Report> verifyAnchored(Database &database,
-                                         const QString &anchorFile,
-                                         Scope scope,
-                                         qint64 anchorsUpTo = std::numeric_limits<qint64>::max());
+    // The usual run: every head `which` selects in `anchorFile` (this database's, since its last restore) must still
+    // be in the trail; then from the last verified head there, or in full when asked, when there is none or the
+    // anchors fail. A missing anchor file means a full run.
+    static Result<Report>
+    verifyAnchored(Database &database, const QString &anchorFile, Scope scope, const AnchorSelection &which);
     // The occasion a passing run records its head under: the next run's checkpoint.
     static QString verifiedOccasion(const Report &report);
 };

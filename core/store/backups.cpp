@@ -99,10 +99,17 @@ Holding holdingOf(const QString &file)
 }
 
 // Verifies `partial`, then renames it to `name` in `folder` and flushes the folder.
-Result<QString> placeVerified(
-    const QString &partial, const QString &folder, const QString &name, const QString &anchorFile, Backups::Made &made)
+// Where a copy's verification starts: the anchor log of the database it was taken from.
+struct Anchoring
 {
-    Result<AuditVerifier::Report> verified = Backups::verify(partial, anchorFile);
+    QString file;
+    QString database;
+};
+
+Result<QString> placeVerified(
+    const QString &partial, const QString &folder, const QString &name, const Anchoring &anchoring, Backups::Made &made)
+{
+    Result<AuditVerifier::Report> verified = Backups::verify(partial, anchoring.file, anchoring.database);
     if (!verified) {
         QFile::remove(partial);
         return verified.error();
@@ -120,7 +127,7 @@ Result<QString> placeVerified(
 }
 
 Result<QString> copyToSecondFolder(
-    const QString &backup, const QString &folder, const QString &name, const QString &anchorFile, Backups::Made &made)
+    const QString &backup, const QString &folder, const QString &name, const Anchoring &anchoring, Backups::Made &made)
 {
     if (!QFileInfo(folder).isDir() && !DatabaseLocation::makeOwnerOnlyFolder(folder))
         return makeError(ErrorCode::IoError, QStringLiteral("%1 cannot be created.").arg(folder));
@@ -133,7 +140,7 @@ Result<QString> copyToSecondFolder(
         QFile::remove(partial);
         return s.error();
     }
-    return placeVerified(partial, folder, name, anchorFile, made);
+    return placeVerified(partial, folder, name, anchoring, made);
 }
 
 // Removes the backups beyond their generations — unless the newest holds fewer referrals or events than the one
@@ -161,7 +168,8 @@ void thin(const QString &folder, const QString &databasePath, Backups::Made &mad
 
 } // namespace
 
-Result<AuditVerifier::Report> Backups::verify(const QString &file, const QString &anchorFile)
+Result<AuditVerifier::Report>
+Backups::verify(const QString &file, const QString &anchorFile, const QString &anchoredDatabase)
 {
     Database::Options reading;
     reading.readOnly = true;
@@ -182,9 +190,11 @@ Result<AuditVerifier::Report> Backups::verify(const QString &file, const QString
         (*row)->finish();
     }
     Result<AuditVerifier::Report> audit
-        = anchorFile.isEmpty()
-              ? AuditVerifier::verify(**opened)
-              : AuditVerifier::verifyAnchored(**opened, anchorFile, AuditVerifier::Scope::SinceCheckpoint, head);
+        = anchorFile.isEmpty() ? AuditVerifier::verify(**opened)
+                               : AuditVerifier::verifyAnchored(**opened,
+                                                               anchorFile,
+                                                               AuditVerifier::Scope::SinceCheckpoint,
+                                                               AnchorLog::selectionFor(anchoredDatabase, head));
     if (!audit)
         return audit.error();
     if (!audit->intact())
@@ -215,7 +225,8 @@ Result<Backups::Made> Backups::make(Database &database,
     if (Status copied = copyWithBackupApi(database.handle(), partial); !copied)
         return copied.error();
     Made made;
-    Result<QString> placed = placeVerified(partial, folder, name, anchorFile, made);
+    const Anchoring anchoring{anchorFile, database.path()};
+    Result<QString> placed = placeVerified(partial, folder, name, anchoring, made);
     if (!placed)
         return placed.error();
     made.file = *placed;
@@ -224,7 +235,7 @@ Result<Backups::Made> Backups::make(Database &database,
 
     if (!secondFolder.isEmpty()) {
         Backups::Made again;
-        Result<QString> second = copyToSecondFolder(*placed, secondFolder, name, anchorFile, again);
+        Result<QString> second = copyToSecondFolder(*placed, secondFolder, name, anchoring, again);
         if (second) {
             made.secondFile = *second;
             thin(secondFolder, database.path(), made);

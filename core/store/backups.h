@@ -43,8 +43,10 @@ public:
     static bool isDue(const QString &folder, const QString &databasePath, const QDateTime &now);
 
     // Header, integrity_check, a schema version this build reads, and verify-audit: in full, or from the last
-    // verified head in `anchorFile` when one is given (anchors after the copy's head are not compared).
-    static Result<AuditVerifier::Report> verify(const QString &file, const QString &anchorFile = {});
+    // verified head in `anchorFile` when one is given — the lines of `anchoredDatabase`, the file the copy was taken
+    // from, up to the copy's head.
+    static Result<AuditVerifier::Report>
+    verify(const QString &file, const QString &anchorFile = {}, const QString &anchoredDatabase = {});
     // The newest backup that verifies, or empty when there is none.
     static QString latestVerified(const QString &folder, const QString &databasePath);
 

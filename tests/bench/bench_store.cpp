@@ -273,7 +273,10 @@ int main(int argc, char **argv)
         }
         verifying.restart();
         const Result<AuditVerifier::Report> since
-            = AuditVerifier::verifyAnchored(store->database(), anchors.file(), AuditVerifier::Scope::SinceCheckpoint);
+            = AuditVerifier::verifyAnchored(store->database(),
+                                            anchors.file(),
+                                            AuditVerifier::Scope::SinceCheckpoint,
+                                            AnchorLog::selectionFor(store->database().path()));
         out << QStringLiteral("%1 %2 s for %3 events and %4 referrals (%5); the full run took %6x as long\n")
                    .arg(QStringLiteral("verify-audit from the checkpoint"), -34)
                    .arg(double(verifying.nsecsElapsed()) / 1e9, 0, 'f', 2)

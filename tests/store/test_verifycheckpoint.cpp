@@ -8,6 +8,8 @@
 
 #include "store/anchorlog.h"
 
+#include <QFileInfo>
+
 using namespace FrontDoor;
 using namespace FrontDoorTest;
 
@@ -33,7 +35,8 @@ struct Checkpointed : Filled
         Store::Options readOnly;
         readOnly.readOnly = true;
         f.reopen(readOnly);
-        Result<AuditVerifier::Report> report = AuditVerifier::verifyAnchored(f->database(), anchors, scope);
+        Result<AuditVerifier::Report> report = AuditVerifier::verifyAnchored(
+            f->database(), anchors, scope, AnchorLog::selectionFor(f->database().path()));
         REQUIRE(report);
         if (report->intact()) {
             AnchorLog log(f->database(), f.clock, anchors, QStringLiteral("ws"));
@@ -122,7 +125,10 @@ TEST_CASE("The checkpoint's own event changed: the run from it is broken there, 
     readOnly.readOnly = true;
     d.f.reopen(readOnly);
     Result<AuditVerifier::Report> report
-        = AuditVerifier::verifyAnchored(d.f->database(), d.anchors, AuditVerifier::Scope::SinceCheckpoint);
+        = AuditVerifier::verifyAnchored(d.f->database(),
+                                        d.anchors,
+                                        AuditVerifier::Scope::SinceCheckpoint,
+                                        AnchorLog::selectionFor(d.f->database().path()));
     REQUIRE(report);
     INFO(report->summary().toStdString());
     CHECK_FALSE(report->intact());
@@ -177,4 +183,30 @@ TEST_CASE("Each backup verifies its copy from the last verified head and records
                          QStringLiteral("backup"),
                          QStringLiteral("verified since"),
                          QStringLiteral("backup")});
+}
+
+TEST_CASE(
+    "Another database with the same file name is neither held to this one's anchors nor started at its checkpoint",
+    "[issue21]")
+{
+    Checkpointed d;
+    Filled other; // another folder, the same file name: a copy for an investigation, a test, a restored file
+    REQUIRE(QFileInfo(other.f.path).fileName() == QFileInfo(d.f.path).fileName());
+    Store::Options readOnly;
+    readOnly.readOnly = true;
+    other.f.reopen(readOnly);
+    Result<AuditVerifier::Report> own
+        = AuditVerifier::verifyAnchored(other.f->database(),
+                                        d.anchors,
+                                        AuditVerifier::Scope::SinceCheckpoint,
+                                        AnchorLog::selectionFor(other.f->database().path()));
+    REQUIRE(own);
+    INFO(own->summary().toStdString());
+    CHECK(own->intact());
+    CHECK_FALSE(own->checkpoint); // d's checkpoint is not this file's: a full run
+    CHECK(own->anchorsChecked == 0);
+    // Every line, as `--anchors FILE` compares on purpose: d's heads are not in this trail, and that is said.
+    Result<AnchorLog::Check> every = AnchorLog::check(other.f->database(), d.anchors);
+    REQUIRE(every);
+    CHECK_FALSE(every->ok());
 }
