@@ -28,8 +28,10 @@ QString dueUk(const QDateTime &received, const Timescale &timescale)
         .toString(QStringLiteral("ddd d MMM yyyy HH:mm:ss.zzz"));
 }
 
-const Timescale oneWorkingDay{QStringLiteral("decision"), {}, 1, TimescaleUnit::WorkingDays, {QStringLiteral("NOR-T4")}};
-const Timescale twentyFourHours{QStringLiteral("decision"), {}, 24, TimescaleUnit::Hours, {QStringLiteral("LIN-T3")}};
+const Timescale oneWorkingDay{
+    QStringLiteral("decision"), {}, 1, TimescaleUnit::WorkingDays, {QStringLiteral("NOR-T4")}, {}};
+const Timescale twentyFourHours{
+    QStringLiteral("decision"), {}, 24, TimescaleUnit::Hours, {QStringLiteral("LIN-T3")}, {}};
 
 } // namespace
 

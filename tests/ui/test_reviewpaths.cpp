@@ -187,7 +187,7 @@ TEST_CASE("NOR-D2: Ctrl+Enter records the outcomes on screen and signs them, in 
     ShownWindow shown(f, sam);
     MainWindow &window = shown.window;
     ReviewPage *review = openFirstFromQueue(window);
-    for (const QString child : {QStringLiteral("c1"), QStringLiteral("c2")}) {
+    for (const QString &child : {QStringLiteral("c1"), QStringLiteral("c2")}) {
         auto *outcome = review->findChild<QComboBox *>(QStringLiteral("outcome_") + child);
         REQUIRE(outcome);
         outcome->setFocus();
