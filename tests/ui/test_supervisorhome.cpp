@@ -92,3 +92,19 @@ TEST_CASE("A call-handler's home shows no counts of the whole queue", "[issue18]
     CHECK(window.findChild<QPushButton *>(QStringLiteral("urgentCount")) == nullptr);
     CHECK(window.findChild<QWidget *>(QStringLiteral("supervisorCounts")) == nullptr);
 }
+
+TEST_CASE("A supervisor's own unfinished call takes the cursor before the urgent count", "[issue18]")
+{
+    StoreFixture f;
+    const Account sam = withSupervisorSam(f);
+    urgentDraft(f);                                                                  // someone else's urgent call
+    REQUIRE(f->referrals().createDraft(norfolk(), Actor{sam.id, Role::Supervisor})); // Sam's own, left unfinished
+    ShownWindow shown(f, sam);
+    auto *urgent = shown.window.findChild<QPushButton *>(QStringLiteral("urgentCount"));
+    REQUIRE(urgent);
+    CHECK(urgent->text() == QStringLiteral("1 urgent referral"));
+    // After a restart the caller may still be on the line: the call comes first.
+    REQUIRE(QApplication::focusWidget());
+    CHECK(QApplication::focusWidget() != urgent);
+    CHECK(QApplication::focusWidget()->objectName() == QStringLiteral("unfinishedCalls"));
+}

@@ -160,14 +160,18 @@ void HomePage::reload()
 
 void HomePage::focusFirst()
 {
+    // A call this person left unfinished first (after a restart the caller may still be on the line), then urgent
+    // work waiting for a supervisor's decision.
+    if (m_unfinished && m_unfinished->count() > 0) {
+        m_unfinished->setFocus();
+        return;
+    }
     for (const auto &[what, button] : std::as_const(m_counts))
         if (what == QueueView::Show::Urgent && button->property("kind").toString() == Theme::Kind::countUrgent) {
-            button->setFocus(); // urgent work waiting comes before anything else
+            button->setFocus();
             return;
         }
-    if (m_unfinished && m_unfinished->count() > 0)
-        m_unfinished->setFocus();
-    else if (m_newReferral->isEnabled())
+    if (m_newReferral->isEnabled())
         m_newReferral->setFocus();
     else if (m_accounts)
         m_accounts->setFocus();
