@@ -15,6 +15,20 @@ using namespace FrontDoorTest;
 
 namespace {
 
+// As verify-audit runs: `f`'s file opened read-only (and left open), checked against the anchor log `anchors`.
+AuditVerifier::Report verifiedAgainst(StoreFixture &f,
+                                      const QString &anchors,
+                                      AuditVerifier::Scope scope = AuditVerifier::Scope::SinceCheckpoint)
+{
+    Store::Options readOnly;
+    readOnly.readOnly = true;
+    f.reopen(readOnly);
+    Result<AuditVerifier::Report> report
+        = AuditVerifier::verifyAnchored(f->database(), anchors, scope, AnchorLog::selectionFor(f->database().path()));
+    REQUIRE(report);
+    return *report;
+}
+
 // Filled, with one full run recorded as the anchor log's checkpoint, as the first verify-audit or backup leaves it.
 struct Checkpointed : Filled
 {
@@ -32,19 +46,14 @@ struct Checkpointed : Filled
     // As verify-audit runs: read-only, against the anchor log, then the head recorded when it passed.
     AuditVerifier::Report run(AuditVerifier::Scope scope)
     {
-        Store::Options readOnly;
-        readOnly.readOnly = true;
-        f.reopen(readOnly);
-        Result<AuditVerifier::Report> report = AuditVerifier::verifyAnchored(
-            f->database(), anchors, scope, AnchorLog::selectionFor(f->database().path()));
-        REQUIRE(report);
-        if (report->intact()) {
+        const AuditVerifier::Report report = verifiedAgainst(f, anchors, scope);
+        if (report.intact()) {
             AnchorLog log(f->database(), f.clock, anchors, QStringLiteral("ws"));
             REQUIRE(log.appendHead(
-                report->chain.headSequence, report->chain.headHash, AuditVerifier::verifiedOccasion(*report)));
+                report.chain.headSequence, report.chain.headHash, AuditVerifier::verifiedOccasion(report)));
         }
         f.close();
-        return *report;
+        return report;
     }
 
     // A day's work after the checkpoint: one draft discarded (events that touch one referral).
@@ -121,21 +130,13 @@ TEST_CASE("The checkpoint's own event changed: the run from it is broken there, 
     d.f.rawExec(QStringLiteral("DROP TRIGGER audit_no_update; UPDATE audit SET hash = '%1' WHERE seq = %2")
                     .arg(QString(64, u'e'))
                     .arg(at));
-    Store::Options readOnly;
-    readOnly.readOnly = true;
-    d.f.reopen(readOnly);
-    Result<AuditVerifier::Report> report
-        = AuditVerifier::verifyAnchored(d.f->database(),
-                                        d.anchors,
-                                        AuditVerifier::Scope::SinceCheckpoint,
-                                        AnchorLog::selectionFor(d.f->database().path()));
-    REQUIRE(report);
-    INFO(report->summary().toStdString());
-    CHECK_FALSE(report->intact());
+    const AuditVerifier::Report report = verifiedAgainst(d.f, d.anchors);
+    INFO(report.summary().toStdString());
+    CHECK_FALSE(report.intact());
     // The anchor no longer held, the checkpoint is not trusted: the run is a full one, and names both.
-    CHECK_FALSE(report->checkpoint);
-    CHECK(report->summary().contains(QStringLiteral("BROKEN at event %1").arg(at)));
-    CHECK(report->findings.join(u'\n').contains(QStringLiteral("(verified) — event %1").arg(at)));
+    CHECK_FALSE(report.checkpoint);
+    CHECK(report.summary().contains(QStringLiteral("BROKEN at event %1").arg(at)));
+    CHECK(report.findings.join(u'\n').contains(QStringLiteral("(verified) — event %1").arg(at)));
     CHECK(AuditTrail::verifyChain(d.f->database(), {at, d.first.chain.headHash})
               ->problem.contains(QStringLiteral("verified before as %1, now hashes to %2")
                                      .arg(d.first.chain.headHash, QString(64, u'e'))));
@@ -192,19 +193,11 @@ TEST_CASE(
     Checkpointed d;
     Filled other; // another folder, the same file name: a copy for an investigation, a test, a restored file
     REQUIRE(QFileInfo(other.f.path).fileName() == QFileInfo(d.f.path).fileName());
-    Store::Options readOnly;
-    readOnly.readOnly = true;
-    other.f.reopen(readOnly);
-    Result<AuditVerifier::Report> own
-        = AuditVerifier::verifyAnchored(other.f->database(),
-                                        d.anchors,
-                                        AuditVerifier::Scope::SinceCheckpoint,
-                                        AnchorLog::selectionFor(other.f->database().path()));
-    REQUIRE(own);
-    INFO(own->summary().toStdString());
-    CHECK(own->intact());
-    CHECK_FALSE(own->checkpoint); // d's checkpoint is not this file's: a full run
-    CHECK(own->anchorsChecked == 0);
+    const AuditVerifier::Report own = verifiedAgainst(other.f, d.anchors);
+    INFO(own.summary().toStdString());
+    CHECK(own.intact());
+    CHECK_FALSE(own.checkpoint); // d's checkpoint is not this file's: a full run
+    CHECK(own.anchorsChecked == 0);
     // Every line, as `--anchors FILE` compares on purpose: d's heads are not in this trail, and that is said.
     Result<AnchorLog::Check> every = AnchorLog::check(other.f->database(), d.anchors);
     REQUIRE(every);
