@@ -57,11 +57,26 @@ const QCommandLineOption anchorsOption(QStringList{QStringLiteral("anchors")},
                                                      "anchor log."),
                                       QStringLiteral("FILE"));
 
+const QCommandLineOption
+    serverOption(QStringList{QStringLiteral("server")},
+                 QStringLiteral("Team mode: the PostgreSQL server for this run (a libpq connection "
+                                "string or service=NAME; wins over [storage] server)."),
+                 QStringLiteral("CONNECTION"));
+
 // The options that take a value, so that wantsWindow() can skip over it.
-const QList<const QCommandLineOption *> valueOptions{&dbOption,  &profileOption,   &nowOption,    &asOption,
-                                                     &roleOption, &nameOption,     &referenceOption,
-                                                     &formatOption, &documentOption, &outOption, &columnsOption,
-                                                     &anchorsOption};
+const QList<const QCommandLineOption *> valueOptions{&dbOption,
+                                                     &profileOption,
+                                                     &nowOption,
+                                                     &asOption,
+                                                     &roleOption,
+                                                     &nameOption,
+                                                     &referenceOption,
+                                                     &formatOption,
+                                                     &documentOption,
+                                                     &outOption,
+                                                     &columnsOption,
+                                                     &anchorsOption,
+                                                     &serverOption};
 
 bool isHelpOrVersion(const QString &argument)
 {
@@ -120,7 +135,7 @@ Result<Options> CommandLine::parse(const QStringList &arguments)
     parser.addOption(roleOption);
     parser.addOption(nameOption);
     for (const QCommandLineOption *option :
-         {&referenceOption, &formatOption, &documentOption, &outOption, &columnsOption, &anchorsOption})
+         {&referenceOption, &formatOption, &documentOption, &outOption, &columnsOption, &anchorsOption, &serverOption})
         parser.addOption(*option);
     parser.addOption(QCommandLineOption(QStringLiteral("full"),
                                         QStringLiteral("verify-audit: check every referral and row again, not only "
@@ -154,6 +169,7 @@ Result<Options> CommandLine::parse(const QStringList &arguments)
     options.training = parser.isSet(QStringLiteral("training"));
     options.full = parser.isSet(QStringLiteral("full"));
     options.settings = DeployedSettings::read();
+    options.server = parser.isSet(serverOption) ? parser.value(serverOption).simplified() : options.settings.server;
     QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty()) {
         options.command = positional.takeFirst();

@@ -24,6 +24,7 @@ struct Options
     QString out;           // export: --out PATH
     QString columns;       // export --format csv: --columns a,b,c
     QString anchors;       // verify-audit: --anchors FILE
+    QString server;        // --server: team mode's server for this run (wins over [storage] server)
     bool full = false;     // verify-audit --full: every row, not only what came after the last verified head
     DeployedSettings settings; // what IT deployed and the user set (system-wide and per-user files), read once
     QString command;      // empty: open the window

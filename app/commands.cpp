@@ -4,6 +4,8 @@
 #include "checkcommand.h"
 #include "exportcommand.h"
 #include "importcommand.h"
+#include "servercommand.h"
+#include "serverusercommand.h"
 #include "settingscommand.h"
 #include "storecommands.h"
 #include "usercommand.h"
@@ -59,6 +61,11 @@ const std::vector<Command> &all()
          QStringLiteral("user add|disable|enable|reset|list [NAME]"),
          QStringLiteral("manage accounts (--name, --role, --as ADMIN); passwords are read, never given"),
          &UserCommand::run},
+        {QStringLiteral("server"),
+         QStringLiteral("server init|migrate|status --server CONNECTION --as NAME"),
+         QStringLiteral("team mode: create or upgrade Front Door's schema, roles, grants and row-level security on a "
+                        "PostgreSQL server (a database administrator), or show its version and check its audit chain"),
+         &ServerCommand::run},
     };
     return commands;
 }
@@ -70,6 +77,9 @@ int run(const Options &options)
     if (options.command != QLatin1String("settings"))
         for (const QString &problem : options.settings.problems)
             QTextStream(stderr) << "frontdoor: warning: " << problem << '\n';
+    // Team mode: accounts are the server's login roles, not rows of a local file.
+    if (options.command == QLatin1String("user") && !options.server.isEmpty())
+        return ServerUserCommand::run(options);
     for (const Command &command : all()) {
         if (command.name == options.command)
             return command.run(options);

@@ -36,4 +36,17 @@ QString read(const QString &prompt, bool *ok)
     return password;
 }
 
+Result<QString> readNew()
+{
+    bool ok = false;
+    const QString first = read(QStringLiteral("New password"), &ok);
+    if (!ok)
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("no password was given."));
+    const QString second = read(QStringLiteral("The same password again"), &ok);
+    if (!ok || first != second)
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("the two passwords are not the same; nothing was changed."));
+    return first;
+}
+
 } // namespace FrontDoor::PasswordPrompt

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/result.h"
+
 #include <QString>
 
 namespace FrontDoor::PasswordPrompt {
@@ -8,5 +10,8 @@ namespace FrontDoor::PasswordPrompt {
 // when it is not a terminal (scripts, tests). Passwords are never taken from the command line, where other users
 // of the machine could read them in the process list.
 QString read(const QString &prompt, bool *ok);
+
+// A new password, typed twice; an error when none is given or the two differ.
+Result<QString> readNew();
 
 } // namespace FrontDoor::PasswordPrompt

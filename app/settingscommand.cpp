@@ -35,6 +35,12 @@ int run(const Options &options)
     line(DeployedSettings::backupFolderKey, settings.backupFolder, BackupFiles::defaultFolder(database));
     line(DeployedSettings::secondBackupFolderKey, settings.secondBackupFolder, QStringLiteral("none"));
     line(DeployedSettings::anchorFolderKey, settings.anchorFolder, AnchorLog::defaultFolder());
+    line(DeployedSettings::serverKey, settings.server, QStringLiteral("none"));
+    if (options.server.isEmpty())
+        out << "\nMode: standalone (this workstation's database file)";
+    else
+        out << "\nMode: team — the PostgreSQL server " << options.server
+            << (options.server == settings.server ? "" : " (from --server)");
     out << "\nDatabase: " << database << '\n' << "Profiles and the calendar are looked for in, in order:\n";
     for (const QString &folder : DataFolders::searchOrder())
         out << "  " << folder << '\n';

@@ -19,19 +19,6 @@ int fail(const QString &message)
     return 2;
 }
 
-// The new password, typed twice.
-Result<QString> newPassword()
-{
-    bool ok = false;
-    const QString first = PasswordPrompt::read(QStringLiteral("New password"), &ok);
-    if (!ok)
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("no password was given."));
-    const QString second = PasswordPrompt::read(QStringLiteral("The same password again"), &ok);
-    if (!ok || first != second)
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("the two passwords are not the same; nothing was changed."));
-    return first;
-}
-
 // The administrator named by --as, after their password.
 Result<Actor> administrator(Accounts &accounts, const Options &options)
 {
@@ -82,7 +69,7 @@ int run(const Options &options)
             return fail(empty.errorMessage());
         Result<Account> created = makeError(ErrorCode::InvalidInput, {});
         if (*empty) {
-            Result<QString> password = newPassword();
+            Result<QString> password = PasswordPrompt::readNew();
             if (!password)
                 return fail(password.errorMessage());
             created = accounts.createFirstAdministrator(login, options.name, *password);
@@ -90,7 +77,7 @@ int run(const Options &options)
             Result<Actor> admin = administrator(accounts, options);
             if (!admin)
                 return fail(admin.errorMessage());
-            Result<QString> password = newPassword();
+            Result<QString> password = PasswordPrompt::readNew();
             if (!password)
                 return fail(password.errorMessage());
             created = accounts.create(*admin, login, options.name, *role, *password);
@@ -111,7 +98,7 @@ int run(const Options &options)
             out << (disabling ? "Disabled " : "Enabled ") << Accounts::normalisedId(login) << '\n';
             return 0;
         }
-        Result<QString> password = newPassword();
+        Result<QString> password = PasswordPrompt::readNew();
         if (!password)
             return fail(password.errorMessage());
         if (Status s = accounts.resetPassword(*admin, login, *password); !s)

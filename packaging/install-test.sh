@@ -44,9 +44,9 @@ say "built $(basename "$deb"), $(du -k "$deb" | cut -f1) KiB"
 [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || fail "version $(dpkg-deb -f "$deb" Version), not $version"
 depends=$(dpkg-deb -f "$deb" Depends)
 say "Depends: $depends"
-# Computed by dpkg-shlibdeps from what the program links, except the SQLite driver (a plugin).
+# Computed by dpkg-shlibdeps from what the program links, except the SQLite and PostgreSQL drivers (plugins).
 for needed in libqt6core6 libqt6gui6 libqt6widgets6 libqt6sql6 libqt6printsupport6 libqt6charts6 libsodium23 \
-              libphonenumber8 libqt6sql6-sqlite; do
+              libphonenumber8 libqt6sql6-sqlite libqt6sql6-psql; do
     grep -q "\\b$needed\\b" <<<"$depends" || fail "Depends does not name $needed"
 done
 listing=$(dpkg-deb -c "$deb" | awk '{ print $6 }' | sed 's|^\./|/|')

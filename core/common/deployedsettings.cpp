@@ -18,6 +18,7 @@ const QString databaseFolderKey = DeployedSettings::databaseFolderKey.toString()
 const QString backupFolderKey = DeployedSettings::backupFolderKey.toString();
 const QString secondBackupFolderKey = DeployedSettings::secondBackupFolderKey.toString();
 const QString anchorFolderKey = DeployedSettings::anchorFolderKey.toString();
+const QString serverKey = DeployedSettings::serverKey.toString();
 
 QString relativeName()
 {
@@ -71,6 +72,19 @@ FileValues readFile(const QString &file, QStringList &problems)
         else
             bad(key, QStringLiteral("a folder must be given as an absolute path."));
     }
+    if (settings.contains(serverKey)) {
+        const QString server = settings.value(serverKey).toString().simplified();
+        static const QRegularExpression secret(QStringLiteral("(^|\\s)(user|password|passfile)\\s*="),
+                                               QRegularExpression::CaseInsensitiveOption);
+        if (server.isEmpty())
+            bad(serverKey, QStringLiteral("it is empty; leave the key out for a standalone workstation."));
+        else if (secret.match(server).hasMatch())
+            bad(serverKey,
+                QStringLiteral("it names a user or a password; each person signs in as themselves, and a "
+                               "password never lives in a settings file."));
+        else
+            read.values.insert(serverKey, server);
+    }
     return read;
 }
 
@@ -119,6 +133,7 @@ DeployedSettings DeployedSettings::read(const QString &userFile, const QStringLi
     settings.backupFolder = chosen(backupFolderKey);
     settings.secondBackupFolder = chosen(secondBackupFolderKey);
     settings.anchorFolder = chosen(anchorFolderKey);
+    settings.server = chosen(serverKey);
     if (const QString minutes = chosen(idleLockKey); !minutes.isEmpty())
         settings.idleLockMinutes = minutes.toInt();
     // A user may shorten the privacy screen IT requires, never lengthen it.

@@ -18,6 +18,8 @@ namespace FrontDoor {
 //              secondBackupFolder=/mnt/share/backups absolute; every backup is copied there too and checked
 //              anchorFolder=/mnt/worm/anchors       absolute; the audit trail's heads, out of the database's
 //                                                   reach (default: ~/.local/state/FrontDoor/anchors)
+//              server=service=frontdoor            team mode (issue 19): a libpq connection string or service
+//                                                   for the team's PostgreSQL server; never a user or password
 //
 // The command line wins over both; the user's file over the system-wide one, except that a user may only shorten
 // the idle lock (a privacy screen is IT's to require). A value that cannot be used is left out, with a sentence
@@ -32,6 +34,7 @@ struct DeployedSettings
     static constexpr QLatin1StringView backupFolderKey{"storage/backupFolder"};
     static constexpr QLatin1StringView secondBackupFolderKey{"storage/secondBackupFolder"};
     static constexpr QLatin1StringView anchorFolderKey{"storage/anchorFolder"};
+    static constexpr QLatin1StringView serverKey{"storage/server"};
 
     static constexpr int defaultIdleLock = 5;
     static constexpr int shortestIdleLock = 1;
@@ -42,6 +45,7 @@ struct DeployedSettings
     QString backupFolder;
     QString secondBackupFolder;
     QString anchorFolder;
+    QString server; // empty: standalone (the SQLite file on this workstation)
     QStringList problems;
     QMap<QString, QString> sources; // key (e.g. "privacy/idleLockMinutes") → the file its value came from
 

@@ -78,6 +78,16 @@ Result<qint64> AuditTrail::Writer::append(const QString &reference, const QStrin
          {"at", time}, {"kind", kindName}, {"payload", body}, {"previous", m_headHash}, {"hash", hash}});
     if (!inserted)
         return inserted.error();
+    if (m_database.isServer()) {
+        // The server computed the link itself (frontdoor.audit_append); both must agree, or the encodings differ.
+        const QString serverHash = (*inserted)->next() ? (*inserted)->value(0).toString() : QString();
+        (*inserted)->finish();
+        if (serverHash != hash)
+            return makeError(ErrorCode::DatabaseCorrupt,
+                             QStringLiteral("%1: the server computed another hash for event %2; nothing was saved.")
+                                 .arg(m_database.path())
+                                 .arg(sequence));
+    }
     m_headSequence = sequence;
     m_headHash = hash;
     ++m_appended;
@@ -92,7 +102,9 @@ Status AuditTrail::Writer::finish()
         QStringLiteral("audit.moveHead"), {{"seq", m_headSequence}, {"hash", m_headHash}, {"previousSeq", m_startSequence}});
     if (!moved)
         return moved.error();
-    if ((*moved)->numRowsAffected() != 1)
+    const bool inPlace = m_database.isServer() ? (*moved)->next() : (*moved)->numRowsAffected() == 1;
+    (*moved)->finish();
+    if (!inPlace)
         return makeError(ErrorCode::Conflict,
                          QStringLiteral("%1: the audit trail moved while writing; nothing was saved.").arg(m_database.path()));
     m_startSequence = m_headSequence;

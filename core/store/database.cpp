@@ -331,7 +331,7 @@ Result<QSqlQuery *> Database::exec(const QString &key, const QVariantMap &values
             return makeError(ErrorCode::DatabaseError, QStringLiteral("No SQL statement \"%1\" in this build.").arg(key));
         QSqlQuery query(connection());
         if (!query.prepare(statement))
-            return databaseError(query.lastError(), QStringLiteral("%1 (%2)").arg(m_path, key));
+            return errorOf(query.lastError(), QStringLiteral("%1 (%2)").arg(m_path, key));
         it = m_prepared.insert(key, query);
     }
     QSqlQuery &query = it.value();
@@ -339,12 +339,23 @@ Result<QSqlQuery *> Database::exec(const QString &key, const QVariantMap &values
     for (auto value = values.cbegin(); value != values.cend(); ++value)
         query.bindValue(u':' + value.key(), value.value());
     if (!query.exec())
-        return databaseError(query.lastError(), m_path);
+        return errorOf(query.lastError(), m_path);
     return &query;
+}
+
+Error Database::errorOf(const QSqlError &error, const QString &what) const
+{
+    return isServer() ? serverError(error, what) : databaseError(error, what);
 }
 
 Status Database::execDirect(const QString &sql)
 {
+    if (isServer()) {
+        QSqlQuery query(connection());
+        if (!query.exec(sql))
+            return errorOf(query.lastError(), m_path);
+        return {};
+    }
     return fromSqlite(m_handle, sqlite3_exec(m_handle, sql.toUtf8().constData(), nullptr, nullptr, nullptr), m_path);
 }
 
@@ -366,7 +377,9 @@ WriteTransaction::~WriteTransaction()
 
 Status WriteTransaction::begin()
 {
-    Status begun = m_database.execDirect(QStringLiteral("BEGIN IMMEDIATE"));
+    // On the server, rows are locked as they are written and the chain head by audit_append (SELECT … FOR UPDATE).
+    Status begun
+        = m_database.execDirect(m_database.isServer() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"));
     m_open = begun.ok();
     return begun;
 }

@@ -23,6 +23,19 @@ struct Migration
     QString script;
 };
 
+// How to reach a team's PostgreSQL server (issue 19): a libpq connection string or service ("service=frontdoor",
+// "host=db1,db2 dbname=frontdoor target_session_attrs=read-write") and the person signing in — their own login
+// role and password, authenticated by the server (SCRAM-SHA-256). An empty password lets libpq use its own sources
+// (PGPASSWORD, ~/.pgpass, and where an authority sets it up, Kerberos via "gssencmode"/"krbsrvname" in the string).
+struct ServerLogin
+{
+    QString connection;
+    QString user;
+    QString password;
+};
+
+enum class Dialect { SQLite, PostgreSQL };
+
 // One open SQLite file: a named Qt Sql connection (QSQLITE), its pragmas, its schema version, and the statements
 // of the SQL catalog. Opening checks before it writes: a file that is not SQLite, is damaged (quick_check,
 // foreign_key_check), belongs to another application or was written by a newer Front Door is refused with a
@@ -50,19 +63,28 @@ public:
     // For tests of the migration machinery: the steps to apply instead of the built-in ones (empty: built-in).
     static Result<std::unique_ptr<Database>> open(const QString &path, const Options &options,
                                                   const QList<Migration> &migrations);
+    // Team mode: a connection to the server as `login.user`, with the PostgreSQL dialect's statements. The schema is
+    // the server's (frontdoor server init/migrate, core/store/serversetup.h); connecting checks its version only.
+    static Result<std::unique_ptr<Database>> connect(const ServerLogin &login);
+    // Connected but not checked: for the database administrator who is about to create or upgrade the schema.
+    static Result<std::unique_ptr<Database>> connectForSetup(const ServerLogin &login);
     ~Database();
 
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
+    // The file, or in team mode the server as "user@connection" (for messages; never a password).
     const QString &path() const { return m_path; }
+    Dialect dialect() const { return m_dialect; }
+    bool isServer() const { return m_dialect == Dialect::PostgreSQL; }
+    const QString &serverUser() const { return m_serverUser; } // team mode: who signed in to the server
     bool isReadOnly() const { return m_readOnly; }
     // Invented cases for practice: a different file header, so live and training can never be taken for each other.
     bool isTraining() const { return m_training; }
     int schemaVersion() const { return m_schemaVersion; }
     const SqlCatalog &sql() const { return m_sql; }
     QSqlDatabase connection() const;
-    sqlite3 *handle() const { return m_handle; } // owned by the Qt connection
+    sqlite3 *handle() const { return m_handle; } // owned by the Qt connection; null in team mode
 
     // The catalog statement `key`, prepared once and kept; values bound by name (":reference" → value).
     // The caller reads its rows, then the next call of the same key resets it.
@@ -84,8 +106,12 @@ private:
     Status configureForWriting();
     Status migrate(const QList<Migration> &migrations, const Options &options);
     Status migrateSteps(const QList<Migration> &migrations, const Options &options);
+    static Result<std::unique_ptr<Database>> openServerConnection(const ServerLogin &login);
+    Error errorOf(const QSqlError &error, const QString &what) const;
 
     QString m_path;
+    Dialect m_dialect = Dialect::SQLite;
+    QString m_serverUser;
     QString m_connectionName;
     sqlite3 *m_handle = nullptr;
     bool m_readOnly = false;
@@ -115,5 +141,8 @@ private:
 
 // A database error as a value with a message a person can act on (disk full, read-only, busy, damaged).
 Error databaseError(const QSqlError &error, const QString &what);
+// The same for the server (SQLSTATE): unreachable, refused sign-in, not allowed, conflict
+// (core/store/serverdatabase.cpp).
+Error serverError(const QSqlError &error, const QString &what);
 
 } // namespace FrontDoor

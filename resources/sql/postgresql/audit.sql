@@ -1,0 +1,34 @@
+-- The audit trail on the server (see core/store/audittrail.h and server.sql). The client computes each link as on
+-- SQLite; the server recomputes it in frontdoor.audit_append and refuses any other: the Writer compares the two.
+
+-- name: audit.head
+SELECT seq, hash FROM audit_head WHERE id = 1
+
+-- name: audit.insert
+SELECT audit_append(CAST(:seq AS bigint), CAST(:reference AS text), CAST(:user AS text), CAST(:at AS text),
+                    CAST(:kind AS text), CAST(:payload AS text), CAST(:previous AS text))
+
+-- name: audit.moveHead
+-- audit_append moved the head with each event; this proves it is where the Writer left it (the previous
+-- sequence is bound but not needed here).
+SELECT 1 FROM audit_head WHERE id = 1 AND seq = CAST(:seq AS bigint) AND hash = CAST(:hash AS text)
+   AND CAST(:previousSeq AS bigint) IS NOT NULL
+
+-- name: audit.since
+SELECT seq, reference, user_id, at, kind, payload, prev_hash, hash FROM audit WHERE seq > :seq ORDER BY seq
+
+-- name: audit.forReferral
+SELECT seq, reference, user_id, at, kind, payload, prev_hash, hash FROM audit WHERE reference = :reference ORDER BY seq
+
+-- name: audit.accountEvents
+SELECT seq, user_id, at, kind, payload FROM audit
+WHERE kind IN ('accountCreated', 'accountDisabled', 'accountEnabled', 'passwordReset', 'accountsRecorded',
+               'signedIn', 'signInFailed')
+ORDER BY seq
+
+-- name: audit.hashAt
+SELECT hash FROM audit WHERE seq = :seq
+
+-- name: audit.firstBrokenLink
+-- The chain checked on the server, for an administrator who reads no case content.
+SELECT first_broken_link()

@@ -1,0 +1,397 @@
+-- Team mode (issue 19): one PostgreSQL 15 database for a whole front door. `frontdoor server init` runs
+-- server.prepare, then every migrate.N in order, each in one transaction, as the database administrator;
+-- `frontdoor server migrate` runs the steps not yet applied. Never edit a released step: add the next one.
+--
+-- Who may do what is enforced here as well as in core/access/permissions (the same matrix):
+--   frontdoor_owner           owns every object; nobody signs in as it. Security-definer functions run as it.
+--   frontdoor_call_handler    creates referrals, reads and edits their own drafts (row-level security)
+--   frontdoor_supervisor      reads and edits every referral, decides, verifies the audit trail
+--   frontdoor_administrator   manages accounts through functions; reads no case content
+-- Every Front Door account is a PostgreSQL login role of the same name (ids are [a-z0-9._-]: never one of the
+-- group roles above, which hold '_'), a member of one group role, authenticated by the server (SCRAM-SHA-256).
+-- The audit trail is appended only through frontdoor.audit_append, which holds the chain head and computes the hash
+-- on the server with the canonical encoding of core/store/audittrail.cpp; staff roles have no INSERT, UPDATE,
+-- DELETE or TRUNCATE on it, and triggers refuse UPDATE, DELETE and TRUNCATE even to its owner.
+-- Times are UTC ISO 8601 text with milliseconds, as in the SQLite dialect, so both hash alike.
+
+-- name: server.prepare
+-- Roles are cluster-wide; each is created only if missing, so a second database (training) shares them.
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'frontdoor_owner') THEN
+        CREATE ROLE frontdoor_owner NOLOGIN CREATEROLE;
+    END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'frontdoor_staff') THEN
+        CREATE ROLE frontdoor_staff NOLOGIN;
+    END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'frontdoor_call_handler') THEN
+        CREATE ROLE frontdoor_call_handler NOLOGIN IN ROLE frontdoor_staff;
+    END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'frontdoor_supervisor') THEN
+        CREATE ROLE frontdoor_supervisor NOLOGIN IN ROLE frontdoor_staff;
+    END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'frontdoor_administrator') THEN
+        CREATE ROLE frontdoor_administrator NOLOGIN IN ROLE frontdoor_staff;
+    END IF;
+END
+$$;
+-- The owner ends the sessions of an account being disabled, and the administrator running init sets objects up as it.
+GRANT pg_signal_backend TO frontdoor_owner;
+GRANT frontdoor_owner TO CURRENT_USER;
+-- Only Front Door's people connect to this database (a new database lets every role of the cluster connect).
+DO $$
+BEGIN
+    EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+    EXECUTE format('GRANT CONNECT ON DATABASE %I TO frontdoor_staff', current_database());
+END
+$$;
+CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA public;
+CREATE EXTENSION IF NOT EXISTS unaccent WITH SCHEMA public;
+CREATE SCHEMA IF NOT EXISTS frontdoor AUTHORIZATION frontdoor_owner;
+REVOKE ALL ON SCHEMA public FROM PUBLIC;
+GRANT USAGE ON SCHEMA public TO frontdoor_owner; -- digest, unaccent
+REVOKE ALL ON SCHEMA frontdoor FROM PUBLIC;
+GRANT USAGE ON SCHEMA frontdoor TO frontdoor_staff;
+CREATE TABLE IF NOT EXISTS frontdoor.schema_version (
+    id      integer PRIMARY KEY CHECK (id = 1),
+    version integer NOT NULL
+);
+INSERT INTO frontdoor.schema_version (id, version) VALUES (1, 0) ON CONFLICT (id) DO NOTHING;
+ALTER TABLE frontdoor.schema_version OWNER TO frontdoor_owner;
+GRANT SELECT ON frontdoor.schema_version TO frontdoor_staff;
+
+-- name: server.hasSchema
+SELECT to_regclass('frontdoor.schema_version') IS NOT NULL
+
+-- name: server.version
+SELECT version FROM frontdoor.schema_version WHERE id = 1
+
+-- name: server.setVersion
+UPDATE frontdoor.schema_version SET version = :version WHERE id = 1
+
+-- name: migrate.1
+SET LOCAL search_path = frontdoor, pg_temp;
+SET LOCAL ROLE frontdoor_owner;
+
+CREATE TABLE referrals (
+    id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    reference        text NOT NULL UNIQUE,
+    profile          text NOT NULL,
+    status           text NOT NULL CHECK (status IN ('draft', 'submitted', 'decided', 'closed', 'discarded')),
+    handler          text NOT NULL,
+    urgent           integer NOT NULL DEFAULT 0 CHECK (urgent IN (0, 1)),
+    call_started_at  text NOT NULL,
+    created_at       text NOT NULL,
+    updated_at       text NOT NULL,
+    updated_by       text NOT NULL,
+    next_due         text,
+    children_summary text NOT NULL DEFAULT '',
+    revision         integer NOT NULL,
+    document         text NOT NULL,
+    search_text      text NOT NULL DEFAULT '',
+    pending_path     text,
+    pending_from     text,
+    pending_by       text,
+    pending_at       text
+);
+CREATE INDEX referrals_queue ON referrals (urgent DESC, (next_due IS NULL), next_due, id);
+CREATE INDEX referrals_status ON referrals (status, next_due);
+CREATE INDEX referrals_handler ON referrals (handler, updated_at);
+CREATE INDEX referrals_created ON referrals (created_at);
+CREATE INDEX referrals_profile ON referrals (profile, created_at);
+
+CREATE TABLE reference_counters (
+    prefix text NOT NULL,
+    year   integer NOT NULL,
+    last   integer NOT NULL,
+    PRIMARY KEY (prefix, year)
+);
+
+CREATE TABLE actions (
+    referral_id  bigint NOT NULL REFERENCES referrals (id),
+    action_id    text NOT NULL,
+    kind         text NOT NULL,
+    procedure_id text NOT NULL,
+    due          text,
+    status       text NOT NULL,
+    PRIMARY KEY (referral_id, action_id)
+);
+CREATE INDEX actions_due ON actions (status, due);
+
+CREATE TABLE person_keys (
+    referral_id bigint NOT NULL REFERENCES referrals (id),
+    person_id   text NOT NULL,
+    kind        text NOT NULL CHECK (kind IN ('child', 'adult')),
+    name        text NOT NULL,
+    name_folded text NOT NULL,
+    given_key   text NOT NULL,
+    family_key  text NOT NULL,
+    birth_date  text,
+    birth_year  integer,
+    PRIMARY KEY (referral_id, person_id)
+);
+CREATE INDEX person_keys_family ON person_keys (family_key, birth_year);
+CREATE INDEX person_keys_given ON person_keys (given_key, birth_year);
+
+-- Search: the same body the SQLite dialect gives FTS5, as words folded by unaccent (accents) and 'simple' (case).
+CREATE TEXT SEARCH CONFIGURATION names (COPY = pg_catalog.simple);
+ALTER TEXT SEARCH CONFIGURATION names ALTER MAPPING FOR word, hword, hword_part, asciiword, asciihword,
+    hword_asciipart WITH public.unaccent, simple;
+CREATE TABLE referral_search (
+    referral_id bigint PRIMARY KEY REFERENCES referrals (id),
+    body        text NOT NULL,
+    words       tsvector GENERATED ALWAYS AS (to_tsvector('frontdoor.names', body)) STORED
+);
+CREATE INDEX referral_search_words ON referral_search USING gin (words);
+
+CREATE TABLE audit (
+    seq       bigint PRIMARY KEY,
+    reference text,
+    user_id   text NOT NULL,
+    at        text NOT NULL,
+    kind      text NOT NULL,
+    payload   text NOT NULL,        -- the client's compact JSON, byte for byte: the hash covers these bytes
+    prev_hash text NOT NULL,
+    hash      text NOT NULL
+);
+CREATE INDEX audit_reference ON audit (reference, seq);
+CREATE INDEX audit_kind ON audit (kind, seq);
+CREATE TABLE audit_head (
+    id   integer PRIMARY KEY CHECK (id = 1),
+    seq  bigint NOT NULL,
+    hash text NOT NULL
+);
+INSERT INTO audit_head (id, seq, hash)
+VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+
+CREATE FUNCTION refuse_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+    RAISE EXCEPTION 'the audit trail is append-only' USING ERRCODE = 'insufficient_privilege';
+END
+$fn$;
+CREATE TRIGGER audit_no_update BEFORE UPDATE OR DELETE ON audit FOR EACH ROW EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER audit_head_no_delete BEFORE DELETE ON audit_head FOR EACH ROW EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER audit_head_no_truncate BEFORE TRUNCATE ON audit_head FOR EACH STATEMENT
+    EXECUTE FUNCTION refuse_change();
+
+CREATE TABLE events (
+    seq       bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    kind      text NOT NULL,
+    reference text,
+    at        text NOT NULL
+);
+
+CREATE TABLE case_locks (
+    reference   text PRIMARY KEY,
+    holder      text NOT NULL,
+    workstation text NOT NULL,
+    instance    text NOT NULL,
+    acquired_at text NOT NULL,
+    expires_at  text NOT NULL
+);
+
+-- Accounts: one row per login role, for display names and the trail; the password is the server's (SCRAM).
+CREATE TABLE users (
+    id                  text PRIMARY KEY,
+    display_name        text NOT NULL,
+    role                text NOT NULL CHECK (role IN ('callHandler', 'supervisor', 'administrator')),
+    disabled            integer NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+    created_at          text NOT NULL,
+    created_by          text NOT NULL,
+    password_changed_at text NOT NULL
+);
+CREATE TRIGGER users_no_delete BEFORE DELETE ON users FOR EACH ROW EXECUTE FUNCTION refuse_change();
+
+-- The audit chain's canonical encoding: each field as "<UTF-8 byte length>:<bytes>;" (AuditTrail::hashOf).
+CREATE FUNCTION chain_field(field text) RETURNS bytea IMMUTABLE STRICT LANGUAGE sql AS $fn$
+    SELECT convert_to(octet_length(convert_to(field, 'UTF8'))::text || ':', 'UTF8') || convert_to(field, 'UTF8')
+           || '\x3b'::bytea
+$fn$;
+CREATE FUNCTION chain_hash(p_seq bigint, p_reference text, p_user text, p_at text, p_kind text, p_payload text,
+                           p_previous text) RETURNS text IMMUTABLE LANGUAGE sql
+    SET search_path = frontdoor, pg_temp AS $fn$
+    SELECT encode(public.digest(chain_field(p_seq::text) || chain_field(coalesce(p_reference, ''))
+                                || chain_field(p_user) || chain_field(p_at) || chain_field(p_kind)
+                                || chain_field(p_payload) || chain_field(p_previous), 'sha256'), 'hex')
+$fn$;
+
+-- The only way into the trail. The client says which link it expects to add (sequence and previous hash, from the
+-- head it read); the server refuses any other, computes the hash itself, and records the event under the person
+-- signed in to this connection — never under a name the client gives.
+CREATE FUNCTION audit_append(p_seq bigint, p_reference text, p_user text, p_at text, p_kind text, p_payload text,
+                             p_previous text) RETURNS text LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = frontdoor, pg_temp AS $fn$
+DECLARE
+    head_seq  bigint;
+    head_hash text;
+    new_hash  text;
+BEGIN
+    IF p_user IS DISTINCT FROM session_user::text THEN
+        RAISE EXCEPTION 'an event is recorded under the person signed in (%), not %', session_user, p_user
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF p_at !~ '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$' THEN
+        RAISE EXCEPTION 'an event time must be UTC ISO 8601 with milliseconds' USING ERRCODE = 'check_violation';
+    END IF;
+    SELECT seq, hash INTO head_seq, head_hash FROM audit_head WHERE id = 1 FOR UPDATE;
+    IF p_seq IS DISTINCT FROM head_seq + 1 OR p_previous IS DISTINCT FROM head_hash THEN
+        RAISE EXCEPTION 'the audit trail moved while writing' USING ERRCODE = 'serialization_failure';
+    END IF;
+    new_hash := chain_hash(p_seq, p_reference, p_user, p_at, p_kind, p_payload, head_hash);
+    INSERT INTO audit (seq, reference, user_id, at, kind, payload, prev_hash, hash)
+    VALUES (p_seq, nullif(p_reference, ''), p_user, p_at, p_kind, p_payload, head_hash, new_hash);
+    UPDATE audit_head SET seq = p_seq, hash = new_hash WHERE id = 1;
+    RETURN new_hash;
+END
+$fn$;
+
+-- The known-child check shows a call-handler who else was referred under a like name (name, reference, status, call
+-- time), never the rest of another person's referral: so it is a function, not a grant on person_keys.
+CREATE FUNCTION possible_matches(p_family text, p_given text, p_year integer, p_exclude text)
+    RETURNS TABLE (person_id text, kind text, name text, name_folded text, given_key text, family_key text,
+                   birth_date text, birth_year integer, reference text, status text, call_started_at text)
+    STABLE LANGUAGE sql SECURITY DEFINER SET search_path = frontdoor, pg_temp AS $fn$
+    SELECT p.person_id, p.kind, p.name, p.name_folded, p.given_key, p.family_key, p.birth_date, p.birth_year,
+           r.reference, r.status, r.call_started_at
+    FROM person_keys AS p JOIN referrals AS r ON r.id = p.referral_id
+    WHERE (p.family_key = p_family OR p.given_key = p_given OR p.family_key = p_given OR p.given_key = p_family)
+      AND (p_year IS NULL OR p.birth_year IS NULL OR p.birth_year BETWEEN p_year - 3 AND p_year + 3)
+      AND (p_exclude IS NULL OR r.reference <> p_exclude)
+      AND r.status <> 'discarded'
+      AND pg_has_role(session_user, 'frontdoor_staff', 'MEMBER')
+      AND NOT pg_has_role(session_user, 'frontdoor_administrator', 'MEMBER')
+    LIMIT 5000
+$fn$;
+
+-- The chain alone, for an administrator (who reads no case content) to prove the trail unbroken: the first event
+-- whose link or hash is wrong, or NULL.
+CREATE FUNCTION first_broken_link() RETURNS bigint STABLE LANGUAGE sql SECURITY DEFINER
+    SET search_path = frontdoor, pg_temp AS $fn$
+    SELECT min(seq) FROM (
+        SELECT seq, prev_hash, hash, lag(hash, 1, repeat('0', 64)) OVER (ORDER BY seq) AS expected_previous,
+               lag(seq, 1, 0::bigint) OVER (ORDER BY seq) AS previous_seq,
+               chain_hash(seq, reference, user_id, at, kind, payload, prev_hash) AS recomputed
+        FROM audit) AS links
+    WHERE prev_hash <> expected_previous OR hash <> recomputed OR seq <> previous_seq + 1
+$fn$;
+
+-- Accounts (administrators only): each a login role in one group role, created, disabled, enabled and given a new
+-- password here. A password may be given as a SCRAM-SHA-256 verifier, which the server stores as it is.
+CREATE FUNCTION require_administrator() RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = frontdoor, pg_temp AS $fn$
+BEGIN
+    IF NOT pg_has_role(session_user, 'frontdoor_administrator', 'MEMBER')
+       AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) THEN
+        RAISE EXCEPTION 'only an administrator manages accounts' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+END
+$fn$;
+CREATE FUNCTION group_of(p_role text) RETURNS text IMMUTABLE LANGUAGE sql AS $fn$
+    SELECT CASE p_role WHEN 'callHandler' THEN 'frontdoor_call_handler' WHEN 'supervisor' THEN 'frontdoor_supervisor'
+                       WHEN 'administrator' THEN 'frontdoor_administrator' END
+$fn$;
+CREATE FUNCTION account_add(p_id text, p_name text, p_role text, p_password text, p_at text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = frontdoor, pg_temp AS $fn$
+BEGIN
+    PERFORM require_administrator();
+    IF p_id !~ '^[a-z0-9][a-z0-9._-]{1,39}$' THEN
+        RAISE EXCEPTION 'a sign-in name is 2 to 40 lower-case letters, digits, dots, dashes' USING ERRCODE = 'check_violation';
+    END IF;
+    IF group_of(p_role) IS NULL THEN
+        RAISE EXCEPTION 'no such role: %', p_role USING ERRCODE = 'check_violation';
+    END IF;
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = p_id) THEN
+        RAISE EXCEPTION 'the name % is taken on this server', p_id USING ERRCODE = 'unique_violation';
+    END IF;
+    EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I', p_id, p_password, group_of(p_role));
+    INSERT INTO users (id, display_name, role, disabled, created_at, created_by, password_changed_at)
+    VALUES (p_id, p_name, p_role, 0, p_at, session_user, p_at);
+END
+$fn$;
+CREATE FUNCTION account_set_disabled(p_id text, p_disabled boolean) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = frontdoor, pg_temp AS $fn$
+BEGIN
+    PERFORM require_administrator();
+    IF NOT EXISTS (SELECT FROM users WHERE id = p_id) THEN
+        RAISE EXCEPTION 'no account %', p_id USING ERRCODE = 'no_data_found';
+    END IF;
+    EXECUTE format('ALTER ROLE %I %s', p_id, CASE WHEN p_disabled THEN 'NOLOGIN' ELSE 'LOGIN' END);
+    UPDATE users SET disabled = CASE WHEN p_disabled THEN 1 ELSE 0 END WHERE id = p_id;
+    IF p_disabled THEN -- a disabled person's open connections end now, not when they next sign in
+        PERFORM pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = p_id AND pid <> pg_backend_pid();
+    END IF;
+END
+$fn$;
+CREATE FUNCTION account_set_password(p_id text, p_password text, p_at text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = frontdoor, pg_temp AS $fn$
+BEGIN
+    IF p_id IS DISTINCT FROM session_user::text THEN
+        PERFORM require_administrator();
+    END IF;
+    IF NOT EXISTS (SELECT FROM users WHERE id = p_id) THEN
+        RAISE EXCEPTION 'no account %', p_id USING ERRCODE = 'no_data_found';
+    END IF;
+    EXECUTE format('ALTER ROLE %I PASSWORD %L', p_id, p_password);
+    UPDATE users SET password_changed_at = p_at WHERE id = p_id;
+END
+$fn$;
+
+-- Grants. Nothing reaches PUBLIC; staff reach what their group is given, rows as row-level security allows.
+REVOKE ALL ON ALL TABLES IN SCHEMA frontdoor FROM PUBLIC;
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA frontdoor FROM PUBLIC;
+GRANT SELECT ON users, audit_head, events TO frontdoor_staff;
+GRANT INSERT ON events TO frontdoor_call_handler, frontdoor_supervisor;
+GRANT SELECT ON audit TO frontdoor_call_handler, frontdoor_supervisor;
+GRANT EXECUTE ON FUNCTION audit_append(bigint, text, text, text, text, text, text) TO frontdoor_staff;
+GRANT EXECUTE ON FUNCTION first_broken_link() TO frontdoor_supervisor, frontdoor_administrator;
+GRANT EXECUTE ON FUNCTION possible_matches(text, text, integer, text) TO frontdoor_call_handler,
+    frontdoor_supervisor;
+GRANT EXECUTE ON FUNCTION require_administrator(), account_add(text, text, text, text, text),
+    account_set_disabled(text, boolean) TO frontdoor_administrator;
+GRANT EXECUTE ON FUNCTION account_set_password(text, text, text) TO frontdoor_staff;
+GRANT SELECT, INSERT, UPDATE ON referrals TO frontdoor_call_handler, frontdoor_supervisor;
+GRANT SELECT, INSERT, UPDATE ON reference_counters TO frontdoor_call_handler, frontdoor_supervisor;
+GRANT SELECT, INSERT, UPDATE, DELETE ON actions, person_keys, referral_search, case_locks
+    TO frontdoor_call_handler, frontdoor_supervisor;
+
+-- Row-level security: a call-handler's rows are their own referrals, editable while a draft (EditOwnDraft,
+-- SubmitOwnReferral); a supervisor's, every row (ViewAnyReferral, AmendSubmitted, RecordDecision).
+ALTER TABLE referrals ENABLE ROW LEVEL SECURITY;
+CREATE POLICY supervisor_all ON referrals TO frontdoor_supervisor USING (true) WITH CHECK (true);
+CREATE POLICY handler_reads_own ON referrals FOR SELECT TO frontdoor_call_handler
+    USING (handler = session_user::text);
+CREATE POLICY handler_creates_own ON referrals FOR INSERT TO frontdoor_call_handler
+    WITH CHECK (handler = session_user::text AND status = 'draft');
+CREATE POLICY handler_edits_own_draft ON referrals FOR UPDATE TO frontdoor_call_handler
+    USING (handler = session_user::text AND status = 'draft')
+    WITH CHECK (handler = session_user::text AND status IN ('draft', 'submitted', 'discarded'));
+
+CREATE FUNCTION is_own_referral(p_id bigint) RETURNS boolean STABLE LANGUAGE sql
+    SET search_path = frontdoor, pg_temp AS $fn$
+    SELECT EXISTS (SELECT FROM referrals WHERE id = p_id AND handler = session_user::text)
+$fn$;
+GRANT EXECUTE ON FUNCTION is_own_referral(bigint) TO frontdoor_call_handler, frontdoor_supervisor;
+ALTER TABLE actions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE person_keys ENABLE ROW LEVEL SECURITY;
+ALTER TABLE referral_search ENABLE ROW LEVEL SECURITY;
+CREATE POLICY supervisor_all ON actions TO frontdoor_supervisor USING (true) WITH CHECK (true);
+CREATE POLICY supervisor_all ON person_keys TO frontdoor_supervisor USING (true) WITH CHECK (true);
+CREATE POLICY supervisor_all ON referral_search TO frontdoor_supervisor USING (true) WITH CHECK (true);
+CREATE POLICY handler_own ON actions TO frontdoor_call_handler
+    USING (is_own_referral(referral_id)) WITH CHECK (is_own_referral(referral_id));
+CREATE POLICY handler_own ON person_keys TO frontdoor_call_handler
+    USING (is_own_referral(referral_id)) WITH CHECK (is_own_referral(referral_id));
+CREATE POLICY handler_own ON referral_search TO frontdoor_call_handler
+    USING (is_own_referral(referral_id)) WITH CHECK (is_own_referral(referral_id));
+
+ALTER TABLE audit ENABLE ROW LEVEL SECURITY;
+CREATE POLICY supervisor_reads ON audit FOR SELECT TO frontdoor_supervisor USING (true);
+CREATE POLICY handler_reads_own ON audit FOR SELECT TO frontdoor_call_handler
+    USING (user_id = session_user::text
+           OR reference IN (SELECT reference FROM referrals WHERE handler = session_user::text));
+
+-- A lease names who holds a case, never what is in it: every member of staff may see and take one.
+ALTER TABLE case_locks ENABLE ROW LEVEL SECURITY;
+CREATE POLICY staff_all ON case_locks TO frontdoor_call_handler, frontdoor_supervisor USING (true)
+    WITH CHECK (holder = session_user::text);

@@ -1,0 +1,216 @@
+// Team mode (issue 19): the server's schema, accounts as login roles, and what the database itself enforces — tried
+// against a real PostgreSQL 15 cluster (support/pgcluster.sh), through Front Door and behind its back with psql.
+#include "pgserver.h"
+#include "testsupport.h"
+
+#include "store/audittrail.h"
+#include "store/database.h"
+#include "store/serveraccounts.h"
+#include "store/serversetup.h"
+
+#include <QSqlQuery>
+
+#include <catch2/catch.hpp>
+
+using namespace FrontDoor;
+using namespace FrontDoorTest;
+
+namespace {
+
+Run serverCommand(const PgServer &server, const QString &action)
+{
+    return runFrontDoor({QStringLiteral("server"),
+                         action,
+                         QStringLiteral("--server"),
+                         server.connection(),
+                         QStringLiteral("--as"),
+                         server.superuser()},
+                        server.superuserPassword().toUtf8() + '\n');
+}
+
+} // namespace
+
+TEST_CASE("server init creates the schema once, migrate finds it up to date, a second init changes nothing",
+          "[pg][issue19]")
+{
+    PgServer server(QStringLiteral("init-once"));
+    Run status = serverCommand(server, QStringLiteral("status"));
+    CHECK(status.exitCode == 1);
+    CHECK(status.outText().contains(QLatin1String("Schema version 0")));
+
+    Run init = serverCommand(server, QStringLiteral("init"));
+    INFO(init.err.toStdString());
+    REQUIRE(init.exitCode == 0);
+    CHECK(init.outText().contains(QStringLiteral("now version %1").arg(ServerSetup::latestVersion)));
+
+    Run again = serverCommand(server, QStringLiteral("init"));
+    CHECK(again.exitCode == 2);
+    CHECK(again.err.contains(QLatin1String("already holds")));
+    Run migrate = serverCommand(server, QStringLiteral("migrate"));
+    CHECK(migrate.exitCode == 0);
+    CHECK(migrate.outText().contains(QLatin1String("up to date")));
+    status = serverCommand(server, QStringLiteral("status"));
+    CHECK(status.exitCode == 0);
+    CHECK(status.outText().contains(QLatin1String("Audit chain: unbroken")));
+
+    // Nobody outside Front Door's roles may even connect to the database.
+    CHECK(server.psql(QStringLiteral("CREATE ROLE stranger_%1 LOGIN PASSWORD 'stranger pass'").arg(server.database()))
+              .exitCode
+          == 0);
+    const PgServer::Psql stranger = server.psql(QStringLiteral("SELECT 1"),
+                                                QStringLiteral("stranger_%1").arg(server.database()),
+                                                QStringLiteral("stranger pass"));
+    CHECK(stranger.exitCode != 0);
+    CHECK(stranger.err.contains(QLatin1String("permission denied for database")));
+}
+
+TEST_CASE("Accounts are the server's login roles: each signs in with their own password, a wrong one or a disabled "
+          "account is refused",
+          "[pg][issue19]")
+{
+    PgServer server(QStringLiteral("accounts"));
+    server.initialiseWithPeople();
+
+    Result<std::unique_ptr<Database>> carl = server.signIn(QStringLiteral("carl"));
+    INFO(carl.errorMessage().toStdString());
+    REQUIRE(carl);
+    CHECK((*carl)->isServer());
+    CHECK((*carl)->serverUser() == server.person(QStringLiteral("carl")));
+
+    Result<std::unique_ptr<Database>> wrong = server.signIn(QStringLiteral("carl"), QStringLiteral("not the password"));
+    REQUIRE(!wrong);
+    CHECK(wrong.error().code == ErrorCode::PermissionDenied);
+    CHECK(wrong.errorMessage().contains(QLatin1String("did not accept this name and password")));
+
+    // The password reached the server only as a SCRAM verifier; the server stores nothing else.
+    const PgServer::Psql stored = server.psql(QStringLiteral("SELECT rolpassword FROM pg_authid WHERE rolname = '%1'")
+                                                  .arg(server.person(QStringLiteral("carl"))));
+    CHECK(stored.out.startsWith(QLatin1String("SCRAM-SHA-256$4096:")));
+
+    const QByteArray ada = QByteArray(PgServer::password) + '\n';
+    const auto user = [&](const QStringList &arguments, const QByteArray &input) {
+        return runFrontDoor(QStringList{QStringLiteral("user")} + arguments
+                                + QStringList{QStringLiteral("--server"),
+                                              server.connection(),
+                                              QStringLiteral("--as"),
+                                              server.person(QStringLiteral("ada"))},
+                            input);
+    };
+    Run disabled = user({QStringLiteral("disable"), server.person(QStringLiteral("cara"))}, ada);
+    INFO(disabled.err.toStdString());
+    REQUIRE(disabled.exitCode == 0);
+    Result<std::unique_ptr<Database>> cara = server.signIn(QStringLiteral("cara"));
+    REQUIRE(!cara);
+    CHECK(cara.errorMessage().contains(QLatin1String("disabled")));
+
+    // A reset gives a new password that works (non-ASCII, as people choose them) and the old one no longer does.
+    const QByteArray fresh = QStringLiteral("Ünïcödé pässwörd 42").toUtf8();
+    Run reset
+        = user({QStringLiteral("reset"), server.person(QStringLiteral("carl"))}, ada + fresh + '\n' + fresh + '\n');
+    INFO(reset.err.toStdString());
+    REQUIRE(reset.exitCode == 0);
+    CHECK(server.signIn(QStringLiteral("carl"), QString::fromUtf8(fresh)));
+    CHECK(!server.signIn(QStringLiteral("carl")));
+
+    // Only an administrator manages accounts — the server says so, whatever the client does.
+    const PgServer::Psql byHandler = server.psql(
+        QStringLiteral(
+            "SELECT frontdoor.account_add('mallory.x', 'M', 'administrator', 'x', '2026-12-01T10:00:00.000Z')"),
+        server.person(QStringLiteral("sam")));
+    CHECK(byHandler.exitCode != 0);
+    CHECK(byHandler.err.contains(QLatin1String("permission denied for function account_add")));
+
+    Run list = user({QStringLiteral("list")}, ada);
+    REQUIRE(list.exitCode == 0);
+    CHECK(list.outText().contains(server.person(QStringLiteral("cara")) + QStringLiteral("\tcallHandler\tdisabled")));
+    CHECK(list.outText().contains(server.person(QStringLiteral("sam")) + QStringLiteral("\tsupervisor\tactive")));
+
+    // Every change is in the trail under the administrator who made it.
+    const PgServer::Psql events
+        = server.psql(QStringLiteral("SELECT kind || ' by ' || user_id FROM frontdoor.audit ORDER BY seq"));
+    CHECK(events.out.split(QLatin1Char('\n'))
+              .contains(QStringLiteral("accountDisabled by %1").arg(server.person(QStringLiteral("ada")))));
+    CHECK(events.out.split(QLatin1Char('\n'))
+              .contains(QStringLiteral("passwordReset by %1").arg(server.person(QStringLiteral("ada")))));
+    CHECK(events.out.split(QLatin1Char('\n')).contains(QStringLiteral("accountCreated by %1").arg(server.superuser())));
+}
+
+TEST_CASE(
+    "The server computes each audit link as Front Door does, and refuses a forged, reordered or misattributed one",
+    "[pg][issue19]")
+{
+    PgServer server(QStringLiteral("chain"));
+    server.initialiseWithPeople();
+    Result<std::unique_ptr<Database>> carl = server.signIn(QStringLiteral("carl"));
+    REQUIRE(carl);
+    const QString carlId = server.person(QStringLiteral("carl"));
+    const QDateTime at = QDateTime(QDate(2026, 12, 1), QTime(9, 30, 0, 125), Qt::UTC);
+    // Any Unicode, as a caller's words arrive: the canonical encoding counts UTF-8 bytes on both sides.
+    Result<qint64> recorded = AuditTrail::record(**carl,
+                                                 QStringLiteral("NOR-2026-000001"),
+                                                 carlId,
+                                                 at,
+                                                 AuditKind::Viewed,
+                                                 {{QStringLiteral("note"), QStringLiteral("Zoë Ó Briain — 😀 «ß»")}});
+    INFO(recorded.errorMessage().toStdString());
+    REQUIRE(recorded);
+    const PgServer::Psql row = server.psql(
+        QStringLiteral(
+            "SELECT seq, coalesce(reference, ''), user_id, at, kind, payload, prev_hash, hash FROM frontdoor.audit "
+            "WHERE seq = %1")
+            .arg(*recorded));
+    const QStringList fields = row.out.split(QLatin1Char('|'));
+    REQUIRE(fields.size() == 8);
+    CHECK(fields.at(7)
+          == AuditTrail::hashOf(fields.at(0).toLongLong(),
+                                fields.at(1),
+                                fields.at(2),
+                                fields.at(3),
+                                fields.at(4),
+                                fields.at(5),
+                                fields.at(6)));
+
+    // Behind Front Door's back: the next link under someone else's name, out of order, or written directly.
+    const PgServer::Psql head = server.psql(QStringLiteral("SELECT seq || ' ' || hash FROM frontdoor.audit_head"));
+    const qint64 next = head.out.section(QLatin1Char(' '), 0, 0).toLongLong() + 1;
+    const QString headHash = head.out.section(QLatin1Char(' '), 1);
+    const auto append = [&](qint64 seq, const QString &user, const QString &previous) {
+        return server.psql(QStringLiteral("SELECT frontdoor.audit_append(%1, NULL, '%2', '2026-12-01T09:31:00.000Z', "
+                                          "'viewed', '{}', '%3')")
+                               .arg(seq)
+                               .arg(user, previous),
+                           QStringLiteral("%1").arg(carlId));
+    };
+    PgServer::Psql asSam = append(next, server.person(QStringLiteral("sam")), headHash);
+    CHECK(asSam.exitCode != 0);
+    CHECK(asSam.err.contains(QLatin1String("recorded under the person signed in")));
+    PgServer::Psql skipping = append(next + 1, carlId, headHash);
+    CHECK(skipping.err.contains(QLatin1String("moved while writing")));
+    PgServer::Psql forked = append(next, carlId, QString(64, QLatin1Char('0')));
+    CHECK(forked.err.contains(QLatin1String("moved while writing")));
+    PgServer::Psql direct = server.psql(QStringLiteral("INSERT INTO frontdoor.audit VALUES (%1, NULL, '%2', 'x', 'x', "
+                                                       "'{}', '%3', 'x')")
+                                            .arg(next)
+                                            .arg(carlId, headHash),
+                                        carlId);
+    CHECK(direct.err.contains(QLatin1String("permission denied for table audit")));
+    PgServer::Psql honest = append(next, carlId, headHash);
+    INFO(honest.err.toStdString());
+    CHECK(honest.exitCode == 0);
+
+    // Even the owner of the tables cannot rewrite history; the server's own check finds an edit made with triggers
+    // switched off by a superuser.
+    CHECK(server.psql(QStringLiteral("UPDATE frontdoor.audit SET payload = '{}' WHERE seq = 1"))
+              .err.contains(QLatin1String("append-only")));
+    CHECK(server.psql(QStringLiteral("TRUNCATE frontdoor.audit")).err.contains(QLatin1String("append-only")));
+    CHECK(server
+              .psql(QStringLiteral(
+                        "ALTER TABLE frontdoor.audit DISABLE TRIGGER USER; UPDATE frontdoor.audit SET "
+                        "payload = '{\"x\":1}' WHERE seq = %1; ALTER TABLE frontdoor.audit ENABLE TRIGGER USER")
+                        .arg(*recorded))
+              .exitCode
+          == 0);
+    Run status = serverCommand(server, QStringLiteral("status"));
+    CHECK(status.exitCode == 1);
+    CHECK(status.outText().contains(QStringLiteral("BROKEN at event %1").arg(*recorded)));
+}

@@ -1,0 +1,130 @@
+#include "pgserver.h"
+
+#include "testsupport.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QTextStream>
+
+#include <catch2/catch.hpp>
+
+namespace FrontDoorTest {
+
+PgServer::PgServer(const QString &testName)
+{
+    m_dir = qEnvironmentVariable("FRONTDOOR_TEST_PG_DIR");
+    INFO("FRONTDOOR_TEST_PG_DIR names the test cluster; run the pg tests through ctest (fixture pg-cluster)");
+    REQUIRE(!m_dir.isEmpty());
+    QFile file(m_dir + QStringLiteral("/connection"));
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    for (const QString &line : QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        const QString key = line.section(QLatin1Char('='), 0, 0);
+        const QString value = line.section(QLatin1Char('='), 1);
+        if (key == QLatin1String("host"))
+            m_host = value;
+        else if (key == QLatin1String("port"))
+            m_port = value;
+        else if (key == QLatin1String("superuser"))
+            m_superuser = value;
+        else if (key == QLatin1String("password"))
+            m_password = value;
+    }
+    REQUIRE(!m_port.isEmpty());
+    m_suffix
+        = QString::fromLatin1(QCryptographicHash::hash(testName.toUtf8(), QCryptographicHash::Sha256).toHex().left(8));
+    const QString name = QStringLiteral("t_") + m_suffix; // psql reaches "postgres" until the database is made
+    const Psql dropped = psql(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name));
+    INFO(dropped.err.toStdString());
+    REQUIRE(dropped.exitCode == 0);
+    const Psql created = psql(QStringLiteral("CREATE DATABASE %1").arg(name));
+    INFO(created.err.toStdString());
+    REQUIRE(created.exitCode == 0);
+    m_database = name;
+}
+
+QString PgServer::connection() const
+{
+    return QStringLiteral("host=%1 port=%2 dbname=%3").arg(m_host, m_port, m_database);
+}
+
+QString PgServer::tcpConnection() const
+{
+    return QStringLiteral("host=127.0.0.1 port=%1 dbname=%2").arg(m_port, m_database);
+}
+
+PgServer::Psql PgServer::psql(const QString &sql, const QString &role, const QString &rolePassword) const
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("PGPASSWORD"), role.isEmpty() ? m_password : rolePassword);
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral("psql"),
+                  {QStringLiteral("-X"),
+                   QStringLiteral("-q"),
+                   QStringLiteral("-t"),
+                   QStringLiteral("-A"),
+                   QStringLiteral("-v"),
+                   QStringLiteral("ON_ERROR_STOP=1"),
+                   QStringLiteral("-h"),
+                   m_host,
+                   QStringLiteral("-p"),
+                   m_port,
+                   QStringLiteral("-U"),
+                   role.isEmpty() ? m_superuser : role,
+                   QStringLiteral("-d"),
+                   m_database.isEmpty() ? QStringLiteral("postgres") : m_database,
+                   QStringLiteral("-c"),
+                   sql});
+    process.closeWriteChannel();
+    REQUIRE(process.waitForFinished(60000));
+    return Psql{process.exitCode(),
+                QString::fromUtf8(process.readAllStandardOutput()).trimmed(),
+                QString::fromUtf8(process.readAllStandardError()).trimmed()};
+}
+
+void PgServer::initialiseWithPeople()
+{
+    const QByteArray dbaPassword = m_password.toUtf8() + '\n';
+    Run init = runFrontDoor({QStringLiteral("server"),
+                             QStringLiteral("init"),
+                             QStringLiteral("--server"),
+                             connection(),
+                             QStringLiteral("--as"),
+                             m_superuser},
+                            dbaPassword);
+    INFO(init.err.toStdString());
+    REQUIRE(init.exitCode == 0);
+    const QByteArray twice = QByteArray(password) + '\n' + QByteArray(password) + '\n';
+    const auto add
+        = [&](const QString &who, const char *role, const QString &actingAs, const QByteArray &actingPassword) {
+              Run added = runFrontDoor({QStringLiteral("user"),
+                                        QStringLiteral("add"),
+                                        person(who),
+                                        QStringLiteral("--role"),
+                                        QString::fromLatin1(role),
+                                        QStringLiteral("--name"),
+                                        who.toUpper(),
+                                        QStringLiteral("--server"),
+                                        connection(),
+                                        QStringLiteral("--as"),
+                                        actingAs},
+                                       actingPassword + twice);
+              INFO(added.err.toStdString());
+              REQUIRE(added.exitCode == 0);
+          };
+    add(QStringLiteral("ada"), "administrator", m_superuser, dbaPassword);
+    const QByteArray adaPassword = QByteArray(password) + '\n';
+    add(QStringLiteral("sam"), "supervisor", person(QStringLiteral("ada")), adaPassword);
+    add(QStringLiteral("carl"), "callHandler", person(QStringLiteral("ada")), adaPassword);
+    add(QStringLiteral("cara"), "callHandler", person(QStringLiteral("ada")), adaPassword);
+}
+
+FrontDoor::Result<std::unique_ptr<FrontDoor::Database>> PgServer::signIn(const QString &who,
+                                                                         const QString &withPassword) const
+{
+    return FrontDoor::Database::connect(FrontDoor::ServerLogin{connection(), person(who), withPassword});
+}
+
+} // namespace FrontDoorTest

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "store/database.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace FrontDoorTest {
+
+// The real PostgreSQL 15 cluster CTest starts for the tests labelled "pg" (support/pgcluster.sh, fixture
+// "pg-cluster"). Each test takes a database of its own, so tests run in parallel against one cluster; roles are
+// cluster-wide, so every test names its people with a suffix of its own (`person("carl")`).
+class PgServer
+{
+public:
+    // A fresh, empty database named after the test; fails the test when there is no cluster.
+    explicit PgServer(const QString &testName);
+
+    QString connection() const;    // "host=… port=… dbname=…": what IT would deploy
+    QString tcpConnection() const; // the same over 127.0.0.1 (for multi-host strings)
+    QString superuser() const { return m_superuser; }
+    QString superuserPassword() const { return m_password; }
+    QString port() const { return m_port; }
+    QString database() const { return m_database; }
+    QString person(const QString &name) const { return name + QLatin1Char('.') + m_suffix; }
+
+    // `frontdoor server init` as the database administrator, then the first administrator "ada" (password
+    // `adaPassword`), a supervisor "sam" and call-handlers "carl" and "cara", each created with `frontdoor user add`.
+    void initialiseWithPeople();
+    static constexpr const char *password = "a long enough password 1";
+
+    // The person's connection through Front Door (Database::connect).
+    FrontDoor::Result<std::unique_ptr<FrontDoor::Database>>
+    signIn(const QString &who, const QString &withPassword = QString::fromLatin1(password)) const;
+
+    struct Psql
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+    // One statement through psql as `role` (superuser when empty) — Front Door's back, as anyone with the client
+    // and their own password could. Tuples only, unaligned.
+    Psql psql(const QString &sql,
+              const QString &role = {},
+              const QString &rolePassword = QString::fromLatin1(password)) const;
+
+private:
+    QString m_dir, m_host, m_port, m_superuser, m_password, m_database, m_suffix;
+};
+
+} // namespace FrontDoorTest
