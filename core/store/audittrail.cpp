@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include <memory>
+#include <optional>
 
 namespace FrontDoor {
 
@@ -221,44 +222,94 @@ Result<AuditTrail::Verification> AuditTrail::verifyChain(Database &database, con
                          hash.isEmpty() ? QStringLiteral("is gone") : QStringLiteral("now hashes to %1").arg(hash)));
     }
 
-    sqlite3_stmt *rows = nullptr;
-    const QByteArray sql = database.sql().statement(QStringLiteral("audit.since")).toUtf8();
-    if (sqlite3_prepare_v2(database.handle(), sql.constData(), int(sql.size()), &rows, nullptr) != SQLITE_OK)
-        return makeError(ErrorCode::DatabaseError, QStringLiteral("%1: %2").arg(database.path(),
-                                                                         QString::fromUtf8(sqlite3_errmsg(database.handle()))));
-    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt *)> finalizer(rows, sqlite3_finalize);
-    sqlite3_bind_int64(rows, 1, from.sequence);
-    RawChainHash raw(rows);
-
+    // One link of the chain as read: its number, the previous hash it names, its stored hash and its contents hashed
+    // again. SQLite's rows are hashed from its own bytes (RawChainHash); the server's through Qt Sql.
+    struct Link
+    {
+        qint64 sequence = 0;
+        QByteArray previousHash;
+        QByteArray stored;
+        QByteArray recomputed;
+    };
     QByteArray previous = from.sequence > 0 ? from.hash.toLatin1() : genesisHash().toLatin1();
     qint64 expected = from.sequence + 1;
-    int rc = SQLITE_ROW;
-    while ((rc = sqlite3_step(rows)) == SQLITE_ROW) {
-        const qint64 sequence = sqlite3_column_int64(rows, 0);
-        if (sequence != expected)
-            return broken(expected, sequence > expected
-                                        ? QStringLiteral("event %1 is missing (the next one is %2): a row was deleted")
-                                              .arg(expected).arg(sequence)
-                                        : QStringLiteral("event %1 appears twice").arg(sequence));
-        const QByteArray previousHash = raw.text(6);
-        if (previousHash != previous)
-            return broken(sequence, QStringLiteral("event %1 does not follow event %2: its previous-hash is %3, "
-                                                   "but event %2 hashes to %4 (a row was inserted, reordered or "
-                                                   "replaced)")
-                                        .arg(sequence).arg(sequence - 1)
-                                        .arg(QString::fromLatin1(previousHash), QString::fromLatin1(previous)));
-        const QByteArray stored = raw.text(7);
-        const QByteArray recomputed = raw.of(previousHash);
-        if (stored != recomputed)
-            return broken(sequence, QStringLiteral("event %1 was altered: its contents hash to %2, not to the stored %3")
-                                        .arg(sequence)
-                                        .arg(QString::fromLatin1(recomputed), QString::fromLatin1(stored)));
-        previous = stored;
+    std::optional<Verification> failure;
+    const auto check = [&](const Link &link) {
+        if (link.sequence != expected) {
+            failure = broken(expected,
+                             link.sequence > expected
+                                 ? QStringLiteral("event %1 is missing (the next one is %2): a row was deleted")
+                                       .arg(expected)
+                                       .arg(link.sequence)
+                                 : QStringLiteral("event %1 appears twice").arg(link.sequence));
+            return false;
+        }
+        if (link.previousHash != previous) {
+            failure = broken(link.sequence,
+                             QStringLiteral("event %1 does not follow event %2: its previous-hash is %3, "
+                                            "but event %2 hashes to %4 (a row was inserted, reordered or "
+                                            "replaced)")
+                                 .arg(link.sequence)
+                                 .arg(link.sequence - 1)
+                                 .arg(QString::fromLatin1(link.previousHash), QString::fromLatin1(previous)));
+            return false;
+        }
+        if (link.stored != link.recomputed) {
+            failure = broken(link.sequence,
+                             QStringLiteral("event %1 was altered: its contents hash to %2, not to the stored %3")
+                                 .arg(link.sequence)
+                                 .arg(QString::fromLatin1(link.recomputed), QString::fromLatin1(link.stored)));
+            return false;
+        }
+        previous = link.stored;
         ++expected;
+        return true;
+    };
+
+    if (database.isServer()) {
+        Result<QSqlQuery *> rows = database.exec(QStringLiteral("audit.since"), {{"seq", from.sequence}});
+        if (!rows)
+            return rows.error();
+        while ((*rows)->next()) {
+            const QSqlQuery &row = **rows;
+            Link link{
+                row.value(0).toLongLong(), row.value(6).toString().toLatin1(), row.value(7).toString().toLatin1(), {}};
+            link.recomputed = hashOf(link.sequence,
+                                     row.value(1).toString(),
+                                     row.value(2).toString(),
+                                     row.value(3).toString(),
+                                     row.value(4).toString(),
+                                     row.value(5).toString(),
+                                     QString::fromLatin1(link.previousHash))
+                                  .toLatin1();
+            if (!check(link)) {
+                (*rows)->finish();
+                return *failure;
+            }
+        }
+        (*rows)->finish();
+    } else {
+        sqlite3_stmt *rows = nullptr;
+        const QByteArray sql = database.sql().statement(QStringLiteral("audit.since")).toUtf8();
+        if (sqlite3_prepare_v2(database.handle(), sql.constData(), int(sql.size()), &rows, nullptr) != SQLITE_OK)
+            return makeError(
+                ErrorCode::DatabaseError,
+                QStringLiteral("%1: %2").arg(database.path(), QString::fromUtf8(sqlite3_errmsg(database.handle()))));
+        const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt *)> finalizer(rows, sqlite3_finalize);
+        sqlite3_bind_int64(rows, 1, from.sequence);
+        RawChainHash raw(rows);
+        int rc = SQLITE_ROW;
+        while ((rc = sqlite3_step(rows)) == SQLITE_ROW) {
+            Link link{sqlite3_column_int64(rows, 0), raw.text(6), raw.text(7), {}};
+            link.recomputed = raw.of(link.previousHash);
+            if (!check(link))
+                return *failure;
+        }
+        if (rc != SQLITE_DONE)
+            return makeError(
+                rc == SQLITE_CORRUPT ? ErrorCode::DatabaseCorrupt : ErrorCode::DatabaseError,
+                QStringLiteral("%1: %2").arg(database.path(), QString::fromUtf8(sqlite3_errmsg(database.handle()))));
     }
-    if (rc != SQLITE_DONE)
-        return makeError(rc == SQLITE_CORRUPT ? ErrorCode::DatabaseCorrupt : ErrorCode::DatabaseError,
-                         QStringLiteral("%1: %2").arg(database.path(), QString::fromUtf8(sqlite3_errmsg(database.handle()))));
     const qint64 count = expected - 1;
     result.events = count - from.sequence;
 

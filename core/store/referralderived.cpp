@@ -16,9 +16,10 @@ Status ReferralRepository::writeDerived(qint64 id, const Referral &referral, con
     if (derived.searchText) {
         if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("search.remove"), {{"id", id}}); !r)
             return r.error();
-        if (Result<QSqlQuery *> r
-            = m_database.exec(QStringLiteral("search.add"), {{"id", id}, {"body", *derived.searchText}});
-            !r)
+        QVariantMap row{{QStringLiteral("id"), id}, {QStringLiteral("body"), *derived.searchText}};
+        if (m_database.isServer()) // the server's tsvector is built from the words as SQLite's tokenizer sees them
+            row.insert(QStringLiteral("words"), ReferralIndex::searchWords(*derived.searchText));
+        if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("search.add"), row); !r)
             return r.error();
     }
     if (derived.personKeys) {

@@ -51,6 +51,15 @@ QString birthTokens(const QDate &date)
              date.toString(QStringLiteral("yyyy")));
 }
 
+QString searchWords(const QString &text)
+{
+    QString words = foldForSearch(text);
+    for (QChar &c : words)
+        if (!c.isLetterOrNumber())
+            c = u' ';
+    return words.simplified();
+}
+
 QString searchText(const Referral &referral)
 {
     QStringList parts{referral.reference};

@@ -16,6 +16,9 @@ namespace ReferralIndex {
 // birth as tokens "dob20150312 dob201503 dob2015" (so "12/3/2015", "3/2015" and "2015" can be searched).
 QString searchText(const Referral &referral);
 QString birthTokens(const QDate &date);
+// The search text as words — folded (accents, case) and split at everything that is not a letter or a digit, as
+// SQLite's unicode61 tokenizer splits it — for the server's tsvector, so both dialects index the same words.
+QString searchWords(const QString &text);
 
 struct PersonKey
 {

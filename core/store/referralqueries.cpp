@@ -59,12 +59,49 @@ QList<ReferralSummary> summaries(QSqlQuery &q)
     return rows;
 }
 
-QString quoted(const QString &word)
+// The search expression in each dialect's language: FTS5's MATCH on SQLite, a tsquery on the server. Both are asked
+// for the same words as ReferralIndex::searchWords stores them, so both find the same referrals.
+class SearchSyntax
 {
-    QString escaped = word;
-    escaped.replace(u'"', QStringLiteral("\"\""));
-    return u'"' + escaped + u'"';
-}
+public:
+    explicit SearchSyntax(Dialect dialect)
+        : m_server(dialect == Dialect::PostgreSQL)
+    {}
+
+    QString word(const QString &text) const { return m_server ? phraseOf(text, false) : quoted(text); }
+    QString prefix(const QString &text) const { return m_server ? phraseOf(text, true) : quoted(text) + u'*'; }
+    QString phrase(const QString &text) const { return word(text); } // a quoted run of words is a phrase in both
+    QString either(const QStringList &terms) const
+    {
+        return u'(' + terms.join(m_server ? QStringLiteral(" | ") : QStringLiteral(" OR ")) + u')';
+    }
+    QString all(const QStringList &terms) const
+    {
+        return terms.join(m_server ? QStringLiteral(" & ") : QStringLiteral(" AND "));
+    }
+
+private:
+    static QString quoted(const QString &text)
+    {
+        QString escaped = text;
+        escaped.replace(u'"', QStringLiteral("\"\""));
+        return u'"' + escaped + u'"';
+    }
+    // The words of `text` as the index holds them, in order (<->), the last one a prefix when asked.
+    static QString phraseOf(const QString &text, bool lastIsPrefix)
+    {
+        const QStringList words = ReferralIndex::searchWords(text).split(u' ', Qt::SkipEmptyParts);
+        if (words.isEmpty())
+            return QStringLiteral("''");
+        QStringList lexemes;
+        for (qsizetype i = 0; i < words.size(); ++i)
+            lexemes.append(u'\'' + words.at(i) + u'\''
+                           + (lastIsPrefix && i == words.size() - 1 ? QStringLiteral(":*") : QString()));
+        return lexemes.size() == 1 ? lexemes.constFirst() : u'(' + lexemes.join(QStringLiteral(" <-> ")) + u')';
+    }
+
+    bool m_server;
+};
 
 } // namespace
 
@@ -89,8 +126,9 @@ Result<int> ReferralQueries::count(const ReferralFilter &filter)
     return count;
 }
 
-QString ReferralQueries::searchExpression(const QString &text)
+QString ReferralQueries::searchExpression(const QString &text, Dialect dialect)
 {
+    const SearchSyntax syntax(dialect);
     static const QRegularExpression fullDate(QStringLiteral(R"(^(\d{1,2}[/.\-]\d{1,2}[/.\-](\d{2}|\d{4})|\d{4}-\d{2}-\d{2})$)"));
     static const QRegularExpression monthYear(QStringLiteral(R"(^(\d{1,2})[/.\-](\d{4})$)"));
     static const QRegularExpression year(QStringLiteral(R"(^(19|20)\d{2}$)"));
@@ -98,19 +136,20 @@ QString ReferralQueries::searchExpression(const QString &text)
     for (const QString &word : text.simplified().split(u' ', Qt::SkipEmptyParts)) {
         if (fullDate.match(word).hasMatch()) {
             if (Result<QDate> date = SpokenDate::parse(word, QDate::currentDate(), SpokenDate::Kind::Any)) {
-                terms.append(QStringLiteral("dob") + date->toString(QStringLiteral("yyyyMMdd")));
+                terms.append(syntax.word(QStringLiteral("dob") + date->toString(QStringLiteral("yyyyMMdd"))));
                 continue;
             }
         }
         if (const QRegularExpressionMatch m = monthYear.match(word); m.hasMatch()) {
             const int month = m.captured(1).toInt();
             if (month >= 1 && month <= 12) {
-                terms.append(QStringLiteral("dob%1%2").arg(m.captured(2)).arg(month, 2, 10, QLatin1Char('0')));
+                terms.append(
+                    syntax.word(QStringLiteral("dob%1%2").arg(m.captured(2)).arg(month, 2, 10, QLatin1Char('0'))));
                 continue;
             }
         }
         if (year.match(word).hasMatch()) {
-            terms.append(QStringLiteral("(dob%1 OR %2*)").arg(word, quoted(word)));
+            terms.append(syntax.either({syntax.word(QStringLiteral("dob") + word), syntax.prefix(word)}));
             continue;
         }
         const QString folded = foldForSearch(word);
@@ -123,15 +162,15 @@ QString ReferralQueries::searchExpression(const QString &text)
         // space or apostrophe may be two adjacent words of a name — each split is tried as a phrase.
         const bool lettersOnly = std::all_of(folded.cbegin(), folded.cend(), [](QChar c) { return c.isLetter(); });
         if (!lettersOnly || folded.size() < 4 || folded.size() > 20) {
-            terms.append(quoted(folded) + u'*');
+            terms.append(syntax.prefix(folded));
             continue;
         }
-        QStringList either{quoted(folded) + u'*'};
+        QStringList either{syntax.prefix(folded)};
         for (qsizetype at = 1; at < folded.size(); ++at)
-            either.append(quoted(folded.left(at) + u' ' + folded.mid(at)));
-        terms.append(u'(' + either.join(QStringLiteral(" OR ")) + u')');
+            either.append(syntax.phrase(folded.left(at) + u' ' + folded.mid(at)));
+        terms.append(syntax.either(either));
     }
-    return terms.join(QStringLiteral(" AND "));
+    return syntax.all(terms);
 }
 
 Result<ReferralFilter> ReferralQueries::scopedFor(const ReferralFilter &filter, const Actor &actor)
@@ -177,7 +216,7 @@ Result<QList<ReferralSummary>> ReferralQueries::search(const QString &text, int 
 
 Result<QList<ReferralSummary>> ReferralQueries::searchAs(const QString &text, const QString &handler, int limit)
 {
-    const QString expression = searchExpression(text);
+    const QString expression = searchExpression(text, m_database.dialect());
     if (expression.isEmpty())
         return QList<ReferralSummary>();
     Result<QSqlQuery *> rows = m_database.exec(QStringLiteral("queries.search"),

@@ -3,6 +3,7 @@
 #include "access/actor.h"
 #include "common/result.h"
 #include "referral/referral.h"
+#include "store/database.h"
 
 #include <QDate>
 #include <optional>
@@ -73,8 +74,8 @@ public:
     // Names and aliases of everyone, addresses, postcode, school, reference; case- and accent-insensitive, each
     // word a prefix; newest referral first; a date ("12/3/2015", "3/2015", "2015-03-12") matches a date of birth exactly or partially.
     Result<QList<ReferralSummary>> search(const QString &text, int limit = 50);
-    // The FTS5 query `text` becomes (exposed for tests).
-    static QString searchExpression(const QString &text);
+    // The query `text` becomes: FTS5 MATCH on SQLite, a tsquery on the server (exposed for tests).
+    static QString searchExpression(const QString &text, Dialect dialect = Dialect::SQLite);
 
     // `birth` is a stored date-or-age value ("2015-03-12", "age:7y") or empty; `asOf` dates an estimated age.
     Result<QList<PossibleMatch>> possibleMatches(const QString &name, const QString &birth, const QDate &asOf,

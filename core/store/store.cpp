@@ -71,8 +71,25 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Clock &clo
     return store;
 }
 
+Result<std::unique_ptr<Store>> Store::connect(const ServerLogin &login, const Clock &clock, const Options &options)
+{
+    Result<std::unique_ptr<Database>> database = Database::connect(login);
+    if (!database)
+        return database.error();
+    std::unique_ptr<Store> store(new Store(std::move(*database), clock, options));
+    // A workstation killed mid-burst left its typing pending on the server: it goes into the trail now.
+    if (Status flushed = store->m_referrals.flushAll(); !flushed)
+        return flushed.error();
+    return store;
+}
+
 Result<Backups::Made> Store::backUp(const Actor &actor)
 {
+    if (m_database->isServer())
+        return makeError(ErrorCode::Unsupported,
+                         QStringLiteral("In team mode the server is backed up by its administrators (a base backup "
+                                        "and WAL archiving, see the README's Team mode); Front Door makes no copy of "
+                                        "it."));
     Result<Backups::Made> made
         = Backups::make(*m_database, m_backupFolder, m_clock.now(), actor, m_secondBackupFolder, m_anchors.file());
     if (!made)

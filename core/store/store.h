@@ -44,6 +44,10 @@ public:
         return open(path, clock, Options{});
     }
 
+    // Team mode (issue 19): the same services over the team's PostgreSQL server, signed in as `login.user` — who
+    // must be the Actor of everything done through it (the server records events under that name only).
+    static Result<std::unique_ptr<Store>> connect(const ServerLogin &login, const Clock &clock, const Options &options);
+
     Database &database() { return *m_database; }
     ReferralRepository &referrals() { return m_referrals; }
     ReferralQueries &queries() { return m_queries; }
@@ -53,6 +57,7 @@ public:
     const QString &workstation() const { return m_workstation; }
     const QString &backupFolder() const { return m_backupFolder; }
     // A backup in both folders (Backups::make), then the chain's head anchored; a failed anchor is a warning.
+    // In team mode, refused: the server is backed up by its own means (base backup and WAL archiving).
     Result<Backups::Made> backUp(const Actor &actor);
     const Clock &clock() const { return m_clock; }
     const WorkingCalendar &calendar() const { return m_calendar; }

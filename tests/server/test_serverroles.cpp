@@ -38,7 +38,8 @@ TEST_CASE("Behind Front Door's back each role reaches only what the permission m
     REQUIRE(own.exitCode == 0);
     const QString ownId = own.out.section(QLatin1Char('\n'), 0, 0);
     CHECK(server
-              .psql(QStringLiteral("INSERT INTO frontdoor.referral_search (referral_id, body) VALUES (%1, 'Zoë')")
+              .psql(QStringLiteral(
+                        "INSERT INTO frontdoor.referral_search (referral_id, body, words) VALUES (%1, 'Zoë', 'zoe')")
                         .arg(ownId),
                     carl)
               .exitCode

@@ -32,3 +32,21 @@ SELECT hash FROM audit WHERE seq = :seq
 -- name: audit.firstBrokenLink
 -- The chain checked on the server, for an administrator who reads no case content.
 SELECT first_broken_link()
+
+-- name: audit.latestStates
+SELECT reference, CAST(payload AS json) -> 'state' FROM audit
+WHERE seq IN (SELECT max(seq) FROM audit
+              WHERE reference IS NOT NULL AND CAST(payload AS json) -> 'state' IS NOT NULL
+              GROUP BY reference)
+
+-- name: audit.latestStatesOf
+SELECT CAST(payload AS json) -> 'state' FROM audit
+WHERE reference = :reference AND CAST(payload AS json) -> 'state' IS NOT NULL
+ORDER BY seq DESC LIMIT 1
+
+-- name: audit.referencesSince
+SELECT DISTINCT reference FROM audit WHERE seq > :seq AND reference IS NOT NULL
+
+-- name: audit.referralsBegun
+SELECT reference, min(seq) FROM audit WHERE reference IS NOT NULL AND kind IN ('created', 'imported')
+GROUP BY reference

@@ -133,14 +133,16 @@ CREATE TABLE person_keys (
 CREATE INDEX person_keys_family ON person_keys (family_key, birth_year);
 CREATE INDEX person_keys_given ON person_keys (given_key, birth_year);
 
--- Search: the same body the SQLite dialect gives FTS5, as words folded by unaccent (accents) and 'simple' (case).
+-- Search: the same body the SQLite dialect gives FTS5, and its words as the workstation splits them the way SQLite's
+-- unicode61 tokenizer does (ReferralIndex::searchWords), so both dialects index the same words; unaccent and 'simple'
+-- fold accents and case again on the server's side (a query typed in psql finds what Front Door finds).
 CREATE TEXT SEARCH CONFIGURATION names (COPY = pg_catalog.simple);
 ALTER TEXT SEARCH CONFIGURATION names ALTER MAPPING FOR word, hword, hword_part, asciiword, asciihword,
     hword_asciipart WITH public.unaccent, simple;
 CREATE TABLE referral_search (
     referral_id bigint PRIMARY KEY REFERENCES referrals (id),
     body        text NOT NULL,
-    words       tsvector GENERATED ALWAYS AS (to_tsvector('frontdoor.names', body)) STORED
+    words       tsvector NOT NULL
 );
 CREATE INDEX referral_search_words ON referral_search USING gin (words);
 

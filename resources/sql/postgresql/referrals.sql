@@ -1,0 +1,101 @@
+-- Referrals and the rows derived from them, on the server (see core/store/referralrepository.h). The same keys and
+-- columns as the SQLite dialect; the search row also holds its words as a tsvector (ReferralIndex::searchWords).
+
+-- name: referrals.nextNumber
+INSERT INTO reference_counters AS c (prefix, year, last) VALUES (:prefix, :year, 1)
+ON CONFLICT (prefix, year) DO UPDATE SET last = c.last + 1
+RETURNING last
+
+-- name: referrals.insert
+INSERT INTO referrals (reference, profile, status, handler, urgent, call_started_at, created_at, updated_at,
+                       updated_by, next_due, children_summary, revision, document, search_text)
+VALUES (:reference, :profile, :status, :handler, :urgent, :callStartedAt, :at, :at, :user, :nextDue, :children, 1,
+        :document, :searchText)
+RETURNING id
+
+-- name: referrals.row
+SELECT id, revision, status, document, pending_path, pending_from, pending_by, pending_at, search_text,
+       updated_at, updated_by, urgent
+FROM referrals WHERE reference = :reference
+
+-- name: referrals.update
+UPDATE referrals
+SET status = :status, document = :document, revision = revision + 1, updated_at = :at, updated_by = :user,
+    urgent = :urgent, next_due = :nextDue, children_summary = :children, search_text = :searchText,
+    pending_path = :pendingPath, pending_from = :pendingFrom, pending_by = :pendingBy, pending_at = :pendingAt
+WHERE id = :id AND revision = :expected
+
+-- name: referrals.withPending
+SELECT reference FROM referrals WHERE pending_path IS NOT NULL
+
+-- name: search.remove
+DELETE FROM referral_search WHERE referral_id = :id
+
+-- name: search.add
+INSERT INTO referral_search (referral_id, body, words)
+VALUES (:id, :body, to_tsvector('frontdoor.names', CAST(:words AS text)))
+
+-- name: persons.remove
+DELETE FROM person_keys WHERE referral_id = :id
+
+-- name: persons.add
+INSERT INTO person_keys (referral_id, person_id, kind, name, name_folded, given_key, family_key, birth_date, birth_year)
+VALUES (:id, :person, :kind, :name, :folded, :given, :family, :birthDate, :birthYear)
+
+-- name: actions.remove
+DELETE FROM actions WHERE referral_id = :id
+
+-- name: actions.add
+INSERT INTO actions (referral_id, action_id, kind, procedure_id, due, status)
+VALUES (:id, :action, :kind, :procedure, :due, :status)
+
+-- name: events.add
+INSERT INTO events (kind, reference, at) VALUES (:kind, :reference, :at)
+
+-- name: events.prune
+-- On the server the events table is pruned by the server's own maintenance, not by each workstation.
+SELECT CAST(:before AS text) IS NULL
+
+-- name: referrals.clearPending
+UPDATE referrals SET pending_path = NULL, pending_from = NULL, pending_by = NULL, pending_at = NULL
+WHERE id = :id AND revision = :expected
+
+-- name: referrals.exists
+SELECT 1 FROM referrals WHERE reference = :reference
+
+-- name: referrals.raiseCounter
+INSERT INTO reference_counters AS c (prefix, year, last) VALUES (:prefix, :year, :serial)
+ON CONFLICT (prefix, year) DO UPDATE SET last = greatest(c.last, excluded.last)
+
+-- name: referrals.forVerifying
+SELECT id, reference, document, pending_path, pending_from, profile, status, handler, urgent, call_started_at,
+       next_due, children_summary, search_text
+FROM referrals ORDER BY id
+
+-- name: referrals.forVerifyingOne
+SELECT id, reference, document, pending_path, pending_from, profile, status, handler, urgent, call_started_at,
+       next_due, children_summary, search_text
+FROM referrals WHERE reference = :reference
+
+-- name: referrals.allReferences
+SELECT reference FROM referrals
+
+-- name: search.all
+SELECT referral_id, body FROM referral_search
+
+-- name: persons.all
+SELECT referral_id, person_id, kind, name, name_folded, given_key, family_key, birth_date, birth_year
+FROM person_keys
+
+-- name: actions.all
+SELECT referral_id, action_id, kind, procedure_id, due, status FROM actions
+
+-- name: search.ofReferral
+SELECT referral_id, body FROM referral_search WHERE referral_id = :id
+
+-- name: persons.ofReferral
+SELECT referral_id, person_id, kind, name, name_folded, given_key, family_key, birth_date, birth_year
+FROM person_keys WHERE referral_id = :id
+
+-- name: actions.ofReferral
+SELECT referral_id, action_id, kind, procedure_id, due, status FROM actions WHERE referral_id = :id

@@ -1,0 +1,207 @@
+// Team mode (issue 19): the store's own services on the server — a call saved, submitted and decided through the same
+// ReferralRepository, the same audit chain, and search and the known-child check giving the same answers on SQLite
+// and PostgreSQL for the same referrals.
+#include "pgserver.h"
+#include "support/referralbuilder.h"
+
+#include "common/clock.h"
+#include "store/auditverifier.h"
+#include "store/referralqueries.h"
+#include "store/store.h"
+
+#include <QTemporaryDir>
+
+#include <catch2/catch.hpp>
+
+using namespace FrontDoor;
+using namespace FrontDoorTest;
+
+namespace {
+
+struct Child
+{
+    QString name;
+    QString birth;
+    QString school;
+    QString postcode;
+    QString alias;
+};
+
+// Invented children whose names try what search must fold: accents, apostrophes, hyphens, scripts, sound-alikes.
+const QList<Child> &children()
+{
+    static const QList<Child> all{
+        {QStringLiteral("Zoë Invented-Smythe"),
+         QStringLiteral("2015-03-12"),
+         QStringLiteral("Riverside Primary"),
+         QStringLiteral("NR1 2DH"),
+         QStringLiteral("Zee")},
+        {QStringLiteral("Oliver Madeup"),
+         QStringLiteral("2012-07-01"),
+         QStringLiteral("Hilltop Academy"),
+         QStringLiteral("PE21 6XX"),
+         {}},
+        {QStringLiteral("Aoife Ó Briain"), QStringLiteral("2016-11-30"), {}, QStringLiteral("NR2 4AB"), {}},
+        {QStringLiteral("Seán McDonald"), QStringLiteral("2011-01-05"), QStringLiteral("St Mary's"), {}, {}},
+        {QStringLiteral("Mohammed Testchild"), QStringLiteral("2014-06-09"), {}, {}, QStringLiteral("Mo")},
+        {QStringLiteral("Muhammad Testchild"), QStringLiteral("2014-06-19"), {}, {}, {}},
+        {QStringLiteral("李小龍"), QStringLiteral("2013-02-02"), {}, {}, {}},
+        {QStringLiteral("Kathryn O'Neill"), QStringLiteral("2017-08-08"), {}, QStringLiteral("LN1 1AA"), {}},
+    };
+    return all;
+}
+
+const QStringList searches{
+    QStringLiteral("zoe"),          QStringLiteral("ZOË"),
+    QStringLiteral("smyth"),        QStringLiteral("invented smythe"),
+    QStringLiteral("obriain"),      QStringLiteral("ó briain"),
+    QStringLiteral("mcdonald"),     QStringLiteral("sean"),
+    QStringLiteral("o'neill"),      QStringLiteral("oneill"),
+    QStringLiteral("12/3/2015"),    QStringLiteral("3/2015"),
+    QStringLiteral("2014"),         QStringLiteral("NR1"),
+    QStringLiteral("nr1 2dh"),      QStringLiteral("riverside"),
+    QStringLiteral("st mary's"),    QStringLiteral("李小龍"),
+    QStringLiteral("testchild mo"), QStringLiteral("zzz"),
+    QStringLiteral("hill"),         QStringLiteral("\"quoted\""),
+    QStringLiteral("a & b | !c"),
+};
+
+QStringList referencesOf(const Result<QList<ReferralSummary>> &hits)
+{
+    INFO(hits.errorMessage().toStdString());
+    REQUIRE(hits);
+    QStringList references;
+    for (const ReferralSummary &hit : *hits)
+        references.append(hit.reference.section(u'-', -1)); // the serial: the prefix is the same in both
+    return references;
+}
+
+QStringList matchesOf(Store &store, const QString &name, const QString &birth)
+{
+    Result<QList<PossibleMatch>> matches = store.queries().possibleMatches(name, birth, QDate(2026, 12, 1));
+    INFO(matches.errorMessage().toStdString());
+    REQUIRE(matches);
+    QStringList found;
+    for (const PossibleMatch &match : *matches)
+        found.append(QStringLiteral("%1 %2 %3").arg(match.reference.section(u'-', -1), match.name).arg(match.score));
+    return found;
+}
+
+void addChildren(Store &store, const Actor &actor)
+{
+    for (const Child &child : children()) {
+        Result<StoredReferral> made = store.referrals().createDraft(norfolk(), actor);
+        INFO(made.errorMessage().toStdString());
+        REQUIRE(made);
+        Referral r = made->referral;
+        r.children[0].answers.insert(QStringLiteral("name"), Answer::given(child.name));
+        r.children[0].answers.insert(QStringLiteral("dateOfBirth"), Answer::given(child.birth));
+        if (!child.school.isEmpty())
+            r.children[0].answers.insert(QStringLiteral("school"), Answer::given(child.school));
+        if (!child.alias.isEmpty())
+            r.children[0].answers.insert(QStringLiteral("aliases"), Answer::given(child.alias));
+        if (!child.postcode.isEmpty())
+            r.setAnswer(u"family.postcode", Answer::given(child.postcode));
+        Result<SaveReceipt> saved = store.referrals().save(r, made->revision, actor);
+        INFO(saved.errorMessage().toStdString());
+        REQUIRE(saved);
+    }
+}
+
+} // namespace
+
+TEST_CASE("Search and the known-child check give the same answers on SQLite and on the server", "[pg][issue19]")
+{
+    PgServer server(QStringLiteral("same-answers"));
+    server.initialiseWithPeople();
+    const QString sam = server.person(QStringLiteral("sam"));
+    FixedClock clock(testNow());
+    Store::Options options;
+    options.workstation = QStringLiteral("desk-1");
+    Result<std::unique_ptr<Store>> team = Store::connect(
+        ServerLogin{server.connection(), sam, QString::fromLatin1(PgServer::password)}, clock, options);
+    INFO(team.errorMessage().toStdString());
+    REQUIRE(team);
+    QTemporaryDir folder;
+    Result<std::unique_ptr<Store>> standalone
+        = Store::open(folder.filePath(QStringLiteral("frontdoor.sqlite")), clock, options);
+    REQUIRE(standalone);
+
+    addChildren(**team, Actor{sam, Role::Supervisor});
+    addChildren(**standalone, Actor{sam, Role::Supervisor});
+
+    for (const QString &text : searches) {
+        INFO("search: " << text.toStdString());
+        const QStringList onServer = referencesOf((*team)->queries().search(text));
+        CHECK(onServer == referencesOf((*standalone)->queries().search(text)));
+        if (text == QLatin1String("obriain") || text == QLatin1String("zoe") || text == QLatin1String("12/3/2015"))
+            CHECK(onServer.size() == 1); // the agreement is about finding, not about both finding nothing
+    }
+    for (const Child &child : children()) {
+        INFO("known-child check: " << child.name.toStdString());
+        const QStringList onServer = matchesOf(**team, child.name, child.birth);
+        CHECK(!onServer.isEmpty());
+        CHECK(onServer == matchesOf(**standalone, child.name, child.birth));
+    }
+    CHECK(matchesOf(**team, QStringLiteral("Muhamad Testchild"), QStringLiteral("2014-06-10")).size() == 2);
+
+    // The queue: the same rows in the same order.
+    Result<QList<ReferralSummary>> queue = (*team)->queries().list(ReferralFilter{});
+    REQUIRE(queue);
+    CHECK(referencesOf(queue) == referencesOf((*standalone)->queries().list(ReferralFilter{})));
+    CHECK(queue->size() == children().size());
+}
+
+TEST_CASE("A call-handler's call on the server: saved, in the trail the server checks, and out of a colleague's sight",
+          "[pg][issue19]")
+{
+    PgServer server(QStringLiteral("call-on-server"));
+    server.initialiseWithPeople();
+    FixedClock clock(testNow());
+    const auto signIn = [&](const QString &who) {
+        Result<std::unique_ptr<Store>> store = Store::connect(
+            ServerLogin{server.connection(), server.person(who), QString::fromLatin1(PgServer::password)},
+            clock,
+            Store::Options{});
+        INFO(store.errorMessage().toStdString());
+        REQUIRE(store);
+        return std::move(*store);
+    };
+    std::unique_ptr<Store> carlStore = signIn(QStringLiteral("carl"));
+    const Actor carl{server.person(QStringLiteral("carl")), Role::CallHandler};
+    Result<StoredReferral> made = carlStore->referrals().createDraft(norfolk(), carl);
+    INFO(made.errorMessage().toStdString());
+    REQUIRE(made);
+    Referral r = made->referral;
+    r.children[0].answers.insert(QStringLiteral("name"), Answer::given(QStringLiteral("Ada Testchild")));
+    Result<SaveReceipt> saved = carlStore->referrals().save(r, made->revision, carl);
+    INFO(saved.errorMessage().toStdString());
+    REQUIRE(saved);
+    REQUIRE(carlStore->referrals().flush(r.reference));
+
+    // Cara, another call-handler, neither finds nor opens it; Sam, a supervisor, does both.
+    std::unique_ptr<Store> caraStore = signIn(QStringLiteral("cara"));
+    const Actor cara{server.person(QStringLiteral("cara")), Role::CallHandler};
+    CHECK(referencesOf(caraStore->queries().search(QStringLiteral("ada"), cara)).isEmpty());
+    CHECK(!caraStore->referrals().load(r.reference));
+    std::unique_ptr<Store> samStore = signIn(QStringLiteral("sam"));
+    const Actor sam{server.person(QStringLiteral("sam")), Role::Supervisor};
+    CHECK(referencesOf(samStore->queries().search(QStringLiteral("ada"), sam)).size() == 1);
+    Result<StoredReferral> opened = samStore->referrals().open(r.reference, sam);
+    INFO(opened.errorMessage().toStdString());
+    REQUIRE(opened);
+    CHECK(opened->referral.children[0].answer(QStringLiteral("name")).value() == QLatin1String("Ada Testchild"));
+
+    // The server's own check of the chain, and the same AuditVerifier a standalone workstation runs.
+    CHECK(server.psql(QStringLiteral("SELECT frontdoor.first_broken_link() IS NULL")).out == QLatin1String("t"));
+    Result<AuditTrail::Verification> chain = AuditTrail::verifyChain(samStore->database());
+    INFO(chain.errorMessage().toStdString());
+    REQUIRE(chain);
+    CHECK(chain->intact);
+    CHECK(chain->events >= 3);
+
+    // A backup is the server's business, said plainly.
+    Result<Backups::Made> backup = samStore->backUp(sam);
+    REQUIRE(!backup);
+    CHECK(backup.errorMessage().contains(QLatin1String("WAL archiving")));
+}
