@@ -40,6 +40,10 @@ Result<SqlCatalog> SqlCatalog::fromText(const QString &text, const QString &sour
                                  QStringLiteral("%1:%2: SQL before the first \"-- name:\" line").arg(source).arg(lineNumber));
             continue;
         }
+        // A whole-line comment is for the reader, not the server: left out, so Qt's placeholder parser never meets
+        // an apostrophe in prose ("the writer's") and takes the rest of the statement for a string.
+        if (line.trimmed().startsWith(QLatin1String("--")))
+            continue;
         body += line + u'\n';
     }
     if (Status done = finish(); !done)

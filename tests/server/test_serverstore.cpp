@@ -6,6 +6,7 @@
 
 #include "common/clock.h"
 #include "store/auditverifier.h"
+#include "store/caselocks.h"
 #include "store/referralqueries.h"
 #include "store/store.h"
 
@@ -191,6 +192,21 @@ TEST_CASE("A call-handler's call on the server: saved, in the trail the server c
     INFO(opened.errorMessage().toStdString());
     REQUIRE(opened);
     CHECK(opened->referral.children[0].answer(QStringLiteral("name")).value() == QLatin1String("Ada Testchild"));
+
+    // Two desks, one case: while Carl's desk holds the lease, Sam's opens it read-only and is told who has it.
+    REQUIRE(carlStore->locks().acquire(r.reference, carl));
+    Result<LockHolder> taken = samStore->locks().acquire(r.reference, sam);
+    REQUIRE(!taken);
+    CHECK(taken.error().code == ErrorCode::Conflict);
+    Result<std::optional<LockHolder>> holder = samStore->locks().holder(r.reference);
+    REQUIRE(holder);
+    REQUIRE(holder->has_value());
+    CHECK((*holder)->user == carl.userId);
+    Referral amended = opened->referral;
+    amended.children[0].answers.insert(QStringLiteral("name"), Answer::given(QStringLiteral("Ada Testchild-Renamed")));
+    CHECK(!samStore->referrals().save(amended, opened->revision, sam));
+    REQUIRE(carlStore->locks().release(r.reference));
+    CHECK(samStore->locks().acquire(r.reference, sam));
 
     // The server's own check of the chain, and the same AuditVerifier a standalone workstation runs.
     CHECK(server.psql(QStringLiteral("SELECT frontdoor.first_broken_link() IS NULL")).out == QLatin1String("t"));

@@ -2,7 +2,8 @@
 -- SQLite; the server recomputes it in frontdoor.audit_append and refuses any other: the Writer compares the two.
 
 -- name: audit.head
-SELECT seq, hash FROM audit_head WHERE id = 1
+-- Locked until the writer's transaction ends (frontdoor.audit_head_locked): the next link is this writer's alone.
+SELECT seq, hash FROM audit_head_locked()
 
 -- name: audit.insert
 SELECT audit_append(CAST(:seq AS bigint), CAST(:reference AS text), CAST(:user AS text), CAST(:at AS text),

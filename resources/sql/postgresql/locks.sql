@@ -1,7 +1,8 @@
 -- Case locks on the server: leases with a holder, renewed by a heartbeat (see core/store/caselocks.h).
 
 -- name: locks.holder
-SELECT holder, workstation, instance, acquired_at, expires_at FROM case_locks WHERE reference = :reference
+-- Under a lock on the case's name for the rest of the transaction (frontdoor.case_lease).
+SELECT holder, workstation, instance, acquired_at, expires_at FROM case_lease(CAST(:reference AS text))
 
 -- name: locks.put
 INSERT INTO case_locks (reference, holder, workstation, instance, acquired_at, expires_at)

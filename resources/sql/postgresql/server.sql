@@ -248,6 +248,25 @@ BEGIN
 END
 $fn$;
 
+-- The head, locked until the transaction ends: SQLite's BEGIN IMMEDIATE makes one writer at a time; on the server
+-- the head is the one point every writer passes, so two desks' events never race for the same link.
+CREATE FUNCTION audit_head_locked() RETURNS TABLE (seq bigint, hash text) LANGUAGE sql SECURITY DEFINER
+    SET search_path = frontdoor, pg_temp AS $fn$
+    SELECT h.seq, h.hash FROM audit_head AS h WHERE h.id = 1 FOR UPDATE
+$fn$;
+
+-- A case's lease read under a lock on the case's name until the transaction ends, so two desks deciding whether
+-- they may take the same case decide one after the other (a lease row may not exist yet to lock).
+CREATE FUNCTION case_lease(p_reference text)
+    RETURNS TABLE (holder text, workstation text, instance text, acquired_at text, expires_at text)
+    LANGUAGE plpgsql SET search_path = frontdoor, pg_temp AS $fn$
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtextextended('frontdoor.case:' || p_reference, 0));
+    RETURN QUERY SELECT c.holder, c.workstation, c.instance, c.acquired_at, c.expires_at
+                 FROM case_locks AS c WHERE c.reference = p_reference;
+END
+$fn$;
+
 -- The known-child check shows a call-handler who else was referred under a like name (name, reference, status, call
 -- time), never the rest of another person's referral: so it is a function, not a grant on person_keys.
 CREATE FUNCTION possible_matches(p_family text, p_given text, p_year integer, p_exclude text)
@@ -345,7 +364,9 @@ REVOKE ALL ON ALL FUNCTIONS IN SCHEMA frontdoor FROM PUBLIC;
 GRANT SELECT ON users, audit_head, events TO frontdoor_staff;
 GRANT INSERT ON events TO frontdoor_call_handler, frontdoor_supervisor;
 GRANT SELECT ON audit TO frontdoor_call_handler, frontdoor_supervisor;
-GRANT EXECUTE ON FUNCTION audit_append(bigint, text, text, text, text, text, text) TO frontdoor_staff;
+GRANT EXECUTE ON FUNCTION audit_append(bigint, text, text, text, text, text, text), audit_head_locked()
+    TO frontdoor_staff;
+GRANT EXECUTE ON FUNCTION case_lease(text) TO frontdoor_call_handler, frontdoor_supervisor;
 GRANT EXECUTE ON FUNCTION first_broken_link() TO frontdoor_supervisor, frontdoor_administrator;
 GRANT EXECUTE ON FUNCTION possible_matches(text, text, integer, text) TO frontdoor_call_handler,
     frontdoor_supervisor;
