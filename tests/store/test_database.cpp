@@ -164,6 +164,8 @@ TEST_CASE("Every SQL key the store uses is defined by the SQLite dialect, and th
                                QStringLiteral("actions.add"),
                                QStringLiteral("events.add"),
                                QStringLiteral("events.prune"),
+                               QStringLiteral("events.latest"),
+                               QStringLiteral("events.since"),
                                QStringLiteral("queries.filter"),
                                QStringLiteral("queries.list"),
                                QStringLiteral("queries.count"),

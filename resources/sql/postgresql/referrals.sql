@@ -99,3 +99,9 @@ FROM person_keys WHERE referral_id = :id
 
 -- name: actions.ofReferral
 SELECT referral_id, action_id, kind, procedure_id, due, status FROM actions WHERE referral_id = :id
+
+-- name: events.latest
+SELECT coalesce(max(seq), 0) FROM events
+
+-- name: events.since
+SELECT seq, kind, reference FROM events WHERE seq > :seq ORDER BY seq LIMIT 1000

@@ -184,6 +184,15 @@ CREATE TABLE events (
     at        text NOT NULL
 );
 
+-- Every change is announced to the desks listening (ChangeFeed): its number only, never what changed in a case.
+CREATE FUNCTION announce_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+    PERFORM pg_notify('frontdoor_changes', NEW.seq::text);
+    RETURN NULL;
+END
+$fn$;
+CREATE TRIGGER events_announce AFTER INSERT ON events FOR EACH ROW EXECUTE FUNCTION announce_change();
+
 CREATE TABLE case_locks (
     reference   text PRIMARY KEY,
     holder      text NOT NULL,

@@ -96,3 +96,10 @@ FROM person_keys WHERE referral_id = :id
 
 -- name: actions.ofReferral
 SELECT referral_id, action_id, kind, procedure_id, due, status FROM actions WHERE referral_id = :id
+
+-- name: events.latest
+SELECT coalesce(max(seq), 0) FROM events
+
+-- name: events.since
+-- What changed after :seq, for the views of every open window (ChangeFeed).
+SELECT seq, kind, reference FROM events WHERE seq > :seq ORDER BY seq LIMIT 1000
