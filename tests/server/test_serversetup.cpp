@@ -52,6 +52,25 @@ TEST_CASE("server init creates the schema once, migrate finds it up to date, a s
     status = serverCommand(server, QStringLiteral("status"));
     CHECK(status.exitCode == 0);
     CHECK(status.outText().contains(QLatin1String("Audit chain: unbroken")));
+    Run settings = runFrontDoor({QStringLiteral("settings"), QStringLiteral("--server"), server.connection()});
+    CHECK(settings.outText().contains(
+        QStringLiteral("Mode: team — the PostgreSQL server %1 (from --server)").arg(server.connection())));
+
+    // A workstation refuses a schema it does not know, and names the command that mends it.
+    const ServerLogin dba{server.connection(), server.superuser(), server.superuserPassword()};
+    REQUIRE(server.psql(QStringLiteral("UPDATE frontdoor.schema_version SET version = 99")).exitCode == 0);
+    Result<std::unique_ptr<Database>> newer = Database::connect(dba);
+    REQUIRE(!newer);
+    CHECK(newer.error().code == ErrorCode::DatabaseTooNew);
+    REQUIRE(server.psql(QStringLiteral("UPDATE frontdoor.schema_version SET version = 0")).exitCode == 0);
+    Result<std::unique_ptr<Database>> empty = Database::connect(dba);
+    REQUIRE(!empty);
+    CHECK(empty.errorMessage().contains(QLatin1String("frontdoor server init")));
+    REQUIRE(
+        server.psql(QStringLiteral("UPDATE frontdoor.schema_version SET version = %1").arg(ServerSetup::latestVersion))
+            .exitCode
+        == 0);
+    CHECK(Database::connect(dba));
 
     // Nobody outside Front Door's roles may even connect to the database.
     CHECK(server.psql(QStringLiteral("CREATE ROLE stranger_%1 LOGIN PASSWORD 'stranger pass'").arg(server.database()))
@@ -96,9 +115,16 @@ TEST_CASE("Accounts are the server's login roles: each signs in with their own p
                                               server.person(QStringLiteral("ada"))},
                             input);
     };
+    // Disabling ends the person's open connections at once, not when they next sign in.
+    Result<std::unique_ptr<Database>> caraAtDesk = server.signIn(QStringLiteral("cara"));
+    REQUIRE(caraAtDesk);
+    REQUIRE((*caraAtDesk)->exec(QStringLiteral("users.count")));
     Run disabled = user({QStringLiteral("disable"), server.person(QStringLiteral("cara"))}, ada);
     INFO(disabled.err.toStdString());
     REQUIRE(disabled.exitCode == 0);
+    Result<QSqlQuery *> afterwards = (*caraAtDesk)->exec(QStringLiteral("users.count"));
+    REQUIRE(!afterwards);
+    CHECK(afterwards.error().code == ErrorCode::Unreachable);
     Result<std::unique_ptr<Database>> cara = server.signIn(QStringLiteral("cara"));
     REQUIRE(!cara);
     CHECK(cara.errorMessage().contains(QLatin1String("disabled")));
