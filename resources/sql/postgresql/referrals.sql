@@ -26,7 +26,9 @@ SET status = :status, document = :document, revision = revision + 1, updated_at 
 WHERE id = :id AND revision = :expected
 
 -- name: referrals.withPending
-SELECT reference FROM referrals WHERE pending_path IS NOT NULL
+-- Only the signed-in person's own: another desk's burst may still be being typed, and its events are recorded under
+-- its typist's name (audit_append), so it is flushed by that desk, or by that person's next sign-in after a crash.
+SELECT reference FROM referrals WHERE pending_path IS NOT NULL AND pending_by = session_user
 
 -- name: search.remove
 DELETE FROM referral_search WHERE referral_id = :id

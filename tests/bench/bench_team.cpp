@@ -1,0 +1,341 @@
+// Team mode's load test (issue 19), on loopback only: N simulated desks, each its own connection and person on a
+// real PostgreSQL 15 cluster this program starts (tests/support/pgcluster.sh) and removes, for a bounded time saving
+// edits, opening the queue and searching. Prints save p50/p95/p99 against a bare PostgreSQL insert + commit measured
+// in the same run under the same number of desks (the floor), queue refresh, search, and how long another desk's
+// change takes to be heard by NOTIFY; counts lost updates and checks the chain. Asserts nothing about time.
+//
+//   bench_team [desks=30] [seconds=20]
+#include "profile/profileloader.h"
+#include "store/audittrail.h"
+#include "store/changefeed.h"
+#include "store/referralqueries.h"
+#include "store/serveraccounts.h"
+#include "store/serversetup.h"
+#include "store/store.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QMutex>
+#include <QProcess>
+#include <QScopeGuard>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QThread>
+
+#include <algorithm>
+#include <atomic>
+
+using namespace FrontDoor;
+
+namespace {
+
+QTextStream out(stdout);
+
+struct Samples
+{
+    std::vector<double> ms;
+    void add(qint64 nanoseconds) { ms.push_back(double(nanoseconds) / 1e6); }
+    void merge(const Samples &other) { ms.insert(ms.end(), other.ms.begin(), other.ms.end()); }
+    double at(double share)
+    {
+        std::sort(ms.begin(), ms.end());
+        return ms.empty() ? 0 : ms[size_t(share * double(ms.size() - 1))];
+    }
+};
+
+void line(const QString &what, Samples &s, const QString &target = {})
+{
+    out << QStringLiteral("%1 n %2  p50 %3 ms  p95 %4 ms  p99 %5 ms%6\n")
+               .arg(what, -30)
+               .arg(s.ms.size(), 6)
+               .arg(s.at(0.50), 8, 'f', 2)
+               .arg(s.at(0.95), 8, 'f', 2)
+               .arg(s.at(0.99), 8, 'f', 2)
+               .arg(target.isEmpty() ? QString() : QStringLiteral("   (%1)").arg(target));
+    out.flush();
+}
+
+struct Cluster
+{
+    QString dir, host, port, superuser, password;
+    QString connection() const { return QStringLiteral("host=%1 port=%2 dbname=frontdoor").arg(host, port); }
+};
+
+bool startCluster(Cluster &cluster)
+{
+    QProcess start;
+    start.start(QStringLiteral(FRONTDOOR_PGCLUSTER), {QStringLiteral("start"), cluster.dir});
+    if (!start.waitForFinished(120'000) || start.exitCode() != 0) {
+        out << "could not start PostgreSQL: " << start.readAllStandardError() << '\n';
+        return false;
+    }
+    QFile file(cluster.dir + QStringLiteral("/connection"));
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    for (const QString &entry : QString::fromUtf8(file.readAll()).split(u'\n', Qt::SkipEmptyParts)) {
+        const QString key = entry.section(u'=', 0, 0), value = entry.section(u'=', 1);
+        if (key == QLatin1String("host"))
+            cluster.host = value;
+        else if (key == QLatin1String("port"))
+            cluster.port = value;
+        else if (key == QLatin1String("superuser"))
+            cluster.superuser = value;
+        else if (key == QLatin1String("password"))
+            cluster.password = value;
+    }
+    QProcess create;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("PGPASSWORD"), cluster.password);
+    create.setProcessEnvironment(environment);
+    create.start(QStringLiteral("createdb"),
+                 {QStringLiteral("-h"),
+                  cluster.host,
+                  QStringLiteral("-p"),
+                  cluster.port,
+                  QStringLiteral("-U"),
+                  cluster.superuser,
+                  QStringLiteral("frontdoor")});
+    return create.waitForFinished(60'000) && create.exitCode() == 0;
+}
+
+void stopCluster(const Cluster &cluster)
+{
+    QProcess::execute(QStringLiteral(FRONTDOOR_PGCLUSTER), {QStringLiteral("stop"), cluster.dir});
+}
+
+const QString deskPassword = QStringLiteral("a long enough bench password");
+
+struct DeskResult
+{
+    Samples saves, queue, search;
+    int saved = 0;
+    int lostUpdates = 0;
+    QString error;
+};
+
+QMutex committedMutex;
+QHash<QString, qint64> committedAt; // reference → when its last save returned (monotonic ns), for notice latency
+QElapsedTimer clockSinceStart;
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const int desks = args.size() > 1 ? std::clamp(args.at(1).toInt(), 1, 100) : 30;
+    const int seconds = args.size() > 2 ? std::clamp(args.at(2).toInt(), 1, 3600) : 20;
+    QTemporaryDir dir;
+    // When run as root, the cluster runs as "postgres", who must reach its folder inside this one.
+    QFile::setPermissions(dir.path(),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                              | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
+                              | QFileDevice::ExeOther);
+    Cluster cluster;
+    cluster.dir = dir.filePath(QStringLiteral("pg"));
+    out << "bench_team: " << desks << " desks for " << seconds << " s on a PostgreSQL 15 cluster on loopback\n";
+    out.flush();
+    if (!startCluster(cluster))
+        return 1;
+    const auto finish = [&](int code) {
+        stopCluster(cluster);
+        return code;
+    };
+    const Profile profile = ProfileLoader::byId(QStringLiteral("norfolk-cads")).value();
+    {
+        Result<std::unique_ptr<Database>> dba
+            = Database::connectForSetup(ServerLogin{cluster.connection(), cluster.superuser, cluster.password});
+        if (!dba || !ServerSetup::init(**dba)) {
+            out << "server init failed\n";
+            return finish(1);
+        }
+        ServerAccounts accounts(**dba, Clock::system());
+        for (int d = 0; d < desks; ++d)
+            if (Result<Account> a = accounts.create(QStringLiteral("desk%1").arg(d),
+                                                    QStringLiteral("Desk %1").arg(d),
+                                                    d % 5 == 0 ? Role::Supervisor : Role::CallHandler,
+                                                    deskPassword);
+                !a) {
+                out << "account: " << a.errorMessage() << '\n';
+                return finish(1);
+            }
+        QSqlQuery floorTable((*dba)->connection());
+        floorTable.exec(QStringLiteral("CREATE TABLE public.floor (id bigserial PRIMARY KEY, body text NOT NULL); "
+                                       "GRANT INSERT ON public.floor TO frontdoor_staff; GRANT USAGE ON SCHEMA public "
+                                       "TO frontdoor_staff; GRANT USAGE ON SEQUENCE public.floor_id_seq TO "
+                                       "frontdoor_staff"));
+    }
+    const auto login = [&](int d) {
+        return ServerLogin{cluster.connection(), QStringLiteral("desk%1").arg(d), deskPassword};
+    };
+
+    // The floor: every desk doing a bare insert + commit of a referral-sized row, at once, for a third of the time.
+    std::vector<Samples> floors(size_t(desks), Samples{});
+    {
+        std::vector<QThread *> threads;
+        const qint64 until = qint64(seconds) * 1000 / 3;
+        for (int d = 0; d < desks; ++d)
+            threads.push_back(QThread::create([&, d] {
+                Result<std::unique_ptr<Database>> db = Database::connect(login(d));
+                if (!db)
+                    return;
+                QSqlQuery insert((*db)->connection());
+                insert.prepare(QStringLiteral("INSERT INTO public.floor (body) VALUES (:body)"));
+                const QString body(4000, u'x');
+                QElapsedTimer total;
+                total.start();
+                while (total.elapsed() < until) {
+                    QElapsedTimer one;
+                    one.start();
+                    insert.bindValue(QStringLiteral(":body"), body);
+                    if (!insert.exec())
+                        return;
+                    floors[size_t(d)].add(one.nsecsElapsed());
+                }
+            }));
+        for (QThread *t : threads)
+            t->start();
+        for (QThread *t : threads) {
+            t->wait();
+            delete t;
+        }
+    }
+    Samples floor;
+    for (const Samples &s : floors)
+        floor.merge(s);
+
+    // A supervisor's desk listening for changes (NOTIFY), as the queue and home screen will.
+    Samples heard;
+    auto feedOwner = std::make_unique<ChangeFeed>([&] { return Database::connect(login(0)); }, 5000);
+    ChangeFeed &feed = *feedOwner;
+    QObject::connect(&feed, &ChangeFeed::changed, &feed, [&](const QList<ChangeFeed::Change> &changes) {
+        const qint64 now = clockSinceStart.nsecsElapsed();
+        QMutexLocker lock(&committedMutex);
+        for (const ChangeFeed::Change &change : changes)
+            if (const auto at = committedAt.find(change.reference); at != committedAt.end()) {
+                heard.add(now - at.value());
+                committedAt.erase(at);
+            }
+    });
+    clockSinceStart.start();
+    if (Status s = feed.start(); !s) {
+        out << "feed: " << s.errorMessage() << '\n';
+        return finish(1);
+    }
+
+    std::vector<DeskResult> results{size_t(desks)};
+    std::atomic<int> running{desks};
+    std::vector<QThread *> threads;
+    for (int d = 0; d < desks; ++d)
+        threads.push_back(QThread::create([&, d] {
+            DeskResult &result = results[size_t(d)];
+            const auto done = qScopeGuard([&] { --running; });
+            Store::Options options;
+            options.workstation = QStringLiteral("desk-%1").arg(d);
+            Result<std::unique_ptr<Store>> store = Store::connect(login(d), Clock::system(), options);
+            if (!store) {
+                result.error = store.errorMessage();
+                return;
+            }
+            const Actor actor{QStringLiteral("desk%1").arg(d), d % 5 == 0 ? Role::Supervisor : Role::CallHandler};
+            QElapsedTimer total;
+            total.start();
+            int call = 0;
+            while (total.elapsed() < qint64(seconds) * 1000) {
+                Result<StoredReferral> made = (*store)->referrals().createDraft(profile, actor);
+                if (!made) {
+                    result.error = made.errorMessage();
+                    return;
+                }
+                Referral r = made->referral;
+                qint64 revision = made->revision;
+                QString typed;
+                for (int edit = 0; edit < 20 && total.elapsed() < qint64(seconds) * 1000; ++edit) {
+                    typed = QStringLiteral("Invented Child %1-%2-%3").arg(d).arg(call).arg(edit);
+                    r.children[0].answers.insert(QStringLiteral("name"), Answer::given(typed));
+                    QElapsedTimer one;
+                    one.start();
+                    Result<SaveReceipt> saved = (*store)->referrals().save(r, revision, actor);
+                    if (!saved) {
+                        result.error = saved.errorMessage();
+                        return;
+                    }
+                    result.saves.add(one.nsecsElapsed());
+                    {
+                        QMutexLocker lock(&committedMutex);
+                        committedAt.insert(r.reference, clockSinceStart.nsecsElapsed());
+                    }
+                    revision = saved->revision;
+                    ++result.saved;
+                    if (edit % 5 == 4) {
+                        QElapsedTimer q;
+                        q.start();
+                        if (!(*store)->queries().list(ReferralFilter{}, actor))
+                            ++result.lostUpdates;
+                        result.queue.add(q.nsecsElapsed());
+                    }
+                    if (edit % 7 == 6) {
+                        QElapsedTimer s;
+                        s.start();
+                        static_cast<void>((*store)->queries().search(QStringLiteral("invented %1").arg(d), actor));
+                        result.search.add(s.nsecsElapsed());
+                    }
+                }
+                if (Status flushed = (*store)->referrals().flush(r.reference); !flushed) {
+                    result.error = flushed.errorMessage();
+                    return;
+                }
+                // Lost update: what the server holds must be the last thing this desk saved.
+                Result<StoredReferral> back = (*store)->referrals().load(r.reference);
+                if (!back || back->referral.children[0].answer(QStringLiteral("name")).value() != typed)
+                    ++result.lostUpdates;
+                ++call;
+            }
+        }));
+    for (QThread *t : threads)
+        t->start();
+    while (running.load() > 0)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    for (QThread *t : threads) {
+        t->wait();
+        delete t;
+    }
+    QCoreApplication::processEvents(QEventLoop::AllEvents, 1000);
+
+    Samples saves, queue, search;
+    int saved = 0, lost = 0;
+    for (DeskResult &r : results) {
+        if (!r.error.isEmpty())
+            out << "a desk stopped: " << r.error << '\n';
+        saves.merge(r.saves);
+        queue.merge(r.queue);
+        search.merge(r.search);
+        saved += r.saved;
+        lost += r.lostUpdates;
+    }
+    line(QStringLiteral("floor: bare insert + commit"), floor);
+    line(QStringLiteral("save while typing"),
+         saves,
+         QStringLiteral("p95 %1x the floor's, aim <= 3x")
+             .arg(saves.at(0.95) / std::max(0.001, floor.at(0.95)), 0, 'f', 2));
+    line(QStringLiteral("queue first page"), queue);
+    line(QStringLiteral("search"), search);
+    line(QStringLiteral("change heard on another desk"), heard, QStringLiteral("aim <= 1000 ms"));
+    Result<std::unique_ptr<Database>> checker = Database::connect(login(0));
+    bool chainIntact = false;
+    qint64 events = 0;
+    if (checker)
+        if (Result<AuditTrail::Verification> chain = AuditTrail::verifyChain(**checker); chain) {
+            chainIntact = chain->intact;
+            events = chain->events;
+        }
+    out << "saves " << saved << ", lost updates " << lost << ", audit events " << events << ", chain "
+        << (chainIntact ? "intact" : "BROKEN") << '\n';
+    out.flush();
+    if (checker)
+        checker->reset(); // every connection closed before the cluster stops
+    feedOwner.reset();
+    return finish(lost == 0 && chainIntact ? 0 : 1);
+}
