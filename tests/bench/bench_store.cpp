@@ -10,6 +10,8 @@
 #include "store/auditverifier.h"
 #include "store/store.h"
 
+#include "benchsamples.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -28,16 +30,7 @@ namespace {
 
 QTextStream out(stdout);
 
-struct Samples
-{
-    std::vector<double> ms;
-    void add(qint64 nanoseconds) { ms.push_back(double(nanoseconds) / 1e6); }
-    double at(double share)
-    {
-        std::sort(ms.begin(), ms.end());
-        return ms.empty() ? 0 : ms[size_t(share * double(ms.size() - 1))];
-    }
-};
+using FrontDoorBench::Samples;
 
 void line(const QString &what, Samples &s, const QString &target = {})
 {

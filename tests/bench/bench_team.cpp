@@ -13,6 +13,8 @@
 #include "store/serversetup.h"
 #include "store/store.h"
 
+#include "benchsamples.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QHash>
@@ -33,17 +35,7 @@ namespace {
 
 QTextStream out(stdout);
 
-struct Samples
-{
-    std::vector<double> ms;
-    void add(qint64 nanoseconds) { ms.push_back(double(nanoseconds) / 1e6); }
-    void merge(const Samples &other) { ms.insert(ms.end(), other.ms.begin(), other.ms.end()); }
-    double at(double share)
-    {
-        std::sort(ms.begin(), ms.end());
-        return ms.empty() ? 0 : ms[size_t(share * double(ms.size() - 1))];
-    }
-};
+using FrontDoorBench::Samples;
 
 void line(const QString &what, Samples &s, const QString &target = {})
 {
