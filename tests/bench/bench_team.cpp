@@ -18,8 +18,10 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QHash>
+#include <QMap>
 #include <QMutex>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -198,6 +200,14 @@ int main(int argc, char **argv)
     for (const Samples &s : floors)
         floor.merge(s);
 
+    // Where a save's time goes: one call-handler's statements from here on are logged (its new sessions), and counted
+    // per save at the end — by the statement each names, never the values. (Desk 0 is the listening supervisor.)
+    const int profiled = desks > 1 ? 1 : 0;
+    if (Result<std::unique_ptr<Database>> dba
+        = Database::connectForSetup(ServerLogin{cluster.connection(), cluster.superuser, cluster.password}))
+        QSqlQuery((*dba)->connection())
+            .exec(QStringLiteral("ALTER ROLE desk%1 SET log_statement = 'all'").arg(profiled));
+
     // A supervisor's desk listening for changes (NOTIFY), as the queue and home screen will.
     Samples heard;
     auto feedOwner = std::make_unique<ChangeFeed>([&] { return Database::connect(login(0)); }, 5000);
@@ -325,6 +335,42 @@ int main(int argc, char **argv)
         }
     out << "saves " << saved << ", lost updates " << lost << ", audit events " << events << ", chain "
         << (chainIntact ? "intact" : "BROKEN") << '\n';
+    // That desk's statements, counted from the server's log: the round trips a save takes.
+    QFile log(cluster.dir + QStringLiteral("/server.log"));
+    const int profiledSaves = results.at(size_t(profiled)).saved;
+    if (profiledSaves > 0 && log.open(QIODevice::ReadOnly)) {
+        QMap<QString, int> kinds;
+        QHash<QString, QString> prepared; // qpsqlpstmt_N → the statement's first words
+        static const QRegularExpression logged(QStringLiteral(R"(LOG:\s+statement:\s+(.*)$)"));
+        static const QRegularExpression prepare(QStringLiteral(R"(^PREPARE (\S+) AS (.*)$)"));
+        static const QRegularExpression execute(QStringLiteral(R"(^EXECUTE (\w+))"));
+        for (const QByteArray &raw : log.readAll().split('\n')) {
+            const QRegularExpressionMatch m = logged.match(QString::fromUtf8(raw));
+            if (!m.hasMatch())
+                continue;
+            const QString text = m.captured(1).simplified();
+            if (const QRegularExpressionMatch p = prepare.match(text); p.hasMatch())
+                prepared.insert(p.captured(1), p.captured(2).left(60));
+            else if (const QRegularExpressionMatch e = execute.match(text); e.hasMatch())
+                kinds[prepared.value(e.captured(1), e.captured(1))]++;
+            else if (!text.contains(u'\''))
+                kinds[text.left(60)]++;
+        }
+        int total = 0;
+        for (int n : std::as_const(kinds))
+            total += n;
+        const double perSave = double(total) / profiledSaves;
+        out << QStringLiteral("a call-handler's statements per save (with its queue, search and reloads): %1\n")
+                   .arg(perSave, 0, 'f', 1);
+        QList<std::pair<int, QString>> top;
+        for (auto it = kinds.cbegin(); it != kinds.cend(); ++it)
+            top.append({it.value(), it.key()});
+        std::sort(top.begin(), top.end(), std::greater<>());
+        for (qsizetype i = 0; i < std::min<qsizetype>(12, top.size()); ++i)
+            out << QStringLiteral("  %1 per save  %2\n")
+                       .arg(double(top.at(i).first) / profiledSaves, 5, 'f', 2)
+                       .arg(top.at(i).second);
+    }
     out.flush();
     if (checker)
         checker->reset(); // every connection closed before the cluster stops
