@@ -23,6 +23,7 @@
 #include "store/backups.h"
 #include "store/databaselocation.h"
 #include "store/store.h"
+#include "store/teamsignin.h"
 #include "training/trainingdata.h"
 
 #include <QApplication>
@@ -96,6 +97,68 @@ void warnAboutDeployment(const Options &options)
                                  .arg(options.settings.problems.join(QStringLiteral("\n\n"))));
 }
 
+// The one window, for one person, until they quit (0) or sign out (the caller asks who is next).
+struct Shown
+{
+    bool signedOut = false;
+    int code = 0;
+};
+Shown showWindow(Store &store,
+                 ProfileShelf &shelf,
+                 const Account &account,
+                 const WindowContext::Setup &setup,
+                 const Options &options,
+                 bool first)
+{
+    MainWindow window(WindowContext::forPerson(store, shelf, account, setup));
+    if (first)
+        warnAboutDeployment(options);
+    if (const QScreen *screen = QGuiApplication::primaryScreen())
+        window.resize(screen->availableSize()); // where no window manager maximises (a bare X server, Xvfb)
+    window.showMaximized();                     // the call-handler's one window all day
+    window.activateWindow();                    // the keyboard goes to the window straight after sign-in
+    const int code = QApplication::exec();
+    return Shown{window.signedOut(), code};
+}
+
+// Team mode (issue 19): each person signs in to the server as themselves; the store is theirs until they sign out.
+// Backups are the server's; accounts are its login roles.
+int runTeam(const Options &options, const Profile &profile)
+{
+    ProfileShelf shelf(profile);
+    Store::Options storeOptions = StoreCommands::storeOptions(options);
+    bool first = true;
+    for (;;) {
+        std::optional<TeamSession> session;
+        SignInDialog signIn(
+            [&](const QString &name, const QString &password) -> Result<Account> {
+                Result<TeamSession> signedIn
+                    = signInToTeam(options.server, name, password, Clock::system(), storeOptions);
+                if (!signedIn)
+                    return signedIn.error();
+                const Account account = signedIn->account;
+                session = std::move(*signedIn);
+                return account;
+            },
+            profile.name,
+            nullptr,
+            QObject::tr("Team mode: signing in to the server."));
+        if (signIn.exec() != QDialog::Accepted || !session)
+            return 0;
+        const Actor actor{session->account.id, session->account.role};
+        const Shown shown = showWindow(*session->store,
+                                       shelf,
+                                       session->account,
+                                       {QObject::tr("the team's server"), false, options.settings.idleLockMinutes},
+                                       options,
+                                       first);
+        first = false;
+        static_cast<void>(session->store->accounts().signOut(actor)); // audited on the server
+        if (!shown.signedOut)
+            return shown.code;
+    }
+}
+
 } // namespace
 
 int run(const Options &options)
@@ -104,6 +167,12 @@ int run(const Options &options)
     const Result<Profile> profile = chosenProfile(options);
     if (!profile)
         return refuse(profile.errorMessage());
+    if (!options.server.isEmpty()) {
+        if (options.training)
+            return refuse(QObject::tr("Training mode is a standalone database of invented cases: start it without a "
+                                      "server."));
+        return runTeam(options, *profile);
+    }
     if (options.training) {
         // The first time: invented accounts and four weeks of invented cases (issue 7).
         if (Result<bool> filled = TrainingData::fill(path, *profile, 160, QDateTime::currentDateTimeUtc()); !filled)
@@ -138,22 +207,15 @@ int run(const Options &options)
         if (first && Backups::isDue(store.backupFolder(), path, store.clock().now()))
             backUp(actor, true); // a failure here is reported on exit, when it is retried
 
-        MainWindow window(WindowContext::forPerson(store, shelf, **account,
-                                                   {path, options.training, options.settings.idleLockMinutes}));
-        if (first)
-            warnAboutDeployment(options);
+        const Shown shown = showWindow(
+            store, shelf, **account, {path, options.training, options.settings.idleLockMinutes}, options, first);
         first = false;
-        if (const QScreen *screen = QGuiApplication::primaryScreen())
-            window.resize(screen->availableSize()); // where no window manager maximises (a bare X server, Xvfb)
-        window.showMaximized(); // the call-handler's one window all day
-        window.activateWindow(); // the keyboard goes to the window straight after sign-in
-        const int code = QApplication::exec();
         static_cast<void>(
             store.accounts().signOut(actor)); // audited; a failure here changes nothing for the person leaving
         static_cast<void>(store.anchors().append(QStringLiteral("sign-out"))); // the backup's anchor follows
-        if (!window.signedOut()) {
+        if (!shown.signedOut) {
             backUp(actor, false);
-            return code;
+            return shown.code;
         }
     }
 }

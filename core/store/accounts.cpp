@@ -346,6 +346,25 @@ Status Accounts::confirmPassword(const Actor &actor, const QString &password)
 {
     const QString id = normalisedId(actor.userId);
     const QDateTime now = m_clock.now();
+    if (m_database.isServer()) {
+        // Team mode: the server is the judge of a password — a connection of its own as this person proves it.
+        Result<std::unique_ptr<Database>> proof
+            = Database::connect(ServerLogin{m_database.serverConnection(), id, password});
+        if (proof)
+            return {};
+        if (proof.error().code != ErrorCode::PermissionDenied)
+            return proof.error(); // unreachable: say so, not "wrong password"
+        Result<qint64> e
+            = AuditTrail::record(m_database,
+                                 {},
+                                 id,
+                                 now,
+                                 AuditKind::SignInFailed,
+                                 {{QStringLiteral("reason"), QStringLiteral("wrong password on confirmation")}});
+        if (!e)
+            return e.error();
+        return makeError(ErrorCode::PermissionDenied, QStringLiteral("That password is not right."));
+    }
     // Counted before the slow hash, as at sign-in: parallel confirmations cannot try more than maxFailures.
     if (Status counted = countAttempt(id, now); !counted)
         return counted;

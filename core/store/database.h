@@ -78,6 +78,7 @@ public:
     Dialect dialect() const { return m_dialect; }
     bool isServer() const { return m_dialect == Dialect::PostgreSQL; }
     const QString &serverUser() const { return m_serverUser; } // team mode: who signed in to the server
+    const QString &serverConnection() const { return m_serverConnection; } // team mode: the connection string
     bool isReadOnly() const { return m_readOnly; }
     // Invented cases for practice: a different file header, so live and training can never be taken for each other.
     bool isTraining() const { return m_training; }
@@ -112,6 +113,7 @@ private:
     QString m_path;
     Dialect m_dialect = Dialect::SQLite;
     QString m_serverUser;
+    QString m_serverConnection;
     QString m_connectionName;
     sqlite3 *m_handle = nullptr;
     bool m_readOnly = false;

@@ -69,6 +69,7 @@ Result<std::unique_ptr<Database>> Database::openServerConnection(const ServerLog
     std::unique_ptr<Database> db(new Database);
     db->m_dialect = Dialect::PostgreSQL;
     db->m_serverUser = login.user;
+    db->m_serverConnection = login.connection;
     db->m_path = QStringLiteral("%1@server (%2)").arg(login.user, login.connection.simplified());
     db->m_connectionName = QStringLiteral("frontdoor-server-%1").arg(serverConnectionCounter.fetchAndAddRelaxed(1));
     {

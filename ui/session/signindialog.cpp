@@ -12,7 +12,19 @@
 namespace FrontDoor {
 
 SignInDialog::SignInDialog(Accounts &accounts, const QString &frontDoorName, QWidget *parent, const QString &note)
-    : QDialog(parent), m_accounts(accounts)
+    : SignInDialog(
+        [&accounts](const QString &name, const QString &password) { return accounts.signIn(name, password); },
+        frontDoorName,
+        parent,
+        note)
+{}
+
+SignInDialog::SignInDialog(Authenticate authenticate,
+                           const QString &frontDoorName,
+                           QWidget *parent,
+                           const QString &note)
+    : QDialog(parent)
+    , m_authenticate(std::move(authenticate))
 {
     setWindowTitle(tr("Sign in — %1").arg(frontDoorName));
     setObjectName(QStringLiteral("signInDialog"));
@@ -58,7 +70,7 @@ SignInDialog::SignInDialog(Accounts &accounts, const QString &frontDoorName, QWi
 
 void SignInDialog::accept()
 {
-    Result<Account> signedIn = m_accounts.signIn(m_name->text(), m_password->text());
+    Result<Account> signedIn = m_authenticate(m_name->text(), m_password->text());
     m_password->clear();
     if (!signedIn) {
         m_message->setText(signedIn.errorMessage());

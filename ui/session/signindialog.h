@@ -4,6 +4,8 @@
 
 #include <QDialog>
 
+#include <functional>
+
 class QLabel;
 class QLineEdit;
 
@@ -16,8 +18,15 @@ class SignInDialog : public QDialog
     Q_OBJECT
 
 public:
+    // Checks a name and password: this workstation's accounts, or in team mode the server (signInToTeam).
+    using Authenticate = std::function<Result<Account>(const QString &name, const QString &password)>;
+
     // `note`, when given, is shown above the fields (training mode says how to sign in there).
     SignInDialog(Accounts &accounts, const QString &frontDoorName, QWidget *parent = nullptr,
+                 const QString &note = {});
+    SignInDialog(Authenticate authenticate,
+                 const QString &frontDoorName,
+                 QWidget *parent = nullptr,
                  const QString &note = {});
 
     const Account &account() const { return m_account; }
@@ -25,7 +34,7 @@ public:
     void accept() override;
 
 private:
-    Accounts &m_accounts; // not owned
+    Authenticate m_authenticate;
     Account m_account;
     QLineEdit *m_name = nullptr;
     QLineEdit *m_password = nullptr;

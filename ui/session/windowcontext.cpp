@@ -14,6 +14,7 @@
 
 #include <QApplication>
 #include <QJsonObject>
+#include <QMessageBox>
 
 namespace FrontDoor::WindowContext {
 
@@ -162,7 +163,15 @@ MainWindow::Context forPerson(Store &s, ProfileShelf &shelf, const Account &acco
                                              locked ? AuditKind::Locked : AuditKind::Unlocked,
                                              why.isEmpty() ? QJsonObject{} : QJsonObject{{QStringLiteral("why"), why}}));
     };
-    if (account.role == Role::Administrator)
+    if (account.role == Role::Administrator && s.database().isServer())
+        context.manageAccounts = []() { // team mode: the accounts are the server's login roles
+            QMessageBox::information(QApplication::activeWindow(),
+                                     QObject::tr("Accounts"),
+                                     QObject::tr("In team mode, accounts are the server's: use frontdoor user add, "
+                                                 "disable, enable, reset or list with --server (see the README's "
+                                                 "Team mode)."));
+        };
+    else if (account.role == Role::Administrator)
         context.manageAccounts = [&s, actor]() {
             AccountsDialog dialog(s.accounts(), actor, QApplication::activeWindow());
             dialog.exec();

@@ -1,0 +1,43 @@
+#include "store/teamsignin.h"
+
+#include "store/audittrail.h"
+#include "store/serveraccounts.h"
+
+#include <QSysInfo>
+
+namespace FrontDoor {
+
+Result<TeamSession> signInToTeam(const QString &connection,
+                                 const QString &name,
+                                 const QString &password,
+                                 const Clock &clock,
+                                 const Store::Options &options)
+{
+    const QString id = Accounts::normalisedId(name);
+    if (id.isEmpty() || password.isEmpty())
+        return makeError(ErrorCode::PermissionDenied, QStringLiteral("That name and password are not right."));
+    Result<std::unique_ptr<Store>> store = Store::connect(ServerLogin{connection, id, password}, clock, options);
+    if (!store) {
+        if (store.error().code == ErrorCode::PermissionDenied)
+            return makeError(ErrorCode::PermissionDenied,
+                             store.errorMessage().contains(QLatin1String("disabled"))
+                                 ? QStringLiteral("This account is disabled. Ask an administrator.")
+                                 : QStringLiteral("That name and password are not right."));
+        return store.error();
+    }
+    ServerAccounts accounts((*store)->database(), clock);
+    Result<Account> account = accounts.find(id);
+    if (!account)
+        return account.error();
+    Result<qint64> recorded = AuditTrail::record((*store)->database(),
+                                                 {},
+                                                 id,
+                                                 clock.now(),
+                                                 AuditKind::SignedIn,
+                                                 {{QStringLiteral("workstation"), (*store)->workstation()}});
+    if (!recorded)
+        return recorded.error();
+    return TeamSession{std::move(*store), *account};
+}
+
+} // namespace FrontDoor
