@@ -122,11 +122,6 @@ int main(int argc, char **argv)
     const int desks = args.size() > 1 ? std::clamp(args.at(1).toInt(), 1, 100) : 30;
     const int seconds = args.size() > 2 ? std::clamp(args.at(2).toInt(), 1, 3600) : 20;
     QTemporaryDir dir;
-    // When run as root, the cluster runs as "postgres", who must reach its folder inside this one.
-    QFile::setPermissions(dir.path(),
-                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                              | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
-                              | QFileDevice::ExeOther);
     Cluster cluster;
     cluster.dir = dir.filePath(QStringLiteral("pg"));
     out << "bench_team: " << desks << " desks for " << seconds << " s on a PostgreSQL 15 cluster on loopback\n";
