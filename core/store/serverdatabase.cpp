@@ -81,8 +81,12 @@ Result<std::unique_ptr<Database>> Database::openServerConnection(const ServerLog
         connection.setPassword(login.password);
         // Our defaults first, so a deployed string can override them: fail fast when the server is away, and name
         // the program to the server's administrators (pg_stat_activity).
+        // Over TCP, a pulled cable is noticed in seconds, not when the kernel gives up (tcp_user_timeout, keepalives).
         connection.setConnectOptions(
-            QStringLiteral("connect_timeout=5 application_name=frontdoor %1").arg(login.connection.simplified()));
+            QStringLiteral("connect_timeout=5 application_name=frontdoor tcp_user_timeout=10000 "
+                           "keepalives=1 keepalives_idle=5 keepalives_interval=2 "
+                           "keepalives_count=3 %1")
+                .arg(login.connection.simplified()));
         if (!connection.open())
             return serverError(connection.lastError(),
                                QStringLiteral("Signing in to the server as %1").arg(login.user));
@@ -91,9 +95,12 @@ Result<std::unique_ptr<Database>> Database::openServerConnection(const ServerLog
     if (!sql)
         return sql.error();
     db->m_sql = std::move(*sql);
-    // The server's notices ("role … is already a member …") are for its log, not a call-handler's terminal.
+    // The server's notices ("role … is already a member …") are for its log, not a call-handler's terminal. A desk
+    // that vanished mid-transaction must not hold the chain's head from everyone else: the server ends such a
+    // session after a minute, and a desk waits at most ten seconds for a lock before saying so.
     if (Status s
-        = db->execDirect(QStringLiteral("SET search_path = frontdoor, pg_temp; SET client_min_messages = warning"));
+        = db->execDirect(QStringLiteral("SET search_path = frontdoor, pg_temp; SET client_min_messages = warning; "
+                                        "SET lock_timeout = '10s'; SET idle_in_transaction_session_timeout = '60s'"));
         !s)
         return s.error();
     return db;

@@ -3,6 +3,8 @@
 #include "pgserver.h"
 
 #include "access/permissions.h"
+#include "common/clock.h"
+#include "store/audittrail.h"
 
 #include <catch2/catch.hpp>
 
@@ -162,4 +164,28 @@ TEST_CASE("A connection string whose first host is down reaches the second, and 
         server.connection() + QStringLiteral(" password=shared"), carl, QString::fromLatin1(PgServer::password)});
     REQUIRE(!shared);
     CHECK(shared.errorMessage().contains(QLatin1String("names a user or a password")));
+}
+
+TEST_CASE("A desk that holds the chain's head does not stop the others for ever: they are told within seconds",
+          "[pg][issue19]")
+{
+    PgServer server(QStringLiteral("lock-timeout"));
+    server.initialiseWithPeople();
+    const QString sam = server.person(QStringLiteral("sam"));
+    Result<std::unique_ptr<Database>> stuck = server.signIn(QStringLiteral("carl"));
+    Result<std::unique_ptr<Database>> waiting = server.signIn(QStringLiteral("sam"));
+    REQUIRE(stuck);
+    REQUIRE(waiting);
+    // Carl's desk begins writing and goes no further (a frozen program; its transaction holds the head).
+    WriteTransaction held(**stuck);
+    REQUIRE(held.begin());
+    REQUIRE((*stuck)->exec(QStringLiteral("audit.head")));
+    const QDateTime at = QDateTime(QDate(2026, 12, 1), QTime(10, 0), Qt::UTC);
+    Result<qint64> blocked = AuditTrail::record(**waiting, {}, sam, at, AuditKind::Viewed, {});
+    REQUIRE(!blocked);
+    CHECK(blocked.error().code == ErrorCode::DatabaseBusy);
+    // Once Carl's desk lets go, Sam's next event goes in, the chain unbroken.
+    static_cast<void>(held.commit());
+    CHECK(AuditTrail::record(**waiting, {}, sam, at, AuditKind::Viewed, {}));
+    CHECK(server.psql(QStringLiteral("SELECT frontdoor.first_broken_link() IS NULL")).out == QLatin1String("t"));
 }
