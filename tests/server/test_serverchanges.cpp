@@ -99,7 +99,7 @@ TEST_CASE("Another desk's change reaches a listening desk by NOTIFY, and after i
     CHECK(waitFor([&] { return caught.references.contains(after); }, 10'000));
 }
 
-TEST_CASE("On a standalone file the feed reads another process's changes at its poll", "[pg][issue19]")
+TEST_CASE("On a standalone file the feed reads another connection's changes at its poll", "[pg][issue19]")
 {
     QTemporaryDir folder;
     const QString path = folder.filePath(QStringLiteral("frontdoor.sqlite"));
