@@ -29,6 +29,8 @@
 #include <QApplication>
 #include <QMessageBox>
 #include <QScreen>
+#include <QStatusBar>
+#include <QTimer>
 
 namespace FrontDoor::GuiLauncher {
 
@@ -113,6 +115,20 @@ Shown showWindow(Store &store,
     MainWindow window(WindowContext::forPerson(store, shelf, account, setup));
     if (first)
         warnAboutDeployment(options);
+    // Team mode: edits kept on this computer by a referral since closed go to the server once it is back.
+    QTimer courier;
+    if (OfflineSpool *spool = store.spool()) {
+        courier.setInterval(20'000);
+        QObject::connect(&courier, &QTimer::timeout, &window, [spool, &window] {
+            if (spool->count() == 0)
+                return;
+            const SpoolDelivery delivered = spool->deliver();
+            if (delivered.sent > 0 && spool->count() == 0)
+                window.statusBar()->showMessage(
+                    QObject::tr("The server is back: every edit kept on this computer has been saved to it."), 15'000);
+        });
+        courier.start();
+    }
     if (const QScreen *screen = QGuiApplication::primaryScreen())
         window.resize(screen->availableSize()); // where no window manager maximises (a bare X server, Xvfb)
     window.showMaximized();                     // the call-handler's one window all day
@@ -145,6 +161,20 @@ int runTeam(const Options &options, const Profile &profile)
             QObject::tr("Team mode: signing in to the server."));
         if (signIn.exec() != QDialog::Accepted || !session)
             return 0;
+        if (const SpoolDelivery &delivered = session->delivered; delivered.sent > 0 || !delivered.held.isEmpty())
+            QMessageBox::information(
+                nullptr,
+                QObject::tr("Edits kept on this computer"),
+                delivered.held.isEmpty()
+                    ? QObject::tr("%n edit(s) typed while the server could not be reached were kept on this computer "
+                                  "and have now been saved to the server, in the order they were typed.",
+                                  nullptr,
+                                  delivered.sent)
+                    : QObject::tr("%n edit(s) kept on this computer were saved to the server. These are still kept "
+                                  "here, not on the server:\n\n%1",
+                                  nullptr,
+                                  delivered.sent)
+                          .arg(delivered.held.join(u'\n')));
         const Actor actor{session->account.id, session->account.role};
         const Shown shown = showWindow(*session->store,
                                        shelf,

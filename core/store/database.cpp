@@ -324,6 +324,8 @@ Result<QSqlQuery *> Database::exec(const QString &key, Bindings values)
 
 Result<QSqlQuery *> Database::exec(const QString &key, const QVariantMap &values)
 {
+    if (Status s = reconnectIfLost(); !s)
+        return s.error();
     auto it = m_prepared.find(key);
     if (it == m_prepared.end()) {
         const QString statement = m_sql.statement(key);
@@ -345,12 +347,19 @@ Result<QSqlQuery *> Database::exec(const QString &key, const QVariantMap &values
 
 Error Database::errorOf(const QSqlError &error, const QString &what) const
 {
-    return isServer() ? serverError(error, what) : databaseError(error, what);
+    if (!isServer())
+        return databaseError(error, what);
+    Error e = serverError(error, what);
+    if (e.code == ErrorCode::Unreachable)
+        m_connectionLost = true;
+    return e;
 }
 
 Status Database::execDirect(const QString &sql)
 {
     if (isServer()) {
+        if (Status s = reconnectIfLost(); !s)
+            return s;
         QSqlQuery query(connection());
         if (!query.exec(sql))
             return errorOf(query.lastError(), m_path);
@@ -371,8 +380,12 @@ Result<QString> Database::check(bool quick)
 
 WriteTransaction::~WriteTransaction()
 {
-    if (m_open)
+    if (!m_open)
+        return;
+    // A lost connection took its transaction with it: there is nothing to roll back, and the next one reconnects.
+    if (!m_database.m_connectionLost)
         static_cast<void>(m_database.execDirect(QStringLiteral("ROLLBACK")));
+    m_database.m_inTransaction = false;
 }
 
 Status WriteTransaction::begin()
@@ -381,14 +394,17 @@ Status WriteTransaction::begin()
     Status begun
         = m_database.execDirect(m_database.isServer() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"));
     m_open = begun.ok();
+    m_database.m_inTransaction = m_open;
     return begun;
 }
 
 Status WriteTransaction::commit()
 {
     Status committed = m_database.execDirect(QStringLiteral("COMMIT"));
-    if (committed)
+    if (committed) {
         m_open = false; // on failure the destructor rolls back
+        m_database.m_inTransaction = false;
+    }
     return committed;
 }
 

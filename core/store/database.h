@@ -98,6 +98,11 @@ public:
     // "ok", or SQLite's first complaint.
     Result<QString> check(bool quick);
 
+    // Team mode: whether the last statement found the server gone (a cable, a restart, pg_terminate_backend). The
+    // next statement outside a transaction connects again first, as the same person; inside one it fails, since
+    // what the transaction did is lost with the connection.
+    bool connectionLost() const { return m_connectionLost; }
+
     // The built-in migrations from the catalog.
     static QList<Migration> builtInMigrations(const SqlCatalog &sql);
 
@@ -109,6 +114,9 @@ private:
     Status migrateSteps(const QList<Migration> &migrations, const Options &options);
     static Result<std::unique_ptr<Database>> openServerConnection(const ServerLogin &login);
     Error errorOf(const QSqlError &error, const QString &what) const;
+    Status startServerSession();
+    Status reconnectIfLost();
+    friend class WriteTransaction;
 
     QString m_path;
     Dialect m_dialect = Dialect::SQLite;
@@ -121,6 +129,8 @@ private:
     bool m_training = false;
     SqlCatalog m_sql;
     QHash<QString, QSqlQuery> m_prepared;
+    mutable bool m_connectionLost = false;
+    bool m_inTransaction = false;
 };
 
 // BEGIN IMMEDIATE … COMMIT, rolled back if not committed. Qt's QSqlDatabase::transaction() sends a plain BEGIN,

@@ -35,7 +35,7 @@ Error serverError(const QSqlError &error, const QString &what)
         || detail.contains(QLatin1String("Connection refused")) || detail.contains(QLatin1String("timeout expired"))
         || detail.contains(QLatin1String("server closed the connection"))
         || detail.contains(QLatin1String("no connection")) || detail.contains(QLatin1String("terminating connection"))
-        || state == QLatin1String("57P01"))
+        || detail.contains(QLatin1String("Is the server running")) || state == QLatin1String("57P01"))
         return makeError(ErrorCode::Unreachable,
                          QStringLiteral("%1: the server cannot be reached (%2).").arg(what, detail));
     if (state == QLatin1String("28P01") || detail.contains(QLatin1String("password authentication failed")))
@@ -95,15 +95,45 @@ Result<std::unique_ptr<Database>> Database::openServerConnection(const ServerLog
     if (!sql)
         return sql.error();
     db->m_sql = std::move(*sql);
+    if (Status s = db->startServerSession(); !s)
+        return s.error();
+    return db;
+}
+
+Status Database::startServerSession()
+{
     // The server's notices ("role … is already a member …") are for its log, not a call-handler's terminal. A desk
     // that vanished mid-transaction must not hold the chain's head from everyone else: the server ends such a
     // session after a minute, and a desk waits at most ten seconds for a lock before saying so.
-    if (Status s
-        = db->execDirect(QStringLiteral("SET search_path = frontdoor, pg_temp; SET client_min_messages = warning; "
-                                        "SET lock_timeout = '10s'; SET idle_in_transaction_session_timeout = '60s'"));
-        !s)
-        return s.error();
-    return db;
+    return execDirect(QStringLiteral("SET search_path = frontdoor, pg_temp; SET client_min_messages = warning; "
+                                     "SET lock_timeout = '10s'; SET idle_in_transaction_session_timeout = '60s'"));
+}
+
+Status Database::reconnectIfLost()
+{
+    if (!m_connectionLost)
+        return {};
+    if (m_inTransaction)
+        return makeError(ErrorCode::Unreachable,
+                         QStringLiteral("%1: the connection to the server was lost during this change, which the "
+                                        "server did not keep.")
+                             .arg(m_path));
+    m_prepared.clear(); // prepared on the connection that is gone
+    QSqlDatabase connection = this->connection();
+    connection.close();
+    // The same person with the same password (kept by Qt's connection, never on disk).
+    if (!connection.open()) {
+        // Anything but a refused password (changed, or the account disabled meanwhile) is the server still away.
+        Error error
+            = serverError(connection.lastError(), QStringLiteral("Reconnecting to the server as %1").arg(m_serverUser));
+        if (error.code != ErrorCode::PermissionDenied)
+            error.code = ErrorCode::Unreachable;
+        return error;
+    }
+    m_connectionLost = false;
+    if (Status s = startServerSession(); !s)
+        return s;
+    return {};
 }
 
 Result<std::unique_ptr<Database>> Database::connectForSetup(const ServerLogin &login)

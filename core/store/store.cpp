@@ -77,6 +77,13 @@ Result<std::unique_ptr<Store>> Store::connect(const ServerLogin &login, const Cl
     if (!database)
         return database.error();
     std::unique_ptr<Store> store(new Store(std::move(*database), clock, options));
+    Result<std::unique_ptr<OfflineSpool>> spool
+        = OfflineSpool::open(options.spoolFolder.isEmpty() ? OfflineSpool::defaultRoot() : options.spoolFolder,
+                             store->database(),
+                             store->m_calendar);
+    if (!spool)
+        return spool.error();
+    store->m_spool = std::move(*spool);
     // A workstation killed mid-burst left its typing pending on the server: it goes into the trail now.
     if (Status flushed = store->m_referrals.flushAll(); !flushed)
         return flushed.error();

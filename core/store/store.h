@@ -8,6 +8,7 @@
 #include "store/backups.h"
 #include "store/caselocks.h"
 #include "store/database.h"
+#include "store/offlinespool.h"
 #include "store/referralqueries.h"
 #include "store/referralrepository.h"
 
@@ -36,6 +37,8 @@ public:
         QString secondBackupFolder; // IT's second copy of every backup (a share); none when empty
         QString anchorFolder;   // where the chain's head is copied (IT's [storage] anchorFolder); default:
                                 // AnchorLog::defaultFolder()
+        QString spoolFolder;    // team mode: where edits the server could not take are kept (OfflineSpool);
+                                // default: OfflineSpool::defaultRoot()
     };
 
     static Result<std::unique_ptr<Store>> open(const QString &path, const Clock &clock, const Options &options);
@@ -45,7 +48,8 @@ public:
     }
 
     // Team mode (issue 19): the same services over the team's PostgreSQL server, signed in as `login.user` — who
-    // must be the Actor of everything done through it (the server records events under that name only).
+    // must be the Actor of everything done through it (the server records events under that name only). The
+    // person's offline spool on this computer is opened too: a sign-in that could not keep typing safe is refused.
     static Result<std::unique_ptr<Store>> connect(const ServerLogin &login, const Clock &clock, const Options &options);
 
     Database &database() { return *m_database; }
@@ -61,6 +65,8 @@ public:
     Result<Backups::Made> backUp(const Actor &actor);
     const Clock &clock() const { return m_clock; }
     const WorkingCalendar &calendar() const { return m_calendar; }
+    // Team mode: what the server could not take is kept here until it can (null for a standalone file).
+    OfflineSpool *spool() { return m_spool.get(); }
 
 private:
     Store(std::unique_ptr<Database> database, const Clock &clock, const Options &options);
@@ -76,6 +82,7 @@ private:
     CaseLocks m_locks;
     Accounts m_accounts;
     AnchorLog m_anchors;
+    std::unique_ptr<OfflineSpool> m_spool;
 };
 
 // "NOR-2026-…: the database at … is damaged … The latest backup that passes its checks is …; restore it with …"

@@ -37,7 +37,10 @@ Result<TeamSession> signInToTeam(const QString &connection,
                                                  {{QStringLiteral("workstation"), (*store)->workstation()}});
     if (!recorded)
         return recorded.error();
-    return TeamSession{std::move(*store), *account};
+    SpoolDelivery delivered;
+    if (OfflineSpool *spool = (*store)->spool(); spool && spool->count() > 0)
+        delivered = spool->deliver();
+    return TeamSession{std::move(*store), *account, delivered};
 }
 
 } // namespace FrontDoor

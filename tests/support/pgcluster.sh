@@ -6,6 +6,8 @@
 #                            free port; write DIR/connection (KEY=VALUE lines the tests read: host, port, superuser,
 #                            password; owner-only) and DIR/home (where the cluster is)
 #   pgcluster.sh stop DIR    stop the server and remove both folders
+#   pgcluster.sh pause DIR   stop the server, keeping its files (a server gone mid-call: connections refused)
+#   pgcluster.sh resume DIR  start it again on the same port
 #
 # PostgreSQL refuses to run as root (CI's containers run as root): then the cluster belongs to the "postgres" user
 # the Debian package creates. Its files live under /tmp, which that user can always reach — DIR (in a build tree
@@ -13,8 +15,8 @@
 set -euo pipefail
 
 bin=/usr/lib/postgresql/15/bin
-command=${1:?usage: pgcluster.sh start|stop DIR}
-dir=${2:?usage: pgcluster.sh start|stop DIR}
+command=${1:?usage: pgcluster.sh start|stop|pause|resume DIR}
+dir=${2:?usage: pgcluster.sh start|stop|pause|resume DIR}
 
 as_owner() {
     if [ "$(id -u)" -eq 0 ]; then
@@ -75,8 +77,17 @@ start)
 stop)
     stop_cluster
     ;;
+pause)
+    home=$(cat "$dir/home")
+    as_owner "$bin/pg_ctl" -D "$home/data" -m immediate -w stop >/dev/null
+    ;;
+resume)
+    home=$(cat "$dir/home")
+    as_owner "$bin/pg_ctl" -D "$home/data" -l "$home/server.log" -w -t 60 start >/dev/null ||
+        { cat "$home/server.log" >&2; exit 1; }
+    ;;
 *)
-    echo "usage: pgcluster.sh start|stop DIR" >&2
+    echo "usage: pgcluster.sh start|stop|pause|resume DIR" >&2
     exit 2
     ;;
 esac

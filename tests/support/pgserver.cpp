@@ -2,6 +2,7 @@
 
 #include "testsupport.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QProcess>
@@ -12,9 +13,9 @@
 
 namespace FrontDoorTest {
 
-PgServer::PgServer(const QString &testName)
+PgServer::PgServer(const QString &testName, const QString &clusterDir)
 {
-    m_dir = qEnvironmentVariable("FRONTDOOR_TEST_PG_DIR");
+    m_dir = clusterDir.isEmpty() ? qEnvironmentVariable("FRONTDOOR_TEST_PG_DIR") : clusterDir;
     INFO("FRONTDOOR_TEST_PG_DIR names the test cluster; run the pg tests through ctest (fixture pg-cluster)");
     REQUIRE(!m_dir.isEmpty());
     QFile file(m_dir + QStringLiteral("/connection"));
@@ -125,6 +126,38 @@ FrontDoor::Result<std::unique_ptr<FrontDoor::Database>> PgServer::signIn(const Q
                                                                          const QString &withPassword) const
 {
     return FrontDoor::Database::connect(FrontDoor::ServerLogin{connection(), person(who), withPassword});
+}
+
+OwnCluster::OwnCluster()
+{
+    const QString base = qEnvironmentVariable("FRONTDOOR_TEST_PG_DIR");
+    REQUIRE(!base.isEmpty());
+    m_dir = base + QStringLiteral("-own-%1").arg(QCoreApplication::applicationPid());
+    run(QStringLiteral("start"));
+}
+
+OwnCluster::~OwnCluster()
+{
+    QProcess::execute(QStringLiteral(FRONTDOOR_PGCLUSTER), {QStringLiteral("stop"), m_dir});
+}
+
+void OwnCluster::pause()
+{
+    run(QStringLiteral("pause"));
+}
+
+void OwnCluster::resume()
+{
+    run(QStringLiteral("resume"));
+}
+
+void OwnCluster::run(const QString &command)
+{
+    QProcess process;
+    process.start(QStringLiteral(FRONTDOOR_PGCLUSTER), {command, m_dir});
+    REQUIRE(process.waitForFinished(120000));
+    INFO(QString::fromUtf8(process.readAllStandardError()).toStdString());
+    REQUIRE(process.exitCode() == 0);
 }
 
 } // namespace FrontDoorTest

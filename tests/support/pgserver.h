@@ -13,8 +13,9 @@ namespace FrontDoorTest {
 class PgServer
 {
 public:
-    // A fresh, empty database named after the test; fails the test when there is no cluster.
-    explicit PgServer(const QString &testName);
+    // A fresh, empty database named after the test; fails the test when there is no cluster. `clusterDir`: the
+    // folder of a cluster other than CTest's (OwnCluster).
+    explicit PgServer(const QString &testName, const QString &clusterDir = {});
 
     QString connection() const;    // "host=… port=… dbname=…": what IT would deploy
     QString tcpConnection() const; // the same over 127.0.0.1 (for multi-host strings)
@@ -47,6 +48,25 @@ public:
 
 private:
     QString m_dir, m_host, m_port, m_superuser, m_password, m_database, m_suffix;
+};
+
+// A cluster of one test's own, for what would disturb the others: stopping the server mid-call. Started on
+// construction (support/pgcluster.sh, a few seconds), removed on destruction.
+class OwnCluster
+{
+public:
+    OwnCluster();
+    ~OwnCluster();
+    OwnCluster(const OwnCluster &) = delete;
+    OwnCluster &operator=(const OwnCluster &) = delete;
+
+    const QString &dir() const { return m_dir; }
+    void pause();  // the server stops (immediate: its connections are cut, as by a crash or a pulled plug)
+    void resume(); // and starts again on the same port
+
+private:
+    void run(const QString &command);
+    QString m_dir;
 };
 
 } // namespace FrontDoorTest

@@ -99,6 +99,13 @@ void EditorHeader::setNotSaved(const QString &why)
     Theme::setKind(m_save, Theme::Kind::failed);
 }
 
+void EditorHeader::setKeptOffline(const QString &headline, const QString &why)
+{
+    m_save->setText(headline);
+    m_save->setToolTip(why);
+    Theme::setKind(m_save, Theme::Kind::failed);
+}
+
 void EditorHeader::setCallEnded(const QDateTime &at, const QString &status)
 {
     m_callOver = true;

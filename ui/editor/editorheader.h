@@ -28,6 +28,8 @@ public:
 
     void setSaved(const QDateTime &at);
     void setNotSaved(const QString &why);
+    // Team mode: the server did not take it; it is in the offline spool on this computer (AutoSaver::keptOffline).
+    void setKeptOffline(const QString &headline, const QString &why);
     // The caller type as the profile labels it ("Professional"), or empty while not yet asked.
     void setCallerType(const QString &label);
     // A submitted call has ended: the timer shows how long it lasted and stops; `status` in words ("Decided").

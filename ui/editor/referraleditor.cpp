@@ -64,6 +64,7 @@ ReferralEditor::ReferralEditor(ReferralRepository &referrals,
     m_saver = new AutoSaver(referrals, opened, m_actor, this);
     connect(m_saver, &AutoSaver::saved, m_header, &EditorHeader::setSaved);
     connect(m_saver, &AutoSaver::saveFailed, m_header, &EditorHeader::setNotSaved);
+    connect(m_saver, &AutoSaver::keptOffline, m_header, &EditorHeader::setKeptOffline);
 
     m_banner = new QLabel(this);
     m_banner->setObjectName(QStringLiteral("urgentBanner"));

@@ -2,6 +2,7 @@
 
 #include "access/permissions.h"
 #include "documents/queueexport.h"
+#include "editor/autosaver.h"
 #include "editor/referraleditor.h"
 #include "home/unfinishedcallsource.h"
 #include "profile/profileshelf.h"
@@ -32,6 +33,9 @@ ReferralEditor *withLinks(Store &store, const Profile &profile, const Actor &act
     });
     editor->setCaseReader([&store](const QString &earlier) { return store.referrals().load(earlier); });
     editor->setDraftStarter([&store, &profile, actor] { return store.referrals().createDraft(profile, actor); });
+    // Team mode: a server that goes away mid-call does not take the call with it (issue 19).
+    if (store.spool())
+        editor->saver().useSpool(store.spool(), store.referrals().instanceId());
     return editor;
 }
 
@@ -91,6 +95,17 @@ void addCaseWork(MainWindow::Context &context, Store &s, ProfileShelf &shelf, co
         return recentReferralsFor(s, profile, actor);
     };
     context.openReferral = [&s, &shelf, actor](const QString &reference, QWidget *parent) -> Result<ReferralPage> {
+        // Team mode: what this computer kept of it goes to the server first, so the screen shows all that was typed.
+        if (OfflineSpool *spool = s.spool(); spool && spool->holds(reference)) {
+            const SpoolDelivery delivered = spool->deliver(reference);
+            if (spool->holds(reference))
+                return makeError(
+                    ErrorCode::Conflict,
+                    QObject::tr("%1 has edits kept on this computer that the server has not taken yet, "
+                                "so it is not opened from the server's older copy. %2")
+                        .arg(reference,
+                             delivered.unreachable ? delivered.unreachable->message : delivered.held.join(u' ')));
+        }
         Result<StoredReferral> opened = s.referrals().open(reference, actor); // checked and audited
         if (!opened)
             return opened.error();
