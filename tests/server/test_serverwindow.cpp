@@ -3,13 +3,20 @@
 #include "pgserver.h"
 #include "support/referralbuilder.h"
 
+#include "editor/autosaver.h"
+#include "editor/referraleditor.h"
+#include "mainwindow.h"
 #include "profile/profileshelf.h"
+#include "referral/fields.h"
 #include "session/signindialog.h"
 #include "session/windowcontext.h"
 #include "store/teamsignin.h"
 
+#include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <catch2/catch.hpp>
@@ -87,4 +94,66 @@ TEST_CASE("The sign-in dialog signs a person in to the server, and the lock scre
                       .arg(carl))
             .out
         == QLatin1String("1"));
+}
+
+TEST_CASE("A call typed while the server is stopped says NOT SAVED — server unreachable, kept on this computer, and "
+          "is saved, all of it, when the server is back",
+          "[pg][issue19]")
+{
+    OwnCluster cluster;
+    PgServer server(QStringLiteral("window-offline"), cluster.dir());
+    server.initialiseWithPeople();
+    QTemporaryDir spoolRoot;
+    Store::Options options;
+    options.spoolFolder = spoolRoot.path();
+    Result<TeamSession> session = signInToTeam(server.connection(),
+                                               server.person(QStringLiteral("carl")),
+                                               QString::fromLatin1(PgServer::password),
+                                               Clock::system(),
+                                               options);
+    INFO(session.errorMessage().toStdString());
+    REQUIRE(session);
+    ProfileShelf shelf(norfolk());
+    MainWindow window(
+        WindowContext::forPerson(*session->store, shelf, session->account, {QStringLiteral("server"), false, 5}));
+    window.resize(1366, 768);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+    auto *editor = window.findChild<ReferralEditor *>();
+    REQUIRE(editor);
+    auto *state = editor->findChild<QLabel *>(QStringLiteral("saveState"));
+    REQUIRE(state);
+    QSignalSpy saved(&editor->saver(), &AutoSaver::saved);
+    QSignalSpy kept(&editor->saver(), &AutoSaver::keptOffline);
+    REQUIRE(editor->jumpTo(Field::referrerName.toString()));
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Tamsin"));
+    REQUIRE(saved.wait(5000));
+
+    cluster.pause(); // mid-call: the caller is still talking
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral(" Invented"));
+    REQUIRE(kept.wait(10000));
+    CHECK(state->text() == QStringLiteral("NOT SAVED — server unreachable, kept on this computer"));
+    CHECK(state->toolTip().contains(QStringLiteral("cannot be reached")));
+    OfflineSpool &spool = *session->store->spool();
+    CHECK(spool.count() == 1);
+    // Typing goes on; each pause in it is kept here at once, without waiting on the network.
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("-Smythe"));
+    QTest::qWait(AutoSaver::debounceMsecs + 300);
+    CHECK(spool.count() == 2);
+    CHECK(saved.size() == 1); // nothing said saved that the server did not commit
+
+    cluster.resume();
+    REQUIRE(saved.wait(AutoSaver::offlineRetryMaxMsecs + 10000));
+    CHECK(state->text().startsWith(QStringLiteral("Saved ")));
+    CHECK(spool.count() == 0);
+    Result<StoredReferral> stored = session->store->referrals().load(editor->referral().reference);
+    REQUIRE(stored);
+    CHECK(stored->referral.answer(Field::referrerName).value() == QStringLiteral("Tamsin Invented-Smythe"));
+
+    // And the call goes on online as before.
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral(" (aunt)"));
+    REQUIRE(saved.wait(5000));
+    CHECK(session->store->referrals().load(editor->referral().reference)->referral.answer(Field::referrerName).value()
+          == QStringLiteral("Tamsin Invented-Smythe (aunt)"));
 }

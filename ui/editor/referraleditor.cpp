@@ -118,7 +118,10 @@ void ReferralEditor::openAsRecordOrLeased(CaseLocks *locks)
 
     if (locks && !m_submitted) { // reading a submitted record takes no lease: a supervisor may be amending it
         m_lease = new CaseLease(*locks, referral.reference, m_actor, this);
-        connect(m_lease, &CaseLease::renewalFailed, m_header, &EditorHeader::setNotSaved);
+        connect(m_lease, &CaseLease::renewalFailed, this, [this](const QString &why) {
+            if (!m_saver->isKeptOffline()) // the header already says the server is away, and what is kept here
+                m_header->setNotSaved(why);
+        });
         if (!m_lease->isHeld()) {
             m_readOnly = true;
             freezeForm();
