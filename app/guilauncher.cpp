@@ -21,6 +21,7 @@
 #include "store/accounts.h"
 #include "store/audittrail.h"
 #include "store/backups.h"
+#include "store/changefeed.h"
 #include "store/databaselocation.h"
 #include "store/store.h"
 #include "store/teamsignin.h"
@@ -110,11 +111,14 @@ Shown showWindow(Store &store,
                  const Account &account,
                  const WindowContext::Setup &setup,
                  const Options &options,
-                 bool first)
+                 bool first,
+                 ChangeFeed *feed = nullptr)
 {
     MainWindow window(WindowContext::forPerson(store, shelf, account, setup));
     if (first)
         warnAboutDeployment(options);
+    if (feed) // team mode: other desks' changes appear within about a second
+        QObject::connect(feed, &ChangeFeed::changed, &window, &MainWindow::changedElsewhere);
     // Team mode: edits kept on this computer by a referral since closed go to the server once it is back.
     QTimer courier;
     if (OfflineSpool *spool = store.spool()) {
@@ -128,6 +132,8 @@ Shown showWindow(Store &store,
                     QObject::tr("The server is back: every edit kept on this computer has been saved to it."), 15'000);
         });
         courier.start();
+        if (feed) // the server is back: what was kept goes now, not at the next tick
+            QObject::connect(feed, &ChangeFeed::reconnected, &courier, [&courier] { courier.start(0); });
     }
     if (const QScreen *screen = QGuiApplication::primaryScreen())
         window.resize(screen->availableSize()); // where no window manager maximises (a bare X server, Xvfb)
@@ -146,6 +152,7 @@ int runTeam(const Options &options, const Profile &profile)
     bool first = true;
     for (;;) {
         std::optional<TeamSession> session;
+        std::optional<ServerLogin> login; // the change feed's own connection is the person's too
         SignInDialog signIn(
             [&](const QString &name, const QString &password) -> Result<Account> {
                 Result<TeamSession> signedIn
@@ -154,6 +161,7 @@ int runTeam(const Options &options, const Profile &profile)
                     return signedIn.error();
                 const Account account = signedIn->account;
                 session = std::move(*signedIn);
+                login = ServerLogin{options.server, account.id, password};
                 return account;
             },
             profile.name,
@@ -176,12 +184,23 @@ int runTeam(const Options &options, const Profile &profile)
                                   delivered.sent)
                           .arg(delivered.held.join(u'\n')));
         const Actor actor{session->account.id, session->account.role};
+        // LISTEN/NOTIFY with a watchdog and a 5-second backstop poll (ChangeFeed); a feed that cannot start now
+        // keeps trying at each tick.
+        ChangeFeed feed([connectAs = *login] { return Database::connect(connectAs); }, 5'000);
+        if (Status started = feed.start(); !started)
+            QMessageBox::warning(nullptr,
+                                 QObject::tr("Changes from other desks"),
+                                 QObject::tr("Changes made at other desks will not appear here by themselves until "
+                                             "the server answers again (%1). Your own work is not affected.")
+                                     .arg(started.errorMessage()));
+        login.reset();
         const Shown shown = showWindow(*session->store,
                                        shelf,
                                        session->account,
                                        {QObject::tr("the team's server"), false, options.settings.idleLockMinutes},
                                        options,
-                                       first);
+                                       first,
+                                       &feed);
         first = false;
         static_cast<void>(session->store->accounts().signOut(actor)); // audited on the server
         if (!shown.signedOut)

@@ -36,6 +36,34 @@ MainWindow::MainWindow(Context context, QWidget *parent)
     createStatusBar();
     createLock();
     resize(1200, 760);
+    m_liveRefresh = new QTimer(this);
+    m_liveRefresh->setSingleShot(true);
+    m_liveRefresh->setInterval(liveRefreshMsecs);
+    connect(m_liveRefresh, &QTimer::timeout, this, [this] {
+        if (isLocked())
+            return; // read again when shown after the unlock
+        QWidget *front = m_pages->currentWidget();
+        if (front == m_home)
+            m_home->reloadCounts();
+        else if (front == m_queue)
+            m_queue->refreshInPlace();
+        else if (m_dashboard && front == m_dashboard)
+            m_dashboard->reload();
+        if (m_queue && !m_newlyUrgent.isEmpty())
+            statusBar()->showMessage(tr("URGENT: %1 has just been marked urgent — it is at the top of the queue.")
+                                         .arg(m_newlyUrgent.join(QStringLiteral(", "))),
+                                     60'000);
+        m_newlyUrgent.clear();
+    });
+}
+
+void MainWindow::changedElsewhere(const QList<ChangeFeed::Change> &changes)
+{
+    for (const ChangeFeed::Change &change : changes)
+        if (change.kind == QLatin1String("urgent") && !m_newlyUrgent.contains(change.reference))
+            m_newlyUrgent.append(change.reference);
+    if (!m_liveRefresh->isActive())
+        m_liveRefresh->start();
 }
 
 void MainWindow::createMenus()

@@ -4,14 +4,16 @@
 #include "common/deployedsettings.h"
 #include "common/result.h"
 #include "home/homepage.h"
+#include "profile/profile.h"
 #include "queue/queueexportdialog.h"
 #include "queue/queuemodel.h"
 #include "review/reviewpage.h"
-#include "profile/profile.h"
+#include "store/changefeed.h"
 #include "store/dashboardfigures.h"
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QTimer>
 
 #include <functional>
 #include <variant>
@@ -75,6 +77,11 @@ public:
     void setAskBeforeLeaving(ReviewPage::Asker ask) { m_askBeforeLeaving = std::move(ask); }
     void lock(const QString &why);
     class IdleLock *idleLock() const { return m_idleLock; }
+    // Team mode (issue 19): another desk changed something (ChangeFeed). The page in front — home's counts, the
+    // queue, the dashboard — is read again within a quarter of a second (a burst of changes is one refresh), and a
+    // referral just marked urgent is said in the status bar to whoever sees the queue. Nothing behind the lock.
+    void changedElsewhere(const QList<FrontDoor::ChangeFeed::Change> &changes);
+    static constexpr int liveRefreshMsecs = 250;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -108,6 +115,8 @@ private:
     bool m_signedOut = false;
     class LockScreen *m_lockScreen = nullptr;
     class IdleLock *m_idleLock = nullptr;
+    QTimer *m_liveRefresh = nullptr;
+    QStringList m_newlyUrgent;
 };
 
 } // namespace FrontDoor

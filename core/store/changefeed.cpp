@@ -30,10 +30,8 @@ ChangeFeed::~ChangeFeed()
 
 Status ChangeFeed::start()
 {
-    if (Status s = connectAndListen(); !s)
-        return s;
-    m_watchdog.start();
-    return {};
+    m_watchdog.start(); // also when the first connection fails: each tick tries again
+    return connectAndListen();
 }
 
 Status ChangeFeed::connectAndListen()

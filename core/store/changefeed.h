@@ -36,7 +36,8 @@ public:
     ChangeFeed(Connect connect, int pollMsecs, QObject *parent = nullptr);
     ~ChangeFeed() override;
 
-    // Connects and starts from the newest event (what is already there is not news).
+    // Connects and starts from the newest event (what is already there is not news). On failure it says why and
+    // keeps trying at each tick of the watchdog.
     Status start();
     bool isConnected() const { return m_database != nullptr; }
     qint64 lastSequence() const { return m_last; }

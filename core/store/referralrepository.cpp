@@ -370,9 +370,13 @@ Result<SaveReceipt> ReferralRepository::persist(Current &current, const Referral
                              .arg(next.reference));
     if (Status s = writeDerived(row.id, next, derived); !s)
         return s.error();
-    if (Result<QSqlQuery *> e = m_database.exec(QStringLiteral("events.add"),
-                                                {{"kind", QStringLiteral("saved")}, {"reference", next.reference},
-                                                 {"at", StoredTime::text(now)}});
+    // A referral that has just become urgent is announced as such: the other desks' queues put it first (issue 19).
+    const bool becameUrgent = columns.urgent != 0 && !row.urgent;
+    if (Result<QSqlQuery *> e
+        = m_database.exec(QStringLiteral("events.add"),
+                          {{"kind", becameUrgent ? QStringLiteral("urgent") : QStringLiteral("saved")},
+                           {"reference", next.reference},
+                           {"at", StoredTime::text(now)}});
         !e)
         return e.error();
     if (Status s = audit.finish(); !s)

@@ -7,15 +7,21 @@
 #include "editor/referraleditor.h"
 #include "mainwindow.h"
 #include "profile/profileshelf.h"
+#include "queue/queueview.h"
 #include "referral/fields.h"
 #include "session/signindialog.h"
 #include "session/windowcontext.h"
+#include "store/changefeed.h"
 #include "store/teamsignin.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -156,4 +162,92 @@ TEST_CASE("A call typed while the server is stopped says NOT SAVED — server un
     REQUIRE(saved.wait(5000));
     CHECK(session->store->referrals().load(editor->referral().reference)->referral.answer(Field::referrerName).value()
           == QStringLiteral("Tamsin Invented-Smythe (aunt)"));
+}
+
+TEST_CASE("A supervisor's home counts a referral another desk has just marked urgent, within about a second, and the "
+          "status bar says so",
+          "[pg][issue19]")
+{
+    PgServer server(QStringLiteral("window-live"));
+    server.initialiseWithPeople();
+    QTemporaryDir spoolRoot;
+    Store::Options options;
+    options.spoolFolder = spoolRoot.path();
+    const QString sam = server.person(QStringLiteral("sam"));
+    Result<TeamSession> supervisor
+        = signInToTeam(server.connection(), sam, QString::fromLatin1(PgServer::password), Clock::system(), options);
+    REQUIRE(supervisor);
+    ProfileShelf shelf(norfolk());
+    MainWindow window(
+        WindowContext::forPerson(*supervisor->store, shelf, supervisor->account, {QStringLiteral("server"), false, 5}));
+    // The feed as the launcher makes it; its poll an hour away, so only the server's notice can bring the change.
+    ChangeFeed feed(
+        [&] {
+            return Database::connect(ServerLogin{server.connection(), sam, QString::fromLatin1(PgServer::password)});
+        },
+        3'600'000);
+    REQUIRE(feed.start());
+    QObject::connect(&feed, &ChangeFeed::changed, &window, &MainWindow::changedElsewhere);
+    window.resize(1366, 768);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    auto *urgent = window.findChild<QPushButton *>(QStringLiteral("urgentCount"));
+    REQUIRE(urgent);
+    REQUIRE(urgent->isVisible());
+    CHECK(urgent->text().startsWith(QStringLiteral("0 ")));
+    QWidget *before = QApplication::focusWidget();
+
+    // Another desk: a call-handler's triage says the child is in immediate danger.
+    Result<TeamSession> carl = signInToTeam(server.connection(),
+                                            server.person(QStringLiteral("carl")),
+                                            QString::fromLatin1(PgServer::password),
+                                            Clock::system(),
+                                            options);
+    REQUIRE(carl);
+    const Actor handler{carl->account.id, Role::CallHandler};
+    StoredReferral draft = carl->store->referrals().createDraft(norfolk(), handler).value();
+    Referral referral = draft.referral;
+    referral.setAnswer(Field::triageImmediateDanger, Answer::given(QStringLiteral("yes")));
+    QElapsedTimer sinceSaved;
+    REQUIRE(carl->store->referrals().save(referral, draft.revision, handler));
+    sinceSaved.start();
+
+    REQUIRE(QTest::qWaitFor([&] { return urgent->text().startsWith(QStringLiteral("1 ")); }, 5000));
+    const qint64 seenAfter = sinceSaved.elapsed();
+    INFO("seen after " << seenAfter << " ms");
+    CHECK(seenAfter < 3000); // the aim is a second; a loaded machine gets some slack, the poll is an hour away
+    CHECK(window.statusBar()->currentMessage().contains(QStringLiteral("URGENT: %1").arg(referral.reference)));
+    CHECK(QApplication::focusWidget() == before); // nothing moved under the supervisor's hands
+
+    // In the queue, mid-search: another desk's change reads the search again, and the cursor stays where it was.
+    urgent->setFocus();
+    QTest::keyClick(urgent, Qt::Key_Return);
+    auto *queue = window.findChild<QueueView *>();
+    REQUIRE(queue);
+    REQUIRE(queue->isVisible());
+    auto *search = queue->findChild<QLineEdit *>(QStringLiteral("queueSearch"));
+    auto *table = queue->findChild<QTableView *>(QStringLiteral("queueTable"));
+    REQUIRE(search);
+    REQUIRE(table);
+    StoredReferral second = carl->store->referrals().createDraft(norfolk(), handler).value();
+    Referral secondReferral = second.referral;
+    secondReferral.setAnswer(Field::triageImmediateDanger, Answer::given(QStringLiteral("yes")));
+    REQUIRE(carl->store->referrals().save(secondReferral, second.revision, handler));
+    REQUIRE(QTest::qWaitFor([&] { return table->model()->rowCount() == 2; }, 5000));
+    search->setFocus();
+    QTest::keyClicks(search, referral.reference.section(u'-', -1));
+    REQUIRE(QTest::qWaitFor([&] { return table->model()->rowCount() == 1; }, 5000));
+    table->setCurrentIndex(table->model()->index(0, 2));
+    search->setFocus();
+    QSignalSpy readAgain(table->model(), &QAbstractItemModel::modelReset);
+    referral.setAnswer(Field::referrerName, Answer::given(QStringLiteral("Tamsin Invented")));
+    REQUIRE(carl->store->referrals().save(referral, draft.revision + 1, handler));
+    const qint64 lastSeq = feed.lastSequence();
+    REQUIRE(QTest::qWaitFor([&] { return feed.lastSequence() > lastSeq; }, 5000));
+    REQUIRE(readAgain.wait(2000)); // the search was read again
+    CHECK(search->text() == referral.reference.section(u'-', -1));
+    CHECK(table->model()->rowCount() == 1);
+    CHECK(table->currentIndex().row() == 0);
+    CHECK(table->currentIndex().column() == 2);
+    CHECK(QApplication::focusWidget() == search);
 }

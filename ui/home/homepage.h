@@ -35,6 +35,8 @@ public:
     explicit HomePage(Sources sources, QWidget *parent = nullptr);
 
     void reload();
+    // A supervisor's counts read again (another desk's change, team mode): the lists and the cursor stay as they are.
+    void reloadCounts();
     UnfinishedCallsView *unfinished() const { return m_unfinished; }
     // Where the cursor goes when the page is shown: the first unfinished call, else New referral.
     void focusFirst();
@@ -51,7 +53,6 @@ protected:
 
 private:
     QWidget *createCounts();
-    void reloadCounts();
 
     Sources m_sources;
     QList<std::pair<QueueView::Show, QPushButton *>> m_counts;

@@ -259,4 +259,22 @@ void QueueView::reload()
     applyFilter();
 }
 
+void QueueView::refreshInPlace()
+{
+    const QModelIndex current = m_table->currentIndex();
+    const QString reference = current.isValid() ? m_model->summary(current.row()).reference : QString();
+    const int column = current.isValid() ? current.column() : 0;
+    if (const QString text = m_search->text(); !text.trimmed().isEmpty())
+        m_model->search(text);
+    else
+        m_model->setFilter(m_model->filter());
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        if (m_model->summary(row).reference == reference) {
+            m_table->setCurrentIndex(m_model->index(row, column));
+            return;
+        }
+    if (m_model->rowCount() > 0)
+        m_table->setCurrentIndex(m_model->index(0, 0));
+}
+
 } // namespace FrontDoor

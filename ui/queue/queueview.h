@@ -38,6 +38,9 @@ public:
     // Only referrals received between `from` and `to`, both days included; an invalid `from`: every date.
     void setReceivedRange(QDate from, QDate to);
     void reload();
+    // Another desk changed something (team mode's change feed): the same filter or search read again, the cursor
+    // kept on the referral it was on, nothing the person typed cleared.
+    void refreshInPlace();
     // Puts the cursor in the table, on its current row.
     void focusTable();
     // Ctrl+E, "Export for reporting…" (issue 8): without it the queue offers neither.
