@@ -62,9 +62,10 @@ const std::vector<Command> &all()
          QStringLiteral("manage accounts (--name, --role, --as ADMIN); passwords are read, never given"),
          &UserCommand::run},
         {QStringLiteral("server"),
-         QStringLiteral("server init|migrate|status --server CONNECTION --as NAME"),
+         QStringLiteral("server init|migrate|status|import-database FILE --server CONNECTION --as NAME"),
          QStringLiteral("team mode: create or upgrade Front Door's schema, roles, grants and row-level security on a "
-                        "PostgreSQL server (a database administrator), or show its version and check its audit chain"),
+                        "PostgreSQL server (a database administrator), show its version and check its audit chain, or "
+                        "bring a standalone database into it whole (its trail verified first)"),
          &ServerCommand::run},
     };
     return commands;

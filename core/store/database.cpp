@@ -380,6 +380,11 @@ Result<QString> Database::check(bool quick)
 
 WriteTransaction::~WriteTransaction()
 {
+    if (m_joined) {
+        if (m_open) // failed inside: the outer transaction may not commit half of it
+            m_database.m_joinedFailed = true;
+        return;
+    }
     if (!m_open)
         return;
     // A lost connection took its transaction with it: there is nothing to roll back, and the next one reconnects.
@@ -390,6 +395,12 @@ WriteTransaction::~WriteTransaction()
 
 Status WriteTransaction::begin()
 {
+    if (m_database.m_inTransaction) {
+        m_joined = true;
+        m_open = true;
+        return {};
+    }
+    m_database.m_joinedFailed = false;
     // On the server, rows are locked as they are written and the chain head by audit_append (SELECT … FOR UPDATE).
     Status begun
         = m_database.execDirect(m_database.isServer() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"));
@@ -400,6 +411,14 @@ Status WriteTransaction::begin()
 
 Status WriteTransaction::commit()
 {
+    if (m_joined) {
+        m_open = false; // the outer transaction commits
+        return {};
+    }
+    if (m_database.m_joinedFailed)
+        return makeError(
+            ErrorCode::DatabaseError,
+            QStringLiteral("%1: a step inside this change failed; nothing of it was kept.").arg(m_database.path()));
     Status committed = m_database.execDirect(QStringLiteral("COMMIT"));
     if (committed) {
         m_open = false; // on failure the destructor rolls back

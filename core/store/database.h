@@ -131,10 +131,14 @@ private:
     QHash<QString, QSqlQuery> m_prepared;
     mutable bool m_connectionLost = false;
     bool m_inTransaction = false;
+    bool m_joinedFailed = false; // a transaction joined to the open one failed: the open one must not commit
 };
 
 // BEGIN IMMEDIATE … COMMIT, rolled back if not committed. Qt's QSqlDatabase::transaction() sends a plain BEGIN,
 // which takes the write lock only at the first write and can then fail with SQLITE_BUSY half-way through.
+// Begun while another is open on the same connection, it joins that one: its commit leaves the commit to the outer
+// transaction, and a failure inside rolls the whole outer transaction back (all or nothing, as an import of a whole
+// database needs).
 class WriteTransaction
 {
 public:
@@ -149,6 +153,7 @@ public:
 private:
     Database &m_database;
     bool m_open = false;
+    bool m_joined = false;
 };
 
 // A database error as a value with a message a person can act on (disk full, read-only, busy, damaged).

@@ -72,8 +72,8 @@ Status problems(const Referral &referral, const Profile &profile, bool training,
         return s;
     if (const Findings values = valueProblems(referral, profile, now); !values.isEmpty())
         return refusal(referral.reference, QStringLiteral("holds what no Front Door could have recorded"), values);
-    if (referral.status == ReferralStatus::Draft)
-        return {};
+    if (referral.status == ReferralStatus::Draft || referral.status == ReferralStatus::Discarded)
+        return {}; // a call still being taken, or one started by mistake: no must applies yet, or any more
     const Stage stage = referral.status == ReferralStatus::Submitted ? Stage::Intake : Stage::Decision;
     if (stage == Stage::Decision)
         for (const ChildOutcome &outcome : referral.outcomes)
@@ -133,15 +133,16 @@ QJsonObject provenance(const Referral &referral, const QString &source)
 
 } // namespace
 
-Result<SaveReceipt> ReferralRepository::importReferral(const Referral &incoming, const Profile &profile,
-                                                     const Actor &actor, const QString &source)
+Result<SaveReceipt> ReferralRepository::importReferral(
+    const Referral &incoming, const Profile &profile, const Actor &actor, const QString &source, ImportedPeople people)
 {
     if (Status s = permitCase(actor, Operation::ExportOrPrint, incoming.reference); !s)
         return s.error();
     const QDateTime now = m_clock.now();
     if (Status s = ReferralImport::problems(incoming, profile, m_database.isTraining(), now); !s)
         return makeError(s.error().code, s.errorMessage() + QStringLiteral(" Nothing was imported."));
-    const Referral referral = ReferralImport::asStoredHere(incoming, profile, m_calendar);
+    const Referral referral
+        = people == ImportedPeople::Keep ? incoming : ReferralImport::asStoredHere(incoming, profile, m_calendar);
     WriteTransaction transaction(m_database);
     if (Status s = transaction.begin(); !s)
         return s.error();

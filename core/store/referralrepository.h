@@ -97,8 +97,14 @@ public:
     // keep their names from there, marked "(imported)" so none passes for a local account; a submitted or decided
     // referral without actions gets those submission sets, from its own call. The trail gets one "imported" event
     // with the source and who handled and signed it there; the local numbering is never moved past six digits.
-    Result<SaveReceipt> importReferral(const Referral &referral, const Profile &profile, const Actor &actor,
-                                       const QString &source);
+    // A workstation's own database brought into the team's server (`server import-database`) is the same team's
+    // work: its people keep their ids (KeepPeople), as they sign in to the server under them.
+    enum class ImportedPeople { MarkImported, Keep };
+    Result<SaveReceipt> importReferral(const Referral &referral,
+                                       const Profile &profile,
+                                       const Actor &actor,
+                                       const QString &source,
+                                       ImportedPeople people = ImportedPeople::MarkImported);
 
     // An event that changes nothing: viewed, exported, printed.
     Status recordAccess(const QString &reference, const Actor &actor, AuditKind kind, const QJsonObject &details = {});

@@ -51,3 +51,8 @@ SELECT DISTINCT reference FROM audit WHERE seq > :seq AND reference IS NOT NULL
 -- name: audit.referralsBegun
 SELECT reference, min(seq) FROM audit WHERE reference IS NOT NULL AND kind IN ('created', 'imported')
 GROUP BY reference
+
+-- name: importedHistory.add
+-- A standalone file's event, byte for byte (frontdoor server import-database).
+INSERT INTO imported_history (source_head, seq, reference, user_id, at, kind, payload, prev_hash, hash)
+VALUES (:sourceHead, :seq, :reference, :user, :at, :kind, :payload, :previous, :hash)

@@ -177,6 +177,27 @@ CREATE TRIGGER audit_head_no_delete BEFORE DELETE ON audit_head FOR EACH ROW EXE
 CREATE TRIGGER audit_head_no_truncate BEFORE TRUNCATE ON audit_head FOR EACH STATEMENT
     EXECUTE FUNCTION refuse_change();
 
+-- A standalone workstation's trail brought in whole (frontdoor server import-database): its events byte for byte,
+-- so its own chain still verifies from its genesis to the head the import verified; the server's chain records the
+-- import itself. Written only by the database administrator's import; read by supervisors; never changed.
+CREATE TABLE imported_history (
+    source_head text NOT NULL,      -- the head hash of the file's verified trail: which file this was
+    seq         bigint NOT NULL,
+    reference   text,
+    user_id     text NOT NULL,
+    at          text NOT NULL,
+    kind        text NOT NULL,
+    payload     text NOT NULL,
+    prev_hash   text NOT NULL,
+    hash        text NOT NULL,
+    PRIMARY KEY (source_head, seq)
+);
+CREATE INDEX imported_history_reference ON imported_history (reference, seq);
+CREATE TRIGGER imported_history_no_update BEFORE UPDATE OR DELETE ON imported_history FOR EACH ROW
+    EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER imported_history_no_truncate BEFORE TRUNCATE ON imported_history FOR EACH STATEMENT
+    EXECUTE FUNCTION refuse_change();
+
 CREATE TABLE events (
     seq       bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     kind      text NOT NULL,
@@ -373,6 +394,7 @@ REVOKE ALL ON ALL FUNCTIONS IN SCHEMA frontdoor FROM PUBLIC;
 GRANT SELECT ON users, audit_head, events TO frontdoor_staff;
 GRANT INSERT ON events TO frontdoor_call_handler, frontdoor_supervisor;
 GRANT SELECT ON audit TO frontdoor_call_handler, frontdoor_supervisor;
+GRANT SELECT ON imported_history TO frontdoor_supervisor;
 GRANT EXECUTE ON FUNCTION audit_append(bigint, text, text, text, text, text, text), audit_head_locked()
     TO frontdoor_staff;
 GRANT EXECUTE ON FUNCTION case_lease(text) TO frontdoor_call_handler, frontdoor_supervisor;
