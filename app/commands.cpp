@@ -27,7 +27,7 @@ const std::vector<Command> &all()
          QStringLiteral("the working days due times are counted in (exit 1 for a day that is not one)"),
          &CalendarCommand::run},
         {QStringLiteral("verify-audit"),
-         QStringLiteral("verify-audit [--db PATH] [--full] [--anchors FILE]"),
+         QStringLiteral("verify-audit [--db PATH] [--full] [--anchors FILE] | --server CONNECTION --as NAME"),
          QStringLiteral("verify the audit trail's chain, every referral, derived row and account against it, and every "
                         "head anchored outside the file (also --anchors FILE); after the first run, only what came "
                         "after the last verified head unless --full; exit 1 when anything differs"),
@@ -71,6 +71,22 @@ const std::vector<Command> &all()
     return commands;
 }
 
+namespace {
+
+// What a standalone-file command says in team mode, or empty when it works there.
+QString teamModeRefusal(const QString &command)
+{
+    if (command == QLatin1String("backup") || command == QLatin1String("restore"))
+        return QStringLiteral("in team mode the server is backed up and restored by its administrators (a base backup "
+                              "and WAL archiving, see the README's Team mode); Front Door makes no copy of it.");
+    if (command == QLatin1String("export") || command == QLatin1String("import"))
+        return QStringLiteral("in team mode, export a referral from the window (it is audited on the server); "
+                              "exchanging files from the command line works on a standalone database (--db PATH).");
+    return {};
+}
+
+} // namespace
+
 int run(const Options &options)
 {
     // A deployed value that cannot be used is said on every command, not only `settings`: a backup must not quietly
@@ -81,6 +97,13 @@ int run(const Options &options)
     // Team mode: accounts are the server's login roles, not rows of a local file.
     if (options.command == QLatin1String("user") && !options.server.isEmpty())
         return ServerUserCommand::run(options);
+    // Team mode: a command that works on a workstation's own file says so rather than open a local file nobody uses
+    // (an explicit --db still names a local file: checking one before `server import-database`, say).
+    if (const QString why = teamModeRefusal(options.command);
+        !options.server.isEmpty() && options.databasePath.isEmpty() && !why.isEmpty()) {
+        QTextStream(stderr) << "frontdoor " << options.command << ": " << why << '\n';
+        return 2;
+    }
     for (const Command &command : all()) {
         if (command.name == options.command)
             return command.run(options);

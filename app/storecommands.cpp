@@ -1,6 +1,7 @@
 #include "storecommands.h"
 
 #include "restoringadministrator.h"
+#include "serversignin.h"
 #include "store/anchorlog.h"
 #include "store/auditverifier.h"
 #include "store/backupfiles.h"
@@ -53,6 +54,19 @@ int fail(const QString &command, const QString &message)
 
 int verifyAudit(const Options &options)
 {
+    // Team mode: the server's trail, its referrals, derived rows, guards and accounts, read by the person signing in
+    // (a supervisor, who may read every case; or the database administrator). Every run is a full one: the local
+    // anchor log is a workstation's, not the server's.
+    if (!options.server.isEmpty()) {
+        Result<std::unique_ptr<Database>> server = signInToServer(options);
+        if (!server)
+            return fail(QStringLiteral("verify-audit"), server.errorMessage());
+        Result<AuditVerifier::Report> report = AuditVerifier::verify(**server);
+        if (!report)
+            return fail(QStringLiteral("verify-audit"), report.errorMessage());
+        QTextStream(report->intact() ? stdout : stderr) << (*server)->path() << ": " << report->summary() << '\n';
+        return report->intact() ? 0 : 1;
+    }
     const QString path = databasePath(options);
     Store::Options readOnly = storeOptions(options);
     readOnly.readOnly = true;

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QMap>
 #include <QMutex>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -46,10 +47,59 @@ Status builtTriggers(const SqlCatalog &sql, int version, Triggers &triggers)
     return {};
 }
 
+// Team mode: the triggers and the row-level security the server's steps create (read from their own SQL, so a new
+// step's guard is guarded without a list to keep in step), each still there and enabled.
+Result<QStringList> serverProblems(Database &database)
+{
+    QString script = database.sql().statement(QStringLiteral("server.prepare"));
+    for (int step = 1; database.sql().contains(QStringLiteral("migrate.%1").arg(step)); ++step)
+        script += database.sql().statement(QStringLiteral("migrate.%1").arg(step));
+    static const QRegularExpression trigger(QStringLiteral("CREATE TRIGGER (\\w+)\\s.*?\\sON (\\w+)"),
+                                            QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression secured(QStringLiteral("ALTER TABLE (\\w+) ENABLE ROW LEVEL SECURITY"));
+    QSqlQuery rows(database.connection());
+    if (!rows.exec(QStringLiteral("SELECT c.relname || '.' || t.tgname, t.tgenabled FROM pg_trigger t JOIN pg_class c "
+                                  "ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE "
+                                  "n.nspname = 'frontdoor' AND NOT t.tgisinternal")))
+        return serverError(rows.lastError(), database.path());
+    QMap<QString, QString> found; // table.trigger → enabled ('O': as the origin fires it)
+    while (rows.next())
+        found.insert(rows.value(0).toString(), rows.value(1).toString());
+    QStringList problems;
+    for (auto m = trigger.globalMatch(script); m.hasNext();) {
+        const QRegularExpressionMatch match = m.next();
+        const QString name = match.captured(2) + u'.' + match.captured(1);
+        if (!found.contains(name))
+            problems.append(
+                QStringLiteral("the guard %1 (a trigger that protects the trail, the accounts or the "
+                               "change notices) is missing on the server: it was dropped outside Front Door")
+                    .arg(name));
+        else if (found.take(name) != QLatin1String("O"))
+            problems.append(QStringLiteral("the guard %1 was disabled on the server outside Front Door").arg(name));
+    }
+    for (auto it = found.cbegin(); it != found.cend(); ++it)
+        problems.append(
+            QStringLiteral("a trigger %1 that Front Door never made was added on the server").arg(it.key()));
+    if (!rows.exec(QStringLiteral("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                                  "WHERE n.nspname = 'frontdoor' AND c.relkind = 'r' AND c.relrowsecurity")))
+        return serverError(rows.lastError(), database.path());
+    QStringList securedNow;
+    while (rows.next())
+        securedNow.append(rows.value(0).toString());
+    for (auto m = secured.globalMatch(script); m.hasNext();)
+        if (const QString table = m.next().captured(1); !securedNow.contains(table))
+            problems.append(QStringLiteral("row-level security was turned off on %1 outside Front Door: the "
+                                           "server no longer limits who sees its rows")
+                                .arg(table));
+    return problems;
+}
+
 } // namespace
 
 Result<QStringList> problems(Database &database)
 {
+    if (database.isServer())
+        return serverProblems(database);
     // Built once per schema version: every Database reads the same catalog.
     static QMutex mutex;
     static QHash<int, Triggers> built;

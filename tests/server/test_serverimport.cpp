@@ -169,3 +169,78 @@ TEST_CASE("server import-database refuses a file whose trail does not verify, an
     CHECK(one(server, QStringLiteral("SELECT count(*) FROM frontdoor.referrals")) == QStringLiteral("0"));
     CHECK(one(server, QStringLiteral("SELECT count(*) FROM frontdoor.imported_history")) == QStringLiteral("0"));
 }
+
+TEST_CASE("verify-audit against the server: OK on an honest one, and each change made behind Front Door's back is "
+          "named — a rewritten referral, a disabled guard, row-level security turned off",
+          "[pg][issue19]")
+{
+    PgServer server(QStringLiteral("verify-audit-server"));
+    server.initialiseWithPeople();
+    const QString carl = server.person(QStringLiteral("carl"));
+    {
+        std::unique_ptr<Store> desk
+            = Store::connect(ServerLogin{server.connection(), carl, QString::fromLatin1(PgServer::password)},
+                             Clock::system(),
+                             Store::Options{})
+                  .value();
+        const Actor handler{carl, Role::CallHandler};
+        for (int i = 0; i < 3; ++i) {
+            StoredReferral draft = desk->referrals().createDraft(norfolk(), handler).value();
+            Referral referral = draft.referral;
+            give(referral, QStringLiteral("concern.nature"), QStringLiteral("Invented concern %1").arg(i));
+            give(referral, QStringLiteral("referrer.name"), QStringLiteral("Tamsin Invented"));
+            REQUIRE(desk->referrals().save(referral, draft.revision, handler));
+        }
+    }
+    const auto verify = [&server] {
+        return runFrontDoor({QStringLiteral("verify-audit"),
+                             QStringLiteral("--server"),
+                             server.connection(),
+                             QStringLiteral("--as"),
+                             server.person(QStringLiteral("sam"))},
+                            QByteArray(PgServer::password) + '\n');
+    };
+    const Run honest = verify();
+    INFO(honest.err.toStdString());
+    CHECK(honest.exitCode == 0);
+    CHECK(honest.outText().contains(QStringLiteral("OK")));
+    CHECK(honest.outText().contains(QStringLiteral("3 referrals")));
+
+    // A concern rewritten on the server with no event for it.
+    one(server,
+        QStringLiteral("UPDATE frontdoor.referrals SET document = replace(document, 'Invented concern 1', "
+                       "'Rewritten') WHERE reference LIKE '%-000002'"));
+    Run rewritten = verify();
+    CHECK(rewritten.exitCode == 1);
+    CHECK(rewritten.err.contains(QStringLiteral("-000002")));
+
+    // A guard switched off, and the rows opened to everyone.
+    one(server, QStringLiteral("ALTER TABLE frontdoor.audit DISABLE TRIGGER audit_no_update"));
+    one(server, QStringLiteral("ALTER TABLE frontdoor.referrals DISABLE ROW LEVEL SECURITY"));
+    const Run guards = verify();
+    CHECK(guards.exitCode == 1);
+    CHECK(guards.err.contains(QStringLiteral("audit.audit_no_update was disabled")));
+    CHECK(guards.err.contains(QStringLiteral("row-level security was turned off on referrals")));
+}
+
+TEST_CASE("In team mode, backup, restore, export and import from the command line say what to do instead of opening a "
+          "local file",
+          "[pg][issue19]")
+{
+    for (const char *command : {"backup", "restore", "export", "import"}) {
+        INFO(command);
+        const Run refused = runFrontDoor({QString::fromLatin1(command),
+                                          QStringLiteral("--server"),
+                                          QStringLiteral("host=/nonexistent dbname=frontdoor")});
+        CHECK(refused.exitCode == 2);
+        CHECK(refused.err.contains(QStringLiteral("in team mode")));
+    }
+    // --db still names a standalone file (checking one before server import-database, say).
+    QTemporaryDir folder;
+    const Run local = runFrontDoor({QStringLiteral("backup"),
+                                    QStringLiteral("--server"),
+                                    QStringLiteral("host=/nonexistent dbname=frontdoor"),
+                                    QStringLiteral("--db"),
+                                    folder.filePath(QStringLiteral("none.sqlite"))});
+    CHECK_FALSE(local.err.contains(QStringLiteral("in team mode")));
+}

@@ -35,13 +35,13 @@ SELECT hash FROM audit WHERE seq = :seq
 SELECT first_broken_link()
 
 -- name: audit.latestStates
-SELECT reference, CAST(payload AS json) -> 'state' FROM audit
+SELECT reference, CAST(payload AS json) ->> 'state' FROM audit
 WHERE seq IN (SELECT max(seq) FROM audit
               WHERE reference IS NOT NULL AND CAST(payload AS json) -> 'state' IS NOT NULL
               GROUP BY reference)
 
 -- name: audit.latestStatesOf
-SELECT CAST(payload AS json) -> 'state' FROM audit
+SELECT CAST(payload AS json) ->> 'state' FROM audit
 WHERE reference = :reference AND CAST(payload AS json) -> 'state' IS NOT NULL
 ORDER BY seq DESC LIMIT 1
 
