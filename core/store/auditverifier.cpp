@@ -41,8 +41,8 @@ void collect(QSqlQuery &rows, RowsById &byId)
     const int columns = rows.record().count();
     while (rows.next()) {
         QStringList fields;
-        for (int i = 1; i < columns; ++i)
-            fields.append(rows.value(i).toString());
+        for (int i = 1; i < columns; ++i) // NULL is empty: PostgreSQL's driver reads a NULL integer as "0"
+            fields.append(rows.isNull(i) ? QString() : rows.value(i).toString());
         byId[rows.value(0).toLongLong()].append(DerivedRows::encodeRow(fields));
     }
     for (QStringList &list : byId)

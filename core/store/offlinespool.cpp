@@ -244,6 +244,7 @@ SpoolDelivery OfflineSpool::deliver(const QString &reference)
                 continue;
             }
             revision = stored->revision; // the server took it, and its answer was lost on the way
+            ++delivery.alreadyThere;
         } else {
             typedAt.set(std::max(edit.at, stored->updatedAt));
             Result<SaveReceipt> saved = repository->save(edit.referral, *base, edit.actor);

@@ -33,6 +33,7 @@ struct SpooledEdit
 struct SpoolDelivery
 {
     int sent = 0;
+    int alreadyThere = 0;             // edits the server had taken although its answer was lost: dropped here
     QStringList held;                 // "NOR-2026-000004: why" — still kept on this computer
     std::optional<Error> unreachable; // set when delivery stopped because the server cannot be reached
     QHash<QString, qint64> revisions; // reference → its revision on the server after what was sent

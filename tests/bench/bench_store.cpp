@@ -1,5 +1,6 @@
 // The store at scale: N referrals (default 100,000) of invented people in a temporary database, then the figures
-// issue 4 asks for. Prints; asserts nothing about time. Usage: bench_store [N] [--keep DIR]
+// issue 4 asks for. Prints; asserts nothing about time. Usage: bench_store [N] [--server]
+// --server: then the same N referrals and measurements on a PostgreSQL 15 cluster it starts, side by side (issue 19).
 //
 // Seeding (benchseed.h) goes through the real repository with synchronous=OFF to save time; every measurement below
 // runs with the store's own settings (WAL, synchronous=FULL).
@@ -8,14 +9,19 @@
 #include "profile/profileloader.h"
 #include "store/anchorlog.h"
 #include "store/auditverifier.h"
+#include "store/serveraccounts.h"
+#include "store/serversetup.h"
 #include "store/store.h"
 
+#include "benchcluster.h"
 #include "benchsamples.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QScopeGuard>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTextStream>
 
@@ -69,6 +75,272 @@ Samples bareInserts(const QString &path, int count, int payloadBytes)
     return samples;
 }
 
+// The answers a call-handler types into, in turn.
+const QStringList &typedFields()
+{
+    static const QStringList fields{QStringLiteral("referrer.name"),
+                                    QStringLiteral("referrer.role"),
+                                    QStringLiteral("concern.nature"),
+                                    QStringLiteral("family.address")};
+    return fields;
+}
+
+// What both dialects are measured on, the same way: typing into a draft, opening cases, searching, the
+// known-child check and the queue's pages.
+struct Common
+{
+    Samples saves, opens, searches, matches, firstPage, filteredPage;
+    qsizetype hits = 0;
+    QStringList queries;       // each search asked, in order
+    QList<qsizetype> hitsEach; // and how many it found
+    int documentBytes = 0;
+};
+
+bool measureCommon(Store &store,
+                   const Profile &profile,
+                   const Actor &actor,
+                   const QStringList &references,
+                   const QStringList &names,
+                   const QStringList &births,
+                   QRandomGenerator &random,
+                   Common &common)
+{
+    // Saving while a call goes on: a draft typed into, field after field.
+    StoredReferral draft = store.referrals().createDraft(profile, actor).value();
+    Referral typing = draft.referral;
+    qint64 revision = draft.revision;
+    const QStringList &fields = typedFields();
+    for (int i = 0; i < 600; ++i) {
+        const QString &field = fields.at((i / 25) % fields.size());
+        typing.setAnswer(field, Answer::given(QStringLiteral("Invented text typed so far %1").arg(i)));
+        QElapsedTimer t;
+        t.start();
+        Result<SaveReceipt> saved = store.referrals().save(typing, revision, actor);
+        common.saves.add(t.nsecsElapsed());
+        if (!saved) {
+            out << "save failed: " << saved.errorMessage() << '\n';
+            return false;
+        }
+        revision = saved->revision;
+    }
+    common.documentBytes = int(ReferralState::flatten(typing).size() * 60);
+
+    for (int i = 0; i < 300; ++i) {
+        const QString &reference = references.at(random.bounded(int(references.size())));
+        QElapsedTimer t;
+        t.start();
+        Result<StoredReferral> loaded = store.referrals().load(reference);
+        common.opens.add(t.nsecsElapsed());
+        if (!loaded) {
+            out << "load failed: " << loaded.errorMessage() << '\n';
+            return false;
+        }
+    }
+
+    for (int i = 0; i < 300; ++i) {
+        const QString name = names.at(random.bounded(int(names.size())));
+        QString query;
+        switch (i % 4) {
+        case 0: query = name.section(u' ', 0, 0).left(3); break;   // a first-name prefix
+        case 1: query = name; break;                                // a full name
+        case 2: query = name.section(u' ', -1).left(4) + QStringLiteral(" 2015"); break;
+        default: query = references.at(random.bounded(int(references.size()))); break;
+        }
+        QElapsedTimer t;
+        t.start();
+        Result<QList<ReferralSummary>> found = store.queries().search(query, 50);
+        common.searches.add(t.nsecsElapsed());
+        if (!found) {
+            out << "search failed: " << found.errorMessage() << '\n';
+            return false;
+        }
+        common.hits += found->size();
+        common.queries.append(query);
+        common.hitsEach.append(found->size());
+    }
+
+    for (int i = 0; i < 300; ++i) {
+        const int k = int(random.bounded(int(names.size())));
+        QElapsedTimer t;
+        t.start();
+        Result<QList<PossibleMatch>> found
+            = store.queries().possibleMatches(names.at(k), births.at(k), QDate::currentDate());
+        common.matches.add(t.nsecsElapsed());
+        if (!found) {
+            out << "match failed: " << found.errorMessage() << '\n';
+            return false;
+        }
+    }
+
+    for (int i = 0; i < 100; ++i) {
+        ReferralFilter all;
+        all.limit = 50;
+        QElapsedTimer t;
+        t.start();
+        if (!store.queries().list(all))
+            return false;
+        common.firstPage.add(t.nsecsElapsed());
+        ReferralFilter mine;
+        mine.handler = actor.userId;
+        mine.status = ReferralStatus::Draft;
+        mine.limit = 50;
+        t.restart();
+        if (!store.queries().list(mine))
+            return false;
+        common.filteredPage.add(t.nsecsElapsed());
+    }
+
+    return true;
+}
+
+// Team mode (issue 19): the same referrals, the same measurements through the same store on a PostgreSQL 15 cluster
+// this program starts on loopback, printed beside SQLite's. The floor is a bare PostgreSQL insert + commit of a
+// referral-sized row, as SQLite's is a bare sqlite3 one.
+bool benchServer(const QTemporaryDir &dir,
+                 int total,
+                 const Profile &profile,
+                 Common &lite,
+                 Samples &liteBare,
+                 double liteVerifySeconds,
+                 qint64 liteBytes)
+{
+    FrontDoorBench::Cluster cluster;
+    cluster.dir = dir.filePath(QStringLiteral("pg"));
+    out << "\nbench_store --server: the same " << total << " referrals on a PostgreSQL 15 cluster on loopback\n";
+    out.flush();
+    if (!FrontDoorBench::startCluster(cluster))
+        return false;
+    const auto stop = qScopeGuard([&cluster] { FrontDoorBench::stopCluster(cluster); });
+    const QString password = QStringLiteral("a long enough bench password");
+    const Actor actor{QStringLiteral("bench.supervisor"), Role::Supervisor};
+    {
+        Result<std::unique_ptr<Database>> dba
+            = Database::connectForSetup(ServerLogin{cluster.connection(), cluster.superuser, cluster.password});
+        if (!dba || !ServerSetup::init(**dba)) {
+            out << "server init failed\n";
+            return false;
+        }
+        ServerAccounts accounts(**dba, Clock::system());
+        if (Result<Account> a = accounts.create(actor.userId, QStringLiteral("Bench"), Role::Supervisor, password);
+            !a) {
+            out << "account: " << a.errorMessage() << '\n';
+            return false;
+        }
+        QSqlQuery floorTable((*dba)->connection());
+        floorTable.exec(QStringLiteral("CREATE TABLE public.floor (id bigserial PRIMARY KEY, body text NOT NULL); "
+                                       "GRANT INSERT ON public.floor TO frontdoor_staff; GRANT USAGE ON SCHEMA public "
+                                       "TO frontdoor_staff; GRANT USAGE ON SEQUENCE public.floor_id_seq TO "
+                                       "frontdoor_staff"));
+    }
+    const ServerLogin login{cluster.connection(), actor.userId, password};
+    QStringList references, names, births;
+    {
+        std::unique_ptr<Store> seeding = std::move(Store::connect(login, Clock::system(), Store::Options{}).value());
+        QElapsedTimer seeded;
+        seeded.start();
+        Result<FrontDoorBench::Seeded> made = FrontDoorBench::seed(*seeding, profile, actor, total, false, out);
+        if (!made) {
+            out << "seeding failed: " << made.errorMessage() << '\n';
+            return false;
+        }
+        out << "  seeded in " << seeded.elapsed() / 1000 << " s\n";
+        references = made->references;
+        names = made->names;
+        births = made->births;
+    }
+    QElapsedTimer opening;
+    opening.start();
+    Result<std::unique_ptr<Store>> connected = Store::connect(login, Clock::system(), Store::Options{});
+    const double connectMs = double(opening.nsecsElapsed()) / 1e6;
+    if (!connected) {
+        out << "connect failed: " << connected.errorMessage() << '\n';
+        return false;
+    }
+    Store &store = **connected;
+    QRandomGenerator random(4242);
+    Common server;
+    if (!measureCommon(store, profile, actor, references, names, births, random, server))
+        return false;
+    Samples floor;
+    {
+        QSqlQuery insert(store.database().connection());
+        insert.prepare(QStringLiteral("INSERT INTO public.floor (body) VALUES (:body)"));
+        const QString body(std::max(server.documentBytes, 2000), u'x');
+        for (int i = 0; i < 600; ++i) {
+            QElapsedTimer one;
+            one.start();
+            insert.bindValue(QStringLiteral(":body"), body);
+            if (!insert.exec())
+                return false;
+            floor.add(one.nsecsElapsed());
+        }
+    }
+    QElapsedTimer verifying;
+    verifying.start();
+    const Result<AuditVerifier::Report> verified = AuditVerifier::verify(store.database());
+    const double verifySeconds = double(verifying.nsecsElapsed()) / 1e9;
+    QSqlQuery size(store.database().connection());
+    const qint64 bytes = size.exec(QStringLiteral("SELECT pg_database_size(current_database())")) && size.next()
+                             ? size.value(0).toLongLong()
+                             : 0;
+
+    const auto row = [](const QString &what, Samples &sqlite, Samples &pg) {
+        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n")
+                   .arg(what, -28)
+                   .arg(sqlite.at(0.50), 9, 'f', 2)
+                   .arg(sqlite.at(0.95), 9, 'f', 2)
+                   .arg(sqlite.at(0.99), 9, 'f', 2)
+                   .arg(pg.at(0.50), 9, 'f', 2)
+                   .arg(pg.at(0.95), 9, 'f', 2)
+                   .arg(pg.at(0.99), 9, 'f', 2);
+    };
+    out << QStringLiteral("\n%1 %2 %3\n")
+               .arg(QString(), -28)
+               .arg(QStringLiteral("SQLite (ms)"), -29)
+               .arg(QStringLiteral("PostgreSQL, loopback (ms)"));
+    out << QStringLiteral("%1 %2 %3 %4 %2 %3 %4\n")
+               .arg(QString(), -28)
+               .arg(QStringLiteral("p50"), 9)
+               .arg(QStringLiteral("p95"), 9)
+               .arg(QStringLiteral("p99"), 9);
+    row(QStringLiteral("save (typing)"), lite.saves, server.saves);
+    row(QStringLiteral("bare insert+commit (floor)"), liteBare, floor);
+    out << QStringLiteral("%1 %2 %3\n")
+               .arg(QStringLiteral("save / floor at p99"), -28)
+               .arg(lite.saves.at(0.99) / std::max(0.001, liteBare.at(0.99)), 29, 'f', 2)
+               .arg(server.saves.at(0.99) / std::max(0.001, floor.at(0.99)), 29, 'f', 2);
+    row(QStringLiteral("open one case"), lite.opens, server.opens);
+    row(QStringLiteral("search"), lite.searches, server.searches);
+    row(QStringLiteral("possible match"), lite.matches, server.matches);
+    row(QStringLiteral("queue first page (50)"), lite.firstPage, server.firstPage);
+    row(QStringLiteral("queue, mine + drafts (50)"), lite.filteredPage, server.filteredPage);
+    out << QStringLiteral("%1 %2 %3\n")
+               .arg(QStringLiteral("verify-audit, everything (s)"), -28)
+               .arg(liteVerifySeconds, 29, 'f', 2)
+               .arg(verifySeconds, 29, 'f', 2);
+    out << QStringLiteral("%1 %2 %3   (the server: %4)\n")
+               .arg(QStringLiteral("bytes per referral"), -28)
+               .arg(liteBytes / (total + 1), 29)
+               .arg(bytes / (total + 1), 29)
+               .arg(verified ? (verified->intact() ? QStringLiteral("verified intact") : verified->summary().left(200))
+                             : verified.errorMessage());
+    out << QStringLiteral("%1 %2 ms to sign in (connect, schema check, spool)\n")
+               .arg(QStringLiteral("connect"), -28)
+               .arg(connectMs, 0, 'f', 1);
+    out << QStringLiteral("search hits averaged %1 (SQLite %2): the same referrals and the same questions\n")
+               .arg(double(server.hits) / 300.0, 0, 'f', 1)
+               .arg(double(lite.hits) / 300.0, 0, 'f', 1);
+    int differing = 0;
+    for (int i = 0; i < std::min(lite.queries.size(), server.queries.size()); ++i)
+        if (lite.hitsEach.at(i) != server.hitsEach.at(i) && ++differing <= 5)
+            out << QStringLiteral("  search \"%1\" (invented): SQLite %2 hits, PostgreSQL %3\n")
+                       .arg(lite.queries.at(i))
+                       .arg(lite.hitsEach.at(i))
+                       .arg(server.hitsEach.at(i));
+    out << QStringLiteral("searches answered differently: %1 of %2\n").arg(differing).arg(lite.queries.size());
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -115,111 +387,24 @@ int main(int argc, char **argv)
     }
     std::unique_ptr<Store> store = std::move(Store::open(path).value());
 
-    // Saving while a call goes on: a draft typed into, field after field.
-    StoredReferral draft = store->referrals().createDraft(profile, actor).value();
-    Referral typing = draft.referral;
-    qint64 revision = draft.revision;
-    Samples saves;
-    const QStringList fields{QStringLiteral("referrer.name"), QStringLiteral("referrer.role"),
-                             QStringLiteral("concern.nature"), QStringLiteral("family.address")};
-    int documentBytes = 0;
-    for (int i = 0; i < 600; ++i) {
-        const QString &field = fields.at((i / 25) % fields.size());
-        typing.setAnswer(field, Answer::given(QStringLiteral("Invented text typed so far %1").arg(i)));
-        QElapsedTimer t;
-        t.start();
-        Result<SaveReceipt> saved = store->referrals().save(typing, revision, actor);
-        saves.add(t.nsecsElapsed());
-        if (!saved) {
-            out << "save failed: " << saved.errorMessage() << '\n';
-            return 2;
-        }
-        revision = saved->revision;
-    }
-    documentBytes = int(ReferralState::flatten(typing).size() * 60);
-    Samples bare = bareInserts(dir.filePath(QStringLiteral("bare.sqlite")), 600, std::max(documentBytes, 2000));
-
-    Samples opens;
-    for (int i = 0; i < 300; ++i) {
-        const QString &reference = references.at(random.bounded(int(references.size())));
-        QElapsedTimer t;
-        t.start();
-        Result<StoredReferral> loaded = store->referrals().load(reference);
-        opens.add(t.nsecsElapsed());
-        if (!loaded) {
-            out << "load failed: " << loaded.errorMessage() << '\n';
-            return 2;
-        }
-    }
-
-    Samples searches;
-    qsizetype hits = 0;
-    for (int i = 0; i < 300; ++i) {
-        const QString name = names.at(random.bounded(int(names.size())));
-        QString query;
-        switch (i % 4) {
-        case 0: query = name.section(u' ', 0, 0).left(3); break;   // a first-name prefix
-        case 1: query = name; break;                                // a full name
-        case 2: query = name.section(u' ', -1).left(4) + QStringLiteral(" 2015"); break;
-        default: query = references.at(random.bounded(int(references.size()))); break;
-        }
-        QElapsedTimer t;
-        t.start();
-        Result<QList<ReferralSummary>> found = store->queries().search(query, 50);
-        searches.add(t.nsecsElapsed());
-        if (!found) {
-            out << "search failed: " << found.errorMessage() << '\n';
-            return 2;
-        }
-        hits += found->size();
-    }
-
-    Samples matches;
-    for (int i = 0; i < 300; ++i) {
-        const int k = int(random.bounded(int(names.size())));
-        QElapsedTimer t;
-        t.start();
-        Result<QList<PossibleMatch>> found = store->queries().possibleMatches(names.at(k), births.at(k), QDate::currentDate());
-        matches.add(t.nsecsElapsed());
-        if (!found) {
-            out << "match failed: " << found.errorMessage() << '\n';
-            return 2;
-        }
-    }
-
-    Samples firstPage;
-    Samples filteredPage;
-    for (int i = 0; i < 100; ++i) {
-        ReferralFilter all;
-        all.limit = 50;
-        QElapsedTimer t;
-        t.start();
-        if (!store->queries().list(all))
-            return 2;
-        firstPage.add(t.nsecsElapsed());
-        ReferralFilter mine;
-        mine.handler = actor.userId;
-        mine.status = ReferralStatus::Draft;
-        mine.limit = 50;
-        t.restart();
-        if (!store->queries().list(mine))
-            return 2;
-        filteredPage.add(t.nsecsElapsed());
-    }
+    Common common;
+    if (!measureCommon(*store, profile, actor, references, names, births, random, common))
+        return 2;
+    Samples bare = bareInserts(dir.filePath(QStringLiteral("bare.sqlite")), 600, std::max(common.documentBytes, 2000));
 
     const qint64 bytes = QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size();
     out << '\n';
-    line(QStringLiteral("save (typing, WAL+FULL)"), saves);
+    line(QStringLiteral("save (typing, WAL+FULL)"), common.saves);
     line(QStringLiteral("bare sqlite3 insert+commit"), bare);
     out << QStringLiteral("%1 %2 x (p50), %3 x (p99)   (target <= 2x)\n")
                .arg(QStringLiteral("save / bare"), -34)
-               .arg(saves.at(0.5) / std::max(0.001, bare.at(0.5)), 0, 'f', 2)
-               .arg(saves.at(0.99) / std::max(0.001, bare.at(0.99)), 0, 'f', 2);
-    line(QStringLiteral("open one case"), opens);
-    line(QStringLiteral("search"), searches, QStringLiteral("p95 <= 30 ms"));
-    line(QStringLiteral("possible match"), matches);
-    line(QStringLiteral("queue first page (50)"), firstPage);
-    line(QStringLiteral("queue, mine + drafts (50)"), filteredPage);
+               .arg(common.saves.at(0.5) / std::max(0.001, bare.at(0.5)), 0, 'f', 2)
+               .arg(common.saves.at(0.99) / std::max(0.001, bare.at(0.99)), 0, 'f', 2);
+    line(QStringLiteral("open one case"), common.opens);
+    line(QStringLiteral("search"), common.searches, QStringLiteral("p95 <= 30 ms"));
+    line(QStringLiteral("possible match"), common.matches);
+    line(QStringLiteral("queue first page (50)"), common.firstPage);
+    line(QStringLiteral("queue, mine + drafts (50)"), common.filteredPage);
     line(QStringLiteral("open store with quick_check"), openChecked);
     line(QStringLiteral("open store without quick_check"), openUnchecked);
     // Issue 17: the whole verification (chain, every referral and derived row, accounts), as the start-of-day
@@ -258,7 +443,7 @@ int main(int argc, char **argv)
         for (int call = 0; call < 150; ++call) {
             StoredReferral day = store->referrals().createDraft(profile, actor).value();
             Referral next = day.referral;
-            for (const QString &field : fields) {
+            for (const QString &field : typedFields()) {
                 next.setAnswer(field, Answer::given(QStringLiteral("Invented day's call %1").arg(call)));
                 day.revision = store->referrals().save(next, day.revision, actor).value().revision;
             }
@@ -297,6 +482,9 @@ int main(int argc, char **argv)
                .arg(QStringLiteral("database size"), -34)
                .arg(double(bytes) / 1048576.0, 0, 'f', 1)
                .arg(bytes / (total + 1))
-               .arg(double(hits) / 300.0, 0, 'f', 1);
-    return 0;
+               .arg(double(common.hits) / 300.0, 0, 'f', 1);
+    if (!args.contains(QStringLiteral("--server")))
+        return 0;
+    store.reset();
+    return benchServer(dir, total, profile, common, bare, verifySeconds, bytes) ? 0 : 2;
 }

@@ -13,6 +13,7 @@
 #include "store/serversetup.h"
 #include "store/store.h"
 
+#include "benchcluster.h"
 #include "benchsamples.h"
 
 #include <QCoreApplication>
@@ -37,7 +38,10 @@ namespace {
 
 QTextStream out(stdout);
 
+using FrontDoorBench::Cluster;
 using FrontDoorBench::Samples;
+using FrontDoorBench::startCluster;
+using FrontDoorBench::stopCluster;
 
 void line(const QString &what, Samples &s, const QString &target = {})
 {
@@ -49,54 +53,6 @@ void line(const QString &what, Samples &s, const QString &target = {})
                .arg(s.at(0.99), 8, 'f', 2)
                .arg(target.isEmpty() ? QString() : QStringLiteral("   (%1)").arg(target));
     out.flush();
-}
-
-struct Cluster
-{
-    QString dir, host, port, superuser, password;
-    QString connection() const { return QStringLiteral("host=%1 port=%2 dbname=frontdoor").arg(host, port); }
-};
-
-bool startCluster(Cluster &cluster)
-{
-    QProcess start;
-    start.start(QStringLiteral(FRONTDOOR_PGCLUSTER), {QStringLiteral("start"), cluster.dir});
-    if (!start.waitForFinished(120'000) || start.exitCode() != 0) {
-        out << "could not start PostgreSQL: " << start.readAllStandardError() << '\n';
-        return false;
-    }
-    QFile file(cluster.dir + QStringLiteral("/connection"));
-    if (!file.open(QIODevice::ReadOnly))
-        return false;
-    for (const QString &entry : QString::fromUtf8(file.readAll()).split(u'\n', Qt::SkipEmptyParts)) {
-        const QString key = entry.section(u'=', 0, 0), value = entry.section(u'=', 1);
-        if (key == QLatin1String("host"))
-            cluster.host = value;
-        else if (key == QLatin1String("port"))
-            cluster.port = value;
-        else if (key == QLatin1String("superuser"))
-            cluster.superuser = value;
-        else if (key == QLatin1String("password"))
-            cluster.password = value;
-    }
-    QProcess create;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("PGPASSWORD"), cluster.password);
-    create.setProcessEnvironment(environment);
-    create.start(QStringLiteral("createdb"),
-                 {QStringLiteral("-h"),
-                  cluster.host,
-                  QStringLiteral("-p"),
-                  cluster.port,
-                  QStringLiteral("-U"),
-                  cluster.superuser,
-                  QStringLiteral("frontdoor")});
-    return create.waitForFinished(60'000) && create.exitCode() == 0;
-}
-
-void stopCluster(const Cluster &cluster)
-{
-    QProcess::execute(QStringLiteral(FRONTDOOR_PGCLUSTER), {QStringLiteral("stop"), cluster.dir});
 }
 
 const QString deskPassword = QStringLiteral("a long enough bench password");

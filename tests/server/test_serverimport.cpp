@@ -7,6 +7,7 @@
 
 #include "store/audittrail.h"
 #include "store/store.h"
+#include "training/syntheticreferrals.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -189,9 +190,28 @@ TEST_CASE("verify-audit against the server: OK on an honest one, and each change
             Referral referral = draft.referral;
             give(referral, QStringLiteral("concern.nature"), QStringLiteral("Invented concern %1").arg(i));
             give(referral, QStringLiteral("referrer.name"), QStringLiteral("Tamsin Invented"));
+            REQUIRE(referral.children.size() == 1); // a draft starts with one child
+            giveChild(referral, 0, QStringLiteral("name"), QStringLiteral("Zoë Invented-Smythe %1").arg(i));
+            giveChild(referral, 0, QStringLiteral("dateOfBirth"), QStringLiteral("2015-03-1%1").arg(i));
+            REQUIRE(desk->referrals().save(referral, draft.revision, handler));
+        }
+        // And calls as varied as the benchmarks' (several children and adults, ages without dates, accents).
+        SyntheticReferrals synthetic(7);
+        for (int i = 0; i < 5; ++i) {
+            StoredReferral draft = desk->referrals().createDraft(norfolk(), handler).value();
+            Referral referral = synthetic.next(norfolk(), QDateTime::currentDateTimeUtc().addSecs(-600));
+            referral.reference = draft.referral.reference;
+            referral.handler = draft.referral.handler;
+            referral.callStartedAt = draft.referral.callStartedAt;
+            referral.status = draft.referral.status;
             REQUIRE(desk->referrals().save(referral, draft.revision, handler));
         }
     }
+    INFO(one(server,
+             QStringLiteral("SELECT string_agg(person_id || '|' || kind || '|' || name || '|' || name_folded || '|' || "
+                            "given_key || '|' || family_key || '|' || coalesce(birth_date, 'NULL') || '|' || "
+                            "coalesce(birth_year::text, 'NULL'), E'\\n') FROM frontdoor.person_keys"))
+             .toStdString());
     const auto verify = [&server] {
         return runFrontDoor({QStringLiteral("verify-audit"),
                              QStringLiteral("--server"),
@@ -204,7 +224,7 @@ TEST_CASE("verify-audit against the server: OK on an honest one, and each change
     INFO(honest.err.toStdString());
     CHECK(honest.exitCode == 0);
     CHECK(honest.outText().contains(QStringLiteral("OK")));
-    CHECK(honest.outText().contains(QStringLiteral("3 referrals")));
+    CHECK(honest.outText().contains(QStringLiteral("8 referrals")));
 
     // A concern rewritten on the server with no event for it.
     one(server,
