@@ -48,6 +48,9 @@ const QList<Child> &children()
         {QStringLiteral("Muhammad Testchild"), QStringLiteral("2014-06-19"), {}, {}, {}},
         {QStringLiteral("李小龍"), QStringLiteral("2013-02-02"), {}, {}, {}},
         {QStringLiteral("Kathryn O'Neill"), QStringLiteral("2017-08-08"), {}, QStringLiteral("LN1 1AA"), {}},
+        // Letters with no decomposition: bench_store found SQLite's search missing them as typed.
+        {QStringLiteral("Øyra Strøm"), QStringLiteral("2016-05-05"), {}, {}, {}},
+        {QStringLiteral("Łucja Weiß"), QStringLiteral("2018-01-09"), {}, {}, {}},
     };
     return all;
 }
@@ -64,7 +67,9 @@ const QStringList searches{
     QStringLiteral("st mary's"),    QStringLiteral("李小龍"),
     QStringLiteral("testchild mo"), QStringLiteral("zzz"),
     QStringLiteral("hill"),         QStringLiteral("\"quoted\""),
-    QStringLiteral("a & b | !c"),
+    QStringLiteral("a & b | !c"),   QStringLiteral("Øyra"),
+    QStringLiteral("strøm"),        QStringLiteral("Øyr Str"),
+    QStringLiteral("Łucja"),        QStringLiteral("weiß"),
 };
 
 QStringList referencesOf(const Result<QList<ReferralSummary>> &hits)
@@ -135,7 +140,8 @@ TEST_CASE("Search and the known-child check give the same answers on SQLite and 
         INFO("search: " << text.toStdString());
         const QStringList onServer = referencesOf((*team)->queries().search(text));
         CHECK(onServer == referencesOf((*standalone)->queries().search(text)));
-        if (text == QLatin1String("obriain") || text == QLatin1String("zoe") || text == QLatin1String("12/3/2015"))
+        if (text == QLatin1String("obriain") || text == QLatin1String("zoe") || text == QLatin1String("12/3/2015")
+            || text == QStringLiteral("Øyra") || text == QStringLiteral("Øyr Str") || text == QStringLiteral("weiß"))
             CHECK(onServer.size() == 1); // the agreement is about finding, not about both finding nothing
     }
     for (const Child &child : children()) {
