@@ -69,6 +69,16 @@ TEST_CASE("Y and N answer only a question reached on purpose: not a key typed as
         return label->text().contains(QStringLiteral("again to answer"));
     }));
 
+    // N changes it (the cursor moves onto "No"); N pressed again at once is the answer it already is: no warning.
+    QTest::qWait(QuestionWidget::settleMsecs + 50);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_N);
+    CHECK(editor.referral().answer(danger).value() == QStringLiteral("no"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_N);
+    CHECK(editor.referral().answer(danger).value() == QStringLiteral("no"));
+    CHECK_FALSE(std::any_of(labels.cbegin(), labels.cend(), [](QLabel *label) {
+        return label->text().contains(QStringLiteral("Not answered"));
+    }));
+
     // Reached by Tab, a question answers at once.
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab);

@@ -241,6 +241,9 @@ bool QuestionWidget::eventFilter(QObject *watched, QEvent *event)
         const QString value = key->key() == Qt::Key_Y ? QStringLiteral("yes")
                               : key->key() == Qt::Key_N ? QStringLiteral("no")
                                                         : QString();
+        // The same key again on the answer it already gave changes nothing, and is not "not answered".
+        if (!value.isEmpty() && key->modifiers() == Qt::NoModifier && m_answer.is(value))
+            return true;
         if (!value.isEmpty() && key->modifiers() == Qt::NoModifier && !m_reachedOnPurpose
             && m_focusArrived.isValid() && m_focusArrived.elapsed() < settleMsecs) {
             // Typed as the page changed under the person's hands: answers nothing, and says so.
