@@ -144,7 +144,10 @@ CREATE TABLE referral_search (
     body        text NOT NULL,
     words       tsvector NOT NULL
 );
-CREATE INDEX referral_search_words ON referral_search USING gin (words);
+-- No pending list (fastupdate off): each save's words go into the index itself, so a search never reads a list of
+-- recent entries one by one — with it, bench_store --server measured search p95 at 117 ms on 5,000 referrals until a
+-- VACUUM merged the list, and under 1 ms after.
+CREATE INDEX referral_search_words ON referral_search USING gin (words) WITH (fastupdate = off);
 
 CREATE TABLE audit (
     seq       bigint PRIMARY KEY,
