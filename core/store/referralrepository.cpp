@@ -340,6 +340,12 @@ Result<SaveReceipt> ReferralRepository::persist(Current &current, const Referral
             return s.error();
 
     const QString document = documentText(next);
+    // What is stored must read back: a referral the reader refuses (two children with one id, say) would be saved
+    // and then never open again. Every write comes through here, so every path meets the reader's rules.
+    if (Result<Referral> back = ReferralJson::readStored(document.toUtf8(), next.reference); !back)
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("%1 was not saved: it could not be read back as it stands (%2).")
+                             .arg(next.reference, back.errorMessage()));
     const DerivedRows::Columns columns = DerivedRows::columnsOf(next);
     Derived derived;
     if (columns.searchText != row.searchText)

@@ -288,3 +288,22 @@ TEST_CASE("A backup with fewer referrals than the one before removes nothing and
         CHECK(BackupFiles::list(f->backupFolder(), f.path) == kept);
     }
 }
+
+TEST_CASE("A referral that could not be read back is not saved: two children with one id are refused, and the stored "
+          "referral still opens")
+{
+    StoreFixture f;
+    StoredReferral draft = f->referrals().createDraft(norfolk(), handler).value();
+    Referral twice = draft.referral;
+    REQUIRE(twice.children.size() == 1);
+    twice.children.append(twice.children.constFirst()); // a doubled card: the same id twice
+    giveChild(twice, 1, QStringLiteral("name"), QStringLiteral("Zoë Invented"));
+    Result<SaveReceipt> refused = f->referrals().save(twice, draft.revision, handler);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == ErrorCode::InvalidInput);
+    CHECK(refused.errorMessage().contains(QStringLiteral("used twice")));
+    Result<StoredReferral> still = f->referrals().load(draft.referral.reference);
+    REQUIRE(still);
+    CHECK(still->revision == draft.revision);
+    CHECK(still->referral.children.size() == 1);
+}
