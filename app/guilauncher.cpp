@@ -122,18 +122,19 @@ Shown showWindow(Store &store,
     // Team mode: edits kept on this computer by a referral since closed go to the server once it is back.
     QTimer courier;
     if (OfflineSpool *spool = store.spool()) {
-        courier.setInterval(20'000);
-        QObject::connect(&courier, &QTimer::timeout, &window, [spool, &window] {
+        const auto deliverKept = [spool, &window] {
             if (spool->count() == 0)
                 return;
             const SpoolDelivery delivered = spool->deliver();
             if (delivered.sent > 0 && spool->count() == 0)
                 window.statusBar()->showMessage(
                     QObject::tr("The server is back: every edit kept on this computer has been saved to it."), 15'000);
-        });
+        };
+        courier.setInterval(20'000);
+        QObject::connect(&courier, &QTimer::timeout, &window, deliverKept);
         courier.start();
         if (feed) // the server is back: what was kept goes now, not at the next tick
-            QObject::connect(feed, &ChangeFeed::reconnected, &courier, [&courier] { courier.start(0); });
+            QObject::connect(feed, &ChangeFeed::reconnected, &window, deliverKept);
     }
     if (const QScreen *screen = QGuiApplication::primaryScreen())
         window.resize(screen->availableSize()); // where no window manager maximises (a bare X server, Xvfb)
