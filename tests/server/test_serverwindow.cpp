@@ -15,7 +15,6 @@
 #include "store/teamsignin.h"
 
 #include <QApplication>
-#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -208,14 +207,10 @@ TEST_CASE("A supervisor's home counts a referral another desk has just marked ur
     StoredReferral draft = carl->store->referrals().createDraft(norfolk(), handler).value();
     Referral referral = draft.referral;
     referral.setAnswer(Field::triageImmediateDanger, Answer::given(QStringLiteral("yes")));
-    QElapsedTimer sinceSaved;
     REQUIRE(carl->store->referrals().save(referral, draft.revision, handler));
-    sinceSaved.start();
 
+    // The feed's poll is an hour away: only the server's notice can bring it (how fast is bench_team's to measure).
     REQUIRE(QTest::qWaitFor([&] { return urgent->text().startsWith(QStringLiteral("1 ")); }, 5000));
-    const qint64 seenAfter = sinceSaved.elapsed();
-    INFO("seen after " << seenAfter << " ms");
-    CHECK(seenAfter < 3000); // the aim is a second; a loaded machine gets some slack, the poll is an hour away
     CHECK(window.statusBar()->currentMessage().contains(QStringLiteral("URGENT: %1").arg(referral.reference)));
     CHECK(QApplication::focusWidget() == before); // nothing moved under the supervisor's hands
 
