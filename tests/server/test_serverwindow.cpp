@@ -163,8 +163,8 @@ TEST_CASE("A call typed while the server is stopped says NOT SAVED — server un
           == QStringLiteral("Tamsin Invented-Smythe (aunt)"));
 }
 
-TEST_CASE("A supervisor's home counts a referral another desk has just marked urgent, within about a second, and the "
-          "status bar says so",
+TEST_CASE("A supervisor's home counts a referral another desk has just marked urgent, brought by the server's notice, "
+          "and the status bar says so",
           "[pg][issue19]")
 {
     PgServer server(QStringLiteral("window-live"));
