@@ -4,6 +4,7 @@
 
 #include "store/storedtime.h"
 #include <QCryptographicHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -95,10 +96,76 @@ Result<qint64> AuditTrail::Writer::append(const QString &reference, const QStrin
     return sequence;
 }
 
+Status AuditTrail::Writer::appendAll(const QString &reference, const QList<Draft> &events)
+{
+    if (events.isEmpty())
+        return {};
+    if (!m_database.isServer()) {
+        for (const Draft &event : events)
+            if (Result<qint64> s = append(reference, event.user, event.at, event.kind, event.payload); !s)
+                return s.error();
+        return {};
+    }
+    QJsonArray sent;
+    QStringList times;
+    for (const Draft &event : events) {
+        times.append(StoredTime::text(event.at));
+        sent.append(QJsonObject{{QStringLiteral("user_id"), event.user},
+                                {QStringLiteral("at"), times.constLast()},
+                                {QStringLiteral("kind"), auditKindName(event.kind)},
+                                {QStringLiteral("payload"), payloadText(event.payload)}});
+    }
+    Result<QSqlQuery *> rows = m_database.exec(
+        QStringLiteral("audit.appendAll"),
+        {{"reference", reference}, {"events", QString::fromUtf8(QJsonDocument(sent).toJson(QJsonDocument::Compact))}});
+    if (!rows)
+        return rows.error();
+    const auto refuse = [&](qint64 sequence) {
+        (*rows)->finish();
+        return makeError(ErrorCode::DatabaseCorrupt,
+                         QStringLiteral("%1: the server computed another link for event %2; nothing was saved.")
+                             .arg(m_database.path())
+                             .arg(sequence));
+    };
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        if (!(*rows)->next())
+            return refuse(m_headSequence + 1);
+        const qint64 sequence = (*rows)->value(0).toLongLong();
+        const QString previous = (*rows)->value(1).toString();
+        const QString hash = (*rows)->value(2).toString();
+        // The first link follows the head this writer saw, if it read one; each next link follows the one before.
+        if ((m_loaded && (sequence != m_headSequence + 1 || previous != m_headHash))
+            || hash
+                   != hashOf(sequence,
+                             reference,
+                             events.at(i).user,
+                             times.at(i),
+                             auditKindName(events.at(i).kind),
+                             payloadText(events.at(i).payload),
+                             previous))
+            return refuse(sequence);
+        if (!m_loaded)
+            m_startSequence = sequence - 1;
+        m_loaded = true;
+        m_headSequence = sequence;
+        m_headHash = hash;
+        ++m_appended;
+    }
+    (*rows)->finish();
+    return {};
+}
+
 Status AuditTrail::Writer::finish()
 {
     if (m_appended == 0)
         return {};
+    if (m_database.isServer()) {
+        // The server moved the head with each link, and this transaction has held the head row locked since its
+        // first one (audit_head_locked or audit_append_all take it FOR UPDATE): no other writer can have moved it.
+        m_startSequence = m_headSequence;
+        m_appended = 0;
+        return {};
+    }
     Result<QSqlQuery *> moved = m_database.exec(
         QStringLiteral("audit.moveHead"), {{"seq", m_headSequence}, {"hash", m_headHash}, {"previousSeq", m_startSequence}});
     if (!moved)

@@ -26,6 +26,17 @@ public:
         explicit Writer(Database &database) : m_database(database) {}
         Result<qint64> append(const QString &reference, const QString &user, const QDateTime &at, AuditKind kind,
                               const QJsonObject &payload);
+        // Several events of one referral. On the server in one round trip (frontdoor.audit_append_all, which locks
+        // the head until the transaction ends, so call it last before finish()); on SQLite one by one. Each link
+        // the server computed is computed here again: both must agree, or nothing is saved.
+        struct Draft
+        {
+            QString user;
+            QDateTime at;
+            AuditKind kind;
+            QJsonObject payload;
+        };
+        Status appendAll(const QString &reference, const QList<Draft> &events);
         Status finish();
         int appended() const { return m_appended; }
 

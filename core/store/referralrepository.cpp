@@ -110,22 +110,22 @@ Result<StoredReferral> ReferralRepository::createDraft(const Profile &profile, c
     (*inserted)->finish();
 
     const FlatState flat = ReferralState::flatten(referral);
-    AuditTrail::Writer audit(m_database);
-    if (Result<qint64> event = audit.append(referral.reference, actor.userId, now, AuditKind::Created,
-                                            {{QStringLiteral("profile"), profile.id},
-                                             {QStringLiteral("callStartedAt"), StoredTime::text(now)},
-                                             {QStringLiteral("state"), ReferralState::hash(flat)}});
-        !event)
-        return event.error();
+    if (Status s = writeDerived(
+            id, referral, Derived{ReferralIndex::searchText(referral), true, false}, QStringLiteral("created"), now);
+        !s)
+        return s.error();
+    AuditTrail::Writer audit(m_database); // last: see persist()
+    if (Status s = audit.appendAll(referral.reference,
+                                   {{actor.userId,
+                                     now,
+                                     AuditKind::Created,
+                                     QJsonObject{{QStringLiteral("profile"), profile.id},
+                                                 {QStringLiteral("callStartedAt"), StoredTime::text(now)},
+                                                 {QStringLiteral("state"), ReferralState::hash(flat)}}}});
+        !s)
+        return s.error();
     if (Status s = audit.finish(); !s)
         return s.error();
-    if (Status s = writeDerived(id, referral, Derived{ReferralIndex::searchText(referral), true, false}); !s)
-        return s.error();
-    if (Result<QSqlQuery *> e = m_database.exec(QStringLiteral("events.add"),
-                                                {{"kind", QStringLiteral("created")}, {"reference", referral.reference},
-                                                 {"at", StoredTime::text(now)}});
-        !e)
-        return e.error();
     if (Status s = transaction.commit(); !s)
         return s.error();
 
@@ -165,6 +165,12 @@ Result<ReferralRepository::Current> ReferralRepository::readCurrent(const QStrin
     row.updatedAt = StoredTime::parse(at["updated_at"_L1]);
     row.updatedBy = at["updated_by"_L1].toString();
     row.urgent = at["urgent"_L1].toInt() != 0;
+    if (!at["holder"_L1].isNull())
+        row.lease = LockHolder{at["holder"_L1].toString(),
+                               at["workstation"_L1].toString(),
+                               at["instance"_L1].toString(),
+                               StoredTime::parse(at["acquired_at"_L1]),
+                               StoredTime::parse(at["expires_at"_L1])};
     q.finish();
 
     const auto cached = m_cache.constFind(reference);
@@ -201,10 +207,7 @@ Status ReferralRepository::checkWritable(const Current &current, qint64 expected
                              .arg(current.referral.reference,
                                   current.row.updatedBy,
                                   UkTime::text(current.row.updatedAt, QStringLiteral("HH:mm:ss"))));
-    Result<std::optional<LockHolder>> lock = CaseLocks::holder(m_database, current.referral.reference);
-    if (!lock)
-        return lock.error();
-    if (const std::optional<LockHolder> &held = *lock;
+    if (const std::optional<LockHolder> &held = current.row.lease;
         held && held->instance != m_instanceId && held->expires > m_clock.now())
         return makeError(ErrorCode::Conflict,
                          QStringLiteral("Referral %1 is open for editing by %2 on %3; it can "
@@ -334,11 +337,6 @@ Result<SaveReceipt> ReferralRepository::persist(Current &current, const Referral
     if (!events.isEmpty())
         events.last().payload.insert(QStringLiteral("state"), stateHash);
 
-    AuditTrail::Writer audit(m_database);
-    for (const EventDraft &event : events)
-        if (Result<qint64> s = audit.append(next.reference, event.user, event.at, event.kind, event.payload); !s)
-            return s.error();
-
     const QString document = documentText(next);
     // What is stored must read back: a referral the reader refuses (two children with one id, say) would be saved
     // and then never open again. Every write comes through here, so every path meets the reader's rules.
@@ -352,39 +350,39 @@ Result<SaveReceipt> ReferralRepository::persist(Current &current, const Referral
         derived.searchText = columns.searchText;
     derived.personKeys = DerivedRows::personKeyRows(next) != DerivedRows::personKeyRows(current.referral);
     derived.actions = next.actions != current.referral.actions;
-    Result<QSqlQuery *> updated = m_database.exec(
-        QStringLiteral("referrals.update"),
-        QVariantMap{{QStringLiteral("status"), columns.status},
-                    {QStringLiteral("document"), document},
-                    {QStringLiteral("at"), StoredTime::text(now)},
-                    {QStringLiteral("user"), actor.userId},
-                    {QStringLiteral("urgent"), columns.urgent},
-                    {QStringLiteral("nextDue"), columns.nextDue.isEmpty() ? QVariant() : QVariant(columns.nextDue)},
-                    {QStringLiteral("children"), columns.childrenSummary},
-                    {QStringLiteral("searchText"), columns.searchText},
-                    {QStringLiteral("pendingPath"), row.pending ? QVariant(row.pending->path) : QVariant()},
-                    {QStringLiteral("pendingFrom"), row.pending ? QVariant(row.pending->from) : QVariant()},
-                    {QStringLiteral("pendingBy"), row.pending ? QVariant(row.pending->by) : QVariant()},
-                    {QStringLiteral("pendingAt"), row.pending ? StoredTime::orNull(row.pending->at) : QVariant()},
-                    {QStringLiteral("id"), row.id},
-                    {QStringLiteral("expected"), row.revision}});
-    if (!updated)
-        return updated.error();
-    if ((*updated)->numRowsAffected() != 1)
+    const QVariantMap update{
+        {QStringLiteral("status"), columns.status},
+        {QStringLiteral("document"), document},
+        {QStringLiteral("at"), StoredTime::text(now)},
+        {QStringLiteral("user"), actor.userId},
+        {QStringLiteral("urgent"), columns.urgent},
+        {QStringLiteral("nextDue"), columns.nextDue.isEmpty() ? QVariant() : QVariant(columns.nextDue)},
+        {QStringLiteral("children"), columns.childrenSummary},
+        {QStringLiteral("searchText"), columns.searchText},
+        {QStringLiteral("pendingPath"), row.pending ? QVariant(row.pending->path) : QVariant()},
+        {QStringLiteral("pendingFrom"), row.pending ? QVariant(row.pending->from) : QVariant()},
+        {QStringLiteral("pendingBy"), row.pending ? QVariant(row.pending->by) : QVariant()},
+        {QStringLiteral("pendingAt"), row.pending ? StoredTime::orNull(row.pending->at) : QVariant()},
+        {QStringLiteral("id"), row.id},
+        {QStringLiteral("expected"), row.revision}};
+    // A referral that has just become urgent is announced as such: the other desks' queues put it first (issue 19).
+    const bool becameUrgent = columns.urgent != 0 && !row.urgent;
+    Result<bool> written
+        = writeReferral(update, next, derived, becameUrgent ? QStringLiteral("urgent") : QStringLiteral("saved"), now);
+    if (!written)
+        return written.error();
+    if (!*written)
         return makeError(ErrorCode::Conflict,
                          QStringLiteral("Referral %1 was changed elsewhere while saving; nothing was overwritten.")
                              .arg(next.reference));
-    if (Status s = writeDerived(row.id, next, derived); !s)
+    // The events last: on the server the chain's head is locked from the first link until COMMIT, so every desk's
+    // save waits for it as briefly as it can.
+    QList<AuditTrail::Writer::Draft> drafts;
+    for (const EventDraft &event : events)
+        drafts.append({event.user, event.at, event.kind, event.payload});
+    AuditTrail::Writer audit(m_database);
+    if (Status s = audit.appendAll(next.reference, drafts); !s)
         return s.error();
-    // A referral that has just become urgent is announced as such: the other desks' queues put it first (issue 19).
-    const bool becameUrgent = columns.urgent != 0 && !row.urgent;
-    if (Result<QSqlQuery *> e
-        = m_database.exec(QStringLiteral("events.add"),
-                          {{"kind", becameUrgent ? QStringLiteral("urgent") : QStringLiteral("saved")},
-                           {"reference", next.reference},
-                           {"at", StoredTime::text(now)}});
-        !e)
-        return e.error();
     if (Status s = audit.finish(); !s)
         return s.error();
 

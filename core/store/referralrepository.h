@@ -9,6 +9,7 @@
 #include "profile/profile.h"
 #include "referral/referral.h"
 #include "store/auditevent.h"
+#include "store/caselocks.h"
 #include "store/referralstate.h"
 
 #include <QHash>
@@ -130,6 +131,7 @@ private:
         QDateTime updatedAt;
         QString updatedBy;
         bool urgent = false;
+        std::optional<LockHolder> lease; // the case's lease when the row was read
     };
     struct EventDraft
     {
@@ -170,8 +172,23 @@ private:
     Result<SaveReceipt> persist(Current &current, const Referral &next, FlatState after, QList<EventDraft> events,
                                 const Actor &actor, const QDateTime &now);
     Status linkedReferralExists(const Referral &referral, const Profile &profile);
-    // The rows derived from the referral that `derived` says changed (DerivedRows computes them all again to verify).
-    Status writeDerived(qint64 id, const Referral &referral, const Derived &derived);
+    // The rows derived from the referral that `derived` says changed (DerivedRows computes them all again to verify),
+    // and the change notice the other desks hear (`notice`: created, saved, urgent …). On the server, one round trip.
+    Status writeDerived(
+        qint64 id, const Referral &referral, const Derived &derived, const QString &notice, const QDateTime &at);
+    // The referral's row (`update`: the columns of referrals.update, its revision checked), then writeDerived();
+    // false if the row had moved on. On the server, row, derived rows and notice in one round trip.
+    Result<bool> writeReferral(const QVariantMap &update,
+                               const Referral &referral,
+                               const Derived &derived,
+                               const QString &notice,
+                               const QDateTime &at);
+    Result<bool> writeOnServer(const QVariantMap *update,
+                               qint64 id,
+                               const Referral &referral,
+                               const Derived &derived,
+                               const QString &notice,
+                               const QDateTime &at);
     Result<SaveReceipt> transition(const QString &reference, qint64 expectedRevision, const Actor &actor,
                                    ReferralStatus from, ReferralStatus to, const Profile &profile,
                                    const std::optional<Signature> &signature);

@@ -13,7 +13,7 @@ class Database;
 class ServerSetup
 {
 public:
-    static constexpr int latestVersion = 1;
+    static constexpr int latestVersion = 2;
 
     struct Applied
     {

@@ -287,7 +287,11 @@ int main(int argc, char **argv)
     out << "saves " << saved << ", lost updates " << lost << ", audit events " << events << ", chain "
         << (chainIntact ? "intact" : "BROKEN") << '\n';
     // That desk's statements, counted from the server's log: the round trips a save takes.
-    QFile log(cluster.dir + QStringLiteral("/server.log"));
+    // The cluster's data and log live in the folder pgcluster.sh named in <dir>/home (owned by postgres under root).
+    QFile homeFile(cluster.dir + QStringLiteral("/home"));
+    const QString home
+        = homeFile.open(QIODevice::ReadOnly) ? QString::fromUtf8(homeFile.readAll()).trimmed() : cluster.dir;
+    QFile log(home + QStringLiteral("/server.log"));
     const int profiledSaves = results.at(size_t(profiled)).saved;
     if (profiledSaves > 0 && log.open(QIODevice::ReadOnly)) {
         QMap<QString, int> kinds;

@@ -224,6 +224,37 @@ TEST_CASE(
     INFO(honest.err.toStdString());
     CHECK(honest.exitCode == 0);
 
+    // The batched form a save uses (audit_append_all) holds the same rules: the person signed in, a valid time, and
+    // links it computes itself after the head — whatever else the caller sends.
+    const auto appendAll = [&](const QString &events) {
+        return server.psql(QStringLiteral("SELECT seq || ' ' || prev_hash || ' ' || hash FROM "
+                                          "frontdoor.audit_append_all('', '%1')")
+                               .arg(events),
+                           carlId);
+    };
+    const QString event = QStringLiteral(R"({"user_id":"%1","at":"2026-12-01T09:32:00.000Z","kind":"viewed",)"
+                                         R"("payload":"{}","seq":1,"hash":"forged"})");
+    PgServer::Psql underSam = appendAll(QStringLiteral("[%1]").arg(event.arg(server.person(QStringLiteral("sam")))));
+    CHECK(underSam.err.contains(QLatin1String("recorded under the person signed in")));
+    PgServer::Psql badTime = appendAll(
+        QStringLiteral("[%1]").arg(event.arg(carlId).replace(QLatin1String("09:32:00.000Z"), QLatin1String("9:32"))));
+    CHECK(badTime.err.contains(QLatin1String("UTC ISO 8601")));
+    PgServer::Psql two = appendAll(QStringLiteral("[%1,%1]").arg(event.arg(carlId)));
+    INFO(two.err.toStdString());
+    REQUIRE(two.exitCode == 0);
+    const QStringList links = two.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    REQUIRE(links.size() == 2);
+    CHECK(links.at(0).section(QLatin1Char(' '), 0, 0).toLongLong() == next + 1);
+    CHECK(links.at(1).section(QLatin1Char(' '), 1, 1) == links.at(0).section(QLatin1Char(' '), 2, 2));
+    CHECK(links.at(1).section(QLatin1Char(' '), 2, 2)
+          == AuditTrail::hashOf(next + 2,
+                                QString(),
+                                carlId,
+                                QStringLiteral("2026-12-01T09:32:00.000Z"),
+                                QStringLiteral("viewed"),
+                                QStringLiteral("{}"),
+                                links.at(0).section(QLatin1Char(' '), 2, 2)));
+
     // Even the owner of the tables cannot rewrite history; the server's own check finds an edit made with triggers
     // switched off by a superuser.
     CHECK(server.psql(QStringLiteral("UPDATE frontdoor.audit SET payload = '{}' WHERE seq = 1"))

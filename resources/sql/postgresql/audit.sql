@@ -9,6 +9,10 @@ SELECT seq, hash FROM audit_head_locked()
 SELECT audit_append(CAST(:seq AS bigint), CAST(:reference AS text), CAST(:user AS text), CAST(:at AS text),
                     CAST(:kind AS text), CAST(:payload AS text), CAST(:previous AS text))
 
+-- name: audit.appendAll
+-- A save's events in one round trip (frontdoor.audit_append_all): each link's sequence, previous hash and hash.
+SELECT seq, prev_hash, hash FROM audit_append_all(CAST(:reference AS text), CAST(:events AS text))
+
 -- name: audit.moveHead
 -- audit_append moved the head with each event; this proves it is where the Writer left it (the previous
 -- sequence is bound but not needed here).

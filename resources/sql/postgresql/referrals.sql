@@ -14,45 +14,25 @@ VALUES (:reference, :profile, :status, :handler, :urgent, :callStartedAt, :at, :
 RETURNING id
 
 -- name: referrals.row
-SELECT id, revision, status, document, pending_path, pending_from, pending_by, pending_at, search_text,
-       updated_at, updated_by, urgent
-FROM referrals WHERE reference = :reference
-
--- name: referrals.update
-UPDATE referrals
-SET status = :status, document = :document, revision = revision + 1, updated_at = :at, updated_by = :user,
-    urgent = :urgent, next_due = :nextDue, children_summary = :children, search_text = :searchText,
-    pending_path = :pendingPath, pending_from = :pendingFrom, pending_by = :pendingBy, pending_at = :pendingAt
-WHERE id = :id AND revision = :expected
+-- With the case's lease, read under a lock on the case's name for the rest of the transaction (case_lease): a write
+-- checks both in one round trip.
+SELECT r.id, r.revision, r.status, r.document, r.pending_path, r.pending_from, r.pending_by, r.pending_at,
+       r.search_text, r.updated_at, r.updated_by, r.urgent, l.holder, l.workstation, l.instance, l.acquired_at,
+       l.expires_at
+FROM referrals AS r LEFT JOIN LATERAL case_lease(r.reference) AS l ON true
+WHERE r.reference = :reference
 
 -- name: referrals.withPending
 -- Only the signed-in person's own: another desk's burst may still be being typed, and its events are recorded under
 -- its typist's name (audit_append), so it is flushed by that desk, or by that person's next sign-in after a crash.
 SELECT reference FROM referrals WHERE pending_path IS NOT NULL AND pending_by = session_user
 
--- name: search.remove
-DELETE FROM referral_search WHERE referral_id = :id
-
--- name: search.add
-INSERT INTO referral_search (referral_id, body, words)
-VALUES (:id, :body, to_tsvector('frontdoor.names', CAST(:words AS text)))
-
--- name: persons.remove
-DELETE FROM person_keys WHERE referral_id = :id
-
--- name: persons.add
-INSERT INTO person_keys (referral_id, person_id, kind, name, name_folded, given_key, family_key, birth_date, birth_year)
-VALUES (:id, :person, :kind, :name, :folded, :given, :family, :birthDate, :birthYear)
-
--- name: actions.remove
-DELETE FROM actions WHERE referral_id = :id
-
--- name: actions.add
-INSERT INTO actions (referral_id, action_id, kind, procedure_id, due, status)
-VALUES (:id, :action, :kind, :procedure, :due, :status)
-
--- name: events.add
-INSERT INTO events (kind, reference, at) VALUES (:kind, :reference, :at)
+-- name: referrals.written
+-- A write in one round trip (frontdoor.referral_written): the row if its revision is still :expected, the derived
+-- rows that changed (NULL: unchanged) and the change notice; false if the row had moved on.
+SELECT referral_written(CAST(:row AS text), CAST(:id AS bigint), CAST(:reference AS text),
+                        CAST(:searchBody AS text), CAST(:searchWords AS text), CAST(:keys AS text),
+                        CAST(:actions AS text), CAST(:notice AS text), CAST(:at AS text))
 
 -- name: events.prune
 -- On the server the events table is pruned by the server's own maintenance, not by each workstation.

@@ -13,9 +13,12 @@ VALUES (:reference, :profile, :status, :handler, :urgent, :callStartedAt, :at, :
 RETURNING id
 
 -- name: referrals.row
-SELECT id, revision, status, document, pending_path, pending_from, pending_by, pending_at, search_text,
-       updated_at, updated_by, urgent
-FROM referrals WHERE reference = :reference
+-- With the case's lease, if any: a write checks both in one statement.
+SELECT r.id, r.revision, r.status, r.document, r.pending_path, r.pending_from, r.pending_by, r.pending_at,
+       r.search_text, r.updated_at, r.updated_by, r.urgent, l.holder, l.workstation, l.instance, l.acquired_at,
+       l.expires_at
+FROM referrals AS r LEFT JOIN case_locks AS l ON l.reference = r.reference
+WHERE r.reference = :reference
 
 -- name: referrals.update
 UPDATE referrals
