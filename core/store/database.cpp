@@ -111,6 +111,16 @@ Result<std::unique_ptr<Database>> Database::open(const QString &requestedPath, c
         return makeError(ErrorCode::DatabaseCorrupt,
                          QStringLiteral("%1 is not a Front Door database: it is not an SQLite file, or its first page "
                                         "is damaged. Nothing was written to it.").arg(path));
+    const bool sealedFile = SealedVfs::headerSaysSealed(header);
+    if (sealedFile && !options.sealing)
+        return makeError(ErrorCode::PermissionDenied,
+                         QStringLiteral("%1 is encrypted: it opens only with its key, unwrapped by a person's password "
+                                        "or the recovery key. Nothing was read from it.")
+                             .arg(path));
+    if (size > 0 && !sealedFile && options.sealing)
+        return makeError(
+            ErrorCode::InvalidInput,
+            QStringLiteral("%1 is not encrypted; frontdoor encrypt converts it. Nothing was written to it.").arg(path));
     if (size == 0 && !options.backupFolder.isEmpty() && !BackupFiles::list(options.backupFolder, path).isEmpty())
         return makeError(ErrorCode::DatabaseCorrupt,
                          QStringLiteral("%1 is empty, but backups of it exist in %2. It may have been truncated: "
@@ -132,9 +142,18 @@ Result<std::unique_ptr<Database>> Database::open(const QString &requestedPath, c
         if (!connection.isValid())
             return makeError(ErrorCode::Unsupported,
                              QStringLiteral("Qt's SQLite driver is missing (Debian package libqt6sql6-sqlite)."));
-        connection.setDatabaseName(path);
-        connection.setConnectOptions(options.readOnly ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY")
-                                                      : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        QString connectOptions = options.readOnly ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY")
+                                                  : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
+        if (options.sealing) {
+            if (Status s = SealedVfs::ensureRegistered(); !s)
+                return s.error();
+            db->m_sealing = std::make_unique<SealedVfs::Attachment>(options.sealing);
+            connection.setDatabaseName(SealedVfs::uri(path, db->m_sealing->token()));
+            connectOptions += QStringLiteral(";QSQLITE_OPEN_URI");
+        } else {
+            connection.setDatabaseName(path);
+        }
+        connection.setConnectOptions(connectOptions);
         if (!connection.open())
             return databaseError(connection.lastError(), path);
         const QVariant handle = connection.driver()->handle();
@@ -147,6 +166,18 @@ Result<std::unique_ptr<Database>> Database::open(const QString &requestedPath, c
         return sql.error();
     db->m_sql = std::move(*sql);
 
+    if (options.sealing && size == 0 && !options.readOnly) {
+        // Room for each page's seal before the first page exists, temporary data in memory, and WAL switched on
+        // through an in-memory journal: the encrypting VFS opens no rollback journal or temporary file.
+        int reserve = SealedVfs::reservedBytes;
+        if (const int rc = sqlite3_file_control(db->m_handle, "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
+            rc != SQLITE_OK)
+            return fromSqlite(db->m_handle, rc, path).error();
+    }
+    if (options.sealing)
+        for (const char *pragma : {"PRAGMA temp_store = MEMORY", "PRAGMA journal_mode = MEMORY"})
+            if (Status s = db->execDirect(QString::fromLatin1(pragma)); !s)
+                return s.error();
     if (Status checked = db->checkBeforeWriting(options, size); !checked)
         return checked.error();
     if (options.readOnly)

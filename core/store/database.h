@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "store/sealedvfs.h"
 #include "store/sqlcatalog.h"
 
 #include <QSqlDatabase>
@@ -56,6 +57,10 @@ public:
         // Work a step needs beyond its SQL (step 3 records the accounts in the trail), run inside the step's
         // transaction after its script; a failure rolls the whole step back.
         std::function<Status(Database &, int version)> duringStep;
+        // The key of an encrypted database (issue 20, store/sealedvfs.h): given, the file is opened through the
+        // encrypting VFS, and a new one is created encrypted; a plaintext file is refused with it, and an encrypted
+        // one without it.
+        std::shared_ptr<const SealingKey> sealing;
     };
 
     static Result<std::unique_ptr<Database>> open(const QString &path, const Options &options);
@@ -80,6 +85,7 @@ public:
     const QString &serverUser() const { return m_serverUser; } // team mode: who signed in to the server
     const QString &serverConnection() const { return m_serverConnection; } // team mode: the connection string
     bool isReadOnly() const { return m_readOnly; }
+    bool isSealed() const { return m_sealing != nullptr; } // opened through the encrypting VFS (issue 20)
     // Invented cases for practice: a different file header, so live and training can never be taken for each other.
     bool isTraining() const { return m_training; }
     int schemaVersion() const { return m_schemaVersion; }
@@ -125,6 +131,7 @@ private:
     QString m_connectionName;
     sqlite3 *m_handle = nullptr;
     bool m_readOnly = false;
+    std::unique_ptr<SealedVfs::Attachment> m_sealing; // outlives the connection (members go after ~Database's body)
     int m_schemaVersion = 0;
     bool m_training = false;
     SqlCatalog m_sql;

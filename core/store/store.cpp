@@ -41,7 +41,8 @@ Store::Store(std::unique_ptr<Database> database, const Clock &clock, const Optio
 Result<std::unique_ptr<Store>> Store::open(const QString &path, const Clock &clock, const Options &options)
 {
     const QString backupFolder = orDefault(options.backupFolder, BackupFiles::defaultFolder(path));
-    Database::Options opening{options.readOnly, options.quickCheck, backupFolder, options.training, {}};
+    Database::Options opening{
+        options.readOnly, options.quickCheck, backupFolder, options.training, {}, options.sealing};
     opening.duringStep = [&clock](Database &database, int version) -> Status {
         return version == 3 ? AccountTrail::recordExisting(database, clock.now()) : Status{};
     };

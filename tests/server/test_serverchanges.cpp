@@ -106,7 +106,7 @@ TEST_CASE("On a standalone file the feed reads another connection's changes at i
     FixedClock clock(testNow());
     Result<std::unique_ptr<Store>> desk = Store::open(path, clock);
     REQUIRE(desk);
-    ChangeFeed feed([&] { return Database::open(path, Database::Options{true, false, {}, false, {}}); }, 100);
+    ChangeFeed feed([&] { return Database::open(path, Database::Options{true, false, {}, false, {}, {}}); }, 100);
     Heard heard;
     listen(feed, heard);
     REQUIRE(feed.start());

@@ -1,0 +1,622 @@
+#include "store/sealedvfs.h"
+
+#include <QHash>
+#include <QMutex>
+#include <QUrl>
+#include <QUuid>
+
+#include <sodium.h>
+#include <sqlite3.h>
+
+#include <cstring>
+#include <vector>
+
+// The encrypting VFS (issue 20), a shim over the system SQLite's own VFS in the manner of SQLite's cksumvfs.
+//
+// Construction. Each database file has one random 256-bit key and a 128-bit file id. Every page SQLite writes —
+// to the database file, or as a frame's page in its WAL — is sealed with XChaCha20-Poly1305 (libsodium's IETF AEAD)
+// before it reaches the disk: a fresh random 192-bit nonce per write, the nonce and the 128-bit tag kept in the
+// page's last 40 bytes (SQLite's "reserved bytes", which it never uses itself), and as associated data a version
+// label, the file id and the page number. Reading a page opens the seal first; one that does not open is reported as
+// damage (SQLITE_IOERR_DATA), never handed to SQLite as data.
+//
+// What it protects. The contents of every page: rows, indexes, the search index, the audit trail, the schema — in
+// the database, in its WAL, in every backup (each its own file id). A flipped bit anywhere in a sealed region, a page
+// swapped for an older copy of another page, a page moved to another position or copied from another file (even one
+// sealed under the same key) is refused: the tag covers the page and its place.
+//
+// What it does not. The first 100 bytes of the database file stay in the clear (SQLite reads them before any page
+// to learn the page size; they hold sizes and counters, no row data), as do the WAL's 32-byte header and each frame's
+// 24-byte header (page number, salts, checksums), and the -shm index (frame numbers). The file's size and how it
+// grows, which pages change when, are visible. A page replaced by an older sealed copy of the same page in the same
+// file (a rollback) is not detected by the seal itself: the audit chain and its anchor log catch what that would
+// change. Nothing here protects a key in the memory of a running, signed-in program. Temporary data never reaches a
+// file: a sealed database runs with temp_store = MEMORY, and this VFS refuses to open a journal or temporary file.
+namespace FrontDoor {
+
+namespace {
+
+constexpr int nonceBytes = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES; // 24
+constexpr int tagBytes = crypto_aead_xchacha20poly1305_ietf_ABYTES;      // 16
+static_assert(nonceBytes + tagBytes == SealedVfs::reservedBytes);
+constexpr int headerBytes = 100;     // the database file's header, left in the clear
+constexpr int walHeaderBytes = 32;   // the WAL's header
+constexpr int frameHeaderBytes = 24; // each WAL frame's header
+constexpr char label[] = "frontdoor-seal-1";
+
+struct Registry
+{
+    QMutex mutex;
+    QHash<QString, std::shared_ptr<const SealingKey>> keys;
+};
+Registry &registry()
+{
+    static Registry r;
+    return r;
+}
+
+sqlite3_vfs *realVfs = nullptr;
+
+enum class Kind { Database, Wal };
+
+struct SealedFile
+{
+    sqlite3_file base;
+    sqlite3_file *real;
+    Kind kind;
+    std::shared_ptr<const SealingKey> *key; // owned (a placement-free pointer: SQLite allocates this struct)
+    int pageSize;
+    sqlite3_int64 lastFrameHeaderAt; // WAL: where the last frame header was written, and its page number
+    quint32 lastFramePage;
+};
+
+int pageSizeFrom(const unsigned char *bytes)
+{
+    const int size = (bytes[0] << 8) | bytes[1];
+    return size == 1 ? 65536 : size;
+}
+
+quint32 bigEndian32(const unsigned char *p)
+{
+    return (quint32(p[0]) << 24) | (quint32(p[1]) << 16) | (quint32(p[2]) << 8) | quint32(p[3]);
+}
+
+void associatedData(unsigned char *ad, const SealingKey &key, quint32 page)
+{
+    std::memcpy(ad, label, sizeof label - 1);
+    std::memcpy(ad + sizeof label - 1, key.fileId().constData(), SealingKey::fileIdBytes);
+    unsigned char *p = ad + sizeof label - 1 + SealingKey::fileIdBytes;
+    p[0] = page >> 24;
+    p[1] = page >> 16;
+    p[2] = page >> 8;
+    p[3] = page;
+}
+constexpr int adBytes = sizeof label - 1 + SealingKey::fileIdBytes + 4;
+
+// Seals `size` bytes of page `page` from `in` into `out` (both may be the same).
+void seal(const SealingKey &key, quint32 page, const unsigned char *in, unsigned char *out, int size)
+{
+    const int start = page == 1 ? headerBytes : 0;
+    const int sealed = size - SealedVfs::reservedBytes - start;
+    if (out != in)
+        std::memcpy(out, in, size_t(size));
+    unsigned char *nonce = out + size - SealedVfs::reservedBytes;
+    unsigned char *tag = nonce + nonceBytes;
+    randombytes_buf(nonce, nonceBytes);
+    unsigned char ad[adBytes];
+    associatedData(ad, key, page);
+    crypto_aead_xchacha20poly1305_ietf_encrypt_detached(out + start,
+                                                        tag,
+                                                        nullptr,
+                                                        out + start,
+                                                        static_cast<unsigned long long>(sealed),
+                                                        ad,
+                                                        adBytes,
+                                                        nullptr,
+                                                        nonce,
+                                                        key.key());
+}
+
+bool unseal(const SealingKey &key, quint32 page, unsigned char *bytes, int size)
+{
+    const int start = page == 1 ? headerBytes : 0;
+    const int sealed = size - SealedVfs::reservedBytes - start;
+    if (sealed <= 0)
+        return false;
+    const unsigned char *nonce = bytes + size - SealedVfs::reservedBytes;
+    const unsigned char *tag = nonce + nonceBytes;
+    unsigned char ad[adBytes];
+    associatedData(ad, key, page);
+    return crypto_aead_xchacha20poly1305_ietf_decrypt_detached(bytes + start,
+                                                               nullptr,
+                                                               bytes + start,
+                                                               static_cast<unsigned long long>(sealed),
+                                                               tag,
+                                                               ad,
+                                                               adBytes,
+                                                               nonce,
+                                                               key.key())
+           == 0;
+}
+
+SealedFile *sealed(sqlite3_file *f)
+{
+    return reinterpret_cast<SealedFile *>(f);
+}
+
+// The database's page size, from its header (left in the clear) if not yet known.
+int databasePageSize(SealedFile *f)
+{
+    if (f->pageSize == 0) {
+        unsigned char bytes[2];
+        if (f->real->pMethods->xRead(f->real, bytes, 2, 16) == SQLITE_OK)
+            f->pageSize = pageSizeFrom(bytes);
+    }
+    return f->pageSize;
+}
+
+int walPageSize(SealedFile *f)
+{
+    if (f->pageSize == 0) {
+        unsigned char bytes[4];
+        if (f->real->pMethods->xRead(f->real, bytes, 4, 8) == SQLITE_OK)
+            f->pageSize = int(bigEndian32(bytes));
+    }
+    return f->pageSize;
+}
+
+// --- the database file ----------------------------------------------------------------------------------------
+
+int readDatabase(SealedFile *f, unsigned char *out, int amount, sqlite3_int64 offset)
+{
+    if (offset + amount <= headerBytes)
+        return f->real->pMethods->xRead(f->real, out, amount, offset);
+    const int size = databasePageSize(f);
+    if (size < 512 || offset % size != 0 || amount != size) {
+        // Not a whole page (SQLite reads whole pages past the header): read the pages around it.
+        if (size < 512)
+            return SQLITE_IOERR_READ;
+        std::vector<unsigned char> page(size_t(size), 0);
+        sqlite3_int64 at = offset;
+        int done = 0;
+        while (done < amount) {
+            const sqlite3_int64 pageStart = at - at % size;
+            const int rc = f->real->pMethods->xRead(f->real, page.data(), size, pageStart);
+            if (rc == SQLITE_IOERR_SHORT_READ) {
+                std::memset(out + done, 0, size_t(amount - done));
+                return rc;
+            }
+            if (rc != SQLITE_OK)
+                return rc;
+            if (!unseal(**f->key, quint32(pageStart / size + 1), page.data(), size))
+                return SQLITE_IOERR_DATA;
+            const int from = int(at - pageStart);
+            const int n = std::min(size - from, amount - done);
+            std::memcpy(out + done, page.data() + from, size_t(n));
+            done += n;
+            at += n;
+        }
+        return SQLITE_OK;
+    }
+    const int rc = f->real->pMethods->xRead(f->real, out, amount, offset);
+    if (rc != SQLITE_OK)
+        return rc; // a short read is zero-filled by the real VFS: a page past the end, never sealed
+    return unseal(**f->key, quint32(offset / size + 1), out, size) ? SQLITE_OK : SQLITE_IOERR_DATA;
+}
+
+int writeDatabase(SealedFile *f, const unsigned char *in, int amount, sqlite3_int64 offset)
+{
+    if (offset == 0 && amount >= 512)
+        f->pageSize = pageSizeFrom(in + 16);
+    const int size = f->pageSize;
+    // Only whole pages, and only pages with room for the seal: never a byte of row data in the clear.
+    if (size < 512 || amount != size || offset % size != 0)
+        return SQLITE_IOERR_WRITE;
+    if (offset == 0 && in[20] != SealedVfs::reservedBytes)
+        return SQLITE_IOERR_WRITE;
+    std::vector<unsigned char> page(static_cast<size_t>(size));
+    seal(**f->key, quint32(offset / size + 1), in, page.data(), size);
+    return f->real->pMethods->xWrite(f->real, page.data(), amount, offset);
+}
+
+// --- the WAL ---------------------------------------------------------------------------------------------------
+
+// Where a frame's page starts, for a read or write at `offset` of `amount` bytes: 0 if it is not a page.
+bool isFramePage(SealedFile *f, int amount, sqlite3_int64 offset)
+{
+    const int size = walPageSize(f);
+    return size >= 512 && amount == size && offset >= walHeaderBytes + frameHeaderBytes
+           && (offset - walHeaderBytes - frameHeaderBytes) % (size + frameHeaderBytes) == 0;
+}
+bool isWholeFrame(SealedFile *f, int amount, sqlite3_int64 offset)
+{
+    const int size = walPageSize(f);
+    return size >= 512 && amount == size + frameHeaderBytes && offset >= walHeaderBytes
+           && (offset - walHeaderBytes) % (size + frameHeaderBytes) == 0;
+}
+
+int framePage(SealedFile *f, sqlite3_int64 pageOffset, quint32 *page)
+{
+    const sqlite3_int64 headerAt = pageOffset - frameHeaderBytes;
+    if (f->lastFrameHeaderAt == headerAt) {
+        *page = f->lastFramePage;
+        return SQLITE_OK;
+    }
+    unsigned char bytes[4];
+    const int rc = f->real->pMethods->xRead(f->real, bytes, 4, headerAt);
+    *page = bigEndian32(bytes);
+    return rc;
+}
+
+int readWal(SealedFile *f, unsigned char *out, int amount, sqlite3_int64 offset)
+{
+    const int rc = f->real->pMethods->xRead(f->real, out, amount, offset);
+    if (rc != SQLITE_OK)
+        return rc;
+    if (offset == 0 && amount >= walHeaderBytes)
+        f->pageSize = int(bigEndian32(out + 8));
+    if (isWholeFrame(f, amount, offset)) {
+        const quint32 page = bigEndian32(out);
+        return unseal(**f->key, page, out + frameHeaderBytes, amount - frameHeaderBytes) ? SQLITE_OK
+                                                                                         : SQLITE_IOERR_DATA;
+    }
+    if (isFramePage(f, amount, offset)) {
+        quint32 page = 0;
+        if (const int r = framePage(f, offset, &page); r != SQLITE_OK)
+            return r;
+        return unseal(**f->key, page, out, amount) ? SQLITE_OK : SQLITE_IOERR_DATA;
+    }
+    if (amount > frameHeaderBytes && !(offset == 0 && amount == walHeaderBytes))
+        return SQLITE_IOERR_READ; // SQLite reads headers or pages; anything else would hand it sealed bytes
+    return SQLITE_OK;
+}
+
+int writeWal(SealedFile *f, const unsigned char *in, int amount, sqlite3_int64 offset)
+{
+    if (offset == 0 && amount >= walHeaderBytes) {
+        f->pageSize = int(bigEndian32(in + 8));
+        return f->real->pMethods->xWrite(f->real, in, amount, offset);
+    }
+    if (amount == frameHeaderBytes) {
+        f->lastFrameHeaderAt = offset;
+        f->lastFramePage = bigEndian32(in);
+        return f->real->pMethods->xWrite(f->real, in, amount, offset);
+    }
+    if (!isFramePage(f, amount, offset))
+        return SQLITE_IOERR_WRITE; // never a page's bytes in the clear
+    quint32 page = 0;
+    if (const int r = framePage(f, offset, &page); r != SQLITE_OK)
+        return r;
+    if (page == 1 && in[20] != SealedVfs::reservedBytes)
+        return SQLITE_IOERR_WRITE;
+    std::vector<unsigned char> sealedPage(static_cast<size_t>(amount));
+    seal(**f->key, page, in, sealedPage.data(), amount);
+    return f->real->pMethods->xWrite(f->real, sealedPage.data(), amount, offset);
+}
+
+// --- the io methods ----------------------------------------------------------------------------------------------
+
+int xClose(sqlite3_file *file)
+{
+    SealedFile *f = sealed(file);
+    const int rc = f->real->pMethods ? f->real->pMethods->xClose(f->real) : SQLITE_OK;
+    delete f->key;
+    f->key = nullptr;
+    return rc;
+}
+int xRead(sqlite3_file *file, void *out, int amount, sqlite3_int64 offset)
+{
+    SealedFile *f = sealed(file);
+    return f->kind == Kind::Database ? readDatabase(f, static_cast<unsigned char *>(out), amount, offset)
+                                     : readWal(f, static_cast<unsigned char *>(out), amount, offset);
+}
+int xWrite(sqlite3_file *file, const void *in, int amount, sqlite3_int64 offset)
+{
+    SealedFile *f = sealed(file);
+    return f->kind == Kind::Database ? writeDatabase(f, static_cast<const unsigned char *>(in), amount, offset)
+                                     : writeWal(f, static_cast<const unsigned char *>(in), amount, offset);
+}
+int xTruncate(sqlite3_file *file, sqlite3_int64 size)
+{
+    return sealed(file)->real->pMethods->xTruncate(sealed(file)->real, size);
+}
+int xSync(sqlite3_file *file, int flags)
+{
+    return sealed(file)->real->pMethods->xSync(sealed(file)->real, flags);
+}
+int xFileSize(sqlite3_file *file, sqlite3_int64 *size)
+{
+    return sealed(file)->real->pMethods->xFileSize(sealed(file)->real, size);
+}
+int xLock(sqlite3_file *file, int lock)
+{
+    return sealed(file)->real->pMethods->xLock(sealed(file)->real, lock);
+}
+int xUnlock(sqlite3_file *file, int lock)
+{
+    return sealed(file)->real->pMethods->xUnlock(sealed(file)->real, lock);
+}
+int xCheckReservedLock(sqlite3_file *file, int *out)
+{
+    return sealed(file)->real->pMethods->xCheckReservedLock(sealed(file)->real, out);
+}
+int xFileControl(sqlite3_file *file, int op, void *arg)
+{
+    SealedFile *f = sealed(file);
+    if (op == SQLITE_FCNTL_MMAP_SIZE) { // memory-mapped reads would bypass the seal
+        if (arg)
+            *static_cast<sqlite3_int64 *>(arg) = 0;
+        return SQLITE_OK;
+    }
+    if (op == SQLITE_FCNTL_VFSNAME) {
+        if (arg)
+            *static_cast<char **>(arg) = sqlite3_mprintf("%s", SealedVfs::name);
+        return SQLITE_OK;
+    }
+    return f->real->pMethods->xFileControl(f->real, op, arg);
+}
+int xSectorSize(sqlite3_file *file)
+{
+    return sealed(file)->real->pMethods->xSectorSize(sealed(file)->real);
+}
+int xDeviceCharacteristics(sqlite3_file *file)
+{
+    return sealed(file)->real->pMethods->xDeviceCharacteristics(sealed(file)->real);
+}
+int xShmMap(sqlite3_file *file, int region, int size, int extend, void volatile **out)
+{
+    return sealed(file)->real->pMethods->xShmMap(sealed(file)->real, region, size, extend, out);
+}
+int xShmLock(sqlite3_file *file, int offset, int n, int flags)
+{
+    return sealed(file)->real->pMethods->xShmLock(sealed(file)->real, offset, n, flags);
+}
+void xShmBarrier(sqlite3_file *file)
+{
+    sealed(file)->real->pMethods->xShmBarrier(sealed(file)->real);
+}
+int xShmUnmap(sqlite3_file *file, int deleteFlag)
+{
+    return sealed(file)->real->pMethods->xShmUnmap(sealed(file)->real, deleteFlag);
+}
+int xFetch(sqlite3_file *, sqlite3_int64, int, void **out)
+{
+    *out = nullptr; // no memory-mapped pages: every read comes through xRead and its seal
+    return SQLITE_OK;
+}
+int xUnfetch(sqlite3_file *, sqlite3_int64, void *)
+{
+    return SQLITE_OK;
+}
+
+const sqlite3_io_methods ioMethods = {3,
+                                      xClose,
+                                      xRead,
+                                      xWrite,
+                                      xTruncate,
+                                      xSync,
+                                      xFileSize,
+                                      xLock,
+                                      xUnlock,
+                                      xCheckReservedLock,
+                                      xFileControl,
+                                      xSectorSize,
+                                      xDeviceCharacteristics,
+                                      xShmMap,
+                                      xShmLock,
+                                      xShmBarrier,
+                                      xShmUnmap,
+                                      xFetch,
+                                      xUnfetch};
+
+std::shared_ptr<const SealingKey> keyFor(const char *token)
+{
+    if (!token)
+        return {};
+    Registry &r = registry();
+    QMutexLocker lock(&r.mutex);
+    return r.keys.value(QString::fromLatin1(token));
+}
+
+int xOpen(sqlite3_vfs *, const char *name, sqlite3_file *file, int flags, int *outFlags)
+{
+    SealedFile *f = sealed(file);
+    std::memset(f, 0, sizeof(SealedFile));
+    f->real = reinterpret_cast<sqlite3_file *>(reinterpret_cast<char *>(file) + sizeof(SealedFile));
+    std::shared_ptr<const SealingKey> key;
+    if (flags & SQLITE_OPEN_MAIN_DB) {
+        f->kind = Kind::Database;
+        key = keyFor(name ? sqlite3_uri_parameter(name, "sealkey") : nullptr);
+    } else if (flags & SQLITE_OPEN_WAL) {
+        f->kind = Kind::Wal;
+        if (sqlite3_file *main = sqlite3_database_file_object(name); main && main->pMethods == &ioMethods)
+            if (const SealedFile *db = sealed(main); db->key)
+                key = *db->key;
+    }
+    // Journals and temporary files would hold pages or rows in the clear: a sealed database uses WAL and keeps
+    // temporary data in memory, so anything else is refused rather than written.
+    if (!key)
+        return SQLITE_CANTOPEN;
+    const int rc = realVfs->xOpen(realVfs, name, f->real, flags, outFlags);
+    if (rc != SQLITE_OK) {
+        f->real->pMethods = nullptr;
+        return rc;
+    }
+    f->key = new std::shared_ptr<const SealingKey>(std::move(key));
+    f->lastFrameHeaderAt = -1;
+    file->pMethods = &ioMethods;
+    return SQLITE_OK;
+}
+
+int xDelete(sqlite3_vfs *, const char *name, int syncDir)
+{
+    return realVfs->xDelete(realVfs, name, syncDir);
+}
+int xAccess(sqlite3_vfs *, const char *name, int flags, int *out)
+{
+    return realVfs->xAccess(realVfs, name, flags, out);
+}
+int xFullPathname(sqlite3_vfs *, const char *name, int n, char *out)
+{
+    return realVfs->xFullPathname(realVfs, name, n, out);
+}
+void *xDlOpen(sqlite3_vfs *, const char *name)
+{
+    return realVfs->xDlOpen(realVfs, name);
+}
+void xDlError(sqlite3_vfs *, int n, char *out)
+{
+    realVfs->xDlError(realVfs, n, out);
+}
+void (*xDlSym(sqlite3_vfs *, void *handle, const char *symbol))(void)
+{
+    return realVfs->xDlSym(realVfs, handle, symbol);
+}
+void xDlClose(sqlite3_vfs *, void *handle)
+{
+    realVfs->xDlClose(realVfs, handle);
+}
+int xRandomness(sqlite3_vfs *, int n, char *out)
+{
+    return realVfs->xRandomness(realVfs, n, out);
+}
+int xSleep(sqlite3_vfs *, int micros)
+{
+    return realVfs->xSleep(realVfs, micros);
+}
+int xCurrentTime(sqlite3_vfs *, double *out)
+{
+    return realVfs->xCurrentTime(realVfs, out);
+}
+int xGetLastError(sqlite3_vfs *, int n, char *out)
+{
+    return realVfs->xGetLastError ? realVfs->xGetLastError(realVfs, n, out) : 0;
+}
+int xCurrentTimeInt64(sqlite3_vfs *, sqlite3_int64 *out)
+{
+    return realVfs->xCurrentTimeInt64(realVfs, out);
+}
+
+} // namespace
+
+// --- SealingKey -------------------------------------------------------------------------------------------------
+
+std::shared_ptr<SealingKey> SealingKey::fromBytes(const unsigned char *bytes, const QByteArray &fileId)
+{
+    if (sodium_init() < 0 || fileId.size() != fileIdBytes)
+        return {};
+    std::shared_ptr<SealingKey> key(new SealingKey);
+    key->m_key = static_cast<unsigned char *>(sodium_malloc(keyBytes));
+    if (!key->m_key)
+        return {};
+    std::memcpy(key->m_key, bytes, keyBytes);
+    sodium_mprotect_readonly(key->m_key);
+    key->m_fileId = fileId;
+    return key;
+}
+
+std::shared_ptr<SealingKey> SealingKey::generate(const QByteArray &fileId)
+{
+    if (sodium_init() < 0)
+        return {};
+    unsigned char *bytes = static_cast<unsigned char *>(sodium_malloc(keyBytes));
+    if (!bytes)
+        return {};
+    crypto_aead_xchacha20poly1305_ietf_keygen(bytes);
+    std::shared_ptr<SealingKey> key = fromBytes(bytes, fileId);
+    sodium_free(bytes); // wipes
+    return key;
+}
+
+std::shared_ptr<SealingKey> SealingKey::forFile(const QByteArray &fileId) const
+{
+    return fromBytes(m_key, fileId);
+}
+
+QByteArray SealingKey::newFileId()
+{
+    QByteArray id(fileIdBytes, '\0');
+    if (sodium_init() >= 0)
+        randombytes_buf(id.data(), size_t(id.size()));
+    return id;
+}
+
+SealingKey::~SealingKey()
+{
+    if (m_key)
+        sodium_free(m_key); // zeroes it before the pages are released
+}
+
+// --- SealedVfs --------------------------------------------------------------------------------------------------
+
+namespace SealedVfs {
+
+Status ensureRegistered()
+{
+    static const int rc = [] {
+        if (sodium_init() < 0)
+            return SQLITE_ERROR;
+        if (sqlite3_initialize() != SQLITE_OK)
+            return SQLITE_ERROR;
+        if (sqlite3_vfs_find(name))
+            return SQLITE_OK;
+        realVfs = sqlite3_vfs_find(nullptr);
+        if (!realVfs)
+            return SQLITE_ERROR;
+        static sqlite3_vfs vfs{};
+        vfs.iVersion = 2;
+        vfs.szOsFile = int(sizeof(SealedFile)) + realVfs->szOsFile;
+        vfs.mxPathname = realVfs->mxPathname;
+        vfs.zName = name;
+        vfs.xOpen = xOpen;
+        vfs.xDelete = xDelete;
+        vfs.xAccess = xAccess;
+        vfs.xFullPathname = xFullPathname;
+        vfs.xDlOpen = xDlOpen;
+        vfs.xDlError = xDlError;
+        vfs.xDlSym = xDlSym;
+        vfs.xDlClose = xDlClose;
+        vfs.xRandomness = xRandomness;
+        vfs.xSleep = xSleep;
+        vfs.xCurrentTime = xCurrentTime;
+        vfs.xGetLastError = xGetLastError;
+        vfs.xCurrentTimeInt64 = xCurrentTimeInt64;
+        return sqlite3_vfs_register(&vfs, 0);
+    }();
+    if (rc != SQLITE_OK)
+        return makeError(
+            ErrorCode::Unsupported,
+            QStringLiteral("The encrypting file layer could not be set up (libsodium or SQLite refused)."));
+    return {};
+}
+
+Attachment::Attachment(std::shared_ptr<const SealingKey> key)
+    : m_token(QUuid::createUuid().toString(QUuid::Id128))
+{
+    Registry &r = registry();
+    QMutexLocker lock(&r.mutex);
+    r.keys.insert(m_token, std::move(key));
+}
+
+Attachment::~Attachment()
+{
+    Registry &r = registry();
+    QMutexLocker lock(&r.mutex);
+    r.keys.remove(m_token);
+}
+
+QString uri(const QString &path, const QString &token)
+{
+    QUrl url = QUrl::fromLocalFile(path);
+    url.setQuery(QStringLiteral("vfs=%1&sealkey=%2").arg(QLatin1String(name), token));
+    return url.toString(QUrl::FullyEncoded);
+}
+
+bool headerSaysSealed(const QByteArray &header)
+{
+    return header.size() >= 21 && header.startsWith(QByteArrayLiteral("SQLite format 3\0"))
+           && static_cast<unsigned char>(header.at(20)) == reservedBytes;
+}
+
+} // namespace SealedVfs
+} // namespace FrontDoor
