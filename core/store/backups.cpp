@@ -5,6 +5,7 @@
 #include "store/backupfiles.h"
 #include "store/database.h"
 #include "store/databaselocation.h"
+#include "store/keyring.h"
 
 #include <QDir>
 #include <QFile>
@@ -33,8 +34,9 @@ Status syncPath(const QString &path, bool directory)
     return {};
 }
 
-// Copies `source` (an open connection) into a new file at `target` with SQLite's backup API.
-Status copyWithBackupApi(sqlite3 *source, const QString &target)
+// Copies `source` (an open connection) into a new file at `target` with SQLite's backup API; sealed under `key`
+// (the source's key for the copy's own file id) when given, every page through the encrypting VFS.
+Status copyWithBackupApi(sqlite3 *source, const QString &target, const std::shared_ptr<const SealingKey> &key = nullptr)
 {
     QFile::remove(target);
     {
@@ -43,8 +45,23 @@ Status copyWithBackupApi(sqlite3 *source, const QString &target)
             return makeError(ErrorCode::IoError, QStringLiteral("%1: cannot be created: %2").arg(target, create.errorString()));
     }
     sqlite3 *destination = nullptr;
-    int rc = sqlite3_open_v2(QFile::encodeName(target).constData(), &destination,
-                             SQLITE_OPEN_READWRITE, nullptr);
+    std::unique_ptr<SealedVfs::Attachment> sealing;
+    int rc = SQLITE_OK;
+    if (key) {
+        sealing = std::make_unique<SealedVfs::Attachment>(key);
+        rc = sqlite3_open_v2(SealedVfs::uri(target, sealing->token()).toUtf8().constData(),
+                             &destination,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI,
+                             nullptr);
+        // The copy is one file written once: no journal (the VFS opens none), room for each page's seal.
+        int reserve = SealedVfs::reservedBytes;
+        if (rc == SQLITE_OK)
+            rc = sqlite3_file_control(destination, "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_exec(destination, "PRAGMA journal_mode = OFF", nullptr, nullptr, nullptr);
+    } else {
+        rc = sqlite3_open_v2(QFile::encodeName(target).constData(), &destination, SQLITE_OPEN_READWRITE, nullptr);
+    }
     if (rc == SQLITE_OK) {
         sqlite3_backup *backup = sqlite3_backup_init(destination, "main", source, "main");
         if (!backup) {
@@ -62,8 +79,13 @@ Status copyWithBackupApi(sqlite3 *source, const QString &target)
     }
     const QString message = QString::fromUtf8(destination ? sqlite3_errmsg(destination) : sqlite3_errstr(rc));
     // The copy is in rollback-journal mode (the backup carries pages, not the WAL): one self-contained file.
+    // Sealed, it leaves WAL through an in-memory journal (the encrypting VFS opens no journal file).
     if (rc == SQLITE_OK)
-        sqlite3_exec(destination, "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
+        rc = sqlite3_exec(destination,
+                          key ? "PRAGMA journal_mode = MEMORY" : "PRAGMA journal_mode = DELETE",
+                          nullptr,
+                          nullptr,
+                          nullptr);
     sqlite3_close(destination);
     if (rc != SQLITE_OK && rc != SQLITE_DONE) {
         QFile::remove(target);
@@ -106,10 +128,14 @@ struct Anchoring
     QString database;
 };
 
-Result<QString> placeVerified(
-    const QString &partial, const QString &folder, const QString &name, const Anchoring &anchoring, Backups::Made &made)
+Result<QString> placeVerified(const QString &partial,
+                              const QString &folder,
+                              const QString &name,
+                              const Anchoring &anchoring,
+                              Backups::Made &made,
+                              const std::shared_ptr<const SealingKey> &key)
 {
-    Result<AuditVerifier::Report> verified = Backups::verify(partial, anchoring.file, anchoring.database);
+    Result<AuditVerifier::Report> verified = Backups::verify(partial, anchoring.file, anchoring.database, key);
     if (!verified) {
         QFile::remove(partial);
         return verified.error();
@@ -126,8 +152,12 @@ Result<QString> placeVerified(
     return target;
 }
 
-Result<QString> copyToSecondFolder(
-    const QString &backup, const QString &folder, const QString &name, const Anchoring &anchoring, Backups::Made &made)
+Result<QString> copyToSecondFolder(const QString &backup,
+                                   const QString &folder,
+                                   const QString &name,
+                                   const Anchoring &anchoring,
+                                   Backups::Made &made,
+                                   const std::shared_ptr<const SealingKey> &key)
 {
     if (!QFileInfo(folder).isDir() && !DatabaseLocation::makeOwnerOnlyFolder(folder))
         return makeError(ErrorCode::IoError, QStringLiteral("%1 cannot be created.").arg(folder));
@@ -140,7 +170,16 @@ Result<QString> copyToSecondFolder(
         QFile::remove(partial);
         return s.error();
     }
-    return placeVerified(partial, folder, name, anchoring, made);
+    if (key) { // the same bytes, the same file id: the same wrapped keys beside it
+        const QString keys = KeyRing::pathFor(QDir(folder).filePath(name));
+        QFile::remove(keys);
+        if (!QFile::copy(KeyRing::pathFor(backup), keys)) {
+            QFile::remove(partial);
+            return makeError(ErrorCode::IoError, QStringLiteral("%1 cannot be written.").arg(keys));
+        }
+        QFile::setPermissions(keys, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
+    return placeVerified(partial, folder, name, anchoring, made, key);
 }
 
 // Removes the backups beyond their generations — unless the newest holds fewer referrals or events than the one
@@ -162,18 +201,23 @@ void thin(const QString &folder, const QString &databasePath, Backups::Made &mad
         }
     }
     for (const QString &file : BackupFiles::beyondGenerations(existing))
-        if (QFile::remove(file))
+        if (QFile::remove(file)) {
+            QFile::remove(KeyRing::pathFor(file)); // an encrypted backup's wrapped keys go with it
             ++made.removed;
+        }
 }
 
 } // namespace
 
-Result<AuditVerifier::Report>
-Backups::verify(const QString &file, const QString &anchorFile, const QString &anchoredDatabase)
+Result<AuditVerifier::Report> Backups::verify(const QString &file,
+                                              const QString &anchorFile,
+                                              const QString &anchoredDatabase,
+                                              const std::shared_ptr<const SealingKey> &key)
 {
     Database::Options reading;
     reading.readOnly = true;
     reading.quickCheck = false; // the full integrity check follows
+    reading.sealing = key;
     Result<std::unique_ptr<Database>> opened = Database::open(file, reading);
     if (!opened)
         return makeError(opened.error().code, QStringLiteral("Backup %1 does not pass its checks: %2")
@@ -210,13 +254,6 @@ Result<Backups::Made> Backups::make(Database &database,
                                     const QString &secondFolder,
                                     const QString &anchorFile)
 {
-    // An encrypted database's backup must be sealed as well, under a file id of its own and with its wrapped keys
-    // beside it (issue 20, not built yet): until then no copy is made rather than a copy in the clear.
-    if (database.isSealed())
-        return makeError(ErrorCode::Unsupported,
-                         QStringLiteral("%1 is encrypted, and this version cannot yet back it up encrypted; no copy "
-                                        "was made.")
-                             .arg(database.path()));
     if (!QFileInfo(folder).isDir() && !DatabaseLocation::makeOwnerOnlyFolder(folder))
         return makeError(ErrorCode::IoError, QStringLiteral("%1: the backup folder cannot be created.").arg(folder));
     QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
@@ -228,12 +265,24 @@ Result<Backups::Made> Backups::make(Database &database,
         !event)
         return event.error();
 
+    // An encrypted database's backup is sealed too (issue 20): the same key, a file id of its own, and the wrapped
+    // keys beside it (<backup>.keys) before the backup is put in place.
+    std::shared_ptr<const SealingKey> copyKey;
+    if (database.isSealed()) {
+        Result<KeyRing> ring = KeyRing::load(KeyRing::pathFor(database.path()));
+        if (!ring)
+            return ring.error();
+        const QByteArray fileId = SealingKey::newFileId();
+        copyKey = database.sealingKey()->forFile(fileId);
+        if (Status s = ring->forCopy(fileId).save(KeyRing::pathFor(QDir(folder).filePath(name))); !s)
+            return s.error();
+    }
     const QString partial = QDir(folder).filePath(name) + QStringLiteral(".partial");
-    if (Status copied = copyWithBackupApi(database.handle(), partial); !copied)
+    if (Status copied = copyWithBackupApi(database.handle(), partial, copyKey); !copied)
         return copied.error();
     Made made;
     const Anchoring anchoring{anchorFile, database.path()};
-    Result<QString> placed = placeVerified(partial, folder, name, anchoring, made);
+    Result<QString> placed = placeVerified(partial, folder, name, anchoring, made, copyKey);
     if (!placed)
         return placed.error();
     made.file = *placed;
@@ -242,7 +291,7 @@ Result<Backups::Made> Backups::make(Database &database,
 
     if (!secondFolder.isEmpty()) {
         Backups::Made again;
-        Result<QString> second = copyToSecondFolder(*placed, secondFolder, name, anchoring, again);
+        Result<QString> second = copyToSecondFolder(*placed, secondFolder, name, anchoring, again, copyKey);
         if (second) {
             made.secondFile = *second;
             thin(secondFolder, database.path(), made);

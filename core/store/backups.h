@@ -3,6 +3,7 @@
 #include "access/actor.h"
 #include "common/result.h"
 #include "store/auditverifier.h"
+#include "store/sealedvfs.h"
 
 #include <QDateTime>
 
@@ -45,8 +46,10 @@ public:
     // Header, integrity_check, a schema version this build reads, and verify-audit: in full, or from the last
     // verified head in `anchorFile` when one is given — the lines of `anchoredDatabase`, the file the copy was taken
     // from, up to the copy's head.
-    static Result<AuditVerifier::Report>
-    verify(const QString &file, const QString &anchorFile = {}, const QString &anchoredDatabase = {});
+    static Result<AuditVerifier::Report> verify(const QString &file,
+                                                const QString &anchorFile = {},
+                                                const QString &anchoredDatabase = {},
+                                                const std::shared_ptr<const SealingKey> &key = nullptr);
     // The newest backup that verifies, or empty when there is none.
     static QString latestVerified(const QString &folder, const QString &databasePath);
 

@@ -148,6 +148,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &requestedPath, c
             if (Status s = SealedVfs::ensureRegistered(); !s)
                 return s.error();
             db->m_sealing = std::make_unique<SealedVfs::Attachment>(options.sealing);
+            db->m_sealingKey = options.sealing;
             connection.setDatabaseName(SealedVfs::uri(path, db->m_sealing->token()));
             connectOptions += QStringLiteral(";QSQLITE_OPEN_URI");
         } else {

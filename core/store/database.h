@@ -86,6 +86,7 @@ public:
     const QString &serverConnection() const { return m_serverConnection; } // team mode: the connection string
     bool isReadOnly() const { return m_readOnly; }
     bool isSealed() const { return m_sealing != nullptr; } // opened through the encrypting VFS (issue 20)
+    const std::shared_ptr<const SealingKey> &sealingKey() const { return m_sealingKey; }
     // Invented cases for practice: a different file header, so live and training can never be taken for each other.
     bool isTraining() const { return m_training; }
     int schemaVersion() const { return m_schemaVersion; }
@@ -132,6 +133,7 @@ private:
     sqlite3 *m_handle = nullptr;
     bool m_readOnly = false;
     std::unique_ptr<SealedVfs::Attachment> m_sealing; // outlives the connection (members go after ~Database's body)
+    std::shared_ptr<const SealingKey> m_sealingKey;
     int m_schemaVersion = 0;
     bool m_training = false;
     SqlCatalog m_sql;

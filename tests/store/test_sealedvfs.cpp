@@ -4,7 +4,9 @@
 #include "support/referralbuilder.h"
 
 #include "store/auditverifier.h"
+#include "store/backups.h"
 #include "store/database.h"
+#include "store/keyring.h"
 #include "store/referralqueries.h"
 #include "store/sealedvfs.h"
 
@@ -12,6 +14,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 
 #include <sqlite3.h>
@@ -267,7 +270,12 @@ TEST_CASE("The store on an encrypted file is saved, searched, verified and reope
     const QString path = dir.filePath(QStringLiteral("frontdoor.sqlite"));
     FixedClock clock(testNow());
     Store::Options options;
-    options.sealing = SealingKey::generate(SealingKey::newFileId());
+    const QString password = QStringLiteral("correct horse battery staple");
+    Result<KeyRing::Created> created = KeyRing::create(QStringLiteral("u-handler"), password, cheapHashing);
+    REQUIRE(created);
+    const KeyRing &ring = created->ring;
+    REQUIRE(ring.save(KeyRing::pathFor(path)));
+    options.sealing = created->key;
     options.backupFolder = dir.filePath(QStringLiteral("backups"));
     options.anchorFolder = dir.filePath(QStringLiteral("anchors"));
     const QString child = QStringLiteral("Zephyrine Quillworth-Ødegård");
@@ -295,9 +303,22 @@ TEST_CASE("The store on an encrypted file is saved, searched, verified and reope
             CHECK_FALSE(holdsCanary(contents(file)));
             CHECK_FALSE(contents(file).contains(QStringLiteral("Quillworth").toUtf8()));
         }
-        // A backup would be a copy in the clear: refused until backups are sealed too.
-        CHECK_FALSE((*store)->backUp(handler));
-        CHECK(QDir(options.backupFolder).entryList(QDir::Files).isEmpty());
+        // The backup is sealed too, under a file id of its own, with its wrapped keys beside it; it verifies.
+        Result<Backups::Made> backup = (*store)->backUp(handler);
+        INFO(backup.errorMessage().toStdString());
+        REQUIRE(backup);
+        CHECK(SealedVfs::headerSaysSealed(contents(backup->file).left(100)));
+        CHECK_FALSE(contents(backup->file).contains(QStringLiteral("Quillworth").toUtf8()));
+        Result<KeyRing> backupRing = KeyRing::load(KeyRing::pathFor(backup->file));
+        REQUIRE(backupRing);
+        CHECK(backupRing->fileId() != ring.fileId());
+        CHECK(Backups::verify(backup->file, {}, {}, options.sealing->forFile(backupRing->fileId())));
+        CHECK_FALSE(Backups::verify(backup->file)); // without the key: refused, never read as plaintext
+        CHECK_FALSE(Backups::verify(backup->file, {}, {}, options.sealing)); // the database's own file id: refused
+        // One self-contained file and its keys: no WAL, no journal beside it.
+        CHECK(QDir(options.backupFolder).entryList(QDir::Files)
+              == QStringList{QFileInfo(backup->file).fileName(),
+                             QFileInfo(backup->file).fileName() + QStringLiteral(".keys")});
     }
     for (const QString &file : QStringList{path, path + QStringLiteral("-wal")})
         CHECK_FALSE(contents(file).contains(QStringLiteral("Quillworth").toUtf8()));
