@@ -1,6 +1,7 @@
 // The store at scale: N referrals (default 100,000) of invented people in a temporary database, then the figures
-// issue 4 asks for. Prints; asserts nothing about time. Usage: bench_store [N] [--server]
+// issue 4 asks for. Prints; asserts nothing about time. Usage: bench_store [N] [--server] [--encrypted]
 // --server: then the same N referrals and measurements on a PostgreSQL 15 cluster it starts, side by side (issue 19).
+// --encrypted: and in a second file sealed by the encrypting VFS, side by side with plaintext (issue 20).
 //
 // Seeding (benchseed.h) goes through the real repository with synchronous=OFF to save time; every measurement below
 // runs with the store's own settings (WAL, synchronous=FULL).
@@ -341,6 +342,91 @@ bool benchServer(const QTemporaryDir &dir,
     return true;
 }
 
+// Encryption at rest (issue 20): the same N referrals in a second file sealed by the encrypting VFS, measured the
+// same way in the same run (the same random choices), printed beside the plaintext figures.
+bool benchEncrypted(const QTemporaryDir &dir,
+                    int total,
+                    const Profile &profile,
+                    const Actor &actor,
+                    QRandomGenerator random,
+                    Common &plain,
+                    Samples &plainOpen)
+{
+    const QString path = dir.filePath(QStringLiteral("sealed.sqlite"));
+    Store::Options sealed;
+    sealed.sealing = SealingKey::generate(SealingKey::newFileId());
+    QStringList references, names, births;
+    {
+        Result<std::unique_ptr<Store>> store = Store::open(path, Clock::system(), sealed);
+        if (!store) {
+            out << "encrypted store: " << store.errorMessage() << '\n';
+            return false;
+        }
+        Result<FrontDoorBench::Seeded> seeded = FrontDoorBench::seed(**store, profile, actor, total, false, out);
+        if (!seeded) {
+            out << "seeding failed: " << seeded.errorMessage() << '\n';
+            return false;
+        }
+        references = seeded->references;
+        names = seeded->names;
+        births = seeded->births;
+    }
+    Samples open;
+    for (int i = 0; i < 3; ++i) {
+        QElapsedTimer t;
+        t.start();
+        if (!Store::open(path, Clock::system(), sealed))
+            return false;
+        open.add(t.nsecsElapsed());
+    }
+    std::unique_ptr<Store> store = std::move(Store::open(path, Clock::system(), sealed).value());
+    Common enc;
+    if (!measureCommon(*store, profile, actor, references, names, births, random, enc))
+        return false;
+    const qint64 bytes = QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size();
+
+    out << "\nbench_store --encrypted: the same " << total << " referrals in a file sealed by the encrypting VFS\n\n";
+    out << QStringLiteral("%1%2%3\n")
+               .arg(QString(), -29)
+               .arg(QStringLiteral("plaintext (ms)"), -30)
+               .arg(QStringLiteral("encrypted (ms)"));
+    out << QStringLiteral("%1%2%3%4%5%6%7\n")
+               .arg(QString(), -29)
+               .arg(QStringLiteral("p50"), 6)
+               .arg(QStringLiteral("p95"), 10)
+               .arg(QStringLiteral("p99"), 10)
+               .arg(QStringLiteral("p50"), 10)
+               .arg(QStringLiteral("p95"), 10)
+               .arg(QStringLiteral("p99"), 10);
+    const auto row = [](const QString &what, Samples &a, Samples &b) {
+        out << QStringLiteral("%1%2%3%4%5%6%7\n")
+                   .arg(what, -29)
+                   .arg(a.at(0.5), 6, 'f', 2)
+                   .arg(a.at(0.95), 10, 'f', 2)
+                   .arg(a.at(0.99), 10, 'f', 2)
+                   .arg(b.at(0.5), 10, 'f', 2)
+                   .arg(b.at(0.95), 10, 'f', 2)
+                   .arg(b.at(0.99), 10, 'f', 2);
+    };
+    row(QStringLiteral("save (typing)"), plain.saves, enc.saves);
+    row(QStringLiteral("open one case"), plain.opens, enc.opens);
+    row(QStringLiteral("search"), plain.searches, enc.searches);
+    row(QStringLiteral("possible match"), plain.matches, enc.matches);
+    row(QStringLiteral("queue first page (50)"), plain.firstPage, enc.firstPage);
+    row(QStringLiteral("open store with quick_check"), plainOpen, open);
+    out << QStringLiteral("encrypted / plaintext: save p99 %1x (aim <= 1.3x), save p50 %2x, search p95 %3x (aim <= "
+                          "1.5x), possible match p95 %4x\n")
+               .arg(enc.saves.at(0.99) / std::max(0.001, plain.saves.at(0.99)), 0, 'f', 2)
+               .arg(enc.saves.at(0.5) / std::max(0.001, plain.saves.at(0.5)), 0, 'f', 2)
+               .arg(enc.searches.at(0.95) / std::max(0.001, plain.searches.at(0.95)), 0, 'f', 2)
+               .arg(enc.matches.at(0.95) / std::max(0.001, plain.matches.at(0.95)), 0, 'f', 2);
+    out << QStringLiteral("encrypted file: %1 bytes per referral; search hits %2 (plaintext %3)\n")
+               .arg(bytes / (total + 1))
+               .arg(enc.hits)
+               .arg(plain.hits);
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -388,6 +474,7 @@ int main(int argc, char **argv)
     std::unique_ptr<Store> store = std::move(Store::open(path).value());
 
     Common common;
+    const QRandomGenerator randomAtStart = random; // the encrypted run makes the same choices
     if (!measureCommon(*store, profile, actor, references, names, births, random, common))
         return 2;
     Samples bare = bareInserts(dir.filePath(QStringLiteral("bare.sqlite")), 600, std::max(common.documentBytes, 2000));
@@ -483,8 +570,11 @@ int main(int argc, char **argv)
                .arg(double(bytes) / 1048576.0, 0, 'f', 1)
                .arg(bytes / (total + 1))
                .arg(double(common.hits) / 300.0, 0, 'f', 1);
+    store.reset();
+    if (args.contains(QStringLiteral("--encrypted"))
+        && !benchEncrypted(dir, total, profile, actor, randomAtStart, common, openChecked))
+        return 2;
     if (!args.contains(QStringLiteral("--server")))
         return 0;
-    store.reset();
     return benchServer(dir, total, profile, common, bare, verifySeconds, bytes) ? 0 : 2;
 }
