@@ -31,7 +31,9 @@
 // grows, which pages change when, are visible. A page replaced by an older sealed copy of the same page in the same
 // file (a rollback) is not detected by the seal itself: the audit chain and its anchor log catch what that would
 // change. Nothing here protects a key in the memory of a running, signed-in program. Temporary data never reaches a
-// file: a sealed database runs with temp_store = MEMORY, and this VFS refuses to open a journal or temporary file.
+// file: a sealed database runs with temp_store = MEMORY, and this VFS refuses to open a temporary file. A rollback
+// journal is refused too — a sealed database runs in WAL mode — except for a file being built (empty when opened:
+// a copy by VACUUM INTO, a backup, a new database switching to WAL), whose journal is kept in memory.
 namespace FrontDoor {
 
 namespace {
@@ -68,7 +70,103 @@ struct SealedFile
     int pageSize;
     sqlite3_int64 lastFrameHeaderAt; // WAL: where the last frame header was written, and its page number
     quint32 lastFramePage;
+    bool building; // a database file that was empty when opened: the only kind given a journal (in memory)
 };
+
+// A rollback journal of a sealed database, held in memory: it would hold whole pages. A sealed database runs in WAL
+// mode, so only a file being built uses one — a copy by VACUUM INTO, leaving WAL for a backup — and such a file is
+// removed, not recovered, if the program stops half-way.
+struct MemoryJournal
+{
+    sqlite3_file base;
+    std::vector<char> *bytes;
+};
+
+int journalClose(sqlite3_file *file)
+{
+    MemoryJournal *j = reinterpret_cast<MemoryJournal *>(file);
+    delete j->bytes;
+    j->bytes = nullptr;
+    return SQLITE_OK;
+}
+int journalRead(sqlite3_file *file, void *out, int amount, sqlite3_int64 offset)
+{
+    const std::vector<char> &bytes = *reinterpret_cast<MemoryJournal *>(file)->bytes;
+    const sqlite3_int64 have
+        = std::max<sqlite3_int64>(0, std::min<sqlite3_int64>(amount, sqlite3_int64(bytes.size()) - offset));
+    if (have > 0)
+        std::memcpy(out, bytes.data() + offset, size_t(have));
+    if (have < amount) {
+        std::memset(static_cast<char *>(out) + have, 0, size_t(amount - have));
+        return SQLITE_IOERR_SHORT_READ;
+    }
+    return SQLITE_OK;
+}
+int journalWrite(sqlite3_file *file, const void *in, int amount, sqlite3_int64 offset)
+{
+    std::vector<char> &bytes = *reinterpret_cast<MemoryJournal *>(file)->bytes;
+    if (size_t(offset + amount) > bytes.size())
+        bytes.resize(size_t(offset + amount));
+    std::memcpy(bytes.data() + offset, in, size_t(amount));
+    return SQLITE_OK;
+}
+int journalTruncate(sqlite3_file *file, sqlite3_int64 size)
+{
+    std::vector<char> &bytes = *reinterpret_cast<MemoryJournal *>(file)->bytes;
+    if (size_t(size) < bytes.size())
+        bytes.resize(size_t(size));
+    return SQLITE_OK;
+}
+int journalSync(sqlite3_file *, int)
+{
+    return SQLITE_OK;
+}
+int journalSize(sqlite3_file *file, sqlite3_int64 *size)
+{
+    *size = sqlite3_int64(reinterpret_cast<MemoryJournal *>(file)->bytes->size());
+    return SQLITE_OK;
+}
+int journalLock(sqlite3_file *, int)
+{
+    return SQLITE_OK;
+}
+int journalCheckReservedLock(sqlite3_file *, int *out)
+{
+    *out = 0;
+    return SQLITE_OK;
+}
+int journalFileControl(sqlite3_file *, int, void *)
+{
+    return SQLITE_NOTFOUND;
+}
+int journalSectorSize(sqlite3_file *)
+{
+    return 4096;
+}
+int journalDeviceCharacteristics(sqlite3_file *)
+{
+    return 0;
+}
+const sqlite3_io_methods journalMethods = {1,
+                                           journalClose,
+                                           journalRead,
+                                           journalWrite,
+                                           journalTruncate,
+                                           journalSync,
+                                           journalSize,
+                                           journalLock,
+                                           journalLock,
+                                           journalCheckReservedLock,
+                                           journalFileControl,
+                                           journalSectorSize,
+                                           journalDeviceCharacteristics,
+                                           nullptr,
+                                           nullptr,
+                                           nullptr,
+                                           nullptr,
+                                           nullptr,
+                                           nullptr};
+static_assert(sizeof(MemoryJournal) <= sizeof(SealedFile));
 
 int pageSizeFrom(const unsigned char *bytes)
 {
@@ -427,6 +525,16 @@ int xOpen(sqlite3_vfs *, const char *name, sqlite3_file *file, int flags, int *o
     if (flags & SQLITE_OPEN_MAIN_DB) {
         f->kind = Kind::Database;
         key = keyFor(name ? sqlite3_uri_parameter(name, "sealkey") : nullptr);
+    } else if (flags & SQLITE_OPEN_MAIN_JOURNAL) {
+        if (sqlite3_file *main = sqlite3_database_file_object(name);
+            main && main->pMethods == &ioMethods && sealed(main)->building) {
+            MemoryJournal *journal = reinterpret_cast<MemoryJournal *>(file);
+            journal->bytes = new std::vector<char>;
+            file->pMethods = &journalMethods;
+            if (outFlags)
+                *outFlags = flags;
+            return SQLITE_OK;
+        }
     } else if (flags & SQLITE_OPEN_WAL) {
         f->kind = Kind::Wal;
         if (sqlite3_file *main = sqlite3_database_file_object(name); main && main->pMethods == &ioMethods)
@@ -444,6 +552,8 @@ int xOpen(sqlite3_vfs *, const char *name, sqlite3_file *file, int flags, int *o
     }
     f->key = new std::shared_ptr<const SealingKey>(std::move(key));
     f->lastFrameHeaderAt = -1;
+    sqlite3_int64 size = 0;
+    f->building = f->kind == Kind::Database && f->real->pMethods->xFileSize(f->real, &size) == SQLITE_OK && size == 0;
     file->pMethods = &ioMethods;
     return SQLITE_OK;
 }

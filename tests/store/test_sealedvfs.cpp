@@ -6,6 +6,7 @@
 #include "store/auditverifier.h"
 #include "store/backups.h"
 #include "store/database.h"
+#include "store/databaseencryption.h"
 #include "store/keyring.h"
 #include "store/referralqueries.h"
 #include "store/sealedvfs.h"
@@ -250,12 +251,16 @@ TEST_CASE("A sealed database refuses what would write rows in the clear: a rollb
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("sealed.sqlite"));
     SealedVfs::Attachment attached(SealingKey::generate(SealingKey::newFileId()));
+    {
+        Connection made;
+        create(made, path, attached.token(), 20);
+    }
     Connection c;
-    create(c, path, attached.token(), 20);
+    REQUIRE(openSealed(c, path, attached.token()) == SQLITE_OK);
     const QByteArray into = "VACUUM INTO '" + dir.filePath(QStringLiteral("copy.sqlite")).toUtf8() + "'";
     CHECK(c.exec(into.constData()) != SQLITE_OK);
     CHECK_FALSE(holdsCanary(contents(dir.filePath(QStringLiteral("copy.sqlite")))));
-    // Leaving WAL would need a rollback journal: refused, and the database goes on in WAL, sealed.
+    // Leaving WAL would need a rollback journal on the disk: refused, and the database goes on in WAL, sealed.
     CHECK(c.exec("PRAGMA journal_mode = DELETE") == SQLITE_CANTOPEN);
     CHECK(c.exec("INSERT INTO t (name) VALUES ('Canary-Zephyrine-late')") == SQLITE_OK);
     CHECK_FALSE(QFile::exists(path + QStringLiteral("-journal")));
@@ -346,4 +351,59 @@ TEST_CASE("The store on an encrypted file is saved, searched, verified and reope
     Result<std::unique_ptr<Store>> plainWithKey = Store::open(plainPath, clock, options);
     REQUIRE_FALSE(plainWithKey);
     CHECK(plainWithKey.errorMessage().contains(QLatin1String("not encrypted")));
+}
+
+TEST_CASE("frontdoor encrypt converts a plaintext database whole, verified, leaves no plaintext copy, and is refused "
+          "while it is open elsewhere")
+{
+    StoreFixture f;
+    fillInvented(f, true);
+    const qint64 referrals = f.rawValue(QStringLiteral("SELECT count(*) FROM referrals")).toLongLong();
+    const qint64 events = f.rawValue(QStringLiteral("SELECT seq FROM audit_head")).toLongLong();
+    REQUIRE(referrals == 3);
+    const QString password = QStringLiteral("correct horse battery staple");
+
+    // While the program has it open: refused, nothing changed.
+    const QByteArray before = fileDigest(f.path);
+    Result<DatabaseEncryption::Converted> busy
+        = DatabaseEncryption::convert(f.path, QStringLiteral("root"), password, cheapHashing);
+    REQUIRE_FALSE(busy);
+    CHECK(busy.errorMessage().contains(QLatin1String("open elsewhere")));
+    CHECK_FALSE(QFile::exists(KeyRing::pathFor(f.path)));
+    f.close();
+    CHECK(contents(f.path).contains(QByteArrayLiteral("Invented Caller")));
+
+    Result<DatabaseEncryption::Converted> converted
+        = DatabaseEncryption::convert(f.path, QStringLiteral("root"), password, cheapHashing);
+    INFO(converted.errorMessage().toStdString());
+    REQUIRE(converted);
+    CHECK(converted->referrals == referrals);
+    CHECK(converted->events == events);
+    CHECK_FALSE(converted->recoveryKey.isEmpty());
+    const QStringList left = QDir(QFileInfo(f.path).absolutePath()).entryList(QDir::Files);
+    CHECK(left == QStringList{QFileInfo(f.path).fileName(), QFileInfo(f.path).fileName() + QStringLiteral(".keys")});
+    CHECK_FALSE(contents(f.path).contains(QByteArrayLiteral("Invented Caller")));
+    CHECK(SealedVfs::headerSaysSealed(contents(f.path).left(100)));
+
+    // Opened with the key the ring gives the password (and the recovery key): the same records, verified.
+    Result<KeyRing> ring = KeyRing::load(converted->keyFile);
+    REQUIRE(ring);
+    Result<std::shared_ptr<SealingKey>> key = ring->unwrap(QStringLiteral("root"), password);
+    REQUIRE(key);
+    REQUIRE(ring->unwrapWithRecoveryKey(converted->recoveryKey));
+    Store::Options options;
+    options.sealing = *key;
+    Store &store = f.reopen(options);
+    CHECK(store.database().isSealed());
+    Result<AuditVerifier::Report> report = AuditVerifier::verify(store.database());
+    REQUIRE(report);
+    CHECK(report->intact());
+    f.close();
+
+    // A second run: already encrypted, nothing changed.
+    Result<DatabaseEncryption::Converted> again
+        = DatabaseEncryption::convert(f.path, QStringLiteral("root"), password, cheapHashing);
+    REQUIRE_FALSE(again);
+    CHECK(again.errorMessage().contains(QLatin1String("already encrypted")));
+    CHECK(fileDigest(f.path) != before);
 }
