@@ -306,6 +306,8 @@ int writeDatabase(SealedFile *f, const unsigned char *in, int amount, sqlite3_in
 {
     if (offset == 0 && amount >= 512)
         f->pageSize = pageSizeFrom(in + 16);
+    else if (databasePageSize(f) < 512 && amount >= 512 && amount <= 65536 && (amount & (amount - 1)) == 0)
+        f->pageSize = amount; // a file being built may get later pages before page 1: SQLite writes whole pages
     const int size = f->pageSize;
     // Only whole pages, and only pages with room for the seal: never a byte of row data in the clear.
     if (size < 512 || amount != size || offset % size != 0)
