@@ -87,6 +87,8 @@ QString b64(const QByteArray &bytes)
 Result<KeyRing::Wrap>
 KeyRing::seal(const QString &holder, const QByteArray &secret, const SealingKey &key, const PasswordHasher::Cost &cost)
 {
+    if (sodium_init() < 0) // sodium_malloc needs it (a process that only unwraps calls nothing else first)
+        return makeError(ErrorCode::Unsupported, QStringLiteral("libsodium could not be initialised."));
     Wrap wrap{holder,
               randomBytes(crypto_pwhash_SALTBYTES),
               cost.passes,
@@ -129,6 +131,8 @@ Result<std::shared_ptr<SealingKey>> KeyRing::open(const Wrap &wrap, const QByteA
         return makeError(ErrorCode::PermissionDenied,
                          QStringLiteral("That password does not open this database. Nothing was read or changed."));
     };
+    if (sodium_init() < 0)
+        return makeError(ErrorCode::Unsupported, QStringLiteral("libsodium could not be initialised."));
     if (wrap.salt.size() != crypto_pwhash_SALTBYTES || wrap.nonce.size() != crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
         || wrap.sealed.size() != SealingKey::keyBytes + crypto_aead_xchacha20poly1305_ietf_ABYTES
         || wrap.passes < crypto_pwhash_OPSLIMIT_MIN || wrap.passes > 64

@@ -3,9 +3,12 @@
 #include "support/referralbuilder.h"
 
 #include "referral/fields.h"
+#include "store/keyring.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlQuery>
 
 #include <sqlite3.h>
@@ -18,6 +21,13 @@ StoreFixture::StoreFixture()
     : path(dir.filePath(QStringLiteral("cases/frontdoor.sqlite"))), clock(testNow())
 {
     REQUIRE(dir.isValid());
+    if (const QString password = qEnvironmentVariable("FRONTDOOR_TEST_KEY_PASSWORD"); !password.isEmpty()) {
+        Result<KeyRing::Created> created = KeyRing::create(handler.userId, password, cheapHashing);
+        REQUIRE(created);
+        REQUIRE(QDir().mkpath(QFileInfo(path).absolutePath()));
+        REQUIRE(created->ring.save(KeyRing::pathFor(path)));
+        sealing = created->key;
+    }
     reopen();
 }
 
@@ -37,7 +47,10 @@ Actor firstSupervisor(Accounts &accounts, const QString &name, const QString &pa
 Store &StoreFixture::reopen(const Store::Options &options)
 {
     store.reset();
-    Result<std::unique_ptr<Store>> opened = Store::open(path, clock, options);
+    Store::Options withKey = options;
+    if (!withKey.sealing)
+        withKey.sealing = sealing;
+    Result<std::unique_ptr<Store>> opened = Store::open(path, clock, withKey);
     INFO(opened.errorMessage().toStdString());
     REQUIRE(opened);
     store = std::move(*opened);

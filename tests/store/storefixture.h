@@ -36,6 +36,9 @@ struct StoreFixture
     QString path;
     FrontDoor::FixedClock clock;
     std::unique_ptr<FrontDoor::Store> store;
+    // Set when FRONTDOOR_TEST_KEY_PASSWORD is (issue 20): the file is encrypted, its key wrapped for u-handler with
+    // that password in <path>.keys, and every reopen() uses it — so a test runs unchanged on an encrypted file.
+    std::shared_ptr<const FrontDoor::SealingKey> sealing;
 };
 
 const FrontDoor::Actor handler{QStringLiteral("u-handler")};

@@ -4,6 +4,7 @@
 //   store_worker append DB REFERENCE TAG COUNT — add COUNT conversations, reloading and retrying on conflict
 
 #include "profile/profileloader.h"
+#include "store/keyring.h"
 #include "store/store.h"
 
 #include <QCoreApplication>
@@ -77,7 +78,19 @@ int main(int argc, char **argv)
     const QStringList args = app.arguments();
     if (args.size() < 4)
         return 2;
-    Result<std::unique_ptr<Store>> store = Store::open(args.at(2));
+    // An encrypted file (issue 20): its key unwrapped from <file>.keys with the password the test gives.
+    Store::Options options;
+    if (const QString password = qEnvironmentVariable("FRONTDOOR_TEST_KEY_PASSWORD"); !password.isEmpty()) {
+        Result<KeyRing> ring = KeyRing::load(KeyRing::pathFor(args.at(2)));
+        Result<std::shared_ptr<SealingKey>> key = ring ? ring->unwrap(QStringLiteral("u-handler"), password)
+                                                       : Result<std::shared_ptr<SealingKey>>(ring.error());
+        if (!key) {
+            std::fprintf(stderr, "key: %s\n", qPrintable(key.errorMessage()));
+            return 3;
+        }
+        options.sealing = *key;
+    }
+    Result<std::unique_ptr<Store>> store = Store::open(args.at(2), Clock::system(), options);
     if (!store) {
         std::fprintf(stderr, "open failed: %s\n", qPrintable(store.errorMessage()));
         return 3;

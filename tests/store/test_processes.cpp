@@ -1,5 +1,6 @@
 // Real processes on one database: killed at random moments mid-save (SIGKILL), and two writing at once.
-// FRONTDOOR_CRASH_ROUNDS is a handful in the fast suite and 200 under the "slow" label.
+// FRONTDOOR_CRASH_ROUNDS is a handful in the fast suite and 200 under the "slow" label. With FRONTDOOR_ENCRYPTED, the
+// same tests on an encrypted file (issue 20): the fixture and the worker open it with the key the password unwraps.
 
 #include "storefixture.h"
 #include "support/referralbuilder.h"
@@ -16,6 +17,10 @@ using namespace FrontDoor;
 using namespace FrontDoorTest;
 
 namespace {
+
+#ifdef FRONTDOOR_ENCRYPTED
+const bool encrypted = qputenv("FRONTDOOR_TEST_KEY_PASSWORD", "an invented test password");
+#endif
 
 qint64 storedEdit(Store &store, const QString &reference)
 {
