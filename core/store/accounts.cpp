@@ -41,6 +41,25 @@ QString Accounts::normalisedId(const QString &id)
     return allowed.match(normalised).hasMatch() ? normalised : QString();
 }
 
+Result<std::optional<KeyRing>> Accounts::ringWith(const QString &account, const QString *password)
+{
+    if (!m_database.isSealed())
+        return std::optional<KeyRing>();
+    Result<KeyRing> ring = KeyRing::load(KeyRing::pathFor(m_database.path()));
+    if (!ring)
+        return ring.error();
+    if (!password)
+        ring->remove(account);
+    else if (Status s = ring->wrapFor(account, *password, *m_database.sealingKey(), m_cost); !s)
+        return s.error();
+    return std::optional<KeyRing>(*ring);
+}
+
+Status Accounts::saveRing(const std::optional<KeyRing> &ring)
+{
+    return ring ? ring->save(KeyRing::pathFor(m_database.path())) : Status{};
+}
+
 Result<bool> Accounts::isEmpty()
 {
     Result<QSqlQuery *> count = m_database.exec(QStringLiteral("users.count"));
@@ -93,6 +112,9 @@ Result<Account> Accounts::add(
     Result<QString> hash = PasswordHasher::hash(password, m_cost); // slow: outside the write transaction
     if (!hash)
         return hash.error();
+    Result<std::optional<KeyRing>> ring = ringWith(normalised, &password);
+    if (!ring)
+        return ring.error();
 
     const QDateTime now = m_clock.now();
     WriteTransaction transaction(m_database);
@@ -118,6 +140,8 @@ Result<Account> Accounts::add(
                                  {QStringLiteral("after"), AccountTrail::stateOf(normalised, name, roleName(role), false, *hash)}});
         !e)
         return e.error();
+    if (Status s = saveRing(*ring); !s)
+        return s.error();
     if (Status s = transaction.commit(); !s)
         return s.error();
     return Account{normalised, name, role, false};
@@ -170,6 +194,11 @@ Status Accounts::setDisabled(const Actor &administrator, const QString &id, bool
         return account.error();
     if (disabled && account->account.id == normalisedId(administrator.userId))
         return makeError(ErrorCode::InvalidInput, QStringLiteral("An administrator cannot disable their own account."));
+    // Disabled, the person's wrap of the key goes; enabled again, they have none until a reset gives a password.
+    Result<std::optional<KeyRing>> ring
+        = disabled ? ringWith(account->account.id, nullptr) : Result<std::optional<KeyRing>>(std::optional<KeyRing>());
+    if (!ring)
+        return ring.error();
     WriteTransaction transaction(m_database);
     if (Status s = transaction.begin(); !s)
         return s;
@@ -186,6 +215,8 @@ Status Accounts::setDisabled(const Actor &administrator, const QString &id, bool
                                                              account->passwordHash)}});
         !e)
         return e.error();
+    if (Status s = saveRing(*ring); !s)
+        return s;
     return transaction.commit();
 }
 
@@ -202,6 +233,9 @@ Status Accounts::resetPassword(const Actor &administrator, const QString &id, co
     Result<QString> hash = PasswordHasher::hash(password, m_cost);
     if (!hash)
         return hash.error();
+    Result<std::optional<KeyRing>> ring = ringWith(account->id, &password);
+    if (!ring)
+        return ring.error();
     const QDateTime now = m_clock.now();
     WriteTransaction transaction(m_database);
     if (Status s = transaction.begin(); !s)
@@ -224,6 +258,8 @@ Status Accounts::resetPassword(const Actor &administrator, const QString &id, co
                                                                          *hash)}});
         !e)
         return e.error();
+    if (Status s = saveRing(*ring); !s)
+        return s;
     return transaction.commit();
 }
 

@@ -6,8 +6,11 @@
 #include "access/signature.h"
 #include "common/clock.h"
 #include "common/result.h"
+#include "store/keyring.h"
 
 #include <QList>
+
+#include <optional>
 
 namespace FrontDoor {
 
@@ -65,6 +68,12 @@ private:
     Status setDisabled(const Actor &administrator, const QString &id, bool disabled);
     // Refuses when the name has maxFailures recent failures, else counts this attempt as one; one transaction.
     Status countAttempt(const QString &recordedAs, const QDateTime &now);
+
+    // An encrypted database's key ring follows its accounts (issue 20): a new account or a reset password gets a
+    // wrap, a disabled account loses its own. Made before the change's transaction (Argon2 is slow), saved just
+    // before it commits: a ring that could not be written fails the change.
+    Result<std::optional<KeyRing>> ringWith(const QString &account, const QString *password);
+    Status saveRing(const std::optional<KeyRing> &ring);
 
     Database &m_database;
     const Clock &m_clock;

@@ -175,10 +175,17 @@ Result<std::unique_ptr<Database>> Database::open(const QString &requestedPath, c
             rc != SQLITE_OK)
             return fromSqlite(db->m_handle, rc, path).error();
     }
+    // (Only a file not yet in WAL — a new one, a converted copy, a restored backup — goes through an in-memory
+    // journal: asked of a file already in WAL, the change would try to leave WAL, and fail while another program has
+    // the file open. Header byte 18 is 2 in WAL.)
+    const bool inWal = header.size() > 18 && header.at(18) == 2;
     if (options.sealing)
-        for (const char *pragma : {"PRAGMA temp_store = MEMORY", "PRAGMA journal_mode = MEMORY"})
+        for (const char *pragma : {"PRAGMA temp_store = MEMORY", "PRAGMA journal_mode = MEMORY"}) {
+            if (inWal && qstrcmp(pragma, "PRAGMA journal_mode = MEMORY") == 0)
+                continue;
             if (Status s = db->execDirect(QString::fromLatin1(pragma)); !s)
                 return s.error();
+        }
     if (Status checked = db->checkBeforeWriting(options, size); !checked)
         return checked.error();
     if (options.readOnly)

@@ -340,10 +340,15 @@ bool isWholeFrame(SealedFile *f, int amount, sqlite3_int64 offset)
            && (offset - walHeaderBytes) % (size + frameHeaderBytes) == 0;
 }
 
-int framePage(SealedFile *f, sqlite3_int64 pageOffset, quint32 *page)
+// The page number in the header of the frame whose page is at `pageOffset`: from the header this handle has just
+// written (a write only — the cache is spent at once), else from the file. Never cached for a read: another process
+// may have restarted the WAL and written another page's frame at the same place since.
+int framePage(SealedFile *f, sqlite3_int64 pageOffset, quint32 *page, bool writing)
 {
     const sqlite3_int64 headerAt = pageOffset - frameHeaderBytes;
-    if (f->lastFrameHeaderAt == headerAt) {
+    const bool cached = writing && f->lastFrameHeaderAt == headerAt;
+    f->lastFrameHeaderAt = -1;
+    if (cached) {
         *page = f->lastFramePage;
         return SQLITE_OK;
     }
@@ -367,7 +372,7 @@ int readWal(SealedFile *f, unsigned char *out, int amount, sqlite3_int64 offset)
     }
     if (isFramePage(f, amount, offset)) {
         quint32 page = 0;
-        if (const int r = framePage(f, offset, &page); r != SQLITE_OK)
+        if (const int r = framePage(f, offset, &page, false); r != SQLITE_OK)
             return r;
         return unseal(**f->key, page, out, amount) ? SQLITE_OK : SQLITE_IOERR_DATA;
     }
@@ -390,7 +395,7 @@ int writeWal(SealedFile *f, const unsigned char *in, int amount, sqlite3_int64 o
     if (!isFramePage(f, amount, offset))
         return SQLITE_IOERR_WRITE; // never a page's bytes in the clear
     quint32 page = 0;
-    if (const int r = framePage(f, offset, &page); r != SQLITE_OK)
+    if (const int r = framePage(f, offset, &page, true); r != SQLITE_OK)
         return r;
     if (page == 1 && in[20] != SealedVfs::reservedBytes)
         return SQLITE_IOERR_WRITE;

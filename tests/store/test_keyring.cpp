@@ -125,3 +125,41 @@ TEST_CASE("The key file names nobody and holds no key in the clear, is owner-onl
         CHECK(KeyRing::load(path).errorMessage().contains(QLatin1String("recovery key")));
     }
 }
+
+TEST_CASE("On an encrypted database the key ring follows the accounts: added, reset and disabled")
+{
+    qputenv("FRONTDOOR_TEST_KEY_PASSWORD", "an invented test password");
+    StoreFixture f;
+    qunsetenv("FRONTDOOR_TEST_KEY_PASSWORD");
+    REQUIRE(f->database().isSealed());
+    Store::Options cheap;
+    cheap.passwordCost = cheapHashing;
+    f.reopen(cheap);
+    const QString ringPath = KeyRing::pathFor(f.path);
+    const auto opens = [&](const QString &account, const QString &password) {
+        Result<KeyRing> ring = KeyRing::load(ringPath);
+        REQUIRE(ring);
+        Result<std::shared_ptr<SealingKey>> key = ring->unwrap(account, password);
+        return key && sodium_memcmp((*key)->key(), f.sealing->key(), SealingKey::keyBytes) == 0;
+    };
+    const QString rootPassword = QStringLiteral("an invented long password");
+    firstSupervisor(f->accounts(), QStringLiteral("sam.supervisor"), rootPassword);
+    CHECK(opens(QStringLiteral("root"), rootPassword));
+    CHECK(opens(QStringLiteral("sam.supervisor"), rootPassword));
+    const Actor admin{QStringLiteral("root"), Role::Administrator};
+    REQUIRE(f->accounts().create(admin,
+                                 QStringLiteral("carl.handler"),
+                                 QStringLiteral("Carl Invented"),
+                                 Role::CallHandler,
+                                 QStringLiteral("first invented password")));
+    CHECK(opens(QStringLiteral("carl.handler"), QStringLiteral("first invented password")));
+
+    REQUIRE(
+        f->accounts().resetPassword(admin, QStringLiteral("carl.handler"), QStringLiteral("reset invented password")));
+    CHECK_FALSE(opens(QStringLiteral("carl.handler"), QStringLiteral("first invented password")));
+    CHECK(opens(QStringLiteral("carl.handler"), QStringLiteral("reset invented password")));
+
+    REQUIRE(f->accounts().disable(admin, QStringLiteral("carl.handler")));
+    CHECK_FALSE(opens(QStringLiteral("carl.handler"), QStringLiteral("reset invented password")));
+    CHECK(opens(QStringLiteral("root"), rootPassword)); // everyone else's wraps stay
+}
