@@ -140,6 +140,10 @@ Result<Options> CommandLine::parse(const QStringList &arguments)
     parser.addOption(QCommandLineOption(QStringLiteral("full"),
                                         QStringLiteral("verify-audit: check every referral and row again, not only "
                                                        "what came after the last verified head.")));
+    parser.addOption(QCommandLineOption(QStringLiteral("recovery-key"),
+                                        QStringLiteral("restore: open an encrypted backup with the recovery key "
+                                                       "information governance kept (typed when asked, never given "
+                                                       "here).")));
     parser.addOption(QCommandLineOption(QStringLiteral("training"),
                                         QStringLiteral("Practise on a separate database of invented cases (its own "
                                                        "file and reference prefix, never the live one).")));
@@ -168,6 +172,7 @@ Result<Options> CommandLine::parse(const QStringList &arguments)
     options.anchors = parser.value(anchorsOption);
     options.training = parser.isSet(QStringLiteral("training"));
     options.full = parser.isSet(QStringLiteral("full"));
+    options.recoveryKey = parser.isSet(QStringLiteral("recovery-key"));
     options.settings = DeployedSettings::read();
     options.server = parser.isSet(serverOption) ? parser.value(serverOption).simplified() : options.settings.server;
     QStringList positional = parser.positionalArguments();

@@ -26,6 +26,7 @@ struct Options
     QString anchors;       // verify-audit: --anchors FILE
     QString server;        // --server: team mode's server for this run (wins over [storage] server)
     bool full = false;     // verify-audit --full: every row, not only what came after the last verified head
+    bool recoveryKey = false;  // restore --recovery-key: an encrypted backup opened by the recovery key (typed)
     DeployedSettings settings; // what IT deployed and the user set (system-wide and per-user files), read once
     QString command;      // empty: open the window
     QStringList commandArguments;

@@ -2,6 +2,7 @@
 
 #include "calendarcommand.h"
 #include "checkcommand.h"
+#include "encryptcommand.h"
 #include "exportcommand.h"
 #include "importcommand.h"
 #include "servercommand.h"
@@ -42,6 +43,11 @@ const std::vector<Command> &all()
          QStringLiteral("replace the database with a backup that passes its checks (an administrator; the old file "
                         "is kept)"),
          &StoreCommands::restore},
+        {QStringLiteral("encrypt"),
+         QStringLiteral("encrypt [--db PATH] --as ADMIN"),
+         QStringLiteral("encrypt an existing database (verified before it replaces the original); prints the recovery "
+                        "key once, names the accounts whose password must be reset, makes an encrypted backup"),
+         &EncryptCommand::run},
         {QStringLiteral("export"),
          QStringLiteral(
              "export --reference R --format json|pdf [--document …] [--out PATH] --as NAME | export --format csv …"),

@@ -54,7 +54,7 @@ int run(const Options &options)
         return fail(1, QStringLiteral("training cases are invented and are never exported."));
 
     const QString path = StoreCommands::databasePath(options);
-    Result<std::unique_ptr<Store>> store = Store::open(path, Clock::system(), StoreCommands::storeOptions(options));
+    Result<std::unique_ptr<Store>> store = StoreCommands::openStore(options, path);
     if (!store)
         return fail(2, withBackupAdvice(store.error(), path, options.settings.backupFolder));
     Accounts &accounts = (*store)->accounts();

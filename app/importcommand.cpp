@@ -40,7 +40,7 @@ int run(const Options &options)
         return fail(1, profile.errorMessage() + QStringLiteral(" Nothing was imported."));
 
     const QString path = StoreCommands::databasePath(options);
-    Result<std::unique_ptr<Store>> store = Store::open(path, Clock::system(), StoreCommands::storeOptions(options));
+    Result<std::unique_ptr<Store>> store = StoreCommands::openStore(options, path);
     if (!store)
         return fail(2, withBackupAdvice(store.error(), path, options.settings.backupFolder));
     Accounts &accounts = (*store)->accounts();

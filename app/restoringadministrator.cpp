@@ -4,6 +4,7 @@
 #include "storecommands.h"
 
 #include "store/backups.h"
+#include "store/databasekeys.h"
 #include "store/store.h"
 
 #include <QFile>
@@ -27,7 +28,10 @@ void removeScratch(const QString &scratch)
 
 } // namespace
 
-Result<Actor> signIn(const Options &options, const QString &databasePath, const QString &backupFile)
+Result<Actor> signIn(const Options &options,
+                     const QString &databasePath,
+                     const QString &backupFile,
+                     const std::shared_ptr<const SealingKey> &backupKey)
 {
     if (Backups::isTraining(backupFile) != options.training)
         return makeError(ErrorCode::Conflict,
@@ -37,11 +41,15 @@ Result<Actor> signIn(const Options &options, const QString &databasePath, const 
                                                            "replaces the live database (use --training).")
                                                 .arg(backupFile));
     if (QFileInfo::exists(databasePath)) {
-        Result<std::unique_ptr<Store>> live
-            = Store::open(databasePath, Clock::system(), StoreCommands::storeOptions(options));
+        Result<std::unique_ptr<Store>> live = StoreCommands::openStore(options, databasePath);
         if (live)
             return administratorOf(**live, options);
-        if (live.error().code != ErrorCode::DatabaseCorrupt)
+        // Damaged, or encrypted and this password does not open it (a key file lost, a recovery): the backup's
+        // own accounts decide.
+        const bool keyless
+            = DatabaseKeys::isEncrypted(databasePath)
+              && (live.error().code == ErrorCode::PermissionDenied || live.error().code == ErrorCode::NotFound);
+        if (live.error().code != ErrorCode::DatabaseCorrupt && !keyless)
             return live.error();
     }
     const QString scratch = databasePath + QStringLiteral(".signing-in");
@@ -54,7 +62,9 @@ Result<Actor> signIn(const Options &options, const QString &databasePath, const 
     QFile::setPermissions(scratch, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     Result<Actor> actor = makeError(ErrorCode::PermissionDenied, QString());
     {
-        Result<std::unique_ptr<Store>> copy = Store::open(scratch, Clock::system(), StoreCommands::storeOptions(options));
+        Store::Options opening = StoreCommands::storeOptions(options);
+        opening.sealing = backupKey; // the copy's bytes are the backup's: the same file id
+        Result<std::unique_ptr<Store>> copy = Store::open(scratch, Clock::system(), opening);
         actor = copy ? administratorOf(**copy, options) : Result<Actor>(copy.error());
     }
     removeScratch(scratch);

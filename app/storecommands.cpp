@@ -1,11 +1,14 @@
 #include "storecommands.h"
 
+#include "actingperson.h"
+#include "passwordprompt.h"
 #include "restoringadministrator.h"
 #include "serversignin.h"
 #include "store/anchorlog.h"
 #include "store/auditverifier.h"
 #include "store/backupfiles.h"
 #include "store/backups.h"
+#include "store/databasekeys.h"
 #include "store/databaselocation.h"
 #include "store/store.h"
 
@@ -33,6 +36,37 @@ Store::Options storeOptions(const Options &options)
     opening.secondBackupFolder = options.settings.secondBackupFolder;
     opening.anchorFolder = options.settings.anchorFolder;
     return opening;
+}
+
+Result<std::shared_ptr<SealingKey>> keyOf(const Options &options, const QString &path)
+{
+    if (!DatabaseKeys::isEncrypted(path))
+        return std::shared_ptr<SealingKey>();
+    if (options.actingAs.isEmpty())
+        return makeError(ErrorCode::PermissionDenied,
+                         QStringLiteral("%1 is encrypted: say who you are with --as NAME; your password opens it. "
+                                        "Nothing was read from it.")
+                             .arg(path));
+    bool ok = false;
+    const QString password = actingPassword(options, &ok);
+    if (!ok)
+        return makeError(ErrorCode::PermissionDenied,
+                         QStringLiteral("no password was given; %1 is encrypted. Nothing was read from it.").arg(path));
+    return DatabaseKeys::unlock(path, options.actingAs, password);
+}
+
+Result<std::unique_ptr<Store>> openStore(const Options &options, const QString &path, Store::Options opening)
+{
+    Result<std::shared_ptr<SealingKey>> key = keyOf(options, path);
+    if (!key)
+        return key.error();
+    opening.sealing = *key;
+    return Store::open(path, Clock::system(), opening);
+}
+
+Result<std::unique_ptr<Store>> openStore(const Options &options, const QString &path)
+{
+    return openStore(options, path, storeOptions(options));
 }
 
 namespace {
@@ -70,7 +104,7 @@ int verifyAudit(const Options &options)
     const QString path = databasePath(options);
     Store::Options readOnly = storeOptions(options);
     readOnly.readOnly = true;
-    Result<std::unique_ptr<Store>> store = Store::open(path, Clock::system(), readOnly);
+    Result<std::unique_ptr<Store>> store = openStore(options, path, readOnly);
     if (!store)
         return fail(QStringLiteral("verify-audit"), withBackupAdvice(store.error(), path, options.settings.backupFolder));
     AnchorLog &anchorLog = (*store)->anchors();
@@ -112,7 +146,7 @@ int backup(const Options &options)
     const QString path = databasePath(options);
     if (!QFileInfo::exists(path))
         return fail(QStringLiteral("backup"), QStringLiteral("%1: there is no database here.").arg(path));
-    Result<std::unique_ptr<Store>> store = Store::open(path, Clock::system(), storeOptions(options));
+    Result<std::unique_ptr<Store>> store = openStore(options, path);
     if (!store)
         return fail(QStringLiteral("backup"), withBackupAdvice(store.error(), path, options.settings.backupFolder));
     Result<Backups::Made> made = (*store)->backUp(commandLineActor());
@@ -128,19 +162,43 @@ int backup(const Options &options)
     return made->warnings.isEmpty() ? 0 : 3;
 }
 
+namespace {
+
+// An encrypted backup's key (issue 20): the --as administrator's wrap in <backup>.keys, or with --recovery-key the
+// recovery key information governance kept, typed at the prompt. Empty for a plaintext backup.
+Result<std::shared_ptr<SealingKey>> backupKeyOf(const Options &options, const QString &backupFile, QString &recovery)
+{
+    if (!DatabaseKeys::isEncrypted(backupFile))
+        return std::shared_ptr<SealingKey>();
+    if (!options.recoveryKey)
+        return keyOf(options, backupFile);
+    bool ok = false;
+    recovery = PasswordPrompt::read(QStringLiteral("Recovery key of %1").arg(QFileInfo(backupFile).fileName()), &ok);
+    if (!ok)
+        return makeError(ErrorCode::PermissionDenied, QStringLiteral("no recovery key was given."));
+    return DatabaseKeys::unlockWithRecoveryKey(backupFile, recovery);
+}
+
+} // namespace
+
 int restore(const Options &options)
 {
     if (options.commandArguments.size() != 1)
         return fail(QStringLiteral("restore"),
-                    QStringLiteral("give one backup file: frontdoor restore FILE [--db PATH] --as ADMIN"));
+                    QStringLiteral("give one backup file: frontdoor restore FILE [--db PATH] [--recovery-key] --as "
+                                   "ADMIN"));
     const QString path = databasePath(options);
     const QString backupFile = options.commandArguments.constFirst();
-    if (Result<AuditVerifier::Report> verified = Backups::verify(backupFile); !verified)
+    QString recovery;
+    Result<std::shared_ptr<SealingKey>> key = backupKeyOf(options, backupFile, recovery);
+    if (!key)
+        return fail(QStringLiteral("restore"), key.errorMessage() + QStringLiteral(" Nothing was restored."));
+    if (Result<AuditVerifier::Report> verified = Backups::verify(backupFile, {}, {}, *key); !verified)
         return fail(QStringLiteral("restore"), verified.errorMessage() + QStringLiteral(" Nothing was restored."));
-    Result<Actor> admin = RestoringAdministrator::signIn(options, path, backupFile);
+    Result<Actor> admin = RestoringAdministrator::signIn(options, path, backupFile, *key);
     if (!admin)
         return fail(QStringLiteral("restore"), admin.errorMessage() + QStringLiteral(" Nothing was restored."));
-    Result<QString> keptAs = Backups::restore(backupFile, path, Clock::system().now(), *admin, options.training);
+    Result<QString> keptAs = Backups::restore(backupFile, path, Clock::system().now(), *admin, options.training, *key);
     if (!keptAs)
         return fail(QStringLiteral("restore"), keptAs.errorMessage());
     QTextStream out(stdout);
@@ -148,7 +206,14 @@ int restore(const Options &options)
     if (!keptAs->isEmpty())
         out << "The file it replaced is kept as " << *keptAs << '\n';
     // The anchors before this belong to the history the restore replaced: the log says where it starts again.
-    Result<std::unique_ptr<Store>> restored = Store::open(path, Clock::system(), storeOptions(options));
+    Store::Options opening = storeOptions(options);
+    if (*key) { // the restored file's key file holds the backup's wraps: the same password or recovery key opens it
+        Result<std::shared_ptr<SealingKey>> restoredKey
+            = recovery.isEmpty() ? keyOf(options, path) : DatabaseKeys::unlockWithRecoveryKey(path, recovery);
+        if (restoredKey)
+            opening.sealing = *restoredKey;
+    }
+    Result<std::unique_ptr<Store>> restored = Store::open(path, Clock::system(), opening);
     if (Result<Anchor> anchored = restored ? (*restored)->anchors().append(QStringLiteral("restore"))
                                            : Result<Anchor>(restored.error());
         !anchored)

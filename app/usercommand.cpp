@@ -2,11 +2,14 @@
 
 #include "actingperson.h"
 #include "passwordprompt.h"
+#include "recoverykeytext.h"
 #include "store/accounts.h"
+#include "store/databasekeys.h"
 #include "store/databaselocation.h"
 #include "store/store.h"
 #include "storecommands.h"
 
+#include <QFileInfo>
 #include <QTextStream>
 
 namespace FrontDoor::UserCommand {
@@ -26,6 +29,37 @@ Result<Actor> administrator(Accounts &accounts, const Options &options)
                         QStringLiteral("only an administrator manages accounts."));
 }
 
+// The first account of a database that does not exist yet: the administrator, and the database made encrypted
+// (issue 20) — its key wrapped for them and under a recovery key, printed once here for information governance.
+int createEncrypted(const Options &options, const QString &path, const QString &login)
+{
+    if (options.name.trimmed().isEmpty())
+        return fail(QStringLiteral("give the person's name: --name \"Full Name\"."));
+    Result<QString> password = PasswordPrompt::readNew();
+    if (!password)
+        return fail(password.errorMessage());
+    if (Status acceptable = Accounts::checkNew(login, options.name, *password); !acceptable)
+        return fail(acceptable.errorMessage());
+    Store::Options opening = StoreCommands::storeOptions(options);
+    Result<KeyRing::Created> key = DatabaseKeys::createFor(path, login, *password, opening.passwordCost);
+    if (!key)
+        return fail(key.errorMessage());
+    opening.sealing = key->key;
+    Result<Account> created = makeError(ErrorCode::InvalidInput, {});
+    {
+        Result<std::unique_ptr<Store>> store = Store::open(path, Clock::system(), opening);
+        created = store ? (*store)->accounts().createFirstAdministrator(login, options.name, *password)
+                        : Result<Account>(store.error());
+    }
+    if (!created) {
+        DatabaseKeys::discardNew(path); // nothing was in it: no one could have signed in
+        return fail(created.errorMessage());
+    }
+    QTextStream(stdout) << "Created " << created->id << " (" << roleDisplayName(created->role) << ")\n"
+                        << RecoveryKeyText::forTerminal(path, key->recoveryKey);
+    return 0;
+}
+
 } // namespace
 
 int run(const Options &options)
@@ -35,11 +69,14 @@ int run(const Options &options)
         return fail(QStringLiteral("say what to do: add, disable, enable, reset or list."));
     const QString action = args.constFirst();
     const QString path = StoreCommands::databasePath(options);
+    // A new live database is encrypted from its first account; training's invented cases are not.
+    if (action == QLatin1String("add") && args.size() == 2 && !options.training && !QFileInfo::exists(path))
+        return createEncrypted(options, path, args.at(1));
     // Listing only reads: it works on a read-only file or folder (an archive, a copy IT is looking at).
     const bool listing = action == QLatin1String("list");
     Store::Options opening = StoreCommands::storeOptions(options);
     opening.readOnly = listing;
-    Result<std::unique_ptr<Store>> store = Store::open(path, Clock::system(), opening);
+    Result<std::unique_ptr<Store>> store = StoreCommands::openStore(options, path, opening);
     if (!store)
         return fail(withBackupAdvice(store.error(), path, options.settings.backupFolder));
     Accounts &accounts = (*store)->accounts();
@@ -96,6 +133,10 @@ int run(const Options &options)
             if (Status s = disabling ? accounts.disable(*admin, login) : accounts.enable(*admin, login); !s)
                 return fail(s.errorMessage());
             out << (disabling ? "Disabled " : "Enabled ") << Accounts::normalisedId(login) << '\n';
+            if (!disabling && (*store)->database().isSealed())
+                out << "The database is encrypted and disabling took away their key: reset their password (frontdoor "
+                       "user reset "
+                    << Accounts::normalisedId(login) << ") so that they can open it again.\n";
             return 0;
         }
         Result<QString> password = PasswordPrompt::readNew();

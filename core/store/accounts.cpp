@@ -60,6 +60,19 @@ Status Accounts::saveRing(const std::optional<KeyRing> &ring)
     return ring ? ring->save(KeyRing::pathFor(m_database.path())) : Status{};
 }
 
+Status Accounts::checkNew(const QString &id, const QString &displayName, const QString &password)
+{
+    const QString normalised = normalisedId(id);
+    if (normalised.isEmpty())
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("A sign-in name is 2 to 40 letters, digits, dots, dashes or underscores, "
+                                        "starting with a letter or digit."));
+    const QString name = displayName.simplified();
+    if (name.isEmpty() || name.size() > 100)
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("Give the person's name (up to 100 characters)."));
+    return PasswordPolicy::check(password, normalised);
+}
+
 Result<bool> Accounts::isEmpty()
 {
     Result<QSqlQuery *> count = m_database.exec(QStringLiteral("users.count"));
@@ -97,16 +110,10 @@ Result<QList<Account>> Accounts::list()
 Result<Account> Accounts::add(
     const QString &createdBy, const QString &id, const QString &displayName, Role role, const QString &password)
 {
+    if (Status acceptable = checkNew(id, displayName, password); !acceptable)
+        return acceptable.error();
     const QString normalised = normalisedId(id);
-    if (normalised.isEmpty())
-        return makeError(ErrorCode::InvalidInput,
-                         QStringLiteral("A sign-in name is 2 to 40 letters, digits, dots, dashes or underscores, "
-                                        "starting with a letter or digit."));
     const QString name = displayName.simplified();
-    if (name.isEmpty() || name.size() > 100)
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("Give the person's name (up to 100 characters)."));
-    if (Status policy = PasswordPolicy::check(password, normalised); !policy)
-        return policy.error();
     if (Result<Account> existing = find(normalised); existing)
         return makeError(ErrorCode::Conflict, QStringLiteral("There is already an account \"%1\".").arg(normalised));
     Result<QString> hash = PasswordHasher::hash(password, m_cost); // slow: outside the write transaction

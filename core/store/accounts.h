@@ -54,6 +54,9 @@ public:
     Result<Signature> sign(const Actor &actor, const QString &password);
 
     static QString normalisedId(const QString &id);
+    // A new account's name, display name and password as the rules take them (what add() checks first), for a
+    // caller that must know before it makes anything (an encrypted database's first run makes its key first).
+    static Status checkNew(const QString &id, const QString &displayName, const QString &password);
 
 private:
     Result<Account>

@@ -6,7 +6,7 @@
 namespace FrontDoor {
 
 namespace {
-constexpr std::array<std::pair<AuditKind, const char *>, 25> names{{
+constexpr std::array<std::pair<AuditKind, const char *>, 26> names{{
     {AuditKind::Created, "created"},
     {AuditKind::FieldChanged, "fieldChanged"},
     {AuditKind::Submitted, "submitted"},
@@ -32,6 +32,7 @@ constexpr std::array<std::pair<AuditKind, const char *>, 25> names{{
     {AuditKind::AccountEnabled, "accountEnabled"},
     {AuditKind::AccountsRecorded, "accountsRecorded"},
     {AuditKind::Discarded, "discarded"},
+    {AuditKind::Encrypted, "encrypted"},
 }};
 } // namespace
 

@@ -10,18 +10,18 @@ namespace FrontDoor {
 
 // What an audit event records (NOR-D1, NOR-D2: who recorded and decided what, and when).
 enum class AuditKind {
-    Created,          // a draft was started: the call's start, the handler
-    FieldChanged,     // one item from → to (a typing burst is one event)
-    Submitted,        // the call-handler submitted; the findings still outstanding
-    StatusChanged,    // decided, closed
-    Amended,          // a change after submission, with its reason
+    Created,       // a draft was started: the call's start, the handler
+    FieldChanged,  // one item from → to (a typing burst is one event)
+    Submitted,     // the call-handler submitted; the findings still outstanding
+    StatusChanged, // decided, closed
+    Amended,       // a change after submission, with its reason
     DecisionRecorded,
     Signed,
     Viewed,
     Exported,
     Printed,
     Imported,
-    LockTakenOver,    // a stale case lock was taken over
+    LockTakenOver, // a stale case lock was taken over
     BackupMade,
     Restored,
     SignedIn,
@@ -35,6 +35,7 @@ enum class AuditKind {
     AccountEnabled,
     Discarded,        // a call started by mistake set aside, with the reason (issue 18)
     AccountsRecorded, // every account's state, once, when account changes began to be recorded (issue 17)
+    Encrypted,        // a plaintext database converted to an encrypted one, by whom (issue 20)
 };
 
 QString auditKindName(AuditKind kind);

@@ -321,23 +321,28 @@ QString Backups::latestVerified(const QString &folder, const QString &databasePa
 
 std::optional<bool> Backups::isTraining(const QString &file)
 {
-    std::optional<bool> training;
-    sqlite3 *db = nullptr;
-    if (sqlite3_open_v2(QFile::encodeName(file).constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-        sqlite3_stmt *statement = nullptr;
-        if (sqlite3_prepare_v2(db, "PRAGMA application_id", -1, &statement, nullptr) == SQLITE_OK
-            && sqlite3_step(statement) == SQLITE_ROW)
-            training = sqlite3_column_int(statement, 0) == Database::trainingApplicationId;
-        sqlite3_finalize(statement);
-    }
-    sqlite3_close(db);
-    return training;
+    // The application id is in the header's clear first 100 bytes (offset 68, big-endian), also of an encrypted file.
+    QFile opened(file);
+    if (!opened.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QByteArray header = opened.read(100);
+    if (header.size() < 100 || !header.startsWith(QByteArrayLiteral("SQLite format 3\0")))
+        return std::nullopt;
+    const auto byte = [&](int i) {
+        return quint32(quint8(header.at(i)));
+    };
+    const qint32 applicationId = qint32(byte(68) << 24 | byte(69) << 16 | byte(70) << 8 | byte(71));
+    return applicationId == Database::trainingApplicationId;
 }
 
-Result<QString> Backups::restore(const QString &backupFile, const QString &databasePath, const QDateTime &now,
-                                 const Actor &actor, bool training)
+Result<QString> Backups::restore(const QString &backupFile,
+                                 const QString &databasePath,
+                                 const QDateTime &now,
+                                 const Actor &actor,
+                                 bool training,
+                                 const std::shared_ptr<const SealingKey> &key)
 {
-    if (Result<AuditVerifier::Report> verified = verify(backupFile); !verified)
+    if (Result<AuditVerifier::Report> verified = verify(backupFile, {}, {}, key); !verified)
         return makeError(verified.error().code,
                          verified.errorMessage() + QStringLiteral(" Nothing was restored."));
     // Live and training never meet: a training backup never replaces live cases, nor the reverse.
@@ -362,7 +367,9 @@ Result<QString> Backups::restore(const QString &backupFile, const QString &datab
         keptAs = stem;
         for (int n = 2; QFileInfo::exists(keptAs) || QFileInfo::exists(keptAs + QStringLiteral("-wal")); ++n)
             keptAs = QStringLiteral("%1-%2").arg(stem).arg(n);
-        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        // An encrypted file's wrapped keys go aside with it: the kept file still opens.
+        for (const QString &suffix :
+             {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral(".keys")}) {
             if (QFileInfo::exists(databasePath + suffix) && !QFile::rename(databasePath + suffix, keptAs + suffix))
                 return makeError(ErrorCode::IoError,
                                  QStringLiteral("%1 could not be moved aside; nothing was restored.").arg(databasePath + suffix));
@@ -371,18 +378,34 @@ Result<QString> Backups::restore(const QString &backupFile, const QString &datab
     if (Result<QString> prepared = DatabaseLocation::prepare(databasePath); !prepared)
         return prepared.error();
 
-    sqlite3 *source = nullptr;
-    if (sqlite3_open_v2(QFile::encodeName(backupFile).constData(), &source, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-        sqlite3_close(source);
-        return makeError(ErrorCode::IoError, QStringLiteral("%1 cannot be read.").arg(backupFile));
+    Database::Options reading;
+    reading.readOnly = true;
+    reading.quickCheck = false; // verified above
+    reading.sealing = key;
+    Result<std::unique_ptr<Database>> source = Database::open(backupFile, reading);
+    if (!source)
+        return makeError(source.error().code,
+                         QStringLiteral("%1 cannot be read: %2").arg(backupFile, source.errorMessage()));
+    // An encrypted backup comes back encrypted: the same key under a file id of its own, its wrapped keys beside it.
+    std::shared_ptr<const SealingKey> restoredKey;
+    if (key) {
+        Result<KeyRing> ring = KeyRing::load(KeyRing::pathFor(backupFile));
+        if (!ring)
+            return ring.error();
+        const QByteArray fileId = SealingKey::newFileId();
+        restoredKey = key->forFile(fileId);
+        if (Status s = ring->forCopy(fileId).save(KeyRing::pathFor(databasePath)); !s)
+            return s.error();
     }
-    Status copied = copyWithBackupApi(source, databasePath);
-    sqlite3_close(source);
+    Status copied = copyWithBackupApi((*source)->handle(), databasePath, restoredKey);
+    source->reset();
     if (!copied)
         return copied.error();
     QFile::setPermissions(databasePath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 
-    Result<std::unique_ptr<Database>> reopened = Database::open(databasePath);
+    Database::Options writing;
+    writing.sealing = restoredKey;
+    Result<std::unique_ptr<Database>> reopened = Database::open(databasePath, writing);
     if (!reopened)
         return reopened.error();
     if (Result<qint64> event = AuditTrail::record(**reopened, {}, actor.userId, now, AuditKind::Restored,

@@ -56,9 +56,14 @@ public:
     // Replaces the database at `databasePath` with `backupFile` (which must verify, and be a training backup
     // exactly when `training`). The replaced file and its -wal/-shm are kept beside it as
     // <name>.replaced-<time>[-n]; returns that name (empty when there was none). `actor` is the administrator the
-    // caller signed in; the restore is audited under them in the restored file.
-    static Result<QString> restore(const QString &backupFile, const QString &databasePath, const QDateTime &now,
-                                   const Actor &actor, bool training = false);
+    // caller signed in; the restore is audited under them in the restored file. An encrypted backup is read with
+    // `key` (unwrapped from <backupFile>.keys) and restored encrypted, with its wrapped keys beside it.
+    static Result<QString> restore(const QString &backupFile,
+                                   const QString &databasePath,
+                                   const QDateTime &now,
+                                   const Actor &actor,
+                                   bool training = false,
+                                   const std::shared_ptr<const SealingKey> &key = nullptr);
     // Whether a backup's header says it holds invented training cases (issue 7); nullopt when it cannot be read.
     static std::optional<bool> isTraining(const QString &file);
 };

@@ -51,7 +51,9 @@ TEST_CASE("The database and backup folders IT deploys system-wide are where acco
     CHECK(QFileInfo::exists(databaseFolder + QStringLiteral("/frontdoor.sqlite")));
     CHECK_FALSE(QFileInfo::exists(dir.filePath(QStringLiteral("home-data/FrontDoor/frontdoor/frontdoor.sqlite"))));
 
-    Run backup = runFrontDoor({QStringLiteral("backup")}, {}, machine);
+    Run backup = runFrontDoor({QStringLiteral("backup"), QStringLiteral("--as"), QStringLiteral("admin")},
+                              "kettle on the windowsill\n",
+                              machine);
     INFO(backup.err.toStdString());
     REQUIRE(backup.exitCode == 0);
     CHECK(QDir(backupFolder).entryList({QStringLiteral("frontdoor-*.sqlite")}, QDir::Files).size() == 1);
