@@ -16,18 +16,22 @@
 #include "session/accountsdialog.h"
 #include "session/firstrundialog.h"
 #include "session/idlelock.h"
+#include "session/recoverykeydialog.h"
 #include "session/signindialog.h"
 #include "session/windowcontext.h"
 #include "store/accounts.h"
 #include "store/audittrail.h"
 #include "store/backups.h"
 #include "store/changefeed.h"
+#include "store/databasekeys.h"
 #include "store/databaselocation.h"
+#include "store/encryptedsignin.h"
 #include "store/store.h"
 #include "store/teamsignin.h"
 #include "training/trainingdata.h"
 
 #include <QApplication>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QScreen>
 #include <QStatusBar>
@@ -211,6 +215,107 @@ int runTeam(const Options &options, const Profile &profile)
 
 } // namespace
 
+namespace {
+
+// Who sits at the desk next, and the store they work in; empty when they quit.
+struct AtTheDesk
+{
+    Store *store = nullptr;
+    Account account;
+};
+using NextPerson = std::function<Result<std::optional<AtTheDesk>>()>;
+
+// A standalone desk: one person after another (issue 18: Sign out, or the lock screen's, asks who is next). A daily
+// backup at start when none was made in the last day, and one on every exit; generations are kept (7 days, 4 weeks,
+// 12 months). Its warnings (fewer records than the last backup, no second copy, no anchor) are shown: a person must
+// know before the day's work goes on.
+int runDesk(const Options &options, const Profile &profile, const QString &path, const NextPerson &nextPerson)
+{
+    const auto backUp = [](Store &store, const Actor &actor, bool quietWhenFailed) {
+        Result<Backups::Made> made = store.backUp(actor);
+        if (!made && !quietWhenFailed)
+            QMessageBox::warning(nullptr, QObject::tr("Front Door could not make its backup"), made.errorMessage());
+        if (made && !made->warnings.isEmpty())
+            QMessageBox::warning(nullptr,
+                                 QObject::tr("Front Door's backup needs attention"),
+                                 made->warnings.join(QStringLiteral("\n\n")));
+    };
+    ProfileShelf shelf(profile); // outlives the windows: editors hold its profiles
+    bool first = true;
+    for (;;) {
+        const Result<std::optional<AtTheDesk>> next = nextPerson();
+        if (!next)
+            return refuse(next.errorMessage());
+        if (!*next)
+            return 0;
+        Store &store = *(*next)->store;
+        const Account &account = (*next)->account;
+        const Actor actor{account.id, account.role};
+        if (first && Backups::isDue(store.backupFolder(), path, store.clock().now()))
+            backUp(store, actor, true); // a failure here is reported on exit, when it is retried
+
+        const Shown shown = showWindow(
+            store, shelf, account, {path, options.training, options.settings.idleLockMinutes}, options, first);
+        first = false;
+        static_cast<void>(
+            store.accounts().signOut(actor)); // audited; a failure here changes nothing for the person leaving
+        static_cast<void>(store.anchors().append(QStringLiteral("sign-out"))); // the backup's anchor follows
+        if (!shown.signedOut) {
+            backUp(store, actor, false);
+            return shown.code;
+        }
+    }
+}
+
+// Issue 20: a new live database is made encrypted at its first run, and the recovery key shown once. False when
+// the person quit before it was made.
+bool firstRunEncrypted(const QString &path, const Store::Options &opening)
+{
+    QString recoveryKey;
+    FirstRunDialog firstRun([&](const QString &login, const QString &fullName, const QString &password) {
+        Result<EncryptedSession> made = createEncrypted(path, login, fullName, password, Clock::system(), opening);
+        if (!made)
+            return Result<Account>(made.error());
+        recoveryKey = made->recoveryKey;
+        return Result<Account>(made->account); // the store closes here: the administrator signs in next
+    });
+    if (firstRun.exec() != QDialog::Accepted)
+        return false;
+    RecoveryKeyDialog shown(recoveryKey, path);
+    shown.exec();
+    recoveryKey.fill(u' ');
+    return true;
+}
+
+// An encrypted database (issue 20): each person's password unwraps its key before the file can be opened, so the
+// store opens at sign-in and closes — the key wiped — when they sign out.
+int runEncrypted(const Options &options, const Profile &profile, const QString &path)
+{
+    const Store::Options opening = StoreCommands::storeOptions(options);
+    if (!QFileInfo::exists(path) && !firstRunEncrypted(path, opening))
+        return 0;
+    std::unique_ptr<Store> current;
+    return runDesk(options, profile, path, [&]() -> Result<std::optional<AtTheDesk>> {
+        current.reset(); // the last person's store and key go before anyone else signs in
+        std::optional<EncryptedSession> session;
+        SignInDialog signIn(
+            [&](const QString &name, const QString &password) -> Result<Account> {
+                Result<EncryptedSession> signedIn = signInToEncrypted(path, name, password, Clock::system(), opening);
+                if (!signedIn)
+                    return signedIn.error();
+                session = std::move(*signedIn);
+                return session->account;
+            },
+            profile.name);
+        if (signIn.exec() != QDialog::Accepted || !session)
+            return std::optional<AtTheDesk>();
+        current = std::move(session->store);
+        return std::optional<AtTheDesk>(AtTheDesk{current.get(), session->account});
+    });
+}
+
+} // namespace
+
 int run(const Options &options)
 {
     const QString path = StoreCommands::databasePath(options);
@@ -227,47 +332,22 @@ int run(const Options &options)
         // The first time: invented accounts and four weeks of invented cases (issue 7).
         if (Result<bool> filled = TrainingData::fill(path, *profile, 160, QDateTime::currentDateTimeUtc()); !filled)
             return refuse(filled.errorMessage());
+    } else if (!QFileInfo::exists(path) || DatabaseKeys::isEncrypted(path)) {
+        return runEncrypted(options, *profile, path); // a new live database is encrypted (issue 20)
     }
+    // A plaintext database: made before encryption, or training's invented cases.
     Result<std::unique_ptr<Store>> opened = Store::open(path, Clock::system(), StoreCommands::storeOptions(options));
     if (!opened)
         return refuse(withBackupAdvice(opened.error(), path, options.settings.backupFolder));
     Store &store = **opened;
-
-    // A daily backup at start when none was made in the last day, and one on every exit; generations are kept
-    // (7 days, 4 weeks, 12 months). Its warnings (fewer records than the last backup, no second copy, no anchor)
-    // are shown: a person must know before the day's work goes on.
-    const auto backUp = [&store](const Actor &actor, bool quietWhenFailed) {
-        Result<Backups::Made> made = store.backUp(actor);
-        if (!made && !quietWhenFailed)
-            QMessageBox::warning(nullptr, QObject::tr("Front Door could not make its backup"), made.errorMessage());
-        if (made && !made->warnings.isEmpty())
-            QMessageBox::warning(nullptr, QObject::tr("Front Door's backup needs attention"),
-                                 made->warnings.join(QStringLiteral("\n\n")));
-    };
-    ProfileShelf shelf(*profile); // outlives the windows: editors hold its profiles
-    bool first = true;
-    // One person after another at the same desk (issue 18: Sign out, or the lock screen's, asks who is next).
-    for (;;) {
+    return runDesk(options, *profile, path, [&]() -> Result<std::optional<AtTheDesk>> {
         const Result<std::optional<Account>> account = signedIn(store.accounts(), *profile, options.training);
         if (!account)
-            return refuse(account.errorMessage());
+            return account.error();
         if (!*account)
-            return 0;
-        const Actor actor{(*account)->id, (*account)->role};
-        if (first && Backups::isDue(store.backupFolder(), path, store.clock().now()))
-            backUp(actor, true); // a failure here is reported on exit, when it is retried
-
-        const Shown shown = showWindow(
-            store, shelf, **account, {path, options.training, options.settings.idleLockMinutes}, options, first);
-        first = false;
-        static_cast<void>(
-            store.accounts().signOut(actor)); // audited; a failure here changes nothing for the person leaving
-        static_cast<void>(store.anchors().append(QStringLiteral("sign-out"))); // the backup's anchor follows
-        if (!shown.signedOut) {
-            backUp(actor, false);
-            return shown.code;
-        }
-    }
+            return std::optional<AtTheDesk>();
+        return std::optional<AtTheDesk>(AtTheDesk{&store, **account});
+    });
 }
 
 } // namespace FrontDoor::GuiLauncher

@@ -4,8 +4,8 @@
 #include "passwordprompt.h"
 #include "recoverykeytext.h"
 #include "store/accounts.h"
-#include "store/databasekeys.h"
 #include "store/databaselocation.h"
+#include "store/encryptedsignin.h"
 #include "store/store.h"
 #include "storecommands.h"
 
@@ -38,25 +38,12 @@ int createEncrypted(const Options &options, const QString &path, const QString &
     Result<QString> password = PasswordPrompt::readNew();
     if (!password)
         return fail(password.errorMessage());
-    if (Status acceptable = Accounts::checkNew(login, options.name, *password); !acceptable)
-        return fail(acceptable.errorMessage());
-    Store::Options opening = StoreCommands::storeOptions(options);
-    Result<KeyRing::Created> key = DatabaseKeys::createFor(path, login, *password, opening.passwordCost);
-    if (!key)
-        return fail(key.errorMessage());
-    opening.sealing = key->key;
-    Result<Account> created = makeError(ErrorCode::InvalidInput, {});
-    {
-        Result<std::unique_ptr<Store>> store = Store::open(path, Clock::system(), opening);
-        created = store ? (*store)->accounts().createFirstAdministrator(login, options.name, *password)
-                        : Result<Account>(store.error());
-    }
-    if (!created) {
-        DatabaseKeys::discardNew(path); // nothing was in it: no one could have signed in
+    Result<EncryptedSession> created = FrontDoor::createEncrypted(
+        path, login, options.name, *password, Clock::system(), StoreCommands::storeOptions(options));
+    if (!created)
         return fail(created.errorMessage());
-    }
-    QTextStream(stdout) << "Created " << created->id << " (" << roleDisplayName(created->role) << ")\n"
-                        << RecoveryKeyText::forTerminal(path, key->recoveryKey);
+    QTextStream(stdout) << "Created " << created->account.id << " (" << roleDisplayName(created->account.role) << ")\n"
+                        << RecoveryKeyText::forTerminal(path, created->recoveryKey);
     return 0;
 }
 

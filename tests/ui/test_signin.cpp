@@ -9,10 +9,16 @@
 #include "session/accountsdialog.h"
 #include "session/firstrundialog.h"
 #include "session/newpassworddialog.h"
+#include "session/recoverykeydialog.h"
 #include "session/signindialog.h"
 
+#include "store/databasekeys.h"
+#include "store/encryptedsignin.h"
+
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -188,4 +194,88 @@ TEST_CASE("Accounts dialog: the role resets after an account is made, and a pass
     QTest::keyClick(edit(manage, "newAccountRepeat"), Qt::Key_Return);
     REQUIRE(message(manage, "accountsMessage").contains(QStringLiteral("Created sam")));
     CHECK(role->currentIndex() == 0); // the next account does not inherit the last one's role
+}
+
+TEST_CASE("First run makes an encrypted database: the recovery key is shown until written down, sign-in unwraps it",
+          "[issue20]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("front door/live.sqlite"));
+    Store::Options opening;
+    opening.passwordCost = cheap;
+    QString recovery;
+    FirstRunDialog firstRun([&](const QString &login, const QString &fullName, const QString &password) {
+        Result<EncryptedSession> made = createEncrypted(path, login, fullName, password, Clock::system(), opening);
+        if (!made)
+            return Result<Account>(made.error());
+        recovery = made->recoveryKey;
+        return Result<Account>(made->account);
+    });
+    firstRun.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&firstRun));
+    typeInto(firstRun, "firstRunLogin", QStringLiteral("admin"));
+    typeInto(firstRun, "firstRunFullName", QStringLiteral("Ada Admin"));
+    typeInto(firstRun, "firstRunPassword", QStringLiteral("admin's kettle"));
+    typeInto(firstRun, "firstRunRepeat", QStringLiteral("admin's kettle"));
+    QTest::keyClick(edit(firstRun, "firstRunRepeat"), Qt::Key_Return);
+    // The rules refuse a password with the name in it before any key or file is made.
+    CHECK(message(firstRun, "firstRunMessage").contains(QStringLiteral("must not contain")));
+    CHECK_FALSE(QFileInfo::exists(path));
+    CHECK_FALSE(QFileInfo::exists(KeyRing::pathFor(path)));
+    typeInto(firstRun, "firstRunPassword", QStringLiteral("kettle on the windowsill"));
+    typeInto(firstRun, "firstRunRepeat", QStringLiteral("kettle on the windowsill"));
+    QTest::keyClick(edit(firstRun, "firstRunRepeat"), Qt::Key_Return);
+    INFO(message(firstRun, "firstRunMessage").toStdString());
+    REQUIRE(firstRun.result() == QDialog::Accepted);
+    CHECK(DatabaseKeys::isEncrypted(path));
+    CHECK((QFileInfo(KeyRing::pathFor(path)).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther)) == 0);
+    REQUIRE(recovery.size() > 40);
+
+    RecoveryKeyDialog shown(recovery, path);
+    shown.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&shown));
+    CHECK(edit(shown, "recoveryKey")->text() == recovery);
+    auto *written = shown.findChild<QCheckBox *>(QStringLiteral("recoveryKeyWrittenDown"));
+    REQUIRE(written);
+    QTest::keyClick(&shown, Qt::Key_Escape); // not written down: Escape does not lose the key
+    QTest::keyClick(written, Qt::Key_Return);
+    CHECK(shown.isVisible());
+    CHECK(shown.result() != QDialog::Accepted);
+    QTest::keyClick(written, Qt::Key_Space); // ticked
+    QTest::keyClick(written, Qt::Key_Return);
+    CHECK(shown.result() == QDialog::Accepted);
+    CHECK(DatabaseKeys::unlockWithRecoveryKey(path, recovery));
+
+    const QByteArray before = fileDigest(path);
+    std::optional<EncryptedSession> session;
+    SignInDialog signIn(
+        [&](const QString &name, const QString &password) -> Result<Account> {
+            Result<EncryptedSession> signedIn = signInToEncrypted(path, name, password, Clock::system(), opening);
+            if (!signedIn)
+                return signedIn.error();
+            session = std::move(*signedIn);
+            return session->account;
+        },
+        QStringLiteral("Norfolk CADS"));
+    signIn.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&signIn));
+    typeInto(signIn, "signInName", QStringLiteral("admin"));
+    typeInto(signIn, "signInPassword", QStringLiteral("a wrong guess at it"));
+    QTest::keyClick(edit(signIn, "signInPassword"), Qt::Key_Return);
+    CHECK(message(signIn, "signInMessage") == QStringLiteral("The name or the password is not right."));
+    CHECK_FALSE(session);
+    CHECK(fileDigest(path) == before);                         // the wrong password never opened the file
+    typeInto(signIn, "signInName", QStringLiteral("-nobody")); // an unknown name: the same words
+    typeInto(signIn, "signInPassword", QStringLiteral("kettle on the windowsill"));
+    QTest::keyClick(edit(signIn, "signInPassword"), Qt::Key_Return);
+    CHECK(message(signIn, "signInMessage") == QStringLiteral("The name or the password is not right."));
+    edit(signIn, "signInName")->clear();
+    typeInto(signIn, "signInName", QStringLiteral("ADMIN")); // names are not case-sensitive, the wrap neither
+    typeInto(signIn, "signInPassword", QStringLiteral("kettle on the windowsill"));
+    QTest::keyClick(edit(signIn, "signInPassword"), Qt::Key_Return);
+    INFO(message(signIn, "signInMessage").toStdString());
+    REQUIRE(signIn.result() == QDialog::Accepted);
+    REQUIRE(session);
+    CHECK(session->account.role == Role::Administrator);
+    CHECK(session->store->database().isSealed());
 }

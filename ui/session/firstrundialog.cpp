@@ -11,7 +11,17 @@
 
 namespace FrontDoor {
 
-FirstRunDialog::FirstRunDialog(Accounts &accounts, QWidget *parent) : QDialog(parent), m_accounts(accounts)
+FirstRunDialog::FirstRunDialog(Accounts &accounts, QWidget *parent)
+    : FirstRunDialog(
+        [&accounts](const QString &login, const QString &fullName, const QString &password) {
+            return accounts.createFirstAdministrator(login, fullName, password);
+        },
+        parent)
+{}
+
+FirstRunDialog::FirstRunDialog(Create create, QWidget *parent)
+    : QDialog(parent)
+    , m_create(std::move(create))
 {
     setWindowTitle(tr("Front Door — first run"));
     setObjectName(QStringLiteral("firstRunDialog"));
@@ -46,7 +56,7 @@ void FirstRunDialog::accept()
         m_form->clearPasswords();
         return;
     }
-    Result<Account> created = m_accounts.createFirstAdministrator(m_form->login(), m_form->fullName(), m_form->password());
+    Result<Account> created = m_create(m_form->login(), m_form->fullName(), m_form->password());
     m_form->clearPasswords();
     if (!created) {
         m_message->setText(created.errorMessage());
