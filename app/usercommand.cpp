@@ -120,7 +120,7 @@ int run(const Options &options)
             if (Status s = disabling ? accounts.disable(*admin, login) : accounts.enable(*admin, login); !s)
                 return fail(s.errorMessage());
             out << (disabling ? "Disabled " : "Enabled ") << Accounts::normalisedId(login) << '\n';
-            if (!disabling && (*store)->database().isSealed())
+            if (!disabling && accounts.wrapsKeys())
                 out << "The database is encrypted and disabling took away their key: reset their password (frontdoor "
                        "user reset "
                     << Accounts::normalisedId(login) << ") so that they can open it again.\n";

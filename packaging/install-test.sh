@@ -2,7 +2,7 @@
 # The package's install test (issue 9), run by CTest as "package: build the .deb, install it, run it, remove it":
 # build the .deb with CPack from a finished build, check what it holds and what it depends on, install it, run the
 # installed program as IT would on a fresh machine (--version, check on a sample referral, verify-audit on a fresh
-# database, settings), then remove it and check that nothing of it is left.
+# encrypted database, settings), then remove it and check that nothing of it is left.
 #
 # As root with no frontdoor package already installed (CI), it installs into this machine with dpkg and purges it
 # afterwards. Otherwise it unpacks into a throw-away root — which works because the program finds its profiles and
@@ -104,7 +104,11 @@ say "check on a sample referral: exit $checked, $(grep -o '"ruleId"' "$work/chec
 db=$work/fresh/frontdoor.sqlite
 printf 'kettle on the windowsill\nkettle on the windowsill\n' |
     "$program" user add admin --name "Ada Admin" --db "$db" >/dev/null || fail "the first account could not be made"
-"$program" verify-audit --db "$db" || fail "verify-audit on a fresh database"
+# A new database is encrypted (issue 20): the administrator's password opens it.
+[ -f "$db.keys" ] || fail "a fresh database has no key file beside it"
+printf 'kettle on the windowsill\n' | "$program" verify-audit --db "$db" --as admin ||
+    fail "verify-audit on a fresh (encrypted) database"
+"$program" verify-audit --db "$db" </dev/null 2>/dev/null && fail "an encrypted database opened without a password"
 
 "$program" settings >"$work/settings.txt" || { cat "$work/settings.txt"; fail "settings found a problem"; }
 for id in norfolk-cads lincolnshire-csc; do

@@ -60,6 +60,11 @@ Status Accounts::saveRing(const std::optional<KeyRing> &ring)
     return ring ? ring->save(KeyRing::pathFor(m_database.path())) : Status{};
 }
 
+bool Accounts::wrapsKeys() const
+{
+    return m_database.isSealed();
+}
+
 Status Accounts::checkNew(const QString &id, const QString &displayName, const QString &password)
 {
     const QString normalised = normalisedId(id);

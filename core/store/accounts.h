@@ -54,6 +54,9 @@ public:
     Result<Signature> sign(const Actor &actor, const QString &password);
 
     static QString normalisedId(const QString &id);
+    // An encrypted database (issue 20): each account opens it with a wrap of the key made from its password, which
+    // disabling removes — so an account enabled again needs a password reset before it can sign in.
+    bool wrapsKeys() const;
     // A new account's name, display name and password as the rules take them (what add() checks first), for a
     // caller that must know before it makes anything (an encrypted database's first run makes its key first).
     static Status checkNew(const QString &id, const QString &displayName, const QString &password);

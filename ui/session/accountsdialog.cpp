@@ -101,9 +101,13 @@ void AccountsDialog::setDisabled(bool disabled)
         return;
     const Status done = disabled ? m_accounts.disable(m_administrator, account->id)
                                  : m_accounts.enable(m_administrator, account->id);
-    m_message->setText(!done ? done.errorMessage()
-                             : disabled ? tr("Disabled %1: they can no longer sign in.").arg(account->id)
-                                        : tr("Enabled %1 again.").arg(account->id));
+    m_message->setText(!done      ? done.errorMessage()
+                       : disabled ? tr("Disabled %1: they can no longer sign in.").arg(account->id)
+                       : m_accounts.wrapsKeys()
+                           ? tr("Enabled %1 again. The database is encrypted and disabling took away their key: "
+                                "reset their password so that they can sign in.")
+                                 .arg(account->id)
+                           : tr("Enabled %1 again.").arg(account->id));
     refresh();
     m_list->setFocus();
 }
