@@ -102,21 +102,38 @@ struct Holding
     qint64 events = -1;
 };
 
-Holding holdingOf(const QString &file)
+// The key of a copy of an encrypted database (a backup): the database's key under the copy's own file id, read from
+// the copy's <file>.keys. None for a plaintext copy, or without the database's key.
+std::shared_ptr<const SealingKey> copyKeyOf(const QString &file, const std::shared_ptr<const SealingKey> &key)
+{
+    if (!key)
+        return nullptr;
+    Result<KeyRing> ring = KeyRing::load(KeyRing::pathFor(file));
+    return ring ? key->forFile(ring->fileId()) : nullptr;
+}
+
+Holding holdingOf(const QString &file, const std::shared_ptr<const SealingKey> &databaseKey)
 {
     Holding holding;
-    sqlite3 *db = nullptr;
-    if (sqlite3_open_v2(QFile::encodeName(file).constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-        sqlite3_stmt *statement = nullptr;
-        if (sqlite3_prepare_v2(db, "SELECT (SELECT count(*) FROM referrals), (SELECT seq FROM audit_head)", -1,
-                               &statement, nullptr) == SQLITE_OK
-            && sqlite3_step(statement) == SQLITE_ROW) {
-            holding.referrals = sqlite3_column_int64(statement, 0);
-            holding.events = sqlite3_column_int64(statement, 1);
-        }
-        sqlite3_finalize(statement);
+    Database::Options reading;
+    reading.readOnly = true;
+    reading.quickCheck = false;
+    reading.sealing = copyKeyOf(file, databaseKey);
+    Result<std::unique_ptr<Database>> opened = Database::open(file, reading);
+    if (!opened)
+        return holding; // unreadable: counted as nothing, so it never hides a loss
+    sqlite3_stmt *statement = nullptr;
+    if (sqlite3_prepare_v2((*opened)->handle(),
+                           "SELECT (SELECT count(*) FROM referrals), (SELECT seq FROM audit_head)",
+                           -1,
+                           &statement,
+                           nullptr)
+            == SQLITE_OK
+        && sqlite3_step(statement) == SQLITE_ROW) {
+        holding.referrals = sqlite3_column_int64(statement, 0);
+        holding.events = sqlite3_column_int64(statement, 1);
     }
-    sqlite3_close(db);
+    sqlite3_finalize(statement);
     return holding;
 }
 
@@ -184,12 +201,15 @@ Result<QString> copyToSecondFolder(const QString &backup,
 
 // Removes the backups beyond their generations — unless the newest holds fewer referrals or events than the one
 // before it: then nothing goes, and the person is told.
-void thin(const QString &folder, const QString &databasePath, Backups::Made &made)
+void thin(const QString &folder,
+          const QString &databasePath,
+          Backups::Made &made,
+          const std::shared_ptr<const SealingKey> &databaseKey)
 {
     const QStringList existing = BackupFiles::list(folder, databasePath);
     if (existing.size() >= 2) {
-        const Holding now = holdingOf(existing.at(0));
-        const Holding before = holdingOf(existing.at(1));
+        const Holding now = holdingOf(existing.at(0), databaseKey);
+        const Holding before = holdingOf(existing.at(1), databaseKey);
         if (now.referrals < before.referrals || now.events < before.events) {
             made.warnings.append(
                 QStringLiteral("This backup (%1) holds fewer records than the one before it (%2): %3 referrals and %4 "
@@ -287,14 +307,14 @@ Result<Backups::Made> Backups::make(Database &database,
         return placed.error();
     made.file = *placed;
     made.bytes = QFileInfo(*placed).size();
-    thin(folder, database.path(), made);
+    thin(folder, database.path(), made, database.sealingKey());
 
     if (!secondFolder.isEmpty()) {
         Backups::Made again;
         Result<QString> second = copyToSecondFolder(*placed, secondFolder, name, anchoring, again, copyKey);
         if (second) {
             made.secondFile = *second;
-            thin(secondFolder, database.path(), made);
+            thin(secondFolder, database.path(), made, database.sealingKey());
         } else {
             made.warnings.append(QStringLiteral("The copy to the second backup folder failed: %1 The backup in %2 "
                                                 "is good.").arg(second.errorMessage(), folder));
@@ -311,10 +331,12 @@ bool Backups::isDue(const QString &folder, const QString &databasePath, const QD
     return QFileInfo(existing.constFirst()).lastModified().toUTC().addDays(1) <= now;
 }
 
-QString Backups::latestVerified(const QString &folder, const QString &databasePath)
+QString Backups::latestVerified(const QString &folder,
+                                const QString &databasePath,
+                                const std::shared_ptr<const SealingKey> &key)
 {
     for (const QString &file : BackupFiles::list(folder, databasePath))
-        if (verify(file))
+        if (verify(file, {}, {}, copyKeyOf(file, key)))
             return file;
     return {};
 }

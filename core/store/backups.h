@@ -51,7 +51,10 @@ public:
                                                 const QString &anchoredDatabase = {},
                                                 const std::shared_ptr<const SealingKey> &key = nullptr);
     // The newest backup that verifies, or empty when there is none.
-    static QString latestVerified(const QString &folder, const QString &databasePath);
+    // Encrypted backups verify only with the database's `key` (each under its own file id).
+    static QString latestVerified(const QString &folder,
+                                  const QString &databasePath,
+                                  const std::shared_ptr<const SealingKey> &key = nullptr);
 
     // Replaces the database at `databasePath` with `backupFile` (which must verify, and be a training backup
     // exactly when `training`). The replaced file and its -wal/-shm are kept beside it as

@@ -20,7 +20,7 @@ Result<EncryptedSession> signInToEncrypted(const QString &path,
     opening.sealing = *key;
     Result<std::unique_ptr<Store>> store = Store::open(path, clock, opening);
     if (!store)
-        return makeError(store.error().code, withBackupAdvice(store.error(), path, opening.backupFolder));
+        return makeError(store.error().code, withBackupAdvice(store.error(), path, opening.backupFolder, *key));
     Result<Account> account = (*store)->accounts().signIn(name, password);
     if (!account)
         return account.error();

@@ -3,6 +3,7 @@
 #include "store/accounttrail.h"
 #include "store/backupfiles.h"
 #include "store/backups.h"
+#include "store/databasekeys.h"
 #include "store/storedtime.h"
 
 #include <QSysInfo>
@@ -113,17 +114,28 @@ Result<Backups::Made> Store::backUp(const Actor &actor)
     return made;
 }
 
-QString withBackupAdvice(const Error &error, const QString &databasePath, const QString &backupFolder)
+QString withBackupAdvice(const Error &error,
+                         const QString &databasePath,
+                         const QString &backupFolder,
+                         const std::shared_ptr<const SealingKey> &key)
 {
     if (error.code != ErrorCode::DatabaseCorrupt)
         return error.message;
     const QString folder = orDefault(backupFolder, BackupFiles::defaultFolder(databasePath));
-    const QString latest = Backups::latestVerified(folder, databasePath);
-    if (latest.isEmpty())
-        return error.message + QStringLiteral(" No backup that passes its checks was found in %1.").arg(folder);
-    return error.message
-           + QStringLiteral(" The latest backup that passes its checks is %1; to restore it: frontdoor restore \"%1\" "
-                            "--db \"%2\" (the damaged file is kept).").arg(latest, databasePath);
+    const QString latest = Backups::latestVerified(folder, databasePath, key);
+    if (!latest.isEmpty())
+        return error.message
+               + QStringLiteral(" The latest backup that passes its checks is %1; to restore it: frontdoor restore "
+                                "\"%1\" --db \"%2\" (the damaged file is kept).")
+                     .arg(latest, databasePath);
+    // Without the key, an encrypted backup cannot be checked here: it is named, and restore checks it first.
+    if (const QString newest = BackupFiles::list(folder, databasePath).value(0);
+        !key && !newest.isEmpty() && DatabaseKeys::isEncrypted(newest))
+        return error.message
+               + QStringLiteral(" The latest backup is %1 (encrypted: its checks run when it is restored); to restore "
+                                "it: frontdoor restore \"%1\" --db \"%2\" --as ADMIN (the damaged file is kept).")
+                     .arg(newest, databasePath);
+    return error.message + QStringLiteral(" No backup that passes its checks was found in %1.").arg(folder);
 }
 
 } // namespace FrontDoor

@@ -87,6 +87,9 @@ private:
 };
 
 // "NOR-2026-…: the database at … is damaged … The latest backup that passes its checks is …; restore it with …"
-QString withBackupAdvice(const Error &error, const QString &databasePath, const QString &backupFolder);
+QString withBackupAdvice(const Error &error,
+                         const QString &databasePath,
+                         const QString &backupFolder,
+                         const std::shared_ptr<const SealingKey> &key = nullptr);
 
 } // namespace FrontDoor

@@ -44,9 +44,24 @@ Actor firstSupervisor(Accounts &accounts, const QString &name, const QString &pa
     return Actor{supervisor->id, Role::Supervisor};
 }
 
+std::shared_ptr<const SealingKey> StoreFixture::keyOf(const QString &file) const
+{
+    if (!sealing)
+        return nullptr;
+    Result<KeyRing> ring = KeyRing::load(KeyRing::pathFor(file));
+    REQUIRE(ring);
+    Result<std::shared_ptr<SealingKey>> key
+        = ring->unwrap(handler.userId, qEnvironmentVariable("FRONTDOOR_TEST_KEY_PASSWORD"));
+    REQUIRE(key);
+    return *key;
+}
+
 Store &StoreFixture::reopen(const Store::Options &options)
 {
     store.reset();
+    if (sealing && QFileInfo::exists(KeyRing::pathFor(path))
+        && KeyRing::load(KeyRing::pathFor(path)).value().fileId() != sealing->fileId())
+        sealing = keyOf(path); // restored: the same key under the restored file's own id
     Store::Options withKey = options;
     if (!withKey.sealing)
         withKey.sealing = sealing;
@@ -57,10 +72,33 @@ Store &StoreFixture::reopen(const Store::Options &options)
     return *store;
 }
 
-void StoreFixture::rawExec(const QString &sql) const
+namespace {
+
+// The raw connection: an encrypted file through the encrypting VFS with the fixture's key (what an attacker with
+// the key could do), a plaintext one as it is.
+sqlite3 *rawOpen(const QString &path, const std::shared_ptr<const SealingKey> &sealing)
 {
     sqlite3 *db = nullptr;
-    REQUIRE(sqlite3_open(QFile::encodeName(path).constData(), &db) == SQLITE_OK);
+    if (!sealing) {
+        REQUIRE(sqlite3_open(QFile::encodeName(path).constData(), &db) == SQLITE_OK);
+        return db;
+    }
+    REQUIRE(SealedVfs::ensureRegistered());
+    static std::unique_ptr<SealedVfs::Attachment> attached; // held while any raw connection may be open
+    attached = std::make_unique<SealedVfs::Attachment>(sealing);
+    REQUIRE(sqlite3_open_v2(SealedVfs::uri(path, attached->token()).toUtf8().constData(),
+                            &db,
+                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI,
+                            nullptr)
+            == SQLITE_OK);
+    return db;
+}
+
+} // namespace
+
+void StoreFixture::rawExec(const QString &sql) const
+{
+    sqlite3 *db = rawOpen(path, sealing);
     char *error = nullptr;
     const int rc = sqlite3_exec(db, sql.toUtf8().constData(), nullptr, nullptr, &error);
     INFO((error ? error : "") << " in: " << sql.toStdString());
@@ -71,8 +109,7 @@ void StoreFixture::rawExec(const QString &sql) const
 
 QString StoreFixture::rawValue(const QString &sql) const
 {
-    sqlite3 *db = nullptr;
-    REQUIRE(sqlite3_open(QFile::encodeName(path).constData(), &db) == SQLITE_OK);
+    sqlite3 *db = rawOpen(path, sealing);
     sqlite3_stmt *statement = nullptr;
     REQUIRE(sqlite3_prepare_v2(db, sql.toUtf8().constData(), -1, &statement, nullptr) == SQLITE_OK);
     QString value;

@@ -39,6 +39,9 @@ struct StoreFixture
     // Set when FRONTDOOR_TEST_KEY_PASSWORD is (issue 20): the file is encrypted, its key wrapped for u-handler with
     // that password in <path>.keys, and every reopen() uses it — so a test runs unchanged on an encrypted file.
     std::shared_ptr<const FrontDoor::SealingKey> sealing;
+    // The key of `file` (this database, a backup, a restored copy) unwrapped from its <file>.keys with that password;
+    // none on a plaintext run. reopen() takes the database's again when a restore gave it a new file id.
+    std::shared_ptr<const FrontDoor::SealingKey> keyOf(const QString &file) const;
 };
 
 const FrontDoor::Actor handler{QStringLiteral("u-handler")};

@@ -1,4 +1,5 @@
-// Faults: damaged files, a full disk, a read-only folder, and backups to come back from (issue 4: faults).
+// Faults: damaged files, a full disk, a read-only folder, and backups to come back from (issue 4: faults). With
+// FRONTDOOR_ENCRYPTED, the same tests on an encrypted file, its backups and restores (issue 20).
 
 #include "storefixture.h"
 #include "support/referralbuilder.h"
@@ -18,6 +19,17 @@ using namespace FrontDoor;
 using namespace FrontDoorTest;
 
 namespace {
+
+#ifdef FRONTDOOR_ENCRYPTED
+const bool encrypted = qputenv("FRONTDOOR_TEST_KEY_PASSWORD", "an invented test password");
+#endif
+
+Store::Options keyed(const StoreFixture &f)
+{
+    Store::Options options;
+    options.sealing = f.sealing;
+    return options;
+}
 
 // A database with a few referrals, closed cleanly (so everything is in the main file).
 void fill(StoreFixture &f, int referrals = 5)
@@ -41,7 +53,7 @@ void damage(const QString &path, qint64 offset, const QByteArray &bytes)
 
 Result<std::unique_ptr<Store>> openAgain(StoreFixture &f)
 {
-    return Store::open(f.path, f.clock, Store::Options{});
+    return Store::open(f.path, f.clock, keyed(f));
 }
 
 } // namespace
@@ -81,7 +93,7 @@ TEST_CASE("A damaged database is refused, named, offered its latest good backup,
     CHECK(opened.errorMessage().contains(QStringLiteral("Nothing was written")));
     CHECK(fileDigest(f.path) == before);
 
-    const QString advice = withBackupAdvice(opened.error(), f.path, BackupFiles::defaultFolder(f.path));
+    const QString advice = withBackupAdvice(opened.error(), f.path, BackupFiles::defaultFolder(f.path), f.sealing);
     const QStringList backups = BackupFiles::list(BackupFiles::defaultFolder(f.path), f.path);
     REQUIRE(backups.size() == 1);
     CHECK(advice.contains(backups.first()));
@@ -97,7 +109,7 @@ TEST_CASE("A database whose -wal went missing opens at its last checkpoint, cons
     fill(f, 2); // these two live only in the -wal while the store is open
     const QString copy = f.dir.filePath(QStringLiteral("copy.sqlite"));
     REQUIRE(QFile::copy(f.path, copy)); // the main file without its -wal, as a careless copy would be
-    Result<std::unique_ptr<Store>> opened = Store::open(copy, f.clock, Store::Options{});
+    Result<std::unique_ptr<Store>> opened = Store::open(copy, f.clock, keyed(f)); // a copy: the same file id
     INFO(opened.errorMessage().toStdString());
     REQUIRE(opened);
     CHECK((*opened)->database().check(false).value() == QStringLiteral("ok"));
@@ -173,7 +185,7 @@ TEST_CASE("Backups are owner-only, verified, rotated, restore refuses a bad back
     CHECK(kept.first() == made.last());
     CHECK((QFile::permissions(kept.first()) & (QFileDevice::ReadGroup | QFileDevice::ReadOther)) == 0);
     CHECK((QFile::permissions(f->backupFolder()) & (QFileDevice::ReadGroup | QFileDevice::ReadOther)) == 0);
-    CHECK(Backups::verify(kept.first()));
+    CHECK(Backups::verify(kept.first(), {}, {}, f.keyOf(kept.first())));
 
     // A change after the last backup, then the database is lost.
     StoredReferral later = f->referrals().createDraft(norfolk(), handler).value();
@@ -186,7 +198,7 @@ TEST_CASE("Backups are owner-only, verified, rotated, restore refuses a bad back
         QFile::setPermissions(bad, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         damage(bad, 4096 * 2, QByteArray(16, '\x7f'));
         const QByteArray before = fileDigest(f.path);
-        Result<QString> restored = Backups::restore(bad, f.path, f.clock.now(), handler);
+        Result<QString> restored = Backups::restore(bad, f.path, f.clock.now(), handler, false, f.keyOf(kept.first()));
         REQUIRE_FALSE(restored);
         CHECK(restored.errorMessage().contains(QStringLiteral("Nothing was restored")));
         CHECK(fileDigest(f.path) == before);
@@ -194,7 +206,8 @@ TEST_CASE("Backups are owner-only, verified, rotated, restore refuses a bad back
     SECTION("a good backup comes back; the replaced file is kept")
     {
         const QByteArray replaced = fileDigest(f.path);
-        Result<QString> restored = Backups::restore(kept.first(), f.path, f.clock.now(), handler);
+        Result<QString> restored
+            = Backups::restore(kept.first(), f.path, f.clock.now(), handler, false, f.keyOf(kept.first()));
         INFO(restored.errorMessage().toStdString());
         REQUIRE(restored);
         CHECK(fileDigest(*restored) == replaced);
@@ -252,13 +265,14 @@ TEST_CASE("A backup with fewer referrals than the one before removes nothing and
     Result<Backups::Made> older = Backups::make(f->database(), f->backupFolder(), f.clock.now(), handler, second);
     REQUIRE(older);
     CHECK(QFileInfo(older->secondFile).dir() == QDir(second));
-    CHECK(Backups::verify(older->secondFile));
+    CHECK(Backups::verify(older->secondFile, {}, {}, f.keyOf(older->secondFile)));
     fill(f, 1);
     f.clock.advance(24 * 3600 * 1000); // the next day: both are kept (one backup per day is)
     REQUIRE(Backups::make(f->database(), f->backupFolder(), f.clock.now(), handler, second));
     f.close();
     // The older backup comes back (a legitimate restore, or a rollback): the next backup holds less.
-    Result<QString> restored = Backups::restore(older->file, f.path, f.clock.now(), handler);
+    Result<QString> restored
+        = Backups::restore(older->file, f.path, f.clock.now(), handler, false, f.keyOf(older->file));
     INFO(restored.errorMessage().toStdString());
     REQUIRE(restored);
     f.reopen();
