@@ -226,15 +226,10 @@ void MainWindow::createLock()
     m_lockScreen = new LockScreen(m_context.signedInAs, m_context.confirmPassword, m_pages);
     m_pages->addWidget(m_lockScreen);
     connect(m_lockScreen, &LockScreen::unlocked, this, &MainWindow::unlock);
-    connect(m_lockScreen, &LockScreen::signOutRequested, this, [this] {
-        if (!closeEditorsBehindLock()) { // the store refused: the owner must unlock and see why
-            m_lockScreen->prepare();
-            return;
-        }
-        m_signedOut = true;
-        m_pages->setCurrentWidget(m_home); // nothing behind the lock to come back to
-        close();
-    });
+    connect(m_lockScreen, &LockScreen::signOutRequested, this, &MainWindow::signOutBehindLock);
+    m_lockedTimer = new QTimer(this);
+    m_lockedTimer->setInterval(1000);
+    connect(m_lockedTimer, &QTimer::timeout, this, &MainWindow::checkLockedTooLong);
     m_idleLock = new IdleLock(m_context.clock ? *m_context.clock : Clock::system(), m_context.idleMinutes, this);
     connect(m_idleLock, &IdleLock::idle, this, [this] { lock(tr("idle")); });
 
@@ -353,6 +348,26 @@ void MainWindow::showPage(const ReferralPage &page)
     m_pages->setCurrentWidget(widget);
 }
 
+void MainWindow::signOutBehindLock()
+{
+    if (!closeEditorsBehindLock()) { // the store refused: the owner must unlock and see why
+        m_lockScreen->prepare();
+        return;
+    }
+    m_signedOut = true;
+    m_pages->setCurrentWidget(m_home); // nothing behind the lock to come back to
+    close();
+}
+
+void MainWindow::checkLockedTooLong()
+{
+    if (!isLocked() || m_signedOut || m_context.signOutWhenLockedMinutes <= 0)
+        return;
+    const Clock &clock = m_context.clock ? *m_context.clock : Clock::system();
+    if (m_lockedAt.msecsTo(clock.now()) >= qint64(m_context.signOutWhenLockedMinutes) * 60'000)
+        signOutBehindLock();
+}
+
 bool MainWindow::isLocked() const
 {
     return m_lockScreen && m_pages->currentWidget() == m_lockScreen;
@@ -366,6 +381,9 @@ void MainWindow::lock(const QString &why)
     m_pages->setCurrentWidget(m_lockScreen);
     menuBar()->setEnabled(false);
     m_idleLock->setActive(false);
+    m_lockedAt = (m_context.clock ? *m_context.clock : Clock::system()).now();
+    if (m_context.signOutWhenLockedMinutes > 0)
+        m_lockedTimer->start();
     m_lockScreen->prepare();
     if (m_context.lockChanged)
         m_context.lockChanged(true, why);
@@ -376,6 +394,7 @@ void MainWindow::unlock()
     m_pages->setCurrentWidget(m_beforeLock ? m_beforeLock.data() : m_home); // back where the person was
     menuBar()->setEnabled(true);
     m_idleLock->setActive(true);
+    m_lockedTimer->stop();
     if (m_context.lockChanged)
         m_context.lockChanged(false, {});
 }

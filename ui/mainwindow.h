@@ -61,6 +61,9 @@ public:
         std::function<void(bool locked, const QString &why)> lockChanged; // for the audit trail
         const Clock *clock = nullptr; // the idle lock's time; the system clock when null
         int idleMinutes = DeployedSettings::defaultIdleLock;
+        // Locked this long, the desk signs out (0: never). Set for an encrypted database (issue 20): the sign-out
+        // closes it, and its key is wiped from memory, with nothing typed lost.
+        int signOutWhenLockedMinutes = 0;
         bool training = false; // a permanent "TRAINING — not real cases" banner
     };
 
@@ -77,6 +80,9 @@ public:
     void setAskBeforeLeaving(ReviewPage::Asker ask) { m_askBeforeLeaving = std::move(ask); }
     void lock(const QString &why);
     class IdleLock *idleLock() const { return m_idleLock; }
+    // Signs out when the window has been locked for Context::signOutWhenLockedMinutes by the context's clock; a
+    // one-second timer asks while locked (tests ask directly).
+    void checkLockedTooLong();
     // Team mode (issue 19): another desk changed something (ChangeFeed). The page in front — home's counts, the
     // queue, the dashboard — is read again within a quarter of a second (a burst of changes is one refresh), and a
     // referral just marked urgent is said in the status bar to whoever sees the queue. Nothing behind the lock.
@@ -103,6 +109,7 @@ private:
     bool closeEditorsBehindLock(); // the same, recording a review's entries unsigned instead of asking
     void openExisting(const QString &reference);
     void unlock();
+    void signOutBehindLock(); // the lock screen's Sign out, or locked too long
 
     Context m_context;
     QStackedWidget *m_pages = nullptr;
@@ -115,6 +122,8 @@ private:
     bool m_signedOut = false;
     class LockScreen *m_lockScreen = nullptr;
     class IdleLock *m_idleLock = nullptr;
+    QDateTime m_lockedAt;
+    QTimer *m_lockedTimer = nullptr;
     QTimer *m_liveRefresh = nullptr;
     QStringList m_newlyUrgent;
 };

@@ -104,3 +104,36 @@ TEST_CASE("The idle time is a setting from 1 to 30 minutes")
     lock.setMinutes(12);
     CHECK(lock.minutes() == 12);
 }
+
+TEST_CASE("Left locked for the set time, a desk on an encrypted database signs out, its key going with the store",
+          "[issue20]")
+{
+    LockRig rig; // a plaintext database: never signed out by the lock alone
+    QTest::keyClick(rig.window.get(), Qt::Key_L, Qt::ControlModifier);
+    REQUIRE(rig.window->isLocked());
+    rig.clock.advance(8 * 3600 * 1000LL);
+    rig.window->checkLockedTooLong();
+    CHECK(rig.window->isLocked());
+    CHECK_FALSE(rig.window->signedOut());
+
+    MainWindow::Context c;
+    c.databasePath = QStringLiteral("/tmp/example.sqlite");
+    c.signedInAs = QStringLiteral("Priya Invented (Call-handler)");
+    c.confirmPassword = [](const QString &) -> Status {
+        return {};
+    };
+    c.clock = &rig.clock;
+    c.signOutWhenLockedMinutes = 30;
+    MainWindow encrypted(c);
+    encrypted.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&encrypted));
+    encrypted.lock(QStringLiteral("idle"));
+    rig.clock.advance(29 * 60 * 1000);
+    encrypted.checkLockedTooLong();
+    CHECK(encrypted.isLocked());
+    CHECK_FALSE(encrypted.signedOut());
+    rig.clock.advance(60 * 1000);
+    encrypted.checkLockedTooLong();
+    CHECK(encrypted.signedOut()); // the launcher closes the store (the key is wiped) and asks who is next
+    CHECK_FALSE(encrypted.isVisible());
+}

@@ -278,4 +278,9 @@ TEST_CASE("First run makes an encrypted database: the recovery key is shown unti
     REQUIRE(session);
     CHECK(session->account.role == Role::Administrator);
     CHECK(session->store->database().isSealed());
+    // Signing out closes the store: nothing holds the key any more, so its guarded memory is wiped and freed.
+    const std::weak_ptr<const SealingKey> key = session->store->database().sealingKey();
+    REQUIRE_FALSE(key.expired());
+    session.reset();
+    CHECK(key.expired());
 }

@@ -173,6 +173,8 @@ MainWindow::Context forPerson(Store &s, ProfileShelf &shelf, const Account &acco
     addCaseWork(context, s, shelf, actor);
     addSupervision(context, s, profile, actor);
     context.idleMinutes = setup.idleMinutes; // IT's longest, or the user's shorter choice
+    if (s.database().isSealed()) // issue 20: a desk left locked closes the encrypted database and wipes its key
+        context.signOutWhenLockedMinutes = signOutWhenLockedMinutes;
     context.lockChanged = [&s, actor](bool locked, const QString &why) {
         static_cast<void>(AuditTrail::record(s.database(), {}, actor.userId, s.clock().now(),
                                              locked ? AuditKind::Locked : AuditKind::Unlocked,

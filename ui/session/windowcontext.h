@@ -14,6 +14,10 @@ class Store;
 // builds the window with it, and so do the GUI tests that walk every screen as each role meets it.
 namespace WindowContext {
 
+// Issue 20: locked this long (minutes), a desk on an encrypted database signs out — the store closes and the key is
+// wiped from memory. Long enough for a break or a meeting, short enough that a desk left overnight holds no key.
+inline constexpr int signOutWhenLockedMinutes = 30;
+
 struct Setup
 {
     QString databasePath;
