@@ -95,13 +95,16 @@ int run(const Options &options)
                              {{QStringLiteral("keyFile"), QFileInfo(converted->keyFile).fileName()}});
         !event)
         QTextStream(stderr) << "frontdoor encrypt: warning: " << event.errorMessage() << '\n';
-    const QStringList plaintextBackups = BackupFiles::list((*store)->backupFolder(), path);
     Result<Backups::Made> made = (*store)->backUp(admin);
     if (!made)
         return fail(QStringLiteral("the database is encrypted, but its first encrypted backup failed: %1 Run "
                                    "frontdoor backup --as %2 once the cause is mended.")
                         .arg(made.errorMessage(), admin.userId));
     out << "Backed up and verified, encrypted: " << made->file << '\n';
+    QStringList plaintextBackups; // those of earlier days (today's plaintext one gave way to this one)
+    for (const QString &backup : BackupFiles::list((*store)->backupFolder(), path))
+        if (!DatabaseKeys::isEncrypted(backup))
+            plaintextBackups.append(backup);
     if (!plaintextBackups.isEmpty())
         out << "The " << plaintextBackups.size() << " backups made before now in " << (*store)->backupFolder()
             << " are NOT encrypted. They are removed as they age out (7 days, 4 weeks, 12 months); remove them "

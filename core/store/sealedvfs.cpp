@@ -1,5 +1,8 @@
 #include "store/sealedvfs.h"
 
+#include "store/sealedjournal.h"
+#include "store/sealedpage.h"
+
 #include <QHash>
 #include <QMutex>
 #include <QUrl>
@@ -38,13 +41,11 @@ namespace FrontDoor {
 
 namespace {
 
-constexpr int nonceBytes = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES; // 24
-constexpr int tagBytes = crypto_aead_xchacha20poly1305_ietf_ABYTES;      // 16
-static_assert(nonceBytes + tagBytes == SealedVfs::reservedBytes);
-constexpr int headerBytes = 100;     // the database file's header, left in the clear
+using namespace SealedPage;
+using SealedJournal::MemoryJournal;
+
 constexpr int walHeaderBytes = 32;   // the WAL's header
 constexpr int frameHeaderBytes = 24; // each WAL frame's header
-constexpr char label[] = "frontdoor-seal-1";
 
 struct Registry
 {
@@ -73,174 +74,7 @@ struct SealedFile
     bool building; // a database file that was empty when opened: the only kind given a journal (in memory)
 };
 
-// A rollback journal of a sealed database, held in memory: it would hold whole pages. A sealed database runs in WAL
-// mode, so only a file being built uses one — a copy by VACUUM INTO, leaving WAL for a backup — and such a file is
-// removed, not recovered, if the program stops half-way.
-struct MemoryJournal
-{
-    sqlite3_file base;
-    std::vector<char> *bytes;
-};
-
-int journalClose(sqlite3_file *file)
-{
-    MemoryJournal *j = reinterpret_cast<MemoryJournal *>(file);
-    delete j->bytes;
-    j->bytes = nullptr;
-    return SQLITE_OK;
-}
-int journalRead(sqlite3_file *file, void *out, int amount, sqlite3_int64 offset)
-{
-    const std::vector<char> &bytes = *reinterpret_cast<MemoryJournal *>(file)->bytes;
-    const sqlite3_int64 have
-        = std::max<sqlite3_int64>(0, std::min<sqlite3_int64>(amount, sqlite3_int64(bytes.size()) - offset));
-    if (have > 0)
-        std::memcpy(out, bytes.data() + offset, size_t(have));
-    if (have < amount) {
-        std::memset(static_cast<char *>(out) + have, 0, size_t(amount - have));
-        return SQLITE_IOERR_SHORT_READ;
-    }
-    return SQLITE_OK;
-}
-int journalWrite(sqlite3_file *file, const void *in, int amount, sqlite3_int64 offset)
-{
-    std::vector<char> &bytes = *reinterpret_cast<MemoryJournal *>(file)->bytes;
-    if (size_t(offset + amount) > bytes.size())
-        bytes.resize(size_t(offset + amount));
-    std::memcpy(bytes.data() + offset, in, size_t(amount));
-    return SQLITE_OK;
-}
-int journalTruncate(sqlite3_file *file, sqlite3_int64 size)
-{
-    std::vector<char> &bytes = *reinterpret_cast<MemoryJournal *>(file)->bytes;
-    if (size_t(size) < bytes.size())
-        bytes.resize(size_t(size));
-    return SQLITE_OK;
-}
-int journalSync(sqlite3_file *, int)
-{
-    return SQLITE_OK;
-}
-int journalSize(sqlite3_file *file, sqlite3_int64 *size)
-{
-    *size = sqlite3_int64(reinterpret_cast<MemoryJournal *>(file)->bytes->size());
-    return SQLITE_OK;
-}
-int journalLock(sqlite3_file *, int)
-{
-    return SQLITE_OK;
-}
-int journalCheckReservedLock(sqlite3_file *, int *out)
-{
-    *out = 0;
-    return SQLITE_OK;
-}
-int journalFileControl(sqlite3_file *, int, void *)
-{
-    return SQLITE_NOTFOUND;
-}
-int journalSectorSize(sqlite3_file *)
-{
-    return 4096;
-}
-int journalDeviceCharacteristics(sqlite3_file *)
-{
-    return 0;
-}
-const sqlite3_io_methods journalMethods = {1,
-                                           journalClose,
-                                           journalRead,
-                                           journalWrite,
-                                           journalTruncate,
-                                           journalSync,
-                                           journalSize,
-                                           journalLock,
-                                           journalLock,
-                                           journalCheckReservedLock,
-                                           journalFileControl,
-                                           journalSectorSize,
-                                           journalDeviceCharacteristics,
-                                           nullptr,
-                                           nullptr,
-                                           nullptr,
-                                           nullptr,
-                                           nullptr,
-                                           nullptr};
 static_assert(sizeof(MemoryJournal) <= sizeof(SealedFile));
-
-int pageSizeFrom(const unsigned char *bytes)
-{
-    const int size = (bytes[0] << 8) | bytes[1];
-    return size == 1 ? 65536 : size;
-}
-
-quint32 bigEndian32(const unsigned char *p)
-{
-    return (quint32(p[0]) << 24) | (quint32(p[1]) << 16) | (quint32(p[2]) << 8) | quint32(p[3]);
-}
-
-void associatedData(unsigned char *ad, const SealingKey &key, quint32 page)
-{
-    std::memcpy(ad, label, sizeof label - 1);
-    std::memcpy(ad + sizeof label - 1, key.fileId().constData(), SealingKey::fileIdBytes);
-    unsigned char *p = ad + sizeof label - 1 + SealingKey::fileIdBytes;
-    p[0] = page >> 24;
-    p[1] = page >> 16;
-    p[2] = page >> 8;
-    p[3] = page;
-}
-constexpr int adBytes = sizeof label - 1 + SealingKey::fileIdBytes + 4;
-
-// Seals `size` bytes of page `page` from `in` into `out` (both may be the same).
-void seal(const SealingKey &key, quint32 page, const unsigned char *in, unsigned char *out, int size)
-{
-    const int start = page == 1 ? headerBytes : 0;
-    const int sealed = size - SealedVfs::reservedBytes - start;
-    if (out != in)
-        std::memcpy(out, in, size_t(size));
-    unsigned char *nonce = out + size - SealedVfs::reservedBytes;
-    unsigned char *tag = nonce + nonceBytes;
-    randombytes_buf(nonce, nonceBytes);
-    unsigned char ad[adBytes];
-    associatedData(ad, key, page);
-    crypto_aead_xchacha20poly1305_ietf_encrypt_detached(out + start,
-                                                        tag,
-                                                        nullptr,
-                                                        out + start,
-                                                        static_cast<unsigned long long>(sealed),
-                                                        ad,
-                                                        adBytes,
-                                                        nullptr,
-                                                        nonce,
-                                                        key.key());
-}
-
-bool unseal(const SealingKey &key, quint32 page, unsigned char *bytes, int size)
-{
-    const int start = page == 1 ? headerBytes : 0;
-    const int sealed = size - SealedVfs::reservedBytes - start;
-    if (sealed <= 0)
-        return false;
-    const unsigned char *nonce = bytes + size - SealedVfs::reservedBytes;
-    const unsigned char *tag = nonce + nonceBytes;
-    unsigned char ad[adBytes];
-    associatedData(ad, key, page);
-    if (crypto_aead_xchacha20poly1305_ietf_decrypt_detached(bytes + start,
-                                                            nullptr,
-                                                            bytes + start,
-                                                            static_cast<unsigned long long>(sealed),
-                                                            tag,
-                                                            ad,
-                                                            adBytes,
-                                                            nonce,
-                                                            key.key())
-        != 0)
-        return false;
-    // SQLite sees the seal's bytes as zeros, always: the WAL checksum it computes over a page as it writes it must
-    // match the page read back after a crash, when the file holds a new nonce and tag (found by the SIGKILL test).
-    sodium_memzero(bytes + size - SealedVfs::reservedBytes, SealedVfs::reservedBytes);
-    return true;
-}
 
 SealedFile *sealed(sqlite3_file *f)
 {
@@ -540,9 +374,7 @@ int xOpen(sqlite3_vfs *, const char *name, sqlite3_file *file, int flags, int *o
     } else if (flags & SQLITE_OPEN_MAIN_JOURNAL) {
         if (sqlite3_file *main = sqlite3_database_file_object(name);
             main && main->pMethods == &ioMethods && sealed(main)->building) {
-            MemoryJournal *journal = reinterpret_cast<MemoryJournal *>(file);
-            journal->bytes = new std::vector<char>;
-            file->pMethods = &journalMethods;
+            SealedJournal::open(file);
             if (outFlags)
                 *outFlags = flags;
             return SQLITE_OK;
@@ -620,54 +452,6 @@ int xCurrentTimeInt64(sqlite3_vfs *, sqlite3_int64 *out)
 }
 
 } // namespace
-
-// --- SealingKey -------------------------------------------------------------------------------------------------
-
-std::shared_ptr<SealingKey> SealingKey::fromBytes(const unsigned char *bytes, const QByteArray &fileId)
-{
-    if (sodium_init() < 0 || fileId.size() != fileIdBytes)
-        return {};
-    std::shared_ptr<SealingKey> key(new SealingKey);
-    key->m_key = static_cast<unsigned char *>(sodium_malloc(keyBytes));
-    if (!key->m_key)
-        return {};
-    std::memcpy(key->m_key, bytes, keyBytes);
-    sodium_mprotect_readonly(key->m_key);
-    key->m_fileId = fileId;
-    return key;
-}
-
-std::shared_ptr<SealingKey> SealingKey::generate(const QByteArray &fileId)
-{
-    if (sodium_init() < 0)
-        return {};
-    unsigned char *bytes = static_cast<unsigned char *>(sodium_malloc(keyBytes));
-    if (!bytes)
-        return {};
-    crypto_aead_xchacha20poly1305_ietf_keygen(bytes);
-    std::shared_ptr<SealingKey> key = fromBytes(bytes, fileId);
-    sodium_free(bytes); // wipes
-    return key;
-}
-
-std::shared_ptr<SealingKey> SealingKey::forFile(const QByteArray &fileId) const
-{
-    return fromBytes(m_key, fileId);
-}
-
-QByteArray SealingKey::newFileId()
-{
-    QByteArray id(fileIdBytes, '\0');
-    if (sodium_init() >= 0)
-        randombytes_buf(id.data(), size_t(id.size()));
-    return id;
-}
-
-SealingKey::~SealingKey()
-{
-    if (m_key)
-        sodium_free(m_key); // zeroes it before the pages are released
-}
 
 // --- SealedVfs --------------------------------------------------------------------------------------------------
 

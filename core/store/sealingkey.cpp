@@ -1,0 +1,56 @@
+#include "store/sealedvfs.h"
+
+#include <sodium.h>
+
+#include <cstring>
+
+// The key of one sealed database (issue 20) in libsodium's guarded memory.
+namespace FrontDoor {
+
+std::shared_ptr<SealingKey> SealingKey::fromBytes(const unsigned char *bytes, const QByteArray &fileId)
+{
+    if (sodium_init() < 0 || fileId.size() != fileIdBytes)
+        return {};
+    std::shared_ptr<SealingKey> key(new SealingKey);
+    key->m_key = static_cast<unsigned char *>(sodium_malloc(keyBytes));
+    if (!key->m_key)
+        return {};
+    std::memcpy(key->m_key, bytes, keyBytes);
+    sodium_mprotect_readonly(key->m_key);
+    key->m_fileId = fileId;
+    return key;
+}
+
+std::shared_ptr<SealingKey> SealingKey::generate(const QByteArray &fileId)
+{
+    if (sodium_init() < 0)
+        return {};
+    unsigned char *bytes = static_cast<unsigned char *>(sodium_malloc(keyBytes));
+    if (!bytes)
+        return {};
+    crypto_aead_xchacha20poly1305_ietf_keygen(bytes);
+    std::shared_ptr<SealingKey> key = fromBytes(bytes, fileId);
+    sodium_free(bytes); // wipes
+    return key;
+}
+
+std::shared_ptr<SealingKey> SealingKey::forFile(const QByteArray &fileId) const
+{
+    return fromBytes(m_key, fileId);
+}
+
+QByteArray SealingKey::newFileId()
+{
+    QByteArray id(fileIdBytes, '\0');
+    if (sodium_init() >= 0)
+        randombytes_buf(id.data(), size_t(id.size()));
+    return id;
+}
+
+SealingKey::~SealingKey()
+{
+    if (m_key)
+        sodium_free(m_key); // zeroes it before the pages are released
+}
+
+} // namespace FrontDoor
