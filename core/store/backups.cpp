@@ -5,6 +5,7 @@
 #include "store/backupfiles.h"
 #include "store/database.h"
 #include "store/databaselocation.h"
+#include "store/holding.h"
 #include "store/keyring.h"
 
 #include <QDir>
@@ -96,11 +97,6 @@ Status copyWithBackupApi(sqlite3 *source, const QString &target, const std::shar
 }
 
 // What a backup holds, to compare with the one before it.
-struct Holding
-{
-    qint64 referrals = -1;
-    qint64 events = -1;
-};
 
 // The key of a copy of an encrypted database (a backup): the database's key under the copy's own file id, read from
 // the copy's <file>.keys. None for a plaintext copy, or without the database's key.
@@ -112,29 +108,30 @@ std::shared_ptr<const SealingKey> copyKeyOf(const QString &file, const std::shar
     return ring ? key->forFile(ring->fileId()) : nullptr;
 }
 
-Holding holdingOf(const QString &file, const std::shared_ptr<const SealingKey> &databaseKey)
+// A new copy of `source` at `target`, sealed under `key` (the source's): the same key under a file id of its own,
+// the source's wraps saved beside the copy (<target>.keys) before it is written. The copy's key; none for plaintext.
+Result<std::shared_ptr<const SealingKey>>
+keysForCopy(const QString &source, const std::shared_ptr<const SealingKey> &key, const QString &target)
 {
-    Holding holding;
+    if (!key)
+        return std::shared_ptr<const SealingKey>();
+    Result<KeyRing> ring = KeyRing::load(KeyRing::pathFor(source));
+    if (!ring)
+        return ring.error();
+    const QByteArray fileId = SealingKey::newFileId();
+    if (Status s = ring->forCopy(fileId).save(KeyRing::pathFor(target)); !s)
+        return s.error();
+    return std::shared_ptr<const SealingKey>(key->forFile(fileId));
+}
+
+Holding holdingOfCopy(const QString &file, const std::shared_ptr<const SealingKey> &databaseKey)
+{
     Database::Options reading;
     reading.readOnly = true;
     reading.quickCheck = false;
     reading.sealing = copyKeyOf(file, databaseKey);
     Result<std::unique_ptr<Database>> opened = Database::open(file, reading);
-    if (!opened)
-        return holding; // unreadable: counted as nothing, so it never hides a loss
-    sqlite3_stmt *statement = nullptr;
-    if (sqlite3_prepare_v2((*opened)->handle(),
-                           "SELECT (SELECT count(*) FROM referrals), (SELECT seq FROM audit_head)",
-                           -1,
-                           &statement,
-                           nullptr)
-            == SQLITE_OK
-        && sqlite3_step(statement) == SQLITE_ROW) {
-        holding.referrals = sqlite3_column_int64(statement, 0);
-        holding.events = sqlite3_column_int64(statement, 1);
-    }
-    sqlite3_finalize(statement);
-    return holding;
+    return opened ? holdingOf((*opened)->handle()) : Holding{}; // unreadable: counted as nothing, never hiding a loss
 }
 
 // Verifies `partial`, then renames it to `name` in `folder` and flushes the folder.
@@ -208,8 +205,8 @@ void thin(const QString &folder,
 {
     const QStringList existing = BackupFiles::list(folder, databasePath);
     if (existing.size() >= 2) {
-        const Holding now = holdingOf(existing.at(0), databaseKey);
-        const Holding before = holdingOf(existing.at(1), databaseKey);
+        const Holding now = holdingOfCopy(existing.at(0), databaseKey);
+        const Holding before = holdingOfCopy(existing.at(1), databaseKey);
         if (now.referrals < before.referrals || now.events < before.events) {
             made.warnings.append(
                 QStringLiteral("This backup (%1) holds fewer records than the one before it (%2): %3 referrals and %4 "
@@ -287,16 +284,11 @@ Result<Backups::Made> Backups::make(Database &database,
 
     // An encrypted database's backup is sealed too (issue 20): the same key, a file id of its own, and the wrapped
     // keys beside it (<backup>.keys) before the backup is put in place.
-    std::shared_ptr<const SealingKey> copyKey;
-    if (database.isSealed()) {
-        Result<KeyRing> ring = KeyRing::load(KeyRing::pathFor(database.path()));
-        if (!ring)
-            return ring.error();
-        const QByteArray fileId = SealingKey::newFileId();
-        copyKey = database.sealingKey()->forFile(fileId);
-        if (Status s = ring->forCopy(fileId).save(KeyRing::pathFor(QDir(folder).filePath(name))); !s)
-            return s.error();
-    }
+    Result<std::shared_ptr<const SealingKey>> sealedCopy
+        = keysForCopy(database.path(), database.sealingKey(), QDir(folder).filePath(name));
+    if (!sealedCopy)
+        return sealedCopy.error();
+    const std::shared_ptr<const SealingKey> copyKey = *sealedCopy;
     const QString partial = QDir(folder).filePath(name) + QStringLiteral(".partial");
     if (Status copied = copyWithBackupApi(database.handle(), partial, copyKey); !copied)
         return copied.error();
@@ -409,24 +401,17 @@ Result<QString> Backups::restore(const QString &backupFile,
         return makeError(source.error().code,
                          QStringLiteral("%1 cannot be read: %2").arg(backupFile, source.errorMessage()));
     // An encrypted backup comes back encrypted: the same key under a file id of its own, its wrapped keys beside it.
-    std::shared_ptr<const SealingKey> restoredKey;
-    if (key) {
-        Result<KeyRing> ring = KeyRing::load(KeyRing::pathFor(backupFile));
-        if (!ring)
-            return ring.error();
-        const QByteArray fileId = SealingKey::newFileId();
-        restoredKey = key->forFile(fileId);
-        if (Status s = ring->forCopy(fileId).save(KeyRing::pathFor(databasePath)); !s)
-            return s.error();
-    }
-    Status copied = copyWithBackupApi((*source)->handle(), databasePath, restoredKey);
+    Result<std::shared_ptr<const SealingKey>> restoredKey = keysForCopy(backupFile, key, databasePath);
+    if (!restoredKey)
+        return restoredKey.error();
+    Status copied = copyWithBackupApi((*source)->handle(), databasePath, *restoredKey);
     source->reset();
     if (!copied)
         return copied.error();
     QFile::setPermissions(databasePath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 
     Database::Options writing;
-    writing.sealing = restoredKey;
+    writing.sealing = *restoredKey;
     Result<std::unique_ptr<Database>> reopened = Database::open(databasePath, writing);
     if (!reopened)
         return reopened.error();

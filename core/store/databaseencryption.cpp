@@ -2,6 +2,7 @@
 
 #include "store/auditverifier.h"
 #include "store/database.h"
+#include "store/holding.h"
 #include "store/keyring.h"
 #include "store/sealedvfs.h"
 
@@ -18,27 +19,6 @@
 namespace FrontDoor::DatabaseEncryption {
 
 namespace {
-
-struct Holding
-{
-    qint64 referrals = -1;
-    qint64 events = -1;
-};
-
-Holding holdingOf(sqlite3 *db)
-{
-    Holding holding;
-    sqlite3_stmt *statement = nullptr;
-    if (sqlite3_prepare_v2(
-            db, "SELECT (SELECT count(*) FROM referrals), (SELECT seq FROM audit_head)", -1, &statement, nullptr)
-            == SQLITE_OK
-        && sqlite3_step(statement) == SQLITE_ROW) {
-        holding.referrals = sqlite3_column_int64(statement, 0);
-        holding.events = sqlite3_column_int64(statement, 1);
-    }
-    sqlite3_finalize(statement);
-    return holding;
-}
 
 // Overwrites a file's bytes with zeros on the disk, then removes it. On a journaling or copy-on-write file system,
 // or an SSD that remaps blocks, old copies of the blocks may survive out of reach of any program: full-disk
