@@ -7,6 +7,7 @@
 #include "store/storedtime.h"
 
 #include <QSysInfo>
+#include <QThread>
 #include <QUuid>
 
 namespace FrontDoor {
@@ -40,6 +41,19 @@ Store::Store(std::unique_ptr<Database> database, const Clock &clock, const Optio
 {}
 
 Result<std::unique_ptr<Store>> Store::open(const QString &path, const Clock &clock, const Options &options)
+{
+    // Two programs opening one file at the same moment can meet SQLite's "busy" where its busy handler does not wait
+    // (a WAL being recovered, a read snapshot gone stale before the open's first write): the open is tried again
+    // for a few seconds, as a person told "try again" would, before that is said. Found by the two-process test.
+    Result<std::unique_ptr<Store>> opened = openOnce(path, clock, options);
+    for (int attempt = 1; !opened && opened.error().code == ErrorCode::DatabaseBusy && attempt <= 20; ++attempt) {
+        QThread::msleep(static_cast<unsigned long>(20 * attempt));
+        opened = openOnce(path, clock, options);
+    }
+    return opened;
+}
+
+Result<std::unique_ptr<Store>> Store::openOnce(const QString &path, const Clock &clock, const Options &options)
 {
     const QString backupFolder = orDefault(options.backupFolder, BackupFiles::defaultFolder(path));
     Database::Options opening{

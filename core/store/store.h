@@ -70,6 +70,8 @@ public:
     OfflineSpool *spool() { return m_spool.get(); }
 
 private:
+    static Result<std::unique_ptr<Store>> openOnce(const QString &path, const Clock &clock, const Options &options);
+
     Store(std::unique_ptr<Database> database, const Clock &clock, const Options &options);
 
     std::unique_ptr<Database> m_database;
