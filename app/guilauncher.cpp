@@ -257,6 +257,14 @@ int runDesk(const Options &options, const Profile &profile, const QString &path,
         const Shown shown = showWindow(
             store, shelf, account, {path, options.training, options.settings.idleLockMinutes}, options, first);
         first = false;
+        if (store.database().isKeyWiped()) {
+            // Issue 20: signed out (or closed) behind the lock with the key wiped — nothing can be written, and
+            // nothing needs to be: all that was typed was saved before the key went. The trail ends with "locked";
+            // the exit backup waits for the next exit.
+            if (!shown.signedOut)
+                return shown.code;
+            continue;
+        }
         static_cast<void>(
             store.accounts().signOut(actor)); // audited; a failure here changes nothing for the person leaving
         static_cast<void>(store.anchors().append(QStringLiteral("sign-out"))); // the backup's anchor follows

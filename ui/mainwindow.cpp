@@ -2,6 +2,7 @@
 
 #include "common/appinfo.h"
 #include "dashboard/dashboardview.h"
+#include "editor/autosaver.h"
 #include "editor/referraleditor.h"
 #include "keys.h"
 #include "queue/queueview.h"
@@ -387,6 +388,22 @@ void MainWindow::lock(const QString &why)
     m_lockScreen->prepare();
     if (m_context.lockChanged)
         m_context.lockChanged(true, why);
+    if (m_context.wipeKeyOnLock && saveEverythingForLock())
+        static_cast<void>(m_context.wipeKeyOnLock()); // refused (a change mid-save): the key stays, as on plaintext
+}
+
+bool MainWindow::saveEverythingForLock()
+{
+    bool onlyOnScreen = false;
+    for (int i = m_pages->count() - 1; i > 0; --i) {
+        QWidget *page = m_pages->widget(i);
+        if (auto *editor = qobject_cast<ReferralEditor *>(page);
+            editor && !editor->isReadOnly() && !editor->isSubmitted())
+            onlyOnScreen |= !editor->saver().flushNow(); // Ctrl+L straight after typing: saved before the key goes
+        else if (auto *review = qobject_cast<ReviewPage *>(page); review && !review->unrecorded().isEmpty())
+            onlyOnScreen = true;
+    }
+    return !onlyOnScreen;
 }
 
 void MainWindow::unlock()

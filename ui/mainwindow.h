@@ -64,6 +64,10 @@ public:
         // Locked this long, the desk signs out (0: never). Set for an encrypted database (issue 20): the sign-out
         // closes it, and its key is wiped from memory, with nothing typed lost.
         int signOutWhenLockedMinutes = 0;
+        // Set for an encrypted database (issue 20): called as the lock shows, once everything typed is saved, to
+        // wipe the database key until confirmPassword brings it back. Work that exists only on screen (a review's
+        // unrecorded entries, a save still failing) keeps the key, so the lock screen's Sign out can record it.
+        std::function<Status()> wipeKeyOnLock;
         bool training = false; // a permanent "TRAINING — not real cases" banner
     };
 
@@ -107,6 +111,7 @@ private:
     void showPage(const ReferralPage &page);
     bool closeEditors(); // false: a review's unrecorded work keeps the person there
     bool closeEditorsBehindLock(); // the same, recording a review's entries unsigned instead of asking
+    bool saveEverythingForLock();  // false: something exists only on screen
     void openExisting(const QString &reference);
     void unlock();
     void signOutBehindLock(); // the lock screen's Sign out, or locked too long

@@ -139,6 +139,11 @@ Status CaseLocks::renew(const QString &reference)
     return {};
 }
 
+bool CaseLocks::canRenew() const
+{
+    return !m_database.isKeyWiped();
+}
+
 Status CaseLocks::release(const QString &reference)
 {
     Result<QSqlQuery *> released = m_database.exec(QStringLiteral("locks.release"),

@@ -38,6 +38,9 @@ public:
     // Takes over a lease that has gone stale (its holder crashed or lost power); audited. Refused while live.
     Result<LockHolder> takeOver(const QString &reference, const Actor &actor);
     Status renew(const QString &reference);
+    // Issue 20: while an encrypted database's key is wiped behind the lock screen, no lease can be renewed; the
+    // holder waits (the lease may go stale, as any lease not renewed does) rather than report a failure.
+    bool canRenew() const;
     Status release(const QString &reference);
     Status releaseAll();
     Result<std::optional<LockHolder>> holder(const QString &reference);

@@ -361,8 +361,46 @@ Result<QSqlQuery *> Database::exec(const QString &key, Bindings values)
     return exec(key, map);
 }
 
+Status Database::wipeKey()
+{
+    if (!m_sealingKey)
+        return {};
+    if (m_inTransaction)
+        return makeError(ErrorCode::Conflict,
+                         QStringLiteral("%1: a change is being saved; the key stays until it is done.").arg(m_path));
+    for (QSqlQuery &query : m_prepared)
+        query.finish(); // no statement keeps a read open across the lock
+    if (m_handle)
+        sqlite3_db_release_memory(m_handle); // cached pages go too, so a read must come through the (refusing) VFS
+    if (!m_sealingKey->stow())
+        return makeError(ErrorCode::IoError, QStringLiteral("%1: the database key could not be wiped.").arg(m_path));
+    return {};
+}
+
+Status Database::restoreKey(const SealingKey &same)
+{
+    if (!m_sealingKey || !m_sealingKey->isStowed())
+        return {};
+    if (!m_sealingKey->restore(same))
+        return makeError(ErrorCode::PermissionDenied,
+                         QStringLiteral("%1: that is not this database's key.").arg(m_path));
+    return {};
+}
+
+Status Database::refuseWhileKeyWiped() const
+{
+    if (!isKeyWiped())
+        return {};
+    return makeError(ErrorCode::PermissionDenied,
+                     QStringLiteral("%1: the screen is locked and the database key wiped; nothing can be read or "
+                                    "saved until the person signed in unlocks it.")
+                         .arg(m_path));
+}
+
 Result<QSqlQuery *> Database::exec(const QString &key, const QVariantMap &values)
 {
+    if (Status s = refuseWhileKeyWiped(); !s)
+        return s.error();
     if (Status s = reconnectIfLost(); !s)
         return s.error();
     auto it = m_prepared.find(key);
@@ -396,6 +434,8 @@ Error Database::errorOf(const QSqlError &error, const QString &what) const
 
 Status Database::execDirect(const QString &sql)
 {
+    if (Status s = refuseWhileKeyWiped(); !s)
+        return s;
     if (isServer()) {
         if (Status s = reconnectIfLost(); !s)
             return s;

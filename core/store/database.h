@@ -87,6 +87,11 @@ public:
     bool isReadOnly() const { return m_readOnly; }
     bool isSealed() const { return m_sealing != nullptr; } // opened through the encrypting VFS (issue 20)
     const std::shared_ptr<const SealingKey> &sealingKey() const { return m_sealingKey; }
+    // Issue 20: while the screen is locked an encrypted database's key is wiped, and every statement refused with
+    // a message saying so, until the person's password unwraps the same key again. Not inside a transaction.
+    Status wipeKey();
+    Status restoreKey(const SealingKey &same);
+    bool isKeyWiped() const { return m_sealingKey && m_sealingKey->isStowed(); }
     // Invented cases for practice: a different file header, so live and training can never be taken for each other.
     bool isTraining() const { return m_training; }
     int schemaVersion() const { return m_schemaVersion; }
@@ -123,6 +128,7 @@ private:
     Error errorOf(const QSqlError &error, const QString &what) const;
     Status startServerSession();
     Status reconnectIfLost();
+    Status refuseWhileKeyWiped() const;
     friend class WriteTransaction;
 
     QString m_path;

@@ -33,7 +33,9 @@
 // 24-byte header (page number, salts, checksums), and the -shm index (frame numbers). The file's size and how it
 // grows, which pages change when, are visible. A page replaced by an older sealed copy of the same page in the same
 // file (a rollback) is not detected by the seal itself: the audit chain and its anchor log catch what that would
-// change. Nothing here protects a key in the memory of a running, signed-in program. Temporary data never reaches a
+// change. Nothing here protects a key in the memory of a running, signed-in program; while its screen is locked the
+// key is wiped (SealingKey::stow) and every read and write refused, but what was on screen, and pages SQLite had
+// cached or freed, stay in the program's memory until it exits. Temporary data never reaches a
 // file: a sealed database runs with temp_store = MEMORY, and this VFS refuses to open a temporary file. A rollback
 // journal is refused too — a sealed database runs in WAL mode — except for a file being built (empty when opened:
 // a copy by VACUUM INTO, a backup, a new database switching to WAL), whose journal is kept in memory.
@@ -251,12 +253,16 @@ int xClose(sqlite3_file *file)
 int xRead(sqlite3_file *file, void *out, int amount, sqlite3_int64 offset)
 {
     SealedFile *f = sealed(file);
+    if ((*f->key)->isStowed())
+        return SQLITE_IOERR_AUTH; // the screen is locked and the key put away: nothing is read, sealed or not
     return f->kind == Kind::Database ? readDatabase(f, static_cast<unsigned char *>(out), amount, offset)
                                      : readWal(f, static_cast<unsigned char *>(out), amount, offset);
 }
 int xWrite(sqlite3_file *file, const void *in, int amount, sqlite3_int64 offset)
 {
     SealedFile *f = sealed(file);
+    if ((*f->key)->isStowed())
+        return SQLITE_IOERR_AUTH;
     return f->kind == Kind::Database ? writeDatabase(f, static_cast<const unsigned char *>(in), amount, offset)
                                      : writeWal(f, static_cast<const unsigned char *>(in), amount, offset);
 }

@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <array>
+#include <atomic>
 #include <memory>
 
 namespace FrontDoor {
@@ -33,10 +35,22 @@ public:
     const unsigned char *key() const { return m_key; }
     const QByteArray &fileId() const { return m_fileId; }
 
+    // While the screen is locked (issue 20) the key is put away: its bytes are wiped in place and their memory made
+    // unreadable, and the VFS refuses every read and write of the file until restore() is handed the same key again
+    // (unwrapped afresh by the person's password). The key's value never changes, so these are const: what changes
+    // is only whether it is in memory. Not thread-safe against a read in flight: the caller stows between
+    // statements, on the thread that uses the database.
+    bool stow() const;
+    // False, and still stowed, when `same` is another key.
+    bool restore(const SealingKey &same) const;
+    bool isStowed() const { return m_stowed.load(); }
+
 private:
     SealingKey() = default;
-    unsigned char *m_key = nullptr; // keyBytes, sodium_malloc'd, read-only between uses
+    unsigned char *m_key = nullptr; // keyBytes, sodium_malloc'd, read-only between uses, no access while stowed
     QByteArray m_fileId;
+    mutable std::atomic<bool> m_stowed{false};
+    mutable std::array<unsigned char, 32> m_check{}; // BLAKE2b of the key while stowed: knows it when it comes back
 };
 
 // The encrypting VFS over the system SQLite: every page of the database file and every page in its WAL is sealed

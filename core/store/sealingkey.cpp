@@ -47,6 +47,36 @@ QByteArray SealingKey::newFileId()
     return id;
 }
 
+bool SealingKey::stow() const
+{
+    if (!m_key || m_stowed)
+        return m_stowed;
+    crypto_generichash(m_check.data(), m_check.size(), m_key, keyBytes, nullptr, 0);
+    sodium_mprotect_readwrite(m_key);
+    sodium_memzero(m_key, keyBytes);
+    sodium_mprotect_noaccess(m_key); // a stray read now faults rather than seal with zeros
+    m_stowed = true;
+    return true;
+}
+
+bool SealingKey::restore(const SealingKey &same) const
+{
+    if (!m_key || !m_stowed)
+        return !m_stowed;
+    if (!same.m_key || same.m_stowed || same.m_fileId != m_fileId)
+        return false;
+    std::array<unsigned char, 32> check{};
+    crypto_generichash(check.data(), check.size(), same.m_key, keyBytes, nullptr, 0);
+    if (sodium_memcmp(check.data(), m_check.data(), check.size()) != 0)
+        return false;
+    sodium_mprotect_readwrite(m_key);
+    std::memcpy(m_key, same.m_key, keyBytes);
+    sodium_mprotect_readonly(m_key);
+    sodium_memzero(m_check.data(), m_check.size());
+    m_stowed = false;
+    return true;
+}
+
 SealingKey::~SealingKey()
 {
     if (m_key)

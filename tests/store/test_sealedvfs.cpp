@@ -464,3 +464,42 @@ TEST_CASE("The header's 100 clear bytes, each changed in turn: the rows come bac
     CHECK(refused > 0); // the page size, the reserved bytes, the magic: changing them stops every read
     CHECK_FALSE(holdsCanary(contents(path))); // and no attempt wrote a row back in the clear
 }
+
+TEST_CASE("A stowed key (the screen locked) refuses every read and write, takes back only the same key, then works "
+          "as before",
+          "[issue20]")
+{
+    REQUIRE(SealedVfs::ensureRegistered());
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("stowed.sqlite"));
+    const std::shared_ptr<SealingKey> key = SealingKey::generate(SealingKey::newFileId());
+    REQUIRE(key);
+    // The same key as the person's password would unwrap it again from the key file: a copy of its own.
+    const std::shared_ptr<SealingKey> unwrappedAgain = key->forFile(key->fileId());
+    SealedVfs::Attachment attached(key);
+    Connection c;
+    create(c, path, attached.token(), 50);
+    int rc = SQLITE_OK;
+    REQUIRE(countRows(c, &rc) == 50);
+
+    REQUIRE(key->stow());
+    CHECK(key->isStowed());
+    sqlite3_db_release_memory(c.db); // as Database::wipeKey does: nothing left to answer from the cache
+    CHECK(countRows(c, &rc) == -1);
+    CHECK(rc == SQLITE_IOERR);
+    CHECK(sqlite3_extended_errcode(c.db) == SQLITE_IOERR_AUTH); // the VFS refusing, not damage
+    CHECK(c.exec("INSERT INTO t (name) VALUES ('written while locked')") != SQLITE_OK);
+
+    // Another key, the same bytes under another file id, or the stowed key itself: not taken back.
+    CHECK_FALSE(key->restore(*SealingKey::generate(key->fileId())));
+    CHECK_FALSE(key->restore(*unwrappedAgain->forFile(SealingKey::newFileId())));
+    CHECK_FALSE(key->restore(*key));
+    CHECK(key->isStowed());
+    CHECK(countRows(c, &rc) == -1);
+
+    REQUIRE(key->restore(*unwrappedAgain));
+    CHECK_FALSE(key->isStowed());
+    CHECK(countRows(c, &rc) == 50);
+    REQUIRE(c.exec("INSERT INTO t (name) VALUES ('after the unlock')") == SQLITE_OK);
+    CHECK(countRows(c, &rc) == 51);
+}

@@ -19,6 +19,8 @@ CaseLease::CaseLease(CaseLocks &locks, const QString &reference, const Actor &ac
     m_held = true;
     m_heartbeat = new QTimer(this);
     connect(m_heartbeat, &QTimer::timeout, this, [this] {
+        if (!m_locks.canRenew())
+            return; // the screen is locked and the key wiped (issue 20): renewed at the next beat after unlock
         if (Status renewed = m_locks.renew(m_reference); !renewed)
             emit renewalFailed(renewed.errorMessage());
     });

@@ -363,12 +363,22 @@ void ReferralEditor::checkKnownChild(const QString &childId)
     QString heading;
     QList<QPair<QString, QString>> lines;
     if (name.trimmed().size() >= 2) {
-        const QList<PossibleMatch> matches = m_findMatches(name, child->answer(Field::personDateOfBirth).value());
-        for (const PossibleMatch &match : matches.mid(0, 3))
+        const Result<QList<PossibleMatch>> matches
+            = m_findMatches(name, child->answer(Field::personDateOfBirth).value());
+        if (!matches) {
+            // Never "nothing found" when nothing could be looked at (LIN-T3, NOR-R2): say so, and when it runs again.
+            showKnownChild(childId,
+                           tr("<b>Known-child check could not run</b> (%1) — it runs again when the name or date of "
+                              "birth changes.")
+                               .arg(matches.errorMessage().toHtmlEscaped()),
+                           {});
+            return;
+        }
+        for (const PossibleMatch &match : matches->mid(0, 3))
             lines.append({match.reference, LinkedCases::matchLine(match)});
-        heading = matches.isEmpty() ? tr("Known-child check: no earlier referral found for this name.")
-                                    : tr("<b>Known-child check — possible earlier referrals</b> (Tab to the list; "
-                                         "Enter links the one that is this child):");
+        heading = matches->isEmpty() ? tr("Known-child check: no earlier referral found for this name.")
+                                     : tr("<b>Known-child check — possible earlier referrals</b> (Tab to the list; "
+                                          "Enter links the one that is this child):");
     }
     showKnownChild(childId, heading, lines);
 }

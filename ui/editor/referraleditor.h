@@ -57,7 +57,7 @@ public:
 
     // The known-child check (LIN-T3): as a child's name and date of birth are typed, earlier referrals that may be
     // about the same child appear beside the card, 150 ms after typing stops; it never blocks anything.
-    using MatchFinder = std::function<QList<PossibleMatch>(const QString &name, const QString &birth)>;
+    using MatchFinder = std::function<Result<QList<PossibleMatch>>(const QString &name, const QString &birth)>;
     void setMatchFinder(MatchFinder finder) { m_findMatches = std::move(finder); }
     void checkKnownChild(const QString &childId);
     // Reads an earlier referral (for the routing of a linked open case).

@@ -323,9 +323,15 @@ void ReviewPage::setMatchFinder(MatchFinder finder)
             auto *item = new QListWidgetItem(tr("    Linked by the call-handler: %1").arg(linked.value()), m_knownChild);
             item->setData(Qt::UserRole, linked.value());
         }
-        QList<PossibleMatch> matches = name.hasValue() && finder
-                                           ? finder(name.value(), child.answer(Field::personDateOfBirth).value())
-                                           : QList<PossibleMatch>();
+        Result<QList<PossibleMatch>> found = name.hasValue() && finder
+                                                 ? finder(name.value(), child.answer(Field::personDateOfBirth).value())
+                                                 : Result<QList<PossibleMatch>>(QList<PossibleMatch>());
+        if (!found) { // never "none found" when nothing could be looked at (LIN-T3, NOR-R2)
+            new QListWidgetItem(tr("    The known-child check could not run: %1").arg(found.errorMessage()),
+                                m_knownChild);
+            continue;
+        }
+        QList<PossibleMatch> matches = *found;
         std::sort(matches.begin(), matches.end(),
                   [](const PossibleMatch &a, const PossibleMatch &b) { return a.score > b.score; });
         for (const PossibleMatch &match : std::as_const(matches)) {

@@ -60,7 +60,7 @@ public:
     bool mayClose(const Asker &ask = {});
     // "Looking at existing records" (LIN-T3): earlier referrals that may be about each child, ranked; Enter on one
     // opens it.
-    using MatchFinder = std::function<QList<PossibleMatch>(const QString &name, const QString &birth)>;
+    using MatchFinder = std::function<Result<QList<PossibleMatch>>(const QString &name, const QString &birth)>;
     void setMatchFinder(MatchFinder finder);
     // Print or export (Ctrl+P, issue 8): without it the page offers neither.
     void setOutput(std::unique_ptr<ReferralOutput> output);

@@ -11,6 +11,7 @@
 #include "review/reviewpage.h"
 #include "session/accountsdialog.h"
 #include "store/audittrail.h"
+#include "store/keyatlock.h"
 #include "store/store.h"
 
 #include <QApplication>
@@ -27,9 +28,7 @@ ReferralEditor *withLinks(Store &store, const Profile &profile, const Actor &act
 {
     const QString reference = editor->referral().reference;
     editor->setMatchFinder([&store, reference](const QString &name, const QString &birth) {
-        Result<QList<PossibleMatch>> found =
-            store.queries().possibleMatches(name, birth, store.clock().now().date(), reference, 5);
-        return found ? *found : QList<PossibleMatch>();
+        return store.queries().possibleMatches(name, birth, store.clock().now().date(), reference, 5);
     });
     editor->setCaseReader([&store](const QString &earlier) { return store.referrals().load(earlier); });
     editor->setDraftStarter([&store, &profile, actor] { return store.referrals().createDraft(profile, actor); });
@@ -62,9 +61,7 @@ reviewFor(Store &s, const Profile &profile, const Actor &actor, const StoredRefe
         parent);
     const QString reference = opened.referral.reference;
     review->setMatchFinder([&s, reference](const QString &name, const QString &birth) {
-        Result<QList<PossibleMatch>> found
-            = s.queries().possibleMatches(name, birth, s.clock().now().date(), reference, 10);
-        return found ? *found : QList<PossibleMatch>();
+        return s.queries().possibleMatches(name, birth, s.clock().now().date(), reference, 10);
     });
     review->setOutput(
         std::make_unique<ReferralOutput>(s.referrals(), s.database(), profile, actor, s.clock(), s.anchors()));
@@ -167,14 +164,21 @@ MainWindow::Context forPerson(Store &s, ProfileShelf &shelf, const Account &acco
     context.training = setup.training;
     context.profileName = profile.name;
     context.signedInAs = QStringLiteral("%1 (%2)").arg(account.displayName, roleDisplayName(account.role));
-    context.confirmPassword = [&s, actor](const QString &password) {
-        return s.accounts().confirmPassword(actor, password);
+    // Issue 20: on an encrypted database the key is wiped while the screen is locked, and the lock screen's
+    // password brings it back (store/keyatlock.h).
+    auto key = std::make_shared<KeyAtLock>(s, actor);
+    context.confirmPassword = [key](const QString &password) {
+        return key->unlock(password);
     };
     addCaseWork(context, s, shelf, actor);
     addSupervision(context, s, profile, actor);
     context.idleMinutes = setup.idleMinutes; // IT's longest, or the user's shorter choice
-    if (s.database().isSealed()) // issue 20: a desk left locked closes the encrypted database and wipes its key
+    if (s.database().isSealed()) { // issue 20: the key goes at lock; a desk left locked closes the database too
+        context.wipeKeyOnLock = [key] {
+            return key->wipe();
+        };
         context.signOutWhenLockedMinutes = signOutWhenLockedMinutes;
+    }
     context.lockChanged = [&s, actor](bool locked, const QString &why) {
         static_cast<void>(AuditTrail::record(s.database(), {}, actor.userId, s.clock().now(),
                                              locked ? AuditKind::Locked : AuditKind::Unlocked,
