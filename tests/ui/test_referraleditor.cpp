@@ -350,6 +350,26 @@ TEST_CASE("As a child's name and date of birth are typed, earlier referrals abou
     CHECK(heading->text().contains(QStringLiteral("Known-child check")));
 }
 
+TEST_CASE("LIN-T3 NOR-R2: a known-child check that could not run says so, never that nothing was found")
+{
+    StoreFixture f;
+    StoredReferral draft = f->referrals().createDraft(norfolk(), handler).value();
+    ReferralEditor editor(f->referrals(), norfolk(), draft, handler, f.clock);
+    editor.setMatchFinder([](const QString &, const QString &) -> Result<QList<PossibleMatch>> {
+        return makeError(ErrorCode::DatabaseBusy, QStringLiteral("the database is busy"));
+    });
+    editor.show();
+    REQUIRE(QTest::qWaitForWindowActive(&editor));
+    REQUIRE(editor.jumpTo(QStringLiteral("children[c1].name")));
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Mohammed Inventedson"));
+    auto *heading = editor.findChild<QLabel *>(QStringLiteral("matches_c1"));
+    REQUIRE(heading);
+    REQUIRE(QTest::qWaitFor([&] { return !heading->text().isEmpty(); }, 2000));
+    CHECK(heading->text().contains(QStringLiteral("could not run")));
+    CHECK(heading->text().contains(QStringLiteral("the database is busy")));
+    CHECK_FALSE(heading->text().contains(QStringLiteral("no earlier referral")));
+}
+
 TEST_CASE("LIN-T3 LIN-R4 NOR-R2: Enter on a possible match links the earlier referral and shows its allocated worker")
 {
     StoreFixture f;
