@@ -21,6 +21,7 @@
 #include "session/windowcontext.h"
 #include "store/accounts.h"
 #include "store/audittrail.h"
+#include "store/backgroundcheck.h"
 #include "store/backups.h"
 #include "store/changefeed.h"
 #include "store/databasekeys.h"
@@ -104,6 +105,14 @@ void warnAboutDeployment(const Options &options)
                                  .arg(options.settings.problems.join(QStringLiteral("\n\n"))));
 }
 
+// The window's store: its integrity check runs after the window shows (BackgroundCheck), an upgrade's before.
+Store::Options checkedAfterShowing(const Options &options)
+{
+    Store::Options opening = StoreCommands::storeOptions(options);
+    opening.quickCheck = false;
+    return opening;
+}
+
 // The one window, for one person, until they quit (0) or sign out (the caller asks who is next).
 struct Shown
 {
@@ -116,9 +125,28 @@ Shown showWindow(Store &store,
                  const WindowContext::Setup &setup,
                  const Options &options,
                  bool first,
-                 ChangeFeed *feed = nullptr)
+                 ChangeFeed *feed = nullptr,
+                 const std::function<void()> &whenChecked = {})
 {
     MainWindow window(WindowContext::forPerson(store, shelf, account, setup));
+    // Issue 21: a standalone file is checked for damage after the window shows, not before (40 s at a million
+    // referrals); a failure stops every write at once and says so on every page.
+    std::unique_ptr<BackgroundCheck> check;
+    if (!store.database().isServer()) {
+        check = std::make_unique<BackgroundCheck>(store.database());
+        QObject::connect(check.get(), &BackgroundCheck::failed, &window, [&](const QString &message) {
+            window.showStoreRefusal(withBackupAdvice(makeError(ErrorCode::DatabaseCorrupt, message),
+                                                     store.database().path(), options.settings.backupFolder,
+                                                     store.database().sealingKey()));
+        });
+        if (whenChecked)
+            QObject::connect(check.get(), &BackgroundCheck::passed, &window, whenChecked);
+        if (store.database().isSealed()) // its key copy goes with the store's while the screen is locked (issue 20)
+            QObject::connect(&window, &MainWindow::lockedChanged, check.get(), [&check](bool locked) {
+                locked ? check->pause() : check->start();
+            });
+        QTimer::singleShot(0, check.get(), &BackgroundCheck::start); // once the window has painted
+    }
     if (first)
         warnAboutDeployment(options);
     if (feed) // team mode: other desks' changes appear within about a second
@@ -251,12 +279,17 @@ int runDesk(const Options &options, const Profile &profile, const QString &path,
         Store &store = *(*next)->store;
         const Account &account = (*next)->account;
         const Actor actor{account.id, account.role};
-        if (first && Backups::isDue(store.backupFolder(), path, store.clock().now()))
-            backUp(store, actor, true); // a failure here is reported on exit, when it is retried
-
-        const Shown shown = showWindow(
-            store, shelf, account, {path, options.training, options.settings.idleLockMinutes}, options, first);
+        // The day's first backup follows the check that runs after the window shows: never a copy of damage.
+        const auto dayBackup = [&store, actor, path, first, backUp] {
+            if (first && Backups::isDue(store.backupFolder(), path, store.clock().now()))
+                backUp(store, actor, true); // a failure here is reported on exit, when it is retried
+        };
+        const Shown shown = showWindow(store, shelf, account,
+                                       {path, options.training, options.settings.idleLockMinutes}, options, first,
+                                       nullptr, dayBackup);
         first = false;
+        if (!store.database().writeRefusal().isEmpty()) // damaged: said on screen; nothing more is written or copied
+            return shown.code;
         if (store.database().isKeyWiped()) {
             // Issue 20: signed out (or closed) behind the lock with the key wiped — nothing can be written, and
             // nothing needs to be: all that was typed was saved before the key went. The trail ends with "locked";
@@ -299,7 +332,7 @@ bool firstRunEncrypted(const QString &path, const Store::Options &opening)
 // store opens at sign-in and closes — the key wiped — when they sign out.
 int runEncrypted(const Options &options, const Profile &profile, const QString &path)
 {
-    const Store::Options opening = StoreCommands::storeOptions(options);
+    const Store::Options opening = checkedAfterShowing(options);
     if (!QFileInfo::exists(path) && !firstRunEncrypted(path, opening))
         return 0;
     std::unique_ptr<Store> current;
@@ -344,7 +377,7 @@ int run(const Options &options)
         return runEncrypted(options, *profile, path); // a new live database is encrypted (issue 20)
     }
     // A plaintext database: made before encryption, or training's invented cases.
-    Result<std::unique_ptr<Store>> opened = Store::open(path, Clock::system(), StoreCommands::storeOptions(options));
+    Result<std::unique_ptr<Store>> opened = Store::open(path, Clock::system(), checkedAfterShowing(options));
     if (!opened)
         return refuse(withBackupAdvice(opened.error(), path, options.settings.backupFolder));
     Store &store = **opened;

@@ -159,21 +159,27 @@ void MainWindow::createCentralArea()
     connect(m_home, &HomePage::openRequested, this, &MainWindow::openExisting);
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_home);
+    // Above everything, on every page, for as long as the window is open: the training banner, and the store's
+    // refusal to save once a check has found the file damaged (issue 21).
+    auto *frame = new QWidget(this);
+    auto *layout = new QVBoxLayout(frame);
+    layout->setContentsMargins(0, 0, 0, 0);
     if (m_context.training) {
-        // Above everything, on every page, for as long as the window is open.
-        auto *frame = new QWidget(this);
-        auto *layout = new QVBoxLayout(frame);
-        layout->setContentsMargins(0, 0, 0, 0);
         auto *banner = new QLabel(tr("TRAINING — not real cases. Everything here is invented; nothing is live."), frame);
         banner->setObjectName(QStringLiteral("trainingBanner"));
         Theme::setKind(banner, Theme::Kind::trainingBanner);
         banner->setAlignment(Qt::AlignCenter);
         layout->addWidget(banner);
-        layout->addWidget(m_pages, 1);
-        setCentralWidget(frame);
-    } else {
-        setCentralWidget(m_pages);
     }
+    m_refusal = new QLabel(frame);
+    m_refusal->setObjectName(QStringLiteral("storeRefusalBanner"));
+    m_refusal->setWordWrap(true);
+    m_refusal->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    Theme::setKind(m_refusal, Theme::Kind::problemBar);
+    m_refusal->hide();
+    layout->addWidget(m_refusal);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(frame);
     m_home->focusFirst();
     if (m_context.queuePages) {
         m_queue = new QueueView(m_context.queuePages, m_context.queueSearch, m_context.userId,
@@ -390,6 +396,7 @@ void MainWindow::lock(const QString &why)
         m_context.lockChanged(true, why);
     if (m_context.wipeKeyOnLock && saveEverythingForLock())
         static_cast<void>(m_context.wipeKeyOnLock()); // refused (a change mid-save): the key stays, as on plaintext
+    emit lockedChanged(true);
 }
 
 bool MainWindow::saveEverythingForLock()
@@ -406,6 +413,16 @@ bool MainWindow::saveEverythingForLock()
     return !onlyOnScreen;
 }
 
+void MainWindow::showStoreRefusal(const QString &message)
+{
+    m_refusal->setText(tr("<b>NOTHING MORE CAN BE SAVED.</b> %1").arg(message.toHtmlEscaped()));
+    m_refusal->setAccessibleName(tr("Nothing more can be saved"));
+    m_refusal->setAccessibleDescription(message);
+    m_refusal->show();
+    if (!isLocked()) // behind the lock it waits on the banner for the person who unlocks
+        QMessageBox::critical(this, tr("The database is damaged"), message);
+}
+
 void MainWindow::unlock()
 {
     m_pages->setCurrentWidget(m_beforeLock ? m_beforeLock.data() : m_home); // back where the person was
@@ -414,6 +431,7 @@ void MainWindow::unlock()
     m_lockedTimer->stop();
     if (m_context.lockChanged)
         m_context.lockChanged(false, {});
+    emit lockedChanged(false);
 }
 
 void MainWindow::createStatusBar()

@@ -92,6 +92,12 @@ public:
     // referral just marked urgent is said in the status bar to whoever sees the queue. Nothing behind the lock.
     void changedElsewhere(const QList<FrontDoor::ChangeFeed::Change> &changes);
     static constexpr int liveRefreshMsecs = 250;
+    // Issue 21: the check after start found the file damaged and the store now refuses every write — said on a
+    // banner above every page, and once in a message.
+    void showStoreRefusal(const QString &message);
+
+signals:
+    void lockedChanged(bool locked); // after the lock shows (and the key is wiped), after the unlock
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -126,6 +132,7 @@ private:
     ReviewPage::Asker m_askBeforeLeaving;
     bool m_signedOut = false;
     class LockScreen *m_lockScreen = nullptr;
+    QLabel *m_refusal = nullptr; // hidden until the store refuses to save
     class IdleLock *m_idleLock = nullptr;
     QDateTime m_lockedAt;
     QTimer *m_lockedTimer = nullptr;

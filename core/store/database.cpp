@@ -236,19 +236,6 @@ Status Database::checkBeforeWriting(const Options &options, qint64 fileSize)
         return makeError(ErrorCode::DatabaseCorrupt,
                          QStringLiteral("%1 is damaged: %2. Nothing was written to it.").arg(m_path, what));
     };
-    if (fileSize > 0 && options.quickCheck) {
-        Result<QString> verdict = check(true);
-        if (!verdict)
-            return damaged(verdict.errorMessage());
-        if (*verdict != QLatin1String("ok"))
-            return damaged(QStringLiteral("SQLite's check says \"%1\"").arg(*verdict));
-        QSqlQuery foreignKeys(connection());
-        if (!foreignKeys.exec(QStringLiteral("PRAGMA foreign_key_check")))
-            return damaged(foreignKeys.lastError().text());
-        if (foreignKeys.next())
-            return damaged(QStringLiteral("rows of \"%1\" refer to rows that do not exist").arg(foreignKeys.value(0).toString()));
-    }
-
     QSqlQuery pragma(connection());
     if (!pragma.exec(QStringLiteral("PRAGMA application_id")) || !pragma.next())
         return damaged(pragma.lastError().text());
@@ -274,6 +261,20 @@ Status Database::checkBeforeWriting(const Options &options, qint64 fileSize)
         return makeError(ErrorCode::DatabaseError,
                          QStringLiteral("%1 needs updating to this version of Front Door, which a read-only opening "
                                         "cannot do.").arg(m_path));
+    // Checked here unless the caller runs the check after the window shows (issue 21, store/backgroundcheck.h) —
+    // and always before an upgrade writes to the file.
+    if (fileSize > 0 && (options.quickCheck || m_schemaVersion < latestSchemaVersion)) {
+        Result<QString> verdict = check(true);
+        if (!verdict)
+            return damaged(verdict.errorMessage());
+        if (*verdict != QLatin1String("ok"))
+            return damaged(QStringLiteral("SQLite's check says \"%1\"").arg(*verdict));
+        QSqlQuery foreignKeys(connection());
+        if (!foreignKeys.exec(QStringLiteral("PRAGMA foreign_key_check")))
+            return damaged(foreignKeys.lastError().text());
+        if (foreignKeys.next())
+            return damaged(QStringLiteral("rows of \"%1\" refer to rows that do not exist").arg(foreignKeys.value(0).toString()));
+    }
     return {};
 }
 
@@ -387,6 +388,14 @@ Status Database::restoreKey(const SealingKey &same)
     return {};
 }
 
+void Database::refuseWrites(const QString &why)
+{
+    m_writeRefusal = why + QStringLiteral(" Nothing more is saved to it: what is on screen stays there. Tell IT "
+                                          "now; the newest good backup is the way back.");
+    if (m_handle)
+        sqlite3_exec(m_handle, "PRAGMA query_only = ON", nullptr, nullptr, nullptr);
+}
+
 Status Database::refuseWhileKeyWiped() const
 {
     if (!isKeyWiped())
@@ -417,8 +426,11 @@ Result<QSqlQuery *> Database::exec(const QString &key, const QVariantMap &values
     query.finish();
     for (auto value = values.cbegin(); value != values.cend(); ++value)
         query.bindValue(u':' + value.key(), value.value());
-    if (!query.exec())
+    if (!query.exec()) {
+        if (!m_writeRefusal.isEmpty())
+            return makeError(ErrorCode::DatabaseCorrupt, m_writeRefusal);
         return errorOf(query.lastError(), m_path);
+    }
     return &query;
 }
 
@@ -480,6 +492,8 @@ Status WriteTransaction::begin()
         return {};
     }
     m_database.m_joinedFailed = false;
+    if (!m_database.m_writeRefusal.isEmpty())
+        return makeError(ErrorCode::DatabaseCorrupt, m_database.m_writeRefusal);
     // On the server, rows are locked as they are written and the chain head by audit_append (SELECT … FOR UPDATE).
     Status begun
         = m_database.execDirect(m_database.isServer() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"));

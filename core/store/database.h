@@ -92,6 +92,10 @@ public:
     Status wipeKey();
     Status restoreKey(const SealingKey &same);
     bool isKeyWiped() const { return m_sealingKey && m_sealingKey->isStowed(); }
+    // Issue 21: the integrity check that runs after the window shows has failed. From now on every write is refused
+    // with `why` (and SQLite's query_only as the backstop); reading goes on, so what is on screen can be seen.
+    void refuseWrites(const QString &why);
+    const QString &writeRefusal() const { return m_writeRefusal; }
     // Invented cases for practice: a different file header, so live and training can never be taken for each other.
     bool isTraining() const { return m_training; }
     int schemaVersion() const { return m_schemaVersion; }
@@ -146,6 +150,7 @@ private:
     QHash<QString, QSqlQuery> m_prepared;
     mutable bool m_connectionLost = false;
     bool m_inTransaction = false;
+    QString m_writeRefusal;
     bool m_joinedFailed = false; // a transaction joined to the open one failed: the open one must not commit
 };
 

@@ -6,9 +6,13 @@
 
 #include "referral/fields.h"
 #include "store/backupfiles.h"
+#include "store/backgroundcheck.h"
 #include "store/backups.h"
 
+#include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlQuery>
@@ -98,6 +102,95 @@ TEST_CASE("A damaged database is refused, named, offered its latest good backup,
     REQUIRE(backups.size() == 1);
     CHECK(advice.contains(backups.first()));
     CHECK(advice.contains(QStringLiteral("frontdoor restore")));
+}
+
+namespace {
+
+// Runs the store's check after start as the window does, and waits for its verdict (at most a minute).
+BackgroundCheck::State checkInBackground(Store &store)
+{
+    BackgroundCheck check(store.database());
+    QEventLoop loop;
+    QObject::connect(&check, &BackgroundCheck::passed, &loop, &QEventLoop::quit);
+    QObject::connect(&check, &BackgroundCheck::failed, &loop, &QEventLoop::quit);
+    check.start();
+    const QDeadlineTimer deadline(60'000);
+    while (check.state() == BackgroundCheck::State::Running && !deadline.hasExpired())
+        loop.processEvents(QEventLoop::WaitForMoreEvents, 100);
+    return check.state();
+}
+
+} // namespace
+
+TEST_CASE("Checked after the window shows (issue 21): damage found in the background stops every write at once, "
+          "with a message, and reading goes on")
+{
+    StoreFixture f;
+    fill(f, 40);
+    // The b-tree made last: an index the open does not read, but the check reads whole.
+    const qint64 lastIndexPage
+        = f.rawValue(QStringLiteral("SELECT max(rootpage) FROM sqlite_schema WHERE type = 'index'")).toLongLong();
+    REQUIRE(lastIndexPage > 1);
+    f.close();
+    Store::Options later = keyed(f);
+    later.quickCheck = false;
+
+    SECTION("a sound file passes, and work goes on")
+    {
+        Result<std::unique_ptr<Store>> opened = Store::open(f.path, f.clock, later);
+        REQUIRE(opened);
+        CHECK(checkInBackground(**opened) == BackgroundCheck::State::Passed);
+        CHECK((*opened)->database().writeRefusal().isEmpty());
+        CHECK((*opened)->referrals().createDraft(norfolk(), handler));
+    }
+    SECTION("a page of the file damaged: the window opens, the check fails, nothing more is written")
+    {
+        damage(f.path, (lastIndexPage - 1) * 4096, QByteArray(8, '\xff'));
+        Result<std::unique_ptr<Store>> opened = Store::open(f.path, f.clock, later);
+        REQUIRE(opened); // the window would show within a second, however large the file
+        Store &store = **opened;
+        CHECK(checkInBackground(store) == BackgroundCheck::State::Failed);
+        const QString refusal = store.database().writeRefusal();
+        CHECK(refusal.contains(f.path));
+        CHECK(refusal.contains(QStringLiteral("damaged")));
+        const QByteArray before = fileDigest(f.path);
+        Result<StoredReferral> refused = store.referrals().createDraft(norfolk(), handler);
+        REQUIRE_FALSE(refused);
+        CHECK(refused.error().code == ErrorCode::DatabaseCorrupt);
+        CHECK(refused.errorMessage().contains(QStringLiteral("Nothing more is saved")));
+        QSqlQuery behind(store.database().connection()); // SQLite's query_only is the backstop
+        CHECK_FALSE(behind.exec(QStringLiteral("DELETE FROM referrals WHERE reference = 'none'")));
+        CHECK(fileDigest(f.path) == before);
+        QSqlQuery reading(store.database().connection()); // what can still be read is still shown
+        CHECK(reading.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema")));
+        CHECK(reading.next());
+    }
+}
+
+TEST_CASE("A check paused (the screen locked) starts again from the beginning and still finds its verdict")
+{
+    StoreFixture f;
+    fill(f, 40);
+    f.close();
+    Store::Options later = keyed(f);
+    later.quickCheck = false;
+    Result<std::unique_ptr<Store>> opened = Store::open(f.path, f.clock, later);
+    REQUIRE(opened);
+    BackgroundCheck check((*opened)->database());
+    int passed = 0;
+    QObject::connect(&check, &BackgroundCheck::passed, [&passed] { ++passed; });
+    check.start();
+    check.pause(); // whatever the run had found is not taken: it may have been cut short
+    CHECK(check.state() == BackgroundCheck::State::Paused);
+    QCoreApplication::processEvents();
+    CHECK(passed == 0);
+    CHECK(check.state() == BackgroundCheck::State::Paused);
+    check.start();
+    const QDeadlineTimer deadline(60'000);
+    while (check.state() == BackgroundCheck::State::Running && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+    CHECK(check.state() == BackgroundCheck::State::Passed);
+    CHECK(passed == 1);
 }
 
 TEST_CASE("A database whose -wal went missing opens at its last checkpoint, consistent and verifiable")

@@ -7,10 +7,12 @@
 #include <QAction>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTest>
+#include <QTimer>
 
 using namespace FrontDoor;
 
@@ -121,4 +123,29 @@ TEST_CASE("The window carries the icon and the desktop entry the package install
     CHECK(icon.availableSizes().contains(QSize(256, 256)));
     CHECK(icon.availableSizes().contains(QSize(32, 32)));
     CHECK(QGuiApplication::desktopFileName() == QStringLiteral("org.frontdoor.FrontDoor"));
+}
+
+TEST_CASE("Issue 21: when the check after start finds damage, a banner above every page says nothing more is saved",
+          "[issue21]")
+{
+    MainWindow window(context(QStringLiteral("Norfolk CADS"), QStringLiteral("Priya Invented (Call-handler)")));
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    auto *banner = window.findChild<QLabel *>(QStringLiteral("storeRefusalBanner"));
+    REQUIRE(banner);
+    CHECK_FALSE(banner->isVisible());
+    QString boxText;
+    QTimer::singleShot(0, [&boxText] { // the message once, then back to the window
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        REQUIRE(box);
+        boxText = box->text();
+        QTest::keyClick(box, Qt::Key_Return);
+    });
+    const QString message = QStringLiteral("/tmp/live.sqlite is damaged: SQLite's check says \"page 7: btreeInitPage() "
+                                           "returns error code 11\".");
+    window.showStoreRefusal(message);
+    CHECK(boxText == message);
+    CHECK(banner->isVisible());
+    CHECK(banner->text().contains(QStringLiteral("NOTHING MORE CAN BE SAVED")));
+    CHECK(banner->accessibleDescription() == message); // a screen reader reads why
 }

@@ -1,0 +1,160 @@
+#include "store/backgroundcheck.h"
+
+#include "store/database.h"
+#include "store/sealedvfs.h"
+
+#include <QThread>
+
+#include <sqlite3.h>
+
+namespace FrontDoor {
+
+namespace IntegrityCheck {
+
+namespace {
+
+struct Connection
+{
+    sqlite3 *db = nullptr;
+    std::atomic<sqlite3 *> *published = nullptr;
+    ~Connection()
+    {
+        if (published)
+            published->store(nullptr);
+        sqlite3_close(db);
+    }
+};
+
+Verdict fromCode(sqlite3 *db, int rc)
+{
+    const QString message = QString::fromUtf8(sqlite3_errmsg(db));
+    const int extended = sqlite3_extended_errcode(db);
+    if (rc == SQLITE_INTERRUPT || extended == SQLITE_IOERR_AUTH) // stopped, or the key put away mid-check
+        return {Outcome::Interrupted, message};
+    if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB || extended == SQLITE_IOERR_DATA) // IOERR_DATA: a seal refused
+        return {Outcome::Damaged, message};
+    return {Outcome::CouldNotRun, message};
+}
+
+} // namespace
+
+Verdict run(const QString &path, const std::shared_ptr<const SealingKey> &key, std::atomic<sqlite3 *> *handle)
+{
+    // An encrypted file is read through the sealing VFS with a key of the check's own: the store's may be wiped
+    // while this runs (the screen locks), and this thread must never read memory that is being wiped.
+    std::unique_ptr<SealedVfs::Attachment> attached;
+    QByteArray name = path.toUtf8();
+    int flags = SQLITE_OPEN_READONLY;
+    if (key) {
+        std::shared_ptr<SealingKey> copy = key->forFile(key->fileId());
+        if (!copy || !SealedVfs::ensureRegistered())
+            return {Outcome::CouldNotRun, QStringLiteral("the key could not be copied for the check")};
+        attached = std::make_unique<SealedVfs::Attachment>(std::move(copy));
+        name = SealedVfs::uri(path, attached->token()).toUtf8();
+        flags |= SQLITE_OPEN_URI;
+    }
+    Connection c;
+    if (const int rc = sqlite3_open_v2(name.constData(), &c.db, flags, nullptr); rc != SQLITE_OK)
+        return fromCode(c.db, rc);
+    c.published = handle;
+    if (handle)
+        handle->store(c.db);
+    sqlite3_exec(c.db, "PRAGMA temp_store = MEMORY", nullptr, nullptr, nullptr);
+
+    for (const char *sql : {"PRAGMA quick_check", "PRAGMA foreign_key_check"}) {
+        sqlite3_stmt *statement = nullptr;
+        if (const int rc = sqlite3_prepare_v2(c.db, sql, -1, &statement, nullptr); rc != SQLITE_OK)
+            return fromCode(c.db, rc);
+        const int rc = sqlite3_step(statement);
+        const QString first = rc == SQLITE_ROW
+                                  ? QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(statement, 0)))
+                                  : QString();
+        sqlite3_finalize(statement);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return fromCode(c.db, rc);
+        const bool quick = sql[7] == 'q';
+        if (quick && first != QLatin1String("ok"))
+            return {Outcome::Damaged, QStringLiteral("SQLite's check says \"%1\"").arg(first)};
+        if (!quick && rc == SQLITE_ROW)
+            return {Outcome::Damaged, QStringLiteral("rows of \"%1\" refer to rows that do not exist").arg(first)};
+    }
+    return {Outcome::Passed, {}};
+}
+
+} // namespace IntegrityCheck
+
+BackgroundCheck::BackgroundCheck(Database &database, QObject *parent)
+    : QObject(parent)
+    , m_database(database)
+    , m_key(database.sealingKey())
+{
+}
+
+BackgroundCheck::~BackgroundCheck()
+{
+    pause();
+}
+
+void BackgroundCheck::start()
+{
+    if (m_state == State::Running || m_state == State::Passed || m_state == State::Failed)
+        return;
+    if (m_key && m_key->isStowed())
+        return; // the screen is locked: started again at the unlock
+    m_state = State::Running;
+    const QString path = m_database.path();
+    const std::shared_ptr<const SealingKey> key = m_key;
+    const int run = ++m_run;
+    m_thread = QThread::create([this, path, key, run] {
+        const IntegrityCheck::Verdict verdict = IntegrityCheck::run(path, key, &m_handle);
+        QMetaObject::invokeMethod(
+            this, [this, verdict, run] { finished(run, int(verdict.outcome), verdict.detail); }, Qt::QueuedConnection);
+    });
+    m_thread->start(QThread::LowPriority); // the call-handler's typing comes first
+}
+
+void BackgroundCheck::pause()
+{
+    if (!m_thread)
+        return;
+    // Interrupt until the thread is gone: a connection opened after one interrupt is interrupted by the next.
+    while (!m_thread->wait(20))
+        if (sqlite3 *db = m_handle.load())
+            sqlite3_interrupt(db);
+    delete m_thread;
+    m_thread = nullptr;
+    ++m_run; // whatever that run found is not waited for: the next start() checks again from the beginning
+    if (m_state == State::Running)
+        m_state = State::Paused;
+}
+
+void BackgroundCheck::finished(int run, int outcome, const QString &detail)
+{
+    if (run != m_run)
+        return; // a run paused since
+    if (m_thread) {
+        m_thread->wait(); // it has posted its verdict: only its last instructions remain
+        delete m_thread;
+        m_thread = nullptr;
+    }
+    switch (IntegrityCheck::Outcome(outcome)) {
+    case IntegrityCheck::Outcome::Passed:
+        m_state = State::Passed;
+        emit passed();
+        return;
+    case IntegrityCheck::Outcome::Interrupted:
+        m_state = State::Paused; // start() again when the screen unlocks
+        return;
+    case IntegrityCheck::Outcome::Damaged:
+        m_failure = QStringLiteral("%1 is damaged: %2.").arg(m_database.path(), detail);
+        break;
+    case IntegrityCheck::Outcome::CouldNotRun:
+        m_failure = QStringLiteral("%1 could not be checked for damage: %2.").arg(m_database.path(), detail);
+        break;
+    }
+    m_state = State::Failed;
+    m_database.refuseWrites(m_failure);
+    emit failed(m_failure);
+}
+
+} // namespace FrontDoor

@@ -1,0 +1,100 @@
+#include "saveprofile.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <map>
+
+void SaveProfile::attach(sqlite3 *db)
+{
+    m_db = db;
+    if (m_db)
+        sqlite3_trace_v2(m_db, SQLITE_TRACE_PROFILE, &SaveProfile::traced, this);
+}
+
+void SaveProfile::detach()
+{
+    if (m_db)
+        sqlite3_trace_v2(m_db, 0, nullptr, nullptr);
+    m_db = nullptr;
+}
+
+int SaveProfile::traced(unsigned type, void *context, void *statement, void *nsecs)
+{
+    auto *self = static_cast<SaveProfile *>(context);
+    if (type != SQLITE_TRACE_PROFILE || !self->m_inSave)
+        return 0;
+    // The statement as written in the catalog, placeholders and all: no value typed by anyone.
+    QString sql = QString::fromUtf8(sqlite3_sql(static_cast<sqlite3_stmt *>(statement))).simplified();
+    if (sql.size() > 70)
+        sql = sql.left(67) + QStringLiteral("...");
+    self->m_current.byStatement[sql] += *static_cast<qint64 *>(nsecs);
+    return 0;
+}
+
+void SaveProfile::beginSave()
+{
+    m_current = {};
+    m_inSave = true;
+}
+
+void SaveProfile::endSave(qint64 totalNsecs)
+{
+    m_inSave = false;
+    m_current.total = totalNsecs;
+    m_saves.append(m_current);
+}
+
+void SaveProfile::report(QTextStream &out) const
+{
+    if (m_saves.size() < 100)
+        return;
+    QList<Save> sorted = m_saves;
+    std::sort(sorted.begin(), sorted.end(), [](const Save &a, const Save &b) { return a.total < b.total; });
+    const qsizetype slowest = std::max<qsizetype>(1, sorted.size() / 100);
+    const QList<Save> top = sorted.mid(sorted.size() - slowest);
+    const QList<Save> middle = sorted.mid(sorted.size() / 2 - slowest / 2, slowest);
+    const auto mean = [](const QList<Save> &saves) {
+        std::map<QString, double> ms;
+        double total = 0;
+        for (const Save &s : saves) {
+            total += double(s.total) / 1e6;
+            for (auto it = s.byStatement.cbegin(); it != s.byStatement.cend(); ++it)
+                ms[it.key()] += double(it.value()) / 1e6;
+        }
+        for (auto &[sql, value] : ms)
+            value /= double(saves.size());
+        return std::make_pair(total / double(saves.size()), ms);
+    };
+    const auto [topTotal, topBy] = mean(top);
+    const auto [midTotal, midBy] = mean(middle);
+    std::vector<std::pair<double, QString>> order;
+    for (const auto &[sql, value] : topBy)
+        order.emplace_back(value, sql);
+    for (const auto &[sql, value] : midBy)
+        if (!topBy.count(sql))
+            order.emplace_back(0.0, sql);
+    std::sort(order.rbegin(), order.rend());
+    double topInSqlite = 0, midInSqlite = 0;
+    for (const auto &[sql, value] : topBy)
+        topInSqlite += value;
+    for (const auto &[sql, value] : midBy)
+        midInSqlite += value;
+
+    out << QStringLiteral("\nWhere a save's time goes (SQLite's profile trace; mean ms of the slowest %1 saves, the p99, "
+                          "beside %1 median ones)\n")
+               .arg(slowest);
+    out << QStringLiteral("%1 %2 %3\n").arg(QStringLiteral("statement"), -72).arg(QStringLiteral("p99"), 8).arg(QStringLiteral("p50"), 8);
+    for (const auto &[value, sql] : order) {
+        const auto mid = midBy.find(sql);
+        out << QStringLiteral("%1 %2 %3\n")
+                   .arg(sql, -72)
+                   .arg(value, 8, 'f', 3)
+                   .arg(mid == midBy.end() ? 0.0 : mid->second, 8, 'f', 3);
+    }
+    out << QStringLiteral("%1 %2 %3\n")
+               .arg(QStringLiteral("outside SQLite (JSON, hashes, rows built, Qt Sql)"), -72)
+               .arg(topTotal - topInSqlite, 8, 'f', 3)
+               .arg(midTotal - midInSqlite, 8, 'f', 3);
+    out << QStringLiteral("%1 %2 %3\n").arg(QStringLiteral("the whole save"), -72).arg(topTotal, 8, 'f', 3).arg(midTotal, 8, 'f', 3);
+}
