@@ -105,11 +105,13 @@ void warnAboutDeployment(const Options &options)
                                  .arg(options.settings.problems.join(QStringLiteral("\n\n"))));
 }
 
-// The window's store: its integrity check runs after the window shows (BackgroundCheck), an upgrade's before.
-Store::Options checkedAfterShowing(const Options &options)
+// The window's store (issue 21): its integrity check runs after the window shows (BackgroundCheck), an upgrade's
+// before; its WAL is checkpointed between saves, never inside one.
+Store::Options forTheWindow(const Options &options)
 {
     Store::Options opening = StoreCommands::storeOptions(options);
     opening.quickCheck = false;
+    opening.checkpointBetweenSaves = true;
     return opening;
 }
 
@@ -332,7 +334,7 @@ bool firstRunEncrypted(const QString &path, const Store::Options &opening)
 // store opens at sign-in and closes — the key wiped — when they sign out.
 int runEncrypted(const Options &options, const Profile &profile, const QString &path)
 {
-    const Store::Options opening = checkedAfterShowing(options);
+    const Store::Options opening = forTheWindow(options);
     if (!QFileInfo::exists(path) && !firstRunEncrypted(path, opening))
         return 0;
     std::unique_ptr<Store> current;
@@ -377,7 +379,7 @@ int run(const Options &options)
         return runEncrypted(options, *profile, path); // a new live database is encrypted (issue 20)
     }
     // A plaintext database: made before encryption, or training's invented cases.
-    Result<std::unique_ptr<Store>> opened = Store::open(path, Clock::system(), checkedAfterShowing(options));
+    Result<std::unique_ptr<Store>> opened = Store::open(path, Clock::system(), forTheWindow(options));
     if (!opened)
         return refuse(withBackupAdvice(opened.error(), path, options.settings.backupFolder));
     Store &store = **opened;

@@ -415,12 +415,20 @@ bool MainWindow::saveEverythingForLock()
 
 void MainWindow::showStoreRefusal(const QString &message)
 {
-    m_refusal->setText(tr("<b>NOTHING MORE CAN BE SAVED.</b> %1").arg(message.toHtmlEscaped()));
+    // Plain words first, for the person on the phone; SQLite's own words and the backup to restore are for IT.
+    const QString plain = tr("The database on this computer is damaged, so Front Door has stopped saving. Tell IT "
+                             "now. What is on screen stays until the window closes: note down anything not yet "
+                             "saved.");
+    m_refusal->setText(tr("<b>NOTHING MORE CAN BE SAVED.</b> %1<br><small>For IT: %2</small>")
+                           .arg(plain.toHtmlEscaped(), message.toHtmlEscaped()));
     m_refusal->setAccessibleName(tr("Nothing more can be saved"));
-    m_refusal->setAccessibleDescription(message);
+    m_refusal->setAccessibleDescription(plain);
     m_refusal->show();
-    if (!isLocked()) // behind the lock it waits on the banner for the person who unlocks
-        QMessageBox::critical(this, tr("The database is damaged"), message);
+    if (isLocked()) // behind the lock it waits on the banner for the person who unlocks
+        return;
+    QMessageBox box(QMessageBox::Critical, tr("The database is damaged"), plain, QMessageBox::Ok, this);
+    box.setDetailedText(message);
+    box.exec();
 }
 
 void MainWindow::unlock()

@@ -5,6 +5,7 @@
 #include "store/schemaguards.h"
 
 #include <QAtomicInt>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlDriver>
@@ -202,6 +203,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &requestedPath, c
     }
     if (Status configured = db->configureForWriting(); !configured)
         return configured.error();
+    if (options.checkpointBetweenSaves)
+        db->checkpointBetweenSaves();
     if (Status migrated = db->migrate(migrations.isEmpty() ? builtInMigrations(db->m_sql) : migrations, options);
         !migrated)
         return migrated.error();
@@ -210,6 +213,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &requestedPath, c
 
 Database::~Database()
 {
+    if (m_handle && m_checkpointTimer)
+        sqlite3_wal_hook(m_handle, nullptr, nullptr); // the timer goes with this object
     m_prepared.clear(); // every QSqlQuery must be gone before the connection is removed
     if (!m_connectionName.isEmpty()) {
         {
@@ -386,6 +391,44 @@ Status Database::restoreKey(const SealingKey &same)
         return makeError(ErrorCode::PermissionDenied,
                          QStringLiteral("%1: that is not this database's key.").arg(m_path));
     return {};
+}
+
+void Database::checkpointBetweenSaves()
+{
+    m_checkpointTimer = std::make_unique<QTimer>();
+    m_checkpointTimer->setSingleShot(true);
+    m_checkpointTimer->setInterval(250); // after the save that crossed the mark, before the next keystroke's
+    m_checkpointTimer->callOnTimeout([this] { checkpointNow(); });
+    sqlite3_wal_hook(m_handle, &Database::walCommitted, this); // in place of SQLite's automatic checkpoint
+}
+
+int Database::walCommitted(void *self, sqlite3 *handle, const char *name, int frames)
+{
+    auto *database = static_cast<Database *>(self);
+    if (frames >= 10 * checkpointPages) // no event loop has run the checkpoint: do it here, as SQLite would
+        sqlite3_wal_checkpoint(handle, name);
+    else if (frames >= checkpointPages && !database->m_checkpointTimer->isActive())
+        database->m_checkpointTimer->start();
+    return SQLITE_OK;
+}
+
+void Database::checkpointNow()
+{
+    if (isKeyWiped() || !m_writeRefusal.isEmpty())
+        return; // the next commit asks again
+    if (m_inTransaction) {
+        m_checkpointTimer->start();
+        return;
+    }
+    QElapsedTimer took;
+    took.start();
+    int inLog = 0;
+    int copied = 0;
+    sqlite3_wal_checkpoint_v2(m_handle, nullptr, SQLITE_CHECKPOINT_PASSIVE, &inLog, &copied);
+    const qint64 nsecs = took.nsecsElapsed();
+    ++m_checkpoints.count;
+    m_checkpoints.totalNsecs += nsecs;
+    m_checkpoints.longestNsecs = std::max(m_checkpoints.longestNsecs, nsecs);
 }
 
 void Database::refuseWrites(const QString &why)

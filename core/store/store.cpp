@@ -56,8 +56,13 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Clock &clo
 Result<std::unique_ptr<Store>> Store::openOnce(const QString &path, const Clock &clock, const Options &options)
 {
     const QString backupFolder = orDefault(options.backupFolder, BackupFiles::defaultFolder(path));
-    Database::Options opening{
-        options.readOnly, options.quickCheck, backupFolder, options.training, {}, options.sealing};
+    Database::Options opening{options.readOnly,
+                              options.quickCheck,
+                              backupFolder,
+                              options.training,
+                              {},
+                              options.sealing,
+                              options.checkpointBetweenSaves};
     opening.duringStep = [&clock](Database &database, int version) -> Status {
         return version == 3 ? AccountTrail::recordExisting(database, clock.now()) : Status{};
     };

@@ -40,6 +40,7 @@ public:
         QString spoolFolder;    // team mode: where edits the server could not take are kept (OfflineSpool);
                                 // default: OfflineSpool::defaultRoot()
         std::shared_ptr<const SealingKey> sealing; // an encrypted database's key (issue 20); none: plaintext
+        bool checkpointBetweenSaves = false;       // the window's store (Database::Options, issue 21)
     };
 
     static Result<std::unique_ptr<Store>> open(const QString &path, const Clock &clock, const Options &options);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -23,11 +24,14 @@ private:
     struct Save
     {
         qint64 total = 0;
+        int index = 0;
         QHash<QString, qint64> byStatement; // nanoseconds
     };
     static int traced(unsigned type, void *context, void *statement, void *nsecs);
 
     sqlite3 *m_db = nullptr;
+    QElapsedTimer m_clock;
+    QHash<void *, qint64> m_started; // a statement's start, by its handle
     QList<Save> m_saves;
     Save m_current;
     bool m_inSave = false;

@@ -6,9 +6,11 @@
 #include "store/database.h"
 #include "store/sqlcatalog.h"
 
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlQuery>
+#include <QTimer>
 
 using namespace FrontDoor;
 using namespace FrontDoorTest;
@@ -273,4 +275,34 @@ TEST_CASE("Every SQL key the store uses is defined by the SQLite dialect, and th
     CHECK(sqlite->statement(QStringLiteral("queries.list")).contains(filter));
     CHECK(sqlite->statement(QStringLiteral("queries.count")).contains(filter));
     CHECK_FALSE(sqlite->statement(QStringLiteral("queries.count")).contains(QStringLiteral("{{")));
+}
+
+TEST_CASE("Issue 21: the window's store checkpoints between saves, never inside one, and only once the WAL is full")
+{
+    StoreFixture f;
+    Store::Options asTheWindow;
+    asTheWindow.checkpointBetweenSaves = true;
+    Store &store = f.reopen(asTheWindow);
+    StoredReferral draft = store.referrals().createDraft(norfolk(), handler).value();
+    Referral typing = draft.referral;
+    qint64 revision = draft.revision;
+    const QString wal = f.path + QStringLiteral("-wal");
+    int saves = 0;
+    while (QFileInfo(wal).size() < qint64(Database::checkpointPages) * 4096 && saves < 5000) {
+        typing.setAnswer(u"concern.nature", Answer::given(QString(2000, QChar(u'a' + saves % 26))));
+        revision = store.referrals().save(typing, revision, handler).value().revision;
+        ++saves;
+    }
+    REQUIRE(QFileInfo(wal).size() >= qint64(Database::checkpointPages) * 4096);
+    CHECK(store.database().checkpoints().count == 0); // no save paid for one: none ran inside a commit
+
+    QEventLoop loop; // the window's event loop, between keystrokes
+    QTimer::singleShot(600, &loop, &QEventLoop::quit);
+    loop.exec();
+    CHECK(store.database().checkpoints().count == 1);
+    QSqlQuery after(store.database().connection());
+    REQUIRE(after.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")));
+    REQUIRE(after.next());
+    CHECK(after.value(1).toInt() == after.value(2).toInt()); // every frame in the WAL is in the database now
+    CHECK(store.referrals().load(draft.referral.reference)->revision == revision);
 }
