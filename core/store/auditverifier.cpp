@@ -1,4 +1,5 @@
 #include "store/auditverifier.h"
+#include "store/referralindex.h"
 
 #include "common/uktime.h"
 #include "referral/referraljson.h"
@@ -83,6 +84,7 @@ public:
 
     Status load(Database &database)
     {
+        m_server = database.isServer();
         Result<QSqlQuery *> states = database.exec(QStringLiteral("audit.latestStates"));
         if (!states)
             return states.error();
@@ -108,6 +110,7 @@ public:
     // For a run from a checkpoint: what one touched referral's checks compare against.
     Status loadOne(Database &database, const QString &reference, qint64 id)
     {
+        m_server = database.isServer();
         Result<QSqlQuery *> state = database.exec(QStringLiteral("audit.latestStatesOf"), {{"reference", reference}});
         if (!state)
             return state.error();
@@ -165,7 +168,7 @@ public:
             return;
         const DerivedRows::Columns columns = DerivedRows::columnsOf(*referral);
         checkColumns(reference, at, columns);
-        if (m_search.take(id) != columns.searchText)
+        if (m_search.take(id) != ReferralIndex::indexedBody(columns.searchText, m_server))
             m_findings.add(QStringLiteral("referral %1: its search entry is not what its record holds (so a search "
                                           "would miss it, or find it by words it does not contain)").arg(reference));
         if (m_persons.take(id) != DerivedRows::personKeyRows(*referral))
@@ -218,6 +221,7 @@ private:
     Findings &m_findings;
     QHash<QString, QString> m_vouched;
     QHash<qint64, QString> m_search;
+    bool m_server = false; // which body the index holds (ReferralIndex::indexedBody)
     RowsById m_persons;
     RowsById m_actions;
     QSet<QString> m_present;

@@ -24,7 +24,8 @@ Status ReferralRepository::writeDerived(
     if (derived.searchText) {
         if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("search.remove"), {{"id", id}}); !r)
             return r.error();
-        QVariantMap row{{QStringLiteral("id"), id}, {QStringLiteral("body"), *derived.searchText}};
+        QVariantMap row{{QStringLiteral("id"), id},
+                        {QStringLiteral("body"), ReferralIndex::indexedBody(*derived.searchText, false)}};
         if (m_database.isServer()) // the server's tsvector is built from the words as SQLite's tokenizer sees them
             row.insert(QStringLiteral("words"), ReferralIndex::searchWords(*derived.searchText));
         if (Result<QSqlQuery *> r = m_database.exec(QStringLiteral("search.add"), row); !r)

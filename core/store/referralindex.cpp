@@ -60,6 +60,11 @@ QString searchWords(const QString &text)
     return words.simplified();
 }
 
+QString indexedBody(const QString &searchText, bool server)
+{
+    return server ? searchText : searchWords(searchText);
+}
+
 QString searchText(const Referral &referral)
 {
     QStringList parts{referral.reference};

@@ -19,6 +19,9 @@ QString birthTokens(const QDate &date);
 // The search text as words — folded (accents, case) and split at everything that is not a letter or a digit, as
 // SQLite's unicode61 tokenizer splits it — for the server's tsvector, so both dialects index the same words.
 QString searchWords(const QString &text);
+// What the search index's body column holds for `searchText`: on SQLite the words (issue 21: FTS5's own folding
+// leaves ø, ł, ß, æ as they are, so "oyra" missed Øyra), on the server the text (its tsvector holds the words).
+QString indexedBody(const QString &searchText, bool server);
 
 struct PersonKey
 {

@@ -59,17 +59,6 @@ QList<ReferralSummary> summaries(QSqlQuery &q)
     return rows;
 }
 
-// A word as FTS5's unicode61 tokenizer (remove_diacritics 2) indexes it: decomposed, marks dropped, case folded,
-// and nothing mapped by hand; quotes and other punctuation dropped as its tokenizer drops them.
-QString indexedBySqlite(const QString &word)
-{
-    QString folded;
-    for (const QChar c : word.normalized(QString::NormalizationForm_KD))
-        if (c.isLetterOrNumber())
-            folded += c;
-    return folded.toCaseFolded();
-}
-
 // The search expression in each dialect's language: FTS5's MATCH on SQLite, a tsquery on the server. Both are asked
 // for the same words as ReferralIndex::searchWords stores them, so both find the same referrals.
 class SearchSyntax
@@ -172,13 +161,8 @@ QString ReferralQueries::searchExpression(const QString &text, Dialect dialect)
         // "obriain" finds "Ó Briain" and "mcdonald" "Mc Donald" (issue 18): a run of letters typed without the
         // space or apostrophe may be two adjacent words of a name — each split is tried as a phrase.
         const bool lettersOnly = std::all_of(folded.cbegin(), folded.cend(), [](QChar c) { return c.isLetter(); });
+        // Both dialects' indexes hold the hand folding (ReferralIndex::indexedBody): "oyra" and "Øyra" alike find Øyra.
         QStringList either{syntax.prefix(folded)};
-        // SQLite's index holds the words as FTS5's unicode61 folds them, which leaves letters with no decomposition
-        // (ø, ł, ß, æ, œ, đ) as they are: the word as typed is asked for too, so "Øyra" finds Øyra there. (The
-        // server's index holds the hand folding itself, so "oyra" finds her there as well.)
-        if (dialect == Dialect::SQLite)
-            if (const QString asIndexed = indexedBySqlite(word); asIndexed != indexedBySqlite(folded))
-                either.append(syntax.prefix(asIndexed));
         if (!lettersOnly || folded.size() < 4 || folded.size() > 20) {
             terms.append(syntax.either(either));
             continue;

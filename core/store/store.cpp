@@ -1,5 +1,7 @@
 #include "store/store.h"
 
+#include "store/searchmigration.h"
+
 #include "store/accounttrail.h"
 #include "store/backupfiles.h"
 #include "store/backups.h"
@@ -64,7 +66,11 @@ Result<std::unique_ptr<Store>> Store::openOnce(const QString &path, const Clock 
                               options.sealing,
                               options.checkpointBetweenSaves};
     opening.duringStep = [&clock](Database &database, int version) -> Status {
-        return version == 3 ? AccountTrail::recordExisting(database, clock.now()) : Status{};
+        if (version == 3)
+            return AccountTrail::recordExisting(database, clock.now());
+        if (version == 5)
+            return SearchMigration::reindex(database);
+        return Status{};
     };
     Result<std::unique_ptr<Database>> database = Database::open(path, opening);
     if (!database)

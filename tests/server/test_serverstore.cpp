@@ -70,6 +70,7 @@ const QStringList searches{
     QStringLiteral("a & b | !c"),   QStringLiteral("Øyra"),
     QStringLiteral("strøm"),        QStringLiteral("Øyr Str"),
     QStringLiteral("Łucja"),        QStringLiteral("weiß"),
+    QStringLiteral("oyra"),         QStringLiteral("weiss"),
 };
 
 QStringList referencesOf(const Result<QList<ReferralSummary>> &hits)
@@ -141,7 +142,8 @@ TEST_CASE("Search and the known-child check give the same answers on SQLite and 
         const QStringList onServer = referencesOf((*team)->queries().search(text));
         CHECK(onServer == referencesOf((*standalone)->queries().search(text)));
         if (text == QLatin1String("obriain") || text == QLatin1String("zoe") || text == QLatin1String("12/3/2015")
-            || text == QStringLiteral("Øyra") || text == QStringLiteral("Øyr Str") || text == QStringLiteral("weiß"))
+            || text == QStringLiteral("Øyra") || text == QStringLiteral("Øyr Str") || text == QStringLiteral("weiß")
+            || text == QLatin1String("oyra") || text == QLatin1String("weiss"))
             CHECK(onServer.size() == 1); // the agreement is about finding, not about both finding nothing
     }
     for (const Child &child : children()) {

@@ -157,6 +157,8 @@ TEST_CASE("Every SQL key the store uses is defined by the SQLite dialect, and th
                                QStringLiteral("users.allFailures"),
                                QStringLiteral("migrate.3"),
                                QStringLiteral("migrate.4"),
+                               QStringLiteral("migrate.5"),
+                               QStringLiteral("search.sources"),
                                QStringLiteral("audit.hashAt"),
                                QStringLiteral("search.remove"),
                                QStringLiteral("search.add"),
@@ -223,7 +225,8 @@ TEST_CASE("Every SQL key the store uses is defined by the SQLite dialect, and th
                                      QStringLiteral("users.addFailure"),
                                      QStringLiteral("users.clearFailures"),
                                      QStringLiteral("users.removeAttempt"),
-                                     QStringLiteral("users.allFailures")};
+                                     QStringLiteral("users.allFailures"),
+                                     QStringLiteral("search.sources")}; // step 5's re-index (issue 21)
     for (const QString &key : required) {
         if (key.startsWith(QLatin1String("migrate.")))
             continue;

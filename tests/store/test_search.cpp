@@ -5,6 +5,7 @@
 
 #include "referral/fields.h"
 #include "referral/phonetickey.h"
+#include "store/auditverifier.h"
 #include "store/referralqueries.h"
 
 using namespace FrontDoor;
@@ -191,4 +192,44 @@ TEST_CASE("Search folds spaces and punctuation inside names: obriain, o briain a
     }
     CHECK(found(f, QStringLiteral("mcdonald")) == QStringList{mcdonald});
     CHECK(found(f, QStringLiteral("briainx")).isEmpty());
+}
+
+TEST_CASE("Issue 21: letters with no accent to drop are folded as typed — oyra finds Øyra, lodz Łódź, weiss Weiß")
+{
+    StoreFixture f;
+    const QString oyra = addReferral(f, QStringLiteral("Øyra Strøm"), QStringLiteral("2016-05-05"));
+    const QString lucja = addReferral(f, QStringLiteral("Łucja Weiß"), {}, QStringLiteral("Łódź Æble Academy"));
+    CHECK(found(f, QStringLiteral("oyra")) == QStringList{oyra});
+    CHECK(found(f, QStringLiteral("Øyra")) == QStringList{oyra});
+    CHECK(found(f, QStringLiteral("strom")) == QStringList{oyra});
+    CHECK(found(f, QStringLiteral("oyr str")) == QStringList{oyra});
+    CHECK(found(f, QStringLiteral("lucja")) == QStringList{lucja});
+    CHECK(found(f, QStringLiteral("weiss")) == QStringList{lucja});
+    CHECK(found(f, QStringLiteral("weiß")) == QStringList{lucja});
+    CHECK(found(f, QStringLiteral("lodz")) == QStringList{lucja});
+    CHECK(found(f, QStringLiteral("aeble")) == QStringList{lucja});
+}
+
+TEST_CASE("Issue 21: a database made by the release before is re-indexed as it opens, and its trail still verifies",
+          "[migration]")
+{
+    StoreFixture f;
+    const QString oyra = addReferral(f, QStringLiteral("Øyra Strøm"), QStringLiteral("2016-05-05"));
+    fillInvented(f, true);
+    // As the release before wrote it: schema version 4, the search index holding the text as typed.
+    f.close();
+    f.rawExec(QStringLiteral("DELETE FROM referral_search"));
+    f.rawExec(QStringLiteral("INSERT INTO referral_search (rowid, body) SELECT id, search_text FROM referrals"));
+    f.rawExec(QStringLiteral("PRAGMA user_version = 4"));
+    REQUIRE(f.rawValue(QStringLiteral("SELECT count(*) FROM referral_search WHERE referral_search MATCH 'oyra'"))
+            == QStringLiteral("0")); // what the release before could not find
+
+    f.reopen();
+    CHECK(f->database().schemaVersion() == 5);
+    CHECK(found(f, QStringLiteral("oyra")) == QStringList{oyra});
+    CHECK(found(f, QStringLiteral("strom 2016")) == QStringList{oyra});
+    const Result<AuditVerifier::Report> verified = AuditVerifier::verify(f->database());
+    REQUIRE(verified);
+    INFO(verified->summary().toStdString());
+    CHECK(verified->intact());
 }

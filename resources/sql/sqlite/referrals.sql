@@ -106,3 +106,6 @@ SELECT coalesce(max(seq), 0) FROM events
 -- name: events.since
 -- What changed after :seq, for the views of every open window (ChangeFeed).
 SELECT seq, kind, reference FROM events WHERE seq > :seq ORDER BY seq LIMIT 1000
+
+-- name: search.sources
+SELECT id, search_text FROM referrals ORDER BY id

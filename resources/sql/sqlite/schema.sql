@@ -181,3 +181,9 @@ CREATE INDEX referrals_handler ON referrals (handler, updated_at);
 CREATE INDEX referrals_created ON referrals (created_at);
 CREATE INDEX referrals_profile ON referrals (profile, created_at);
 CREATE INDEX referrals_pending ON referrals (pending_by) WHERE pending_path IS NOT NULL;
+
+-- name: migrate.5
+-- Issue 21: the search index holds each referral's words folded as the server's does (ReferralIndex::indexedBody),
+-- so "oyra" finds Øyra on SQLite too. The C++ side of this step (SearchMigration) writes every entry again from the
+-- referral's search text.
+DELETE FROM referral_search;
