@@ -14,6 +14,7 @@
 #include "review/historytext.h"
 #include "review/reviewpage.h"
 #include "session/accountsdialog.h"
+#include "session/daystart.h"
 #include "session/firstrundialog.h"
 #include "session/idlelock.h"
 #include "session/recoverykeydialog.h"
@@ -21,7 +22,6 @@
 #include "session/windowcontext.h"
 #include "store/accounts.h"
 #include "store/audittrail.h"
-#include "store/backgroundcheck.h"
 #include "store/backups.h"
 #include "store/changefeed.h"
 #include "store/databasekeys.h"
@@ -105,7 +105,7 @@ void warnAboutDeployment(const Options &options)
                                  .arg(options.settings.problems.join(QStringLiteral("\n\n"))));
 }
 
-// The window's store (issue 21): its integrity check runs after the window shows (BackgroundCheck), an upgrade's
+// The window's store (issue 21): its integrity check runs after the window shows (DayStart), an upgrade's
 // before; its WAL is checkpointed between saves, never inside one.
 Store::Options forTheWindow(const Options &options)
 {
@@ -127,27 +127,16 @@ Shown showWindow(Store &store,
                  const WindowContext::Setup &setup,
                  const Options &options,
                  bool first,
-                 ChangeFeed *feed = nullptr,
-                 const std::function<void()> &whenChecked = {})
+                 ChangeFeed *feed = nullptr)
 {
     MainWindow window(WindowContext::forPerson(store, shelf, account, setup));
     // Issue 21: a standalone file is checked for damage after the window shows, not before (40 s at a million
-    // referrals); a failure stops every write at once and says so on every page.
-    std::unique_ptr<BackgroundCheck> check;
+    // referrals), and the day's first backup follows the check on a thread of its own; a failure stops every write
+    // at once and says so on every page.
+    std::unique_ptr<DayStart> dayStart;
     if (!store.database().isServer()) {
-        check = std::make_unique<BackgroundCheck>(store.database());
-        QObject::connect(check.get(), &BackgroundCheck::failed, &window, [&](const QString &message) {
-            window.showStoreRefusal(withBackupAdvice(makeError(ErrorCode::DatabaseCorrupt, message),
-                                                     store.database().path(), options.settings.backupFolder,
-                                                     store.database().sealingKey()));
-        });
-        if (whenChecked)
-            QObject::connect(check.get(), &BackgroundCheck::passed, &window, whenChecked);
-        if (store.database().isSealed()) // its key copy goes with the store's while the screen is locked (issue 20)
-            QObject::connect(&window, &MainWindow::lockedChanged, check.get(), [&check](bool locked) {
-                locked ? check->pause() : check->start();
-            });
-        QTimer::singleShot(0, check.get(), &BackgroundCheck::start); // once the window has painted
+        dayStart = std::make_unique<DayStart>(store, window, Actor{account.id, account.role}, first);
+        QTimer::singleShot(0, dayStart.get(), &DayStart::start); // once the window has painted
     }
     if (first)
         warnAboutDeployment(options);
@@ -261,9 +250,9 @@ using NextPerson = std::function<Result<std::optional<AtTheDesk>>()>;
 // know before the day's work goes on.
 int runDesk(const Options &options, const Profile &profile, const QString &path, const NextPerson &nextPerson)
 {
-    const auto backUp = [](Store &store, const Actor &actor, bool quietWhenFailed) {
+    const auto backUp = [](Store &store, const Actor &actor) {
         Result<Backups::Made> made = store.backUp(actor);
-        if (!made && !quietWhenFailed)
+        if (!made)
             QMessageBox::warning(nullptr, QObject::tr("Front Door could not make its backup"), made.errorMessage());
         if (made && !made->warnings.isEmpty())
             QMessageBox::warning(nullptr,
@@ -281,14 +270,10 @@ int runDesk(const Options &options, const Profile &profile, const QString &path,
         Store &store = *(*next)->store;
         const Account &account = (*next)->account;
         const Actor actor{account.id, account.role};
-        // The day's first backup follows the check that runs after the window shows: never a copy of damage.
-        const auto dayBackup = [&store, actor, path, first, backUp] {
-            if (first && Backups::isDue(store.backupFolder(), path, store.clock().now()))
-                backUp(store, actor, true); // a failure here is reported on exit, when it is retried
-        };
-        const Shown shown = showWindow(store, shelf, account,
-                                       {path, options.training, options.settings.idleLockMinutes}, options, first,
-                                       nullptr, dayBackup);
+        // The day's first backup follows the check that runs after the window shows (DayStart): never a copy of
+        // damage, and never a frozen window while a county's file is copied.
+        const Shown shown = showWindow(
+            store, shelf, account, {path, options.training, options.settings.idleLockMinutes}, options, first);
         first = false;
         if (!store.database().writeRefusal().isEmpty()) // damaged: said on screen; nothing more is written or copied
             return shown.code;
@@ -304,7 +289,7 @@ int runDesk(const Options &options, const Profile &profile, const QString &path,
             store.accounts().signOut(actor)); // audited; a failure here changes nothing for the person leaving
         static_cast<void>(store.anchors().append(QStringLiteral("sign-out"))); // the backup's anchor follows
         if (!shown.signedOut) {
-            backUp(store, actor, false);
+            backUp(store, actor);
             return shown.code;
         }
     }

@@ -1,7 +1,8 @@
 #include "store/backgroundcheck.h"
 
 #include "store/database.h"
-#include "store/sealedvfs.h"
+#include "store/interruption.h"
+#include "store/readconnection.h"
 
 #include <QThread>
 
@@ -12,18 +13,6 @@ namespace FrontDoor {
 namespace IntegrityCheck {
 
 namespace {
-
-struct Connection
-{
-    sqlite3 *db = nullptr;
-    std::atomic<sqlite3 *> *published = nullptr;
-    ~Connection()
-    {
-        if (published)
-            published->store(nullptr);
-        sqlite3_close(db);
-    }
-};
 
 Verdict fromCode(sqlite3 *db, int rc)
 {
@@ -38,40 +27,27 @@ Verdict fromCode(sqlite3 *db, int rc)
 
 } // namespace
 
-Verdict run(const QString &path, const std::shared_ptr<const SealingKey> &key, std::atomic<sqlite3 *> *handle)
+Verdict run(const QString &path, const std::shared_ptr<const SealingKey> &key, Interruption *interruption)
 {
-    // An encrypted file is read through the sealing VFS with a key of the check's own: the store's may be wiped
-    // while this runs (the screen locks), and this thread must never read memory that is being wiped.
-    std::unique_ptr<SealedVfs::Attachment> attached;
-    QByteArray name = path.toUtf8();
-    int flags = SQLITE_OPEN_READONLY;
-    if (key) {
-        std::shared_ptr<SealingKey> copy = key->forFile(key->fileId());
-        if (!copy || !SealedVfs::ensureRegistered())
-            return {Outcome::CouldNotRun, QStringLiteral("the key could not be copied for the check")};
-        attached = std::make_unique<SealedVfs::Attachment>(std::move(copy));
-        name = SealedVfs::uri(path, attached->token()).toUtf8();
-        flags |= SQLITE_OPEN_URI;
-    }
-    Connection c;
-    if (const int rc = sqlite3_open_v2(name.constData(), &c.db, flags, nullptr); rc != SQLITE_OK)
-        return fromCode(c.db, rc);
-    c.published = handle;
-    if (handle)
-        handle->store(c.db);
-    sqlite3_exec(c.db, "PRAGMA temp_store = MEMORY", nullptr, nullptr, nullptr);
+    ReadConnection c;
+    if (const int rc = c.open(path, key, interruption); rc == SQLITE_AUTH)
+        return {Outcome::CouldNotRun, QStringLiteral("the key could not be copied for the check")};
+    else if (rc != SQLITE_OK)
+        return fromCode(c.handle(), rc);
 
     for (const char *sql : {"PRAGMA quick_check", "PRAGMA foreign_key_check"}) {
+        if (interruption && interruption->stopped())
+            return {Outcome::Interrupted, QStringLiteral("stopped")};
         sqlite3_stmt *statement = nullptr;
-        if (const int rc = sqlite3_prepare_v2(c.db, sql, -1, &statement, nullptr); rc != SQLITE_OK)
-            return fromCode(c.db, rc);
+        if (const int rc = sqlite3_prepare_v2(c.handle(), sql, -1, &statement, nullptr); rc != SQLITE_OK)
+            return fromCode(c.handle(), rc);
         const int rc = sqlite3_step(statement);
         const QString first = rc == SQLITE_ROW
                                   ? QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(statement, 0)))
                                   : QString();
         sqlite3_finalize(statement);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-            return fromCode(c.db, rc);
+            return fromCode(c.handle(), rc);
         const bool quick = sql[7] == 'q';
         if (quick && first != QLatin1String("ok"))
             return {Outcome::Damaged, QStringLiteral("SQLite's check says \"%1\"").arg(first)};
@@ -105,8 +81,9 @@ void BackgroundCheck::start()
     const QString path = m_database.path();
     const std::shared_ptr<const SealingKey> key = m_key;
     const int run = ++m_run;
-    m_thread = QThread::create([this, path, key, run] {
-        const IntegrityCheck::Verdict verdict = IntegrityCheck::run(path, key, &m_handle);
+    m_interruption = std::make_shared<Interruption>();
+    m_thread = QThread::create([this, path, key, run, interruption = m_interruption] {
+        const IntegrityCheck::Verdict verdict = IntegrityCheck::run(path, key, interruption.get());
         QMetaObject::invokeMethod(
             this, [this, verdict, run] { finished(run, int(verdict.outcome), verdict.detail); }, Qt::QueuedConnection);
     });
@@ -117,10 +94,9 @@ void BackgroundCheck::pause()
 {
     if (!m_thread)
         return;
-    // Interrupt until the thread is gone: a connection opened after one interrupt is interrupted by the next.
+    // Interrupt until the thread is gone: SQLite forgets an interrupt that came between two statements.
     while (!m_thread->wait(20))
-        if (sqlite3 *db = m_handle.load())
-            sqlite3_interrupt(db);
+        m_interruption->stop();
     delete m_thread;
     m_thread = nullptr;
     ++m_run; // whatever that run found is not waited for: the next start() checks again from the beginning

@@ -5,15 +5,14 @@
 #include <QObject>
 #include <QString>
 
-#include <atomic>
 #include <memory>
 
-struct sqlite3;
 class QThread;
 
 namespace FrontDoor {
 
 class Database;
+class Interruption;
 class SealingKey;
 
 // Issue 21: the start-up integrity check of a large file (quick_check and foreign_key_check: 40 s at a million
@@ -47,15 +46,15 @@ private:
     Database &m_database;
     std::shared_ptr<const SealingKey> m_key; // the store's: copied for the check's connection at each start
     QThread *m_thread = nullptr;
-    std::atomic<sqlite3 *> m_handle{nullptr}; // the check's connection while it runs: what pause() interrupts
+    std::shared_ptr<Interruption> m_interruption; // the running check's: what pause() stops
     State m_state = State::NotStarted;
     int m_run = 0; // which start() a verdict belongs to
     QString m_failure;
 };
 
 // The check itself, on the calling thread: "ok", or what is wrong (SQLite's first complaint, a row that refers to
-// nothing, a page the seal refuses). An error only when it could not run to the end: interrupted (`handle`, set while
-// it runs, is what sqlite3_interrupt stops) or the file could not be opened.
+// nothing, a page the seal refuses). An error only when it could not run to the end: stopped (`interruption`) or the
+// file could not be opened.
 namespace IntegrityCheck {
 enum class Outcome { Passed, Damaged, Interrupted, CouldNotRun };
 struct Verdict
@@ -63,7 +62,7 @@ struct Verdict
     Outcome outcome = Outcome::CouldNotRun;
     QString detail;
 };
-Verdict run(const QString &path, const std::shared_ptr<const SealingKey> &key, std::atomic<sqlite3 *> *handle);
+Verdict run(const QString &path, const std::shared_ptr<const SealingKey> &key, Interruption *interruption);
 } // namespace IntegrityCheck
 
 } // namespace FrontDoor

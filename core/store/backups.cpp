@@ -6,7 +6,9 @@
 #include "store/database.h"
 #include "store/databaselocation.h"
 #include "store/holding.h"
+#include "store/interruption.h"
 #include "store/keyring.h"
+#include "store/readconnection.h"
 
 #include <QDir>
 #include <QFile>
@@ -37,7 +39,10 @@ Status syncPath(const QString &path, bool directory)
 
 // Copies `source` (an open connection) into a new file at `target` with SQLite's backup API; sealed under `key`
 // (the source's key for the copy's own file id) when given, every page through the encrypting VFS.
-Status copyWithBackupApi(sqlite3 *source, const QString &target, const std::shared_ptr<const SealingKey> &key = nullptr)
+Status copyWithBackupApi(sqlite3 *source,
+                         const QString &target,
+                         const std::shared_ptr<const SealingKey> &key = nullptr,
+                         const Interruption *interruption = nullptr)
 {
     QFile::remove(target);
     {
@@ -68,17 +73,27 @@ Status copyWithBackupApi(sqlite3 *source, const QString &target, const std::shar
         if (!backup) {
             rc = sqlite3_errcode(destination);
         } else {
+            // In steps, so that the window can stop it (the screen locks, the window closes), within the source's
+            // one read transaction: every step copies the same moment of the file, however much is saved meanwhile.
+            const bool ownSnapshot
+                = sqlite3_get_autocommit(source)
+                  && sqlite3_exec(source, "BEGIN; SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr)
+                         == SQLITE_OK;
             do {
-                rc = sqlite3_backup_step(backup, -1);
+                rc = interruption && interruption->stopped() ? SQLITE_INTERRUPT : sqlite3_backup_step(backup, 4096);
                 if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
                     sqlite3_sleep(50);
             } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+            if (ownSnapshot)
+                sqlite3_exec(source, "COMMIT", nullptr, nullptr, nullptr);
             const int finished = sqlite3_backup_finish(backup);
             if (rc == SQLITE_DONE)
                 rc = finished;
         }
     }
-    const QString message = QString::fromUtf8(destination ? sqlite3_errmsg(destination) : sqlite3_errstr(rc));
+    const QString message = rc == SQLITE_INTERRUPT
+                                ? QStringLiteral("stopped before it was finished")
+                                : QString::fromUtf8(destination ? sqlite3_errmsg(destination) : sqlite3_errstr(rc));
     // The copy is in rollback-journal mode (the backup carries pages, not the WAL): one self-contained file.
     // Sealed, it leaves WAL through an in-memory journal (the encrypting VFS opens no journal file).
     if (rc == SQLITE_OK)
@@ -147,9 +162,11 @@ Result<QString> placeVerified(const QString &partial,
                               const QString &name,
                               const Anchoring &anchoring,
                               Backups::Made &made,
-                              const std::shared_ptr<const SealingKey> &key)
+                              const std::shared_ptr<const SealingKey> &key,
+                              Interruption *interruption)
 {
-    Result<AuditVerifier::Report> verified = Backups::verify(partial, anchoring.file, anchoring.database, key);
+    Result<AuditVerifier::Report> verified
+        = Backups::verify(partial, anchoring.file, anchoring.database, key, interruption);
     if (!verified) {
         QFile::remove(partial);
         return verified.error();
@@ -171,7 +188,8 @@ Result<QString> copyToSecondFolder(const QString &backup,
                                    const QString &name,
                                    const Anchoring &anchoring,
                                    Backups::Made &made,
-                                   const std::shared_ptr<const SealingKey> &key)
+                                   const std::shared_ptr<const SealingKey> &key,
+                                   Interruption *interruption)
 {
     if (!QFileInfo(folder).isDir() && !DatabaseLocation::makeOwnerOnlyFolder(folder))
         return makeError(ErrorCode::IoError, QStringLiteral("%1 cannot be created.").arg(folder));
@@ -193,7 +211,7 @@ Result<QString> copyToSecondFolder(const QString &backup,
         }
         QFile::setPermissions(keys, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     }
-    return placeVerified(partial, folder, name, anchoring, made, key);
+    return placeVerified(partial, folder, name, anchoring, made, key, interruption);
 }
 
 // Removes the backups beyond their generations — unless the newest holds fewer referrals or events than the one
@@ -229,7 +247,8 @@ void thin(const QString &folder,
 Result<AuditVerifier::Report> Backups::verify(const QString &file,
                                               const QString &anchorFile,
                                               const QString &anchoredDatabase,
-                                              const std::shared_ptr<const SealingKey> &key)
+                                              const std::shared_ptr<const SealingKey> &key,
+                                              Interruption *interruption)
 {
     Database::Options reading;
     reading.readOnly = true;
@@ -239,6 +258,7 @@ Result<AuditVerifier::Report> Backups::verify(const QString &file,
     if (!opened)
         return makeError(opened.error().code, QStringLiteral("Backup %1 does not pass its checks: %2")
                                                   .arg(file, opened.errorMessage()));
+    const Published published(interruption, (*opened)->handle()); // withdrawn before the connection closes
     Result<QString> integrity = (*opened)->check(false);
     if (!integrity)
         return integrity.error();
@@ -264,6 +284,85 @@ Result<AuditVerifier::Report> Backups::verify(const QString &file,
     return audit;
 }
 
+Result<Backups::Job> Backups::prepare(Database &database,
+                                      const QString &folder,
+                                      const QDateTime &now,
+                                      const Actor &actor,
+                                      const QString &secondFolder,
+                                      const QString &anchorFile)
+{
+    if (!QFileInfo(folder).isDir() && !DatabaseLocation::makeOwnerOnlyFolder(folder))
+        return makeError(ErrorCode::IoError, QStringLiteral("%1: the backup folder cannot be created.").arg(folder));
+    QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+
+    // The backup records itself: the event goes into the database first, so the copy carries it.
+    Job job;
+    job.databasePath = database.path();
+    job.databaseKey = database.sealingKey();
+    job.folder = folder;
+    job.secondFolder = secondFolder;
+    job.anchorFile = anchorFile;
+    job.name = BackupFiles::fileNameFor(database.path(), now);
+    if (Result<qint64> event = AuditTrail::record(
+            database, {}, actor.userId, now, AuditKind::BackupMade, {{QStringLiteral("file"), job.name}});
+        !event)
+        return event.error();
+
+    // An encrypted database's backup is sealed too (issue 20): the same key, a file id of its own, and the wrapped
+    // keys beside it (<backup>.keys) before the backup is put in place.
+    Result<std::shared_ptr<const SealingKey>> sealedCopy
+        = keysForCopy(database.path(), job.databaseKey, QDir(folder).filePath(job.name));
+    if (!sealedCopy)
+        return sealedCopy.error();
+    job.copyKey = *sealedCopy;
+    return job;
+}
+
+Result<Backups::Made> Backups::carryOut(const Job &job, Interruption *interruption)
+{
+    Result<Made> made = copyAndVerify(job, interruption);
+    if (!made && job.copyKey) // stopped or failed: the wrapped keys of a copy that is not there go too
+        QFile::remove(KeyRing::pathFor(QDir(job.folder).filePath(job.name)));
+    return made;
+}
+
+Result<Backups::Made> Backups::copyAndVerify(const Job &job, Interruption *interruption)
+{
+    const QString partial = QDir(job.folder).filePath(job.name) + QStringLiteral(".partial");
+    {
+        ReadConnection source;
+        if (const int rc = source.open(job.databasePath, job.databaseKey, interruption); rc != SQLITE_OK)
+            return makeError(
+                ErrorCode::DatabaseError,
+                QStringLiteral("%1 cannot be read for its backup: %2").arg(job.databasePath, source.errorMessage()));
+        if (Status copied = copyWithBackupApi(source.handle(), partial, job.copyKey, interruption); !copied)
+            return copied.error();
+    }
+    Made made;
+    const Anchoring anchoring{job.anchorFile, job.databasePath};
+    Result<QString> placed = placeVerified(partial, job.folder, job.name, anchoring, made, job.copyKey, interruption);
+    if (!placed)
+        return placed.error();
+    made.file = *placed;
+    made.bytes = QFileInfo(*placed).size();
+    thin(job.folder, job.databasePath, made, job.databaseKey);
+
+    if (!job.secondFolder.isEmpty() && !(interruption && interruption->stopped())) {
+        Backups::Made again;
+        Result<QString> second
+            = copyToSecondFolder(*placed, job.secondFolder, job.name, anchoring, again, job.copyKey, interruption);
+        if (second) {
+            made.secondFile = *second;
+            thin(job.secondFolder, job.databasePath, made, job.databaseKey);
+        } else {
+            made.warnings.append(QStringLiteral("The copy to the second backup folder failed: %1 The backup in %2 "
+                                                "is good.")
+                                     .arg(second.errorMessage(), job.folder));
+        }
+    }
+    return made;
+}
+
 Result<Backups::Made> Backups::make(Database &database,
                                     const QString &folder,
                                     const QDateTime &now,
@@ -271,48 +370,10 @@ Result<Backups::Made> Backups::make(Database &database,
                                     const QString &secondFolder,
                                     const QString &anchorFile)
 {
-    if (!QFileInfo(folder).isDir() && !DatabaseLocation::makeOwnerOnlyFolder(folder))
-        return makeError(ErrorCode::IoError, QStringLiteral("%1: the backup folder cannot be created.").arg(folder));
-    QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-
-    // The backup records itself: the event goes into the database first, so the copy carries it.
-    const QString name = BackupFiles::fileNameFor(database.path(), now);
-    if (Result<qint64> event = AuditTrail::record(database, {}, actor.userId, now, AuditKind::BackupMade,
-                                                  {{QStringLiteral("file"), name}});
-        !event)
-        return event.error();
-
-    // An encrypted database's backup is sealed too (issue 20): the same key, a file id of its own, and the wrapped
-    // keys beside it (<backup>.keys) before the backup is put in place.
-    Result<std::shared_ptr<const SealingKey>> sealedCopy
-        = keysForCopy(database.path(), database.sealingKey(), QDir(folder).filePath(name));
-    if (!sealedCopy)
-        return sealedCopy.error();
-    const std::shared_ptr<const SealingKey> copyKey = *sealedCopy;
-    const QString partial = QDir(folder).filePath(name) + QStringLiteral(".partial");
-    if (Status copied = copyWithBackupApi(database.handle(), partial, copyKey); !copied)
-        return copied.error();
-    Made made;
-    const Anchoring anchoring{anchorFile, database.path()};
-    Result<QString> placed = placeVerified(partial, folder, name, anchoring, made, copyKey);
-    if (!placed)
-        return placed.error();
-    made.file = *placed;
-    made.bytes = QFileInfo(*placed).size();
-    thin(folder, database.path(), made, database.sealingKey());
-
-    if (!secondFolder.isEmpty()) {
-        Backups::Made again;
-        Result<QString> second = copyToSecondFolder(*placed, secondFolder, name, anchoring, again, copyKey);
-        if (second) {
-            made.secondFile = *second;
-            thin(secondFolder, database.path(), made, database.sealingKey());
-        } else {
-            made.warnings.append(QStringLiteral("The copy to the second backup folder failed: %1 The backup in %2 "
-                                                "is good.").arg(second.errorMessage(), folder));
-        }
-    }
-    return made;
+    Result<Job> job = prepare(database, folder, now, actor, secondFolder, anchorFile);
+    if (!job)
+        return job.error();
+    return carryOut(*job);
 }
 
 bool Backups::isDue(const QString &folder, const QString &databasePath, const QDateTime &now)

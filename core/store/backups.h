@@ -12,6 +12,7 @@
 namespace FrontDoor {
 
 class Database;
+class Interruption;
 
 // Backups with SQLite's online backup API (a consistent copy while the database is in use), written to a
 // temporary name, fsync'ed, checked with integrity_check and verify-audit, then renamed into place in an
@@ -32,13 +33,36 @@ public:
         AuditVerifier::Report verified; // the copy's verification: its head is the next run's checkpoint
     };
     // With `anchorFile` (the database's anchor log), the copy is verified from the last verified head recorded there
-    // (AuditVerifier::verifyAnchored); without, in full.
+    // (AuditVerifier::verifyAnchored); without, in full. prepare() then carryOut(), on the calling thread.
     static Result<Made> make(Database &database,
                              const QString &folder,
                              const QDateTime &now,
                              const Actor &actor,
                              const QString &secondFolder = {},
                              const QString &anchorFile = {});
+
+    // A backup in two halves, for the window (issue 21: a copy of a county's file takes minutes): prepare() records
+    // the backup in the trail and writes the copy's wrapped keys, on the store's thread; carryOut() copies, verifies,
+    // thins and copies again to the second folder on any thread, reading through a connection of its own (the
+    // store's saves go on meanwhile; the copy is of the moment it began). `interruption` stops it between steps;
+    // what it had written is removed.
+    struct Job
+    {
+        QString databasePath;
+        QString folder;
+        QString secondFolder;
+        QString anchorFile;
+        QString name;                                  // the backup's file name, in both folders
+        std::shared_ptr<const SealingKey> databaseKey; // none for a plaintext file
+        std::shared_ptr<const SealingKey> copyKey;     // the database's key under the copy's file id
+    };
+    static Result<Job> prepare(Database &database,
+                               const QString &folder,
+                               const QDateTime &now,
+                               const Actor &actor,
+                               const QString &secondFolder = {},
+                               const QString &anchorFile = {});
+    static Result<Made> carryOut(const Job &job, Interruption *interruption = nullptr);
 
     // When the newest backup in `folder` is older than a day, or there is none.
     static bool isDue(const QString &folder, const QString &databasePath, const QDateTime &now);
@@ -49,7 +73,8 @@ public:
     static Result<AuditVerifier::Report> verify(const QString &file,
                                                 const QString &anchorFile = {},
                                                 const QString &anchoredDatabase = {},
-                                                const std::shared_ptr<const SealingKey> &key = nullptr);
+                                                const std::shared_ptr<const SealingKey> &key = nullptr,
+                                                Interruption *interruption = nullptr);
     // The newest backup that verifies, or empty when there is none.
     // Encrypted backups verify only with the database's `key` (each under its own file id).
     static QString latestVerified(const QString &folder,
@@ -69,6 +94,9 @@ public:
                                    const std::shared_ptr<const SealingKey> &key = nullptr);
     // Whether a backup's header says it holds invented training cases (issue 7); nullopt when it cannot be read.
     static std::optional<bool> isTraining(const QString &file);
+
+private:
+    static Result<Made> copyAndVerify(const Job &job, Interruption *interruption);
 };
 
 } // namespace FrontDoor

@@ -119,13 +119,24 @@ Result<std::unique_ptr<Store>> Store::connect(const ServerLogin &login, const Cl
 
 Result<Backups::Made> Store::backUp(const Actor &actor)
 {
+    Result<Backups::Job> job = prepareBackUp(actor);
+    if (!job)
+        return job.error();
+    return finishBackUp(Backups::carryOut(*job));
+}
+
+Result<Backups::Job> Store::prepareBackUp(const Actor &actor)
+{
     if (m_database->isServer())
         return makeError(ErrorCode::Unsupported,
                          QStringLiteral("In team mode the server is backed up by its administrators (a base backup "
                                         "and WAL archiving, see the README's Team mode); Front Door makes no copy of "
                                         "it."));
-    Result<Backups::Made> made
-        = Backups::make(*m_database, m_backupFolder, m_clock.now(), actor, m_secondBackupFolder, m_anchors.file());
+    return Backups::prepare(*m_database, m_backupFolder, m_clock.now(), actor, m_secondBackupFolder, m_anchors.file());
+}
+
+Result<Backups::Made> Store::finishBackUp(Result<Backups::Made> made)
+{
     if (!made)
         return made;
     // The copy's verified head is the next backup's checkpoint (issue 21): it verifies only what came after.

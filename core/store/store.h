@@ -65,6 +65,10 @@ public:
     // A backup in both folders (Backups::make), then the chain's head anchored; a failed anchor is a warning.
     // In team mode, refused: the server is backed up by its own means (base backup and WAL archiving).
     Result<Backups::Made> backUp(const Actor &actor);
+    // The same in its halves, for a copy made on another thread (BackgroundBackup): prepareBackUp() and
+    // finishBackUp() on the store's thread, Backups::carryOut() between them.
+    Result<Backups::Job> prepareBackUp(const Actor &actor);
+    Result<Backups::Made> finishBackUp(Result<Backups::Made> made);
     const Clock &clock() const { return m_clock; }
     const WorkingCalendar &calendar() const { return m_calendar; }
     // Team mode: what the server could not take is kept here until it can (null for a standalone file).

@@ -14,13 +14,18 @@
 #include "referral/fields.h"
 #include "referral/referraljson.h"
 #include "review/reviewpage.h"
+#include "session/daystart.h"
 #include "session/windowcontext.h"
+#include "store/backgroundbackup.h"
+#include "store/backgroundcheck.h"
+#include "store/backupfiles.h"
 #include "store/databasekeys.h"
 #include "store/encryptedsignin.h"
 #include "store/sealedvfs.h"
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -206,7 +211,7 @@ TEST_CASE("The key stays behind the lock while a review holds entries only on sc
 {
     StoreFixture f;
     const Account sam = withSupervisorSam(f);
-    submittedWithTwoChildren(f);
+    const QString submitted = submittedWithTwoChildren(f);
     ProfileShelf shelf(norfolk());
     MainWindow::Context context = WindowContext::forPerson(*f, shelf, sam, {f.path, false, 5});
     int wiped = 0;
@@ -231,11 +236,73 @@ TEST_CASE("The key stays behind the lock while a review holds entries only on sc
 
     typeAtLock(window, password);
     REQUIRE_FALSE(window.isLocked());
-    outcome->setFocus();
-    QTest::keyClick(outcome, Qt::Key_Up); // back to no outcome chosen: nothing only on screen
+    // Both children's outcomes with their reasons, recorded and signed by Ctrl+Enter: nothing only on screen.
+    for (const QString &child : {QStringLiteral("c1"), QStringLiteral("c2")}) {
+        auto *each = review->findChild<QComboBox *>(QStringLiteral("outcome_") + child);
+        REQUIRE(each);
+        each->setFocus();
+        if (each != outcome)
+            QTest::keyClick(each, Qt::Key_Down);
+        QTest::keyClick(each, Qt::Key_Tab);
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Invented reasons for this child."));
+    }
+    answerDialogWhenAsked(password);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return, Qt::ControlModifier);
     INFO(review->unrecorded().join(u',').toStdString());
     REQUIRE(review->unrecorded().isEmpty());
+    CHECK(f->referrals().load(submitted)->referral.outcomes.size() == 2); // recorded, not set aside
+    window.activateWindow(); // the password dialog has gone: the window has the keyboard again
+    REQUIRE(QTest::qWaitForWindowActive(&window));
     QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
     REQUIRE(window.isLocked());
     CHECK(wiped == 1);
+}
+
+TEST_CASE("Encrypted desk: the check after start and the day's backup stop while the key is wiped, and run again "
+          "at the unlock",
+          "[issue20][issue21]")
+{
+    EncryptedDesk desk;
+    MainWindow &window = desk.window;
+    Store &store = desk.store;
+    const QString folder = store.backupFolder();
+    const Actor priya{desk.session.account.id, desk.session.account.role};
+    DayStart start(store, window, priya, true);
+    const auto settled = [&start] {
+        return start.check().state() != BackgroundCheck::State::Running && !start.backup().isRunning();
+    };
+
+    SECTION("locked while the check runs: paused, then checked again from the beginning, then backed up")
+    {
+        start.start();
+        QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier); // before the check could finish
+        REQUIRE(store.database().isKeyWiped());
+        CHECK(start.check().state() == BackgroundCheck::State::Paused);
+        QTest::qWait(200);
+        CHECK(start.check().state() == BackgroundCheck::State::Paused); // nothing runs behind the lock
+        CHECK(BackupFiles::list(folder, desk.path).isEmpty());
+    }
+    SECTION("locked the moment the backup began: it stops, leaves nothing, and is made after the unlock")
+    {
+        // Straight after the check passes — DayStart has just started the backup — the screen locks.
+        QObject::connect(&start.check(), &BackgroundCheck::passed, &window, [&window] {
+            QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
+        });
+        start.start();
+        REQUIRE(QTest::qWaitFor([&window] { return window.isLocked(); }, 60'000));
+        REQUIRE(store.database().isKeyWiped());
+        CHECK_FALSE(start.backup().isRunning());
+        QTest::qWait(200);
+        // A stopped backup leaves nothing, or — when its thread had just finished — one whole backup and its keys.
+        const QStringList left = QDir(folder).entryList(QDir::Files | QDir::Hidden);
+        INFO(left.join(u' ').toStdString());
+        CHECK((left.isEmpty() || (left.size() == 2 && left.at(1) == left.at(0) + QStringLiteral(".keys"))));
+    }
+    typeAtLock(window, priyasPassword);
+    REQUIRE_FALSE(window.isLocked());
+    REQUIRE(QTest::qWaitFor(settled, 60'000));
+    CHECK(start.check().state() == BackgroundCheck::State::Passed);
+    const QStringList made = BackupFiles::list(folder, desk.path);
+    REQUIRE(made.size() == 1);
+    CHECK(Backups::latestVerified(folder, desk.path, store.database().sealingKey()) == made.first());
 }
