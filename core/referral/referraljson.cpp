@@ -258,6 +258,11 @@ QByteArray serialize(const Referral &referral)
     return QJsonDocument(toJson(referral)).toJson(QJsonDocument::Indented);
 }
 
+QByteArray serializeCompact(const Referral &referral)
+{
+    return QJsonDocument(toJson(referral)).toJson(QJsonDocument::Compact);
+}
+
 namespace {
 
 // The referral's own fields: reference, profile, status, handler, the call's times, its answers and people.

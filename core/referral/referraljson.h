@@ -19,7 +19,9 @@ inline constexpr int mostRecords = 1'000; // conversations, sharing decisions, o
 // "schemaVersion"; writing then reading gives back an equal Referral, and reading then writing gives back the
 // same bytes for a file this code wrote.
 QJsonObject toJson(const Referral &referral);
-QByteArray serialize(const Referral &referral);
+QByteArray serialize(const Referral &referral); // indented, for files a person may read
+// The same without a space (issue 21: the database keeps a million of them; indented, nearly half was spaces).
+QByteArray serializeCompact(const Referral &referral);
 
 // Strict: unknown keys, wrong types, unknown states, an id twice in one list and a schemaVersion this build does not
 // know are errors that name the key path. `source` names the input in messages (a file name, or "referral").

@@ -45,7 +45,7 @@ enum class Dialect { SQLite, PostgreSQL };
 class Database
 {
 public:
-    static constexpr int latestSchemaVersion = 5;
+    static constexpr int latestSchemaVersion = 6;
     static constexpr int applicationId = 0x46444F52;         // "FDOR", in the SQLite header
     static constexpr int trainingApplicationId = 0x46445452; // "FDTR": a training database (issue 7)
 

@@ -28,7 +28,7 @@ namespace {
 
 QString documentText(const Referral &referral)
 {
-    return QString::fromUtf8(ReferralJson::serialize(referral));
+    return QString::fromUtf8(ReferralJson::serializeCompact(referral));
 }
 
 QJsonValue decode(const QString &encoded)

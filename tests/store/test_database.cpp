@@ -158,6 +158,7 @@ TEST_CASE("Every SQL key the store uses is defined by the SQLite dialect, and th
                                QStringLiteral("migrate.3"),
                                QStringLiteral("migrate.4"),
                                QStringLiteral("migrate.5"),
+                               QStringLiteral("migrate.6"),
                                QStringLiteral("search.sources"),
                                QStringLiteral("audit.hashAt"),
                                QStringLiteral("search.remove"),

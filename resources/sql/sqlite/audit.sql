@@ -36,12 +36,14 @@ SELECT DISTINCT reference FROM audit WHERE seq > :seq AND reference IS NOT NULL
 -- name: audit.referralsBegun
 -- Each referral the trail says was begun here (started or imported), with the event that began it.
 SELECT reference, min(seq) FROM audit WHERE reference IS NOT NULL AND kind IN ('created', 'imported')
+  AND kind <> 'fieldChanged'
 GROUP BY reference
 
 -- name: audit.accountEvents
 SELECT seq, user_id, at, kind, payload FROM audit
 WHERE kind IN ('accountCreated', 'accountDisabled', 'accountEnabled', 'passwordReset', 'accountsRecorded',
                'signedIn', 'signInFailed')
+  AND kind <> 'fieldChanged'
 ORDER BY seq
 
 -- name: audit.hashAt

@@ -24,5 +24,5 @@ ORDER BY count(*) DESC
 -- name: dashboard.decisionTimes
 SELECT r.call_started_at, a.at
 FROM audit AS a JOIN referrals AS r ON r.reference = a.reference
-WHERE a.kind = 'statusChanged' AND json_extract(a.payload, '$.to') = 'decided'
+WHERE a.kind = 'statusChanged' AND a.kind <> 'fieldChanged' AND json_extract(a.payload, '$.to') = 'decided'
   AND a.at >= :from AND r.profile = :profile

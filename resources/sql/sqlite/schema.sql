@@ -187,3 +187,11 @@ CREATE INDEX referrals_pending ON referrals (pending_by) WHERE pending_path IS N
 -- so "oyra" finds Øyra on SQLite too. The C++ side of this step (SearchMigration) writes every entry again from the
 -- referral's search text.
 DELETE FROM referral_search;
+
+-- name: migrate.6
+-- Issue 21: a county's decade on one file. Each referral's document is kept as compact JSON (indented, nearly half of
+-- it was spaces), and the trail's by-kind index leaves out the field changes (nearly all of the trail), which no
+-- query looks up by kind: the queries that use it say "kind <> 'fieldChanged'".
+UPDATE referrals SET document = json(document);
+DROP INDEX audit_kind;
+CREATE INDEX audit_kind ON audit (kind, seq) WHERE kind <> 'fieldChanged';
