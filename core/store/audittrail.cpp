@@ -74,10 +74,18 @@ Result<qint64> AuditTrail::Writer::append(const QString &reference, const QStrin
     const QString kindName = auditKindName(kind);
     const QString body = payloadText(payload);
     const QString hash = hashOf(sequence, reference, user, time, kindName, body, m_headHash);
-    Result<QSqlQuery *> inserted = m_database.exec(
-        QStringLiteral("audit.insert"),
-        {{"seq", sequence}, {"reference", reference.isEmpty() ? QVariant() : QVariant(reference)}, {"user", user},
-         {"at", time}, {"kind", kindName}, {"payload", body}, {"previous", m_headHash}, {"hash", hash}});
+    // A step before 7, bringing a file up to date, writes the trail as it was kept then (schema step 7).
+    const bool beforeStep7 = !m_database.isServer() && m_database.schemaVersion() < Database::compactTrailVersion;
+    Result<QSqlQuery *> inserted
+        = m_database.exec(beforeStep7 ? QStringLiteral("audit.insertBeforeStep7") : QStringLiteral("audit.insert"),
+                          {{"seq", sequence},
+                           {"reference", reference.isEmpty() ? QVariant() : QVariant(reference)},
+                           {"user", user},
+                           {"at", time},
+                           {"kind", kindName},
+                           {"payload", body},
+                           {"previous", m_headHash},
+                           {"hash", hash}});
     if (!inserted)
         return inserted.error();
     if (m_database.isServer()) {

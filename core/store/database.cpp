@@ -11,11 +11,55 @@
 #include <QSqlDriver>
 #include <QSqlError>
 
+#include <sodium.h>
 #include <sqlite3.h>
 
 namespace FrontDoor {
 
 namespace {
+
+// unhex(text): the bytes a string of hex digits spells, NULL when it is not one (as SQLite's own, 3.41 on): the trail
+// keeps each hash as its 32 bytes (schema step 7) and the statements that write one are given its hex.
+void unhex(sqlite3_context *context, int, sqlite3_value **arguments)
+{
+    const auto *text = reinterpret_cast<const char *>(sqlite3_value_text(arguments[0]));
+    const int length = sqlite3_value_bytes(arguments[0]);
+    if (!text || length % 2 != 0) {
+        sqlite3_result_null(context);
+        return;
+    }
+    QByteArray bytes(length / 2, Qt::Uninitialized);
+    size_t written = 0;
+    if (sodium_hex2bin(reinterpret_cast<unsigned char *>(bytes.data()),
+                       size_t(bytes.size()),
+                       text,
+                       size_t(length),
+                       nullptr,
+                       &written,
+                       nullptr)
+            != 0
+        || written != size_t(bytes.size())) {
+        sqlite3_result_null(context);
+        return;
+    }
+    sqlite3_result_blob(context, bytes.constData(), int(bytes.size()), SQLITE_TRANSIENT);
+}
+
+Status registerUnhex(sqlite3 *handle)
+{
+    if (sqlite3_create_function_v2(handle,
+                                   "unhex",
+                                   1,
+                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                   nullptr,
+                                   unhex,
+                                   nullptr,
+                                   nullptr,
+                                   nullptr)
+        != SQLITE_OK)
+        return makeError(ErrorCode::DatabaseError, QString::fromUtf8(sqlite3_errmsg(handle)));
+    return {};
+}
 
 QAtomicInt connectionCounter;
 
@@ -62,6 +106,11 @@ Status fromSqlite(sqlite3 *handle, int rc, const QString &what)
 }
 
 } // namespace
+
+Status Database::registerFunctions(sqlite3 *handle)
+{
+    return registerUnhex(handle);
+}
 
 Error databaseError(const QSqlError &error, const QString &what)
 {
@@ -162,6 +211,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &requestedPath, c
         if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
             return makeError(ErrorCode::Unsupported, QStringLiteral("%1: the SQLite driver gave no handle.").arg(path));
         db->m_handle = *static_cast<sqlite3 *const *>(handle.constData());
+        if (Status s = registerFunctions(db->m_handle); !s)
+            return s.error();
     }
     Result<SqlCatalog> sql = SqlCatalog::load(QStringLiteral("sqlite"));
     if (!sql)

@@ -32,6 +32,10 @@ Status builtTriggers(const SqlCatalog &sql, int version, Triggers &triggers)
         sqlite3_close(scratch);
         return Status{error};
     };
+    if (Status s = Database::registerFunctions(scratch); !s) {
+        sqlite3_close(scratch);
+        return s;
+    }
     for (const Migration &migration : Database::builtInMigrations(sql))
         if (migration.version <= version
             && sqlite3_exec(scratch, migration.script.toUtf8().constData(), nullptr, nullptr, nullptr) != SQLITE_OK)

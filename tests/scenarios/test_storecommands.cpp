@@ -234,7 +234,8 @@ TEST_CASE("verify-audit --anchors: history deleted and the chain recomputed fail
         const QString guard = f.rawValue(QStringLiteral("SELECT sql FROM sqlite_schema WHERE name = 'audit_no_update'"));
         f.rawExec(QStringLiteral("DROP TRIGGER audit_no_update; UPDATE audit SET user_id = 'u-forger' WHERE seq = %1")
                       .arg(from));
-        QString previous = f.rawValue(QStringLiteral("SELECT prev_hash FROM audit WHERE seq = %1").arg(from));
+        QString previous
+            = f.rawValue(QStringLiteral("SELECT lower(hex(hash)) FROM audit WHERE seq = %1").arg(from - 1));
         const qint64 last = f.rawValue(QStringLiteral("SELECT max(seq) FROM audit")).toLongLong();
         for (qint64 seq = from; seq <= last; ++seq) {
             const auto value = [&](const char *column) {
@@ -242,8 +243,7 @@ TEST_CASE("verify-audit --anchors: history deleted and the chain recomputed fail
             };
             const QString hash = AuditTrail::hashOf(seq, value("reference"), value("user_id"), value("at"),
                                                     value("kind"), value("payload"), previous);
-            f.rawExec(QStringLiteral("UPDATE audit SET prev_hash = '%1', hash = '%2' WHERE seq = %3")
-                          .arg(previous, hash).arg(seq));
+            f.rawExec(QStringLiteral("UPDATE audit SET hash = X'%1' WHERE seq = %2").arg(hash).arg(seq));
             previous = hash;
         }
         f.rawExec(QStringLiteral("UPDATE audit_head SET hash = '%1'").arg(previous));

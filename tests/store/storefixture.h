@@ -30,6 +30,9 @@ struct StoreFixture
     // A full disk, without root: the open database may grow by two pages at most, so SQLite answers SQLITE_FULL;
     // diskHasSpaceAgain() lifts the limit.
     void fillTheDisk();
+    // The trail as releases before schema step 7 kept it (issue 21): hashes as hex text, each event's previous hash
+    // stored beside it, every kind in the by-kind index; the file then says `version`. The store must be closed.
+    void asWrittenBefore(int version);
     void diskHasSpaceAgain();
 
     QTemporaryDir dir;

@@ -108,9 +108,12 @@ TEST_CASE("Every kind of edit behind the app's back is caught, at the exact even
         REQUIRE(f->referrals().save(r, last.revision, handler));
         f.close();
         const int now = f.rawValue(QStringLiteral("SELECT count(*) FROM audit")).toInt();
-        f.rawExec(dropTriggers + QStringLiteral("DELETE FROM audit WHERE seq = %1; "
-                                                "UPDATE audit_head SET seq = %2, hash = (SELECT hash FROM audit WHERE seq = %2)")
-                                     .arg(now).arg(now - 1));
+        f.rawExec(dropTriggers
+                  + QStringLiteral(
+                        "DELETE FROM audit WHERE seq = %1; "
+                        "UPDATE audit_head SET seq = %2, hash = (SELECT lower(hex(hash)) FROM audit WHERE seq = %2)")
+                        .arg(now)
+                        .arg(now - 1));
         const AuditVerifier::Report report = verify(f);
         CHECK(report.chain.intact);
         CHECK_FALSE(report.intact());
@@ -125,10 +128,11 @@ TEST_CASE("Every kind of edit behind the app's back is caught, at the exact even
     }
     SECTION("a row inserted")
     {
-        f.rawExec(dropTriggers + QStringLiteral("UPDATE audit SET seq = seq + 1000 WHERE seq >= 4; "
-                                                "UPDATE audit SET seq = seq - 999 WHERE seq >= 1004; "
-                                                "INSERT INTO audit (seq, reference, user_id, at, kind, payload, prev_hash, hash) "
-                                                "SELECT 4, reference, user_id, at, kind, payload, hash, hash FROM audit WHERE seq = 3;"));
+        f.rawExec(dropTriggers
+                  + QStringLiteral("UPDATE audit SET seq = seq + 1000 WHERE seq >= 4; "
+                                   "UPDATE audit SET seq = seq - 999 WHERE seq >= 1004; "
+                                   "INSERT INTO audit (seq, reference, user_id, at, kind, payload, hash) "
+                                   "SELECT 4, reference, user_id, at, kind, payload, hash FROM audit WHERE seq = 3;"));
         const AuditVerifier::Report report = verify(f);
         CHECK_FALSE(report.intact());
         CHECK(report.chain.brokenAt == 4);

@@ -1,6 +1,6 @@
-// Issue 21: a county's decade on one file — schema step 6 on a database made by the release before: documents kept
-// as compact JSON, the trail's by-kind index without the field changes; nothing read differently, the trail still
-// verifying end to end.
+// Issue 21: a county's decade on one file — schema steps 6 and 7 on a database made by the release before: documents
+// kept as compact JSON, the trail's by-kind index without the field changes, each hash as its 32 bytes and the
+// previous hash no longer stored twice; nothing read differently, the trail still verifying end to end.
 
 #include "storefixture.h"
 
@@ -33,8 +33,8 @@ QStringList references(StoreFixture &f)
 
 } // namespace
 
-TEST_CASE("Issue 21: a database made by the release before keeps its documents compact after step 6, reads the same "
-          "and its trail verifies end to end",
+TEST_CASE("Issue 21: a database made by the release before is made compact as it opens, reads the same and its trail "
+          "verifies end to end",
           "[migration]")
 {
     StoreFixture f;
@@ -52,19 +52,29 @@ TEST_CASE("Issue 21: a database made by the release before keeps its documents c
     for (const QString &reference : refs)
         before.append(ReferralJson::toJson(f->referrals().load(reference)->referral));
 
-    // As the release before wrote it: schema version 5, documents indented, the by-kind index over every event.
+    // As the release before wrote it: schema version 5, documents indented, hashes as hex text with each event's
+    // previous hash beside it, the by-kind index over every event.
     for (const QString &reference : refs)
         f.rawExec(QStringLiteral("UPDATE referrals SET document = %1 WHERE reference = '%2'")
                       .arg(quoted(ReferralJson::serialize(f->referrals().load(reference)->referral)), reference));
     f.close();
-    f.rawExec(QStringLiteral("DROP INDEX audit_kind"));
-    f.rawExec(QStringLiteral("CREATE INDEX audit_kind ON audit (kind, seq)"));
-    f.rawExec(QStringLiteral("PRAGMA user_version = 5"));
+    f.asWrittenBefore(5);
+    const qint64 trailBytes
+        = f.rawValue(QStringLiteral("SELECT sum(pgsize) FROM dbstat WHERE name = 'audit'")).toLongLong();
     const qint64 indentedBytes = f.rawValue(QStringLiteral("SELECT sum(length(document)) FROM referrals")).toLongLong();
     REQUIRE(f.rawValue(QStringLiteral("SELECT count(*) FROM referrals WHERE instr(document, char(10)) > 0")) == u"4");
 
     f.reopen();
-    CHECK(f->database().schemaVersion() == 6);
+    CHECK(f->database().schemaVersion() == Database::latestSchemaVersion);
+    // Each hash its 32 bytes, the previous hash not stored, and the trail smaller for it.
+    CHECK(f.rawValue(QStringLiteral("SELECT count(*) FROM audit WHERE typeof(hash) <> 'blob' OR length(hash) <> 32"))
+          == u"0");
+    CHECK(f.rawValue(QStringLiteral("SELECT count(*) FROM pragma_table_info('audit') WHERE name = 'prev_hash'"))
+          == u"0");
+    const qint64 trailBytesAfter
+        = f.rawValue(QStringLiteral("SELECT sum(pgsize) FROM dbstat WHERE name = 'audit'")).toLongLong();
+    INFO("trail " << trailBytes << " bytes before, " << trailBytesAfter << " after");
+    CHECK(trailBytesAfter < trailBytes);
     // No spaces kept: no line breaks between keys, and far fewer bytes.
     CHECK(f.rawValue(QStringLiteral("SELECT count(*) FROM referrals WHERE instr(document, char(10)) > 0")) == u"0");
     const qint64 compactBytes = f.rawValue(QStringLiteral("SELECT sum(length(document)) FROM referrals")).toLongLong();

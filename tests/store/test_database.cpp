@@ -159,6 +159,8 @@ TEST_CASE("Every SQL key the store uses is defined by the SQLite dialect, and th
                                QStringLiteral("migrate.4"),
                                QStringLiteral("migrate.5"),
                                QStringLiteral("migrate.6"),
+                               QStringLiteral("migrate.7"),
+                               QStringLiteral("audit.insertBeforeStep7"),
                                QStringLiteral("search.sources"),
                                QStringLiteral("audit.hashAt"),
                                QStringLiteral("search.remove"),
@@ -227,7 +229,8 @@ TEST_CASE("Every SQL key the store uses is defined by the SQLite dialect, and th
                                      QStringLiteral("users.clearFailures"),
                                      QStringLiteral("users.removeAttempt"),
                                      QStringLiteral("users.allFailures"),
-                                     QStringLiteral("search.sources")}; // step 5's re-index (issue 21)
+                                     QStringLiteral("search.sources"),           // step 5's re-index (issue 21)
+                                     QStringLiteral("audit.insertBeforeStep7")}; // a C++ step before 7
     for (const QString &key : required) {
         if (key.startsWith(QLatin1String("migrate.")))
             continue;

@@ -220,7 +220,7 @@ TEST_CASE("Issue 21: a database made by the release before is re-indexed as it o
     f.close();
     f.rawExec(QStringLiteral("DELETE FROM referral_search"));
     f.rawExec(QStringLiteral("INSERT INTO referral_search (rowid, body) SELECT id, search_text FROM referrals"));
-    f.rawExec(QStringLiteral("PRAGMA user_version = 4"));
+    f.asWrittenBefore(4);
     REQUIRE(f.rawValue(QStringLiteral("SELECT count(*) FROM referral_search WHERE referral_search MATCH 'oyra'"))
             == QStringLiteral("0")); // what the release before could not find
 

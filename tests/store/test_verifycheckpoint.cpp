@@ -127,7 +127,7 @@ TEST_CASE("The checkpoint's own event changed: the run from it is broken there, 
 {
     Checkpointed d;
     const qint64 at = d.first.chain.headSequence;
-    d.f.rawExec(QStringLiteral("DROP TRIGGER audit_no_update; UPDATE audit SET hash = '%1' WHERE seq = %2")
+    d.f.rawExec(QStringLiteral("DROP TRIGGER audit_no_update; UPDATE audit SET hash = X'%1' WHERE seq = %2")
                     .arg(QString(64, u'e'))
                     .arg(at));
     const AuditVerifier::Report report = verifiedAgainst(d.f, d.anchors);

@@ -195,3 +195,33 @@ DELETE FROM referral_search;
 UPDATE referrals SET document = json(document);
 DROP INDEX audit_kind;
 CREATE INDEX audit_kind ON audit (kind, seq) WHERE kind <> 'fieldChanged';
+
+-- name: migrate.7
+-- Issue 21: the trail without what it held twice. Each event's hash is kept as its 32 bytes (it was 64 hex
+-- characters), and the hash of the event before it is no longer stored beside it: the chain's order is its seq, so
+-- the queries read it from the event before (audit.since, audit.forReferral), and every event's own hash still covers
+-- it. SQLite cannot change a column in place: the table is rebuilt with the same events, its indexes and its
+-- append-only triggers. unhex() is Front Door's (Database::open; SQLite's own came in 3.41).
+CREATE TABLE audit_compact (
+    seq       INTEGER PRIMARY KEY,
+    reference TEXT,
+    user_id   TEXT NOT NULL,
+    at        TEXT NOT NULL,
+    kind      TEXT NOT NULL,
+    payload   TEXT NOT NULL,
+    hash      BLOB NOT NULL CHECK (length(hash) = 32)
+);
+INSERT INTO audit_compact (seq, reference, user_id, at, kind, payload, hash)
+SELECT seq, reference, user_id, at, kind, payload, unhex(hash) FROM audit ORDER BY seq;
+DROP TABLE audit;
+ALTER TABLE audit_compact RENAME TO audit;
+CREATE INDEX audit_reference ON audit (reference, seq);
+CREATE INDEX audit_kind ON audit (kind, seq) WHERE kind <> 'fieldChanged';
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN
+    SELECT RAISE(ABORT, 'the audit trail is append-only');
+END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN
+    SELECT RAISE(ABORT, 'the audit trail is append-only');
+END;
