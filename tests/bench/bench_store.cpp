@@ -17,6 +17,7 @@
 
 #include "benchcluster.h"
 #include "benchsamples.h"
+#include "filesize.h"
 #include "saveprofile.h"
 
 #include <QCoreApplication>
@@ -211,7 +212,7 @@ bool benchServer(const QTemporaryDir &dir,
                  Common &lite,
                  Samples &liteBare,
                  double liteVerifySeconds,
-                 qint64 liteBytes)
+                 qint64 liteBytesPerReferral)
 {
     FrontDoorBench::Cluster cluster;
     cluster.dir = dir.filePath(QStringLiteral("pg"));
@@ -329,7 +330,7 @@ bool benchServer(const QTemporaryDir &dir,
                .arg(verifySeconds, 29, 'f', 2);
     out << QStringLiteral("%1 %2 %3   (the server: %4)\n")
                .arg(QStringLiteral("bytes per referral"), -28)
-               .arg(liteBytes / (total + 1), 29)
+               .arg(liteBytesPerReferral, 29)
                .arg(bytes / (total + 1), 29)
                .arg(verified ? (verified->intact() ? QStringLiteral("verified intact") : verified->summary().left(200))
                              : verified.errorMessage());
@@ -491,7 +492,6 @@ int main(int argc, char **argv)
         return 2;
     Samples bare = bareInserts(dir.filePath(QStringLiteral("bare.sqlite")), 600, std::max(common.documentBytes, 2000));
 
-    const qint64 bytes = QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size();
     out << '\n';
     line(QStringLiteral("save (typing, WAL+FULL)"), common.saves);
     line(QStringLiteral("bare sqlite3 insert+commit"), bare);
@@ -586,11 +586,10 @@ int main(int argc, char **argv)
                    .arg(backup ? QStringLiteral("%1 events walked").arg(backup->verified.chain.events)
                                : backup.errorMessage());
     }
-    out << QStringLiteral("%1 %2 MiB, %3 bytes per referral; search hits averaged %4\n")
-               .arg(QStringLiteral("database size"), -34)
-               .arg(double(bytes) / 1048576.0, 0, 'f', 1)
-               .arg(bytes / (total + 1))
+    out << QStringLiteral("%1 %2\n")
+               .arg(QStringLiteral("search hits averaged"), -34)
                .arg(double(common.hits) / 300.0, 0, 'f', 1);
+    const qint64 bytesPerReferral = FileSize::report(store->database(), out);
     common.profile.report(out);
     const Database::Checkpoints &checkpoints = store->database().checkpoints();
     out << QStringLiteral("%1 %2 between saves, longest %3 ms, mean %4 ms (SQLite would have run each inside a save)\n")
@@ -604,5 +603,5 @@ int main(int argc, char **argv)
         return 2;
     if (!args.contains(QStringLiteral("--server")))
         return 0;
-    return benchServer(dir, total, profile, common, bare, verifySeconds, bytes) ? 0 : 2;
+    return benchServer(dir, total, profile, common, bare, verifySeconds, bytesPerReferral) ? 0 : 2;
 }
