@@ -30,9 +30,7 @@ Verdict fromCode(sqlite3 *db, int rc)
 Verdict run(const QString &path, const std::shared_ptr<const SealingKey> &key, Interruption *interruption)
 {
     ReadConnection c;
-    if (const int rc = c.open(path, key, interruption); rc == SQLITE_AUTH)
-        return {Outcome::CouldNotRun, QStringLiteral("the key could not be copied for the check")};
-    else if (rc != SQLITE_OK)
+    if (const int rc = c.open(path, key, interruption); rc != SQLITE_OK)
         return fromCode(c.handle(), rc);
 
     for (const char *sql : {"PRAGMA quick_check", "PRAGMA foreign_key_check"}) {
@@ -79,7 +77,10 @@ void BackgroundCheck::start()
         return; // the screen is locked: started again at the unlock
     m_state = State::Running;
     const QString path = m_database.path();
-    const std::shared_ptr<const SealingKey> key = m_key;
+    // The check's own copy of the key, made here on the store's thread: the store's is wiped when the screen locks.
+    const std::shared_ptr<const SealingKey> key = m_key ? m_key->forFile(m_key->fileId()) : nullptr;
+    if (m_key && !key)
+        return;
     const int run = ++m_run;
     m_interruption = std::make_shared<Interruption>();
     m_thread = QThread::create([this, path, key, run, interruption = m_interruption] {

@@ -52,7 +52,8 @@ private:
     QString m_failure;
 };
 
-// The check itself, on the calling thread: "ok", or what is wrong (SQLite's first complaint, a row that refers to
+// The check itself, on the calling thread, reading through `key` (the caller's own copy: ReadConnection): "ok", or
+// what is wrong (SQLite's first complaint, a row that refers to
 // nothing, a page the seal refuses). An error only when it could not run to the end: stopped (`interruption`) or the
 // file could not be opened.
 namespace IntegrityCheck {

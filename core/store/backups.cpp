@@ -298,7 +298,15 @@ Result<Backups::Job> Backups::prepare(Database &database,
     // The backup records itself: the event goes into the database first, so the copy carries it.
     Job job;
     job.databasePath = database.path();
-    job.databaseKey = database.sealingKey();
+    // The copy's own key, made here on the store's thread: the store's is wiped when the screen locks, and
+    // carryOut() runs on another thread.
+    if (const std::shared_ptr<const SealingKey> key = database.sealingKey()) {
+        job.databaseKey = key->forFile(key->fileId());
+        if (!job.databaseKey)
+            return makeError(
+                ErrorCode::PermissionDenied,
+                QStringLiteral("%1: the screen is locked and the key wiped; no backup now.").arg(database.path()));
+    }
     job.folder = folder;
     job.secondFolder = secondFolder;
     job.anchorFile = anchorFile;

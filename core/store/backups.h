@@ -53,7 +53,7 @@ public:
         QString secondFolder;
         QString anchorFile;
         QString name;                                  // the backup's file name, in both folders
-        std::shared_ptr<const SealingKey> databaseKey; // none for a plaintext file
+        std::shared_ptr<const SealingKey> databaseKey; // the job's own copy of the store's; none for plaintext
         std::shared_ptr<const SealingKey> copyKey;     // the database's key under the copy's file id
     };
     static Result<Job> prepare(Database &database,

@@ -19,10 +19,9 @@ int ReadConnection::open(const QString &path, const std::shared_ptr<const Sealin
     QByteArray name = path.toUtf8();
     int flags = SQLITE_OPEN_READONLY;
     if (key) {
-        std::shared_ptr<SealingKey> copy = key->forFile(key->fileId());
-        if (!copy || !SealedVfs::ensureRegistered())
-            return SQLITE_AUTH; // the key could not be copied (stowed while the screen is locked)
-        m_sealing = std::make_unique<SealedVfs::Attachment>(std::move(copy));
+        if (!SealedVfs::ensureRegistered())
+            return SQLITE_AUTH;
+        m_sealing = std::make_unique<SealedVfs::Attachment>(key);
         name = SealedVfs::uri(path, m_sealing->token()).toUtf8();
         flags |= SQLITE_OPEN_URI;
     }
@@ -38,7 +37,7 @@ int ReadConnection::open(const QString &path, const std::shared_ptr<const Sealin
 
 QString ReadConnection::errorMessage() const
 {
-    return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("out of memory");
+    return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("the encrypted file cannot be read here");
 }
 
 } // namespace FrontDoor

@@ -15,9 +15,9 @@ class Attachment;
 }
 
 // A read-only SQLite connection of its own to a Front Door file, for work on another thread than the store's (the
-// background integrity check, the day's backup): an encrypted file's through the sealing VFS with a copy of the key,
-// so that the store's may be wiped while this runs (the screen locks) and this thread never reads memory being
-// wiped. Published to `interruption` while open.
+// background integrity check, the day's backup): an encrypted file's through the sealing VFS with `key`, which must
+// be the worker's own copy (SealingKey::forFile on the store's thread, before the worker starts) — the store's key is
+// wiped when the screen locks, and no other thread may read it then. Published to `interruption` while open.
 class ReadConnection
 {
 public:
