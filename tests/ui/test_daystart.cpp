@@ -6,6 +6,7 @@
 #include "reviewfixture.h"
 #include "storefixture.h"
 
+#include "editor/referraleditor.h"
 #include "mainwindow.h"
 #include "session/daystart.h"
 #include "store/backgroundbackup.h"
@@ -73,6 +74,7 @@ TEST_CASE("The desk's first window checks the file, then makes the day's backup 
     CHECK(running->text().contains(QStringLiteral("Checking the database")));
     // The window answers while the check and the copy run: Ctrl+N opens a new call at once.
     QTest::keyClick(&shown.window, Qt::Key_N, Qt::ControlModifier);
+    CHECK(shown.window.findChild<ReferralEditor *>() != nullptr);
     waitForDayStart(start);
 
     CHECK(start.check().state() == BackgroundCheck::State::Passed);
