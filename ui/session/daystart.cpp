@@ -48,8 +48,9 @@ DayStart::~DayStart()
 
 void DayStart::start()
 {
-    say(tr("Checking the database for damage…"));
-    m_check->start();
+    m_check->start(); // nothing when it has passed or failed already, or the key is away
+    if (m_check->state() == BackgroundCheck::State::Running)
+        say(tr("Checking the database for damage…"));
 }
 
 void DayStart::checkPassed()
