@@ -6,9 +6,10 @@
 namespace FrontDoor {
 
 namespace {
-constexpr std::array<std::pair<AuditKind, const char *>, 26> names{{
+constexpr std::array<std::pair<AuditKind, const char *>, 27> names{{
     {AuditKind::Created, "created"},
     {AuditKind::FieldChanged, "fieldChanged"},
+    {AuditKind::FieldsChanged, "fieldsChanged"},
     {AuditKind::Submitted, "submitted"},
     {AuditKind::StatusChanged, "statusChanged"},
     {AuditKind::Amended, "amended"},

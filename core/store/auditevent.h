@@ -10,8 +10,11 @@ namespace FrontDoor {
 
 // What an audit event records (NOR-D1, NOR-D2: who recorded and decided what, and when).
 enum class AuditKind {
-    Created,       // a draft was started: the call's start, the handler
-    FieldChanged,  // one item from → to (a typing burst is one event)
+    Created,      // a draft was started: the call's start, the handler
+    FieldChanged, // one item from → to (a typing burst is one event)
+    // Several items in one save (issue 21): {"to": {path: value…}, "from": {path: value…}} — `from` holds only the
+    // items that had a value, so an item absent from it was empty. One event per save, not one per item.
+    FieldsChanged,
     Submitted,     // the call-handler submitted; the findings still outstanding
     StatusChanged, // decided, closed
     Amended,       // a change after submission, with its reason

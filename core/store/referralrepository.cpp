@@ -138,7 +138,7 @@ Result<StoredReferral> ReferralRepository::createDraft(const Profile &profile, c
     current.row.updatedBy = actor.userId;
     current.referral = referral;
     current.flat = flat;
-    m_cache.insert(referral.reference, current);
+    m_cache.insert(referral.reference, new Current(current));
     return StoredReferral{referral, 1, false, now, actor.userId};
 }
 
@@ -173,8 +173,8 @@ Result<ReferralRepository::Current> ReferralRepository::readCurrent(const QStrin
                                StoredTime::parse(at["expires_at"_L1])};
     q.finish();
 
-    const auto cached = m_cache.constFind(reference);
-    if (cached != m_cache.constEnd() && cached->row.revision == row.revision && cached->row.document == row.document) {
+    if (const Current *cached = m_cache.object(reference);
+        cached && cached->row.revision == row.revision && cached->row.document == row.document) {
         Current current = *cached;
         current.row = row;
         return current;
@@ -193,7 +193,7 @@ Result<StoredReferral> ReferralRepository::load(const QString &reference)
     Result<Current> current = readCurrent(reference);
     if (!current)
         return current.error();
-    m_cache.insert(reference, *current);
+    m_cache.insert(reference, new Current(*current));
     return StoredReferral{current->referral, current->row.revision, current->row.urgent, current->row.updatedAt,
                           current->row.updatedBy};
 }
@@ -222,6 +222,28 @@ ReferralRepository::EventDraft ReferralRepository::pendingEvent(const Pending &p
                       QJsonObject{{QStringLiteral("path"), pending.path},
                                   {QStringLiteral("from"), decode(pending.from)},
                                   {QStringLiteral("to"), ReferralState::valueAt(before, pending.path)}}};
+}
+
+// Issue 21: a save that changes many items (a child added, a call's answers pasted in, the seed of a test) is one
+// event holding each item's new value, and its old value only where it had one: one row, one hash and one index
+// entry per save rather than per item, and no `"from": null` written ninety times.
+ReferralRepository::EventDraft ReferralRepository::fieldsChangedEvent(const FlatState &before,
+                                                                      const FlatState &after,
+                                                                      const QStringList &changed,
+                                                                      const QString &user,
+                                                                      const QDateTime &at)
+{
+    QJsonObject to;
+    QJsonObject from;
+    for (const QString &path : changed) {
+        to.insert(path, ReferralState::valueAt(after, path));
+        if (const QJsonValue was = ReferralState::valueAt(before, path); !was.isNull())
+            from.insert(path, was);
+    }
+    QJsonObject payload{{QStringLiteral("to"), to}};
+    if (!from.isEmpty())
+        payload.insert(QStringLiteral("from"), from);
+    return EventDraft{AuditKind::FieldsChanged, user, at, payload};
 }
 
 Result<SaveReceipt> ReferralRepository::writeChange(const Referral &referral, qint64 expectedRevision,
@@ -270,7 +292,7 @@ Result<SaveReceipt> ReferralRepository::persistAndCommit(WriteTransaction &trans
         m_cache.remove(next.reference);
         return s.error();
     }
-    m_cache.insert(next.reference, current);
+    m_cache.insert(next.reference, new Current(current));
     return receipt;
 }
 
@@ -317,11 +339,7 @@ Result<SaveReceipt> ReferralRepository::save(const Referral &referral, qint64 ex
                                   ReferralState::encode(ReferralState::valueAt(current.flat, changed.constFirst())),
                                   actor.userId, now};
         } else {
-            for (const QString &path : changed)
-                events.append(EventDraft{AuditKind::FieldChanged, actor.userId, now,
-                                         {{QStringLiteral("path"), path},
-                                          {QStringLiteral("from"), ReferralState::valueAt(current.flat, path)},
-                                          {QStringLiteral("to"), ReferralState::valueAt(after, path)}}});
+            events.append(fieldsChangedEvent(current.flat, after, changed, actor.userId, now));
         }
         return events;
     };
@@ -426,7 +444,7 @@ Status ReferralRepository::flush(const QString &reference)
         return s;
     }
     current->row.pending.reset();
-    m_cache.insert(reference, *current);
+    m_cache.insert(reference, new Current(*current));
     return {};
 }
 

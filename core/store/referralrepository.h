@@ -12,6 +12,7 @@
 #include "store/caselocks.h"
 #include "store/referralstate.h"
 
+#include <QCache>
 #include <QHash>
 
 #include <functional>
@@ -158,6 +159,11 @@ private:
     Result<Current> readCurrent(const QString &reference);
     Status checkWritable(const Current &current, qint64 expectedRevision) const;
     static EventDraft pendingEvent(const Pending &pending, const FlatState &before);
+    static EventDraft fieldsChangedEvent(const FlatState &before,
+                                         const FlatState &after,
+                                         const QStringList &changed,
+                                         const QString &user,
+                                         const QDateTime &at);
     // The body every change shares (save, recordReview): one transaction, the operation × role check, the revision
     // check, then the events `describe` makes for the changed paths (or its refusal), written with the new state.
     using OperationFor = std::function<Operation(const Referral &stored)>;
@@ -197,8 +203,10 @@ private:
     const Clock &m_clock;
     const WorkingCalendar &m_calendar; // not owned: the Store's
     QString m_instanceId;
-    // The last state written per reference, so a save need not re-read and re-parse its own previous write.
-    QHash<QString, Current> m_cache;
+    // The last state written per reference, so a save need not re-read and re-parse its own previous write. Bounded
+    // (least recently used go first): a desk works on a handful of cases, and an import or a seed of a million
+    // referrals must not keep every one in memory (issue 21).
+    QCache<QString, Current> m_cache{64};
 };
 
 // The state the audit trail vouches for: the stored state with a pending burst's item put back to its old value.

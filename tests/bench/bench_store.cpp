@@ -457,8 +457,8 @@ int main(int argc, char **argv)
     {
         Store::Options asTheWindow; // checkpoints between saves (issue 21)
         asTheWindow.checkpointBetweenSaves = true;
-        std::unique_ptr<Store> store = std::move(Store::open(path, Clock::system(), asTheWindow).value());
-        Result<FrontDoorBench::Seeded> seeded = FrontDoorBench::seed(*store, profile, actor, total, false, out);
+        Result<FrontDoorBench::Seeded> seeded
+            = FrontDoorBench::seededFile(path, asTheWindow, profile, actor, total, out);
         if (!seeded) {
             out << "seeding failed: " << seeded.errorMessage() << '\n';
             return 2;

@@ -1,5 +1,7 @@
 #include "storefixture.h"
 
+#include "store/auditverifier.h"
+
 #include "support/referralbuilder.h"
 
 #include "referral/fields.h"
@@ -182,6 +184,14 @@ QByteArray fileDigest(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
+}
+
+void requireIntact(StoreFixture &f)
+{
+    FrontDoor::Result<FrontDoor::AuditVerifier::Report> report = FrontDoor::AuditVerifier::verify(f->database());
+    REQUIRE(report);
+    INFO(report->summary().toStdString());
+    REQUIRE(report->intact());
 }
 
 } // namespace FrontDoorTest

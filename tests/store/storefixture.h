@@ -57,11 +57,14 @@ inline constexpr FrontDoor::PasswordHasher::Cost cheapHashing{1, 8 * 1024 * 1024
 // returns the supervisor, who may sign decisions and exchange referrals.
 FrontDoor::Actor firstSupervisor(FrontDoor::Accounts &accounts, const QString &name, const QString &password);
 
-// Three invented referrals, each created and saved with an invented caller ("Invented Caller i", a neighbour): 9
-// events. With `moreEvents`, each is also answered once more, flushed and viewed by a supervisor: a dozen or so.
+// Three invented referrals, each created and saved with an invented caller ("Invented Caller i", a neighbour): 6
+// events (each save of two items is one). With `moreEvents`, each is also answered once more, flushed and viewed by
+// a supervisor: a dozen.
 void fillInvented(StoreFixture &f, bool moreEvents = false);
 
 // SHA-256 of a file's bytes (empty when absent), to prove a damaged file was left exactly as it was.
 QByteArray fileDigest(const QString &path);
+// Requires the whole verification (chain, every referral's state and derived rows) to pass, its summary shown if not.
+void requireIntact(StoreFixture &f);
 
 } // namespace FrontDoorTest

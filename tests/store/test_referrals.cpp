@@ -49,14 +49,6 @@ qint64 typeInto(StoreFixture &f, Referral &referral, qint64 revision, const QStr
     return revision;
 }
 
-void requireIntact(StoreFixture &f)
-{
-    Result<AuditVerifier::Report> report = AuditVerifier::verify(f->database());
-    REQUIRE(report);
-    INFO(report->summary().toStdString());
-    REQUIRE(report->intact());
-}
-
 } // namespace
 
 TEST_CASE("A draft is created before the first question, with a reference unique per profile and year")

@@ -88,7 +88,7 @@ TEST_CASE("NOR-O1 ALL-T6 NOR-D2: a supervisor filters to overdue, records an out
                 QStringList lines;
                 const QList<AuditEvent> events = AuditTrail::forReferral(f->database(), r).value();
                 for (const AuditEvent &event : events)
-                    lines.append(historyLine(event, norfolk()));
+                    lines.append(historyLines(event, norfolk()));
                 return lines;
             },
             parent));
@@ -389,6 +389,29 @@ TEST_CASE("The history reads as sentences: who recorded what, old and new, with 
                      {QStringLiteral("what"), QStringLiteral("discussion recorded (NOR-L1, NOR-D1)")}};
     CHECK(historyLine(event, norfolk())
           == QStringLiteral("24 Nov 14:03 — sam — discussion recorded (NOR-L1, NOR-D1) — a discussion"));
+
+    // Issue 21: a save of several items is one event in the trail, and reads as one line per item, each from → to.
+    event.kind = auditKindName(AuditKind::FieldsChanged);
+    event.payload = {{QStringLiteral("to"),
+                      QJsonObject{{QStringLiteral("consent.decision"),
+                                   QJsonObject{{QStringLiteral("value"), QStringLiteral("refused")}}},
+                                  {QStringLiteral("children[c1].dateOfBirth"),
+                                   QJsonObject{{QStringLiteral("value"), QStringLiteral("age:4y")}}}}},
+                     {QStringLiteral("from"),
+                      QJsonObject{{QStringLiteral("children[c1].dateOfBirth"),
+                                   QJsonObject{{QStringLiteral("value"), QStringLiteral("age:3y")}}}}},
+                     {QStringLiteral("state"), QStringLiteral("0123")}};
+    const QStringList lines = historyLines(event, norfolk());
+    INFO(lines.join(u'\n').toStdString());
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0]
+          == QStringLiteral("24 Nov 14:03 — sam — recorded child 1: ")
+                 + norfolk().questionForField(QStringLiteral("dateOfBirth"), Repeat::PerChild)->label
+                 + QStringLiteral(": about 3 years old → about 4 years old"));
+    CHECK(lines[1].endsWith(QStringLiteral("recorded Do the parents know about this referral, and do they agree?: "
+                                           "(none) → The parent refused")));
+    event.kind = auditKindName(AuditKind::Viewed);
+    CHECK(historyLines(event, norfolk()) == QStringList{historyLine(event, norfolk())});
 }
 
 TEST_CASE("Recording a discussion does not wipe a decision still being made on screen")

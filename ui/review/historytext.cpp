@@ -148,4 +148,22 @@ QString historyLine(const AuditEvent &event, const Profile &profile)
     return QStringLiteral("%1 — %2 — %3").arg(when, event.user, what);
 }
 
+QStringList historyLines(const AuditEvent &event, const Profile &profile)
+{
+    if (event.kind != auditKindName(AuditKind::FieldsChanged))
+        return {historyLine(event, profile)};
+    const QJsonObject to = event.payload.value(QLatin1String("to")).toObject();
+    const QJsonObject from = event.payload.value(QLatin1String("from")).toObject();
+    QStringList lines;
+    for (auto it = to.begin(); it != to.end(); ++it) {
+        AuditEvent one = event;
+        one.kind = auditKindName(AuditKind::FieldChanged);
+        one.payload = {{QStringLiteral("path"), it.key()},
+                       {QStringLiteral("from"), from.value(it.key())},
+                       {QStringLiteral("to"), it.value()}};
+        lines.append(historyLine(one, profile));
+    }
+    return lines;
+}
+
 } // namespace FrontDoor

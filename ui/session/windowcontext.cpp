@@ -55,7 +55,7 @@ reviewFor(Store &s, const Profile &profile, const Actor &actor, const StoredRefe
             QStringList lines;
             if (Result<QList<AuditEvent>> events = AuditTrail::forReferral(s.database(), ref))
                 for (const AuditEvent &event : *events)
-                    lines.append(historyLine(event, profile));
+                    lines.append(historyLines(event, profile));
             return lines;
         },
         parent);
