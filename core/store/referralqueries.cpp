@@ -291,6 +291,27 @@ int birthScore(PossibleMatch &match, const QDate &birthDate, int birthYear)
     return score;
 }
 
+// What the possible-match query is given, on either dialect: the bounds that narrow its candidates to those who can
+// score as a match (issue 21) — the years either side, the birth date, its ±31 days and its birthday.
+QVariantMap
+matchBounds(const QString &given, const QString &family, const QString &exclude, const QDate &birthDate, int birthYear)
+{
+    const auto day = [&](qint64 offset) {
+        return birthDate.isValid() ? QVariant(birthDate.addDays(offset).toString(Qt::ISODate)) : QVariant();
+    };
+    return {{QStringLiteral("given"), given},
+            {QStringLiteral("family"), family},
+            {QStringLiteral("exclude"), exclude},
+            {QStringLiteral("lo"),
+             birthYear > 0 ? birthYear - 3 : 0}, // birthScore: more than three years apart counts against
+            {QStringLiteral("hi"), birthYear > 0 ? birthYear + 3 : 99'999},
+            {QStringLiteral("birth"), day(0)},
+            {QStringLiteral("earliest"), day(-31)},
+            {QStringLiteral("latest"), day(31)},
+            {QStringLiteral("monthDay"),
+             birthDate.isValid() ? QVariant(birthDate.toString(QStringLiteral("MM-dd"))) : QVariant()}};
+}
+
 } // namespace
 
 Result<QList<PossibleMatch>> ReferralQueries::possibleMatches(const QString &name, const QString &birth,
@@ -307,8 +328,7 @@ Result<QList<PossibleMatch>> ReferralQueries::possibleMatches(const QString &nam
         birthYear = asOf.addMonths(-age.months).year();
 
     Result<QSqlQuery *> rows = m_database.exec(QStringLiteral("queries.possibleMatches"),
-                                               {{"given", given}, {"family", family}, {"exclude", excludeReference},
-                                                {"year", birthYear > 0 ? QVariant(birthYear) : QVariant()}});
+                                               matchBounds(given, family, excludeReference, birthDate, birthYear));
     if (!rows)
         return rows.error();
     QSqlQuery &q = **rows;

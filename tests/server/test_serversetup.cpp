@@ -83,6 +83,44 @@ TEST_CASE("server init creates the schema once, migrate finds it up to date, a s
     CHECK(stranger.err.contains(QLatin1String("permission denied for database")));
 }
 
+TEST_CASE("Issue 21: server migrate takes a version 2 server to 3 — the known-child check reads only who can match, "
+          "with no limit",
+          "[pg][issue21]")
+{
+    PgServer server(QStringLiteral("migrate-three"));
+    REQUIRE(serverCommand(server, QStringLiteral("init")).exitCode == 0);
+    // As the release before left it: version 2, the function of four arguments that read at most 5,000 candidates.
+    const PgServer::Psql before = server.psql(QStringLiteral(
+        "DROP FUNCTION frontdoor.possible_matches(text, text, integer, integer, text, text, text, text, text); "
+        "CREATE FUNCTION frontdoor.possible_matches(p_family text, p_given text, p_year integer, p_exclude text) "
+        "RETURNS TABLE (person_id text, kind text, name text, name_folded text, given_key text, family_key text, "
+        "birth_date text, birth_year integer, reference text, status text, call_started_at text) "
+        "STABLE LANGUAGE sql SECURITY DEFINER SET search_path = frontdoor, pg_temp AS $fn$ "
+        "SELECT p.person_id, p.kind, p.name, p.name_folded, p.given_key, p.family_key, p.birth_date, p.birth_year, "
+        "r.reference, r.status, r.call_started_at FROM person_keys AS p JOIN referrals AS r ON r.id = p.referral_id "
+        "WHERE (p.family_key = p_family OR p.given_key = p_given) LIMIT 5000 $fn$; "
+        "UPDATE frontdoor.schema_version SET version = 2;"));
+    INFO(before.err.toStdString());
+    REQUIRE(before.exitCode == 0);
+
+    Run migrate = serverCommand(server, QStringLiteral("migrate"));
+    INFO(migrate.err.toStdString());
+    REQUIRE(migrate.exitCode == 0);
+    CHECK(migrate.outText().contains(QStringLiteral("now version 3")));
+    const PgServer::Psql functions = server.psql(
+        QStringLiteral("SELECT string_agg(pg_get_function_identity_arguments(oid), ' | ') FROM pg_proc WHERE proname = "
+                       "'possible_matches'"));
+    CHECK(functions.out.trimmed()
+          == QStringLiteral("p_family text, p_given text, p_lo integer, p_hi integer, p_birth text, p_earliest text, "
+                            "p_latest text, p_month_day text, p_exclude text"));
+    // Nobody but the staff who run the check may call it: not PUBLIC.
+    const PgServer::Psql publicCall = server.psql(QStringLiteral(
+        "SELECT has_function_privilege('public', 'frontdoor.possible_matches(text, text, integer, integer, text, "
+        "text, text, text, text)', 'EXECUTE')"));
+    CHECK(publicCall.out.trimmed() == QStringLiteral("f"));
+    CHECK(serverCommand(server, QStringLiteral("migrate")).outText().contains(QLatin1String("up to date")));
+}
+
 TEST_CASE("Accounts are the server's login roles: each signs in with their own password, a wrong one or a disabled "
           "account is refused",
           "[pg][issue19]")

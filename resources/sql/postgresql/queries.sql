@@ -38,4 +38,6 @@ LIMIT :limit
 -- name: queries.possibleMatches
 SELECT person_id, kind, name, name_folded, given_key, family_key, birth_date, birth_year, reference, status,
        call_started_at
-FROM possible_matches(CAST(:family AS text), CAST(:given AS text), CAST(:year AS integer), CAST(:exclude AS text))
+FROM possible_matches(CAST(:family AS text), CAST(:given AS text), CAST(:lo AS integer), CAST(:hi AS integer),
+                      CAST(:birth AS text), CAST(:earliest AS text), CAST(:latest AS text), CAST(:monthDay AS text),
+                      CAST(:exclude AS text))

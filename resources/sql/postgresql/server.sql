@@ -554,3 +554,51 @@ REVOKE ALL ON FUNCTION audit_append_all(text, text),
 GRANT EXECUTE ON FUNCTION audit_append_all(text, text) TO frontdoor_staff;
 GRANT EXECUTE ON FUNCTION referral_written(text, bigint, text, text, text, text, text, text, text)
     TO frontdoor_call_handler, frontdoor_supervisor;
+
+-- name: migrate.3
+-- The known-child check reads only the people who can score as a match (issue 21), as SQLite's does: both name keys
+-- alike (either way round), or one alike and born within a month or on the same birthday, or a name part crossed and
+-- the same date of birth. Each branch is one range of an index on (key, birth_year), and no limit cuts a match off:
+-- the function before read at most 5,000 candidates and could stop before the one that mattered.
+SET LOCAL search_path = frontdoor, pg_temp;
+SET LOCAL ROLE frontdoor_owner;
+
+DROP FUNCTION possible_matches(text, text, integer, text);
+CREATE FUNCTION possible_matches(p_family text, p_given text, p_lo integer, p_hi integer, p_birth text,
+                                 p_earliest text, p_latest text, p_month_day text, p_exclude text)
+    RETURNS TABLE (person_id text, kind text, name text, name_folded text, given_key text, family_key text,
+                   birth_date text, birth_year integer, reference text, status text, call_started_at text)
+    STABLE LANGUAGE sql SECURITY DEFINER SET search_path = frontdoor, pg_temp AS $fn$
+    WITH candidates (referral_id, person_id) AS (
+        SELECT k.referral_id, k.person_id FROM person_keys AS k
+        WHERE k.family_key = p_family AND k.birth_year BETWEEN p_lo AND p_hi
+          AND (k.given_key = p_given OR k.birth_date BETWEEN p_earliest AND p_latest
+               OR substr(k.birth_date, 6) = p_month_day)
+        UNION
+        SELECT k.referral_id, k.person_id FROM person_keys AS k
+        WHERE k.given_key = p_given AND k.birth_year BETWEEN p_lo AND p_hi
+          AND k.birth_date BETWEEN p_earliest AND p_latest
+        UNION
+        SELECT k.referral_id, k.person_id FROM person_keys AS k
+        WHERE k.family_key = p_given AND k.birth_year BETWEEN p_lo AND p_hi
+          AND (k.given_key = p_family OR k.birth_date = p_birth)
+        UNION
+        SELECT k.referral_id, k.person_id FROM person_keys AS k
+        WHERE k.given_key = p_family AND k.birth_year BETWEEN p_lo AND p_hi AND k.birth_date = p_birth
+        UNION
+        SELECT k.referral_id, k.person_id FROM person_keys AS k
+        WHERE k.family_key = p_family AND k.birth_year IS NULL AND k.given_key = p_given
+    )
+    SELECT p.person_id, p.kind, p.name, p.name_folded, p.given_key, p.family_key, p.birth_date, p.birth_year,
+           r.reference, r.status, r.call_started_at
+    FROM candidates AS c
+    JOIN person_keys AS p ON p.referral_id = c.referral_id AND p.person_id = c.person_id
+    JOIN referrals AS r ON r.id = c.referral_id
+    WHERE (p_exclude IS NULL OR r.reference <> p_exclude)
+      AND r.status <> 'discarded'
+      AND pg_has_role(session_user, 'frontdoor_staff', 'MEMBER')
+      AND NOT pg_has_role(session_user, 'frontdoor_administrator', 'MEMBER')
+$fn$;
+REVOKE ALL ON FUNCTION possible_matches(text, text, integer, integer, text, text, text, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION possible_matches(text, text, integer, integer, text, text, text, text, text)
+    TO frontdoor_call_handler, frontdoor_supervisor;

@@ -39,11 +39,31 @@ WHERE r.status <> 'discarded'
 ORDER BY r.id DESC
 
 -- name: queries.possibleMatches
+-- Only the people who can score as a match (LIN-T3; the scores are ReferralQueries::possibleMatches'): both name keys
+-- alike (either way round), or one alike and born within a month or on the same birthday, or a name part crossed and
+-- the same date of birth. Each branch is one range of an index on (key, birth_year), so a common family name at a
+-- million referrals costs its few years' rows, not all of them, and nothing is cut off by a limit (issue 21).
+WITH candidates (referral_id, person_id) AS (
+    SELECT referral_id, person_id FROM person_keys
+    WHERE family_key = :family AND birth_year BETWEEN :lo AND :hi
+      AND (given_key = :given OR birth_date BETWEEN :earliest AND :latest OR substr(birth_date, 6) = :monthDay)
+    UNION
+    SELECT referral_id, person_id FROM person_keys
+    WHERE given_key = :given AND birth_year BETWEEN :lo AND :hi AND birth_date BETWEEN :earliest AND :latest
+    UNION
+    SELECT referral_id, person_id FROM person_keys
+    WHERE family_key = :given AND birth_year BETWEEN :lo AND :hi AND (given_key = :family OR birth_date = :birth)
+    UNION
+    SELECT referral_id, person_id FROM person_keys
+    WHERE given_key = :family AND birth_year BETWEEN :lo AND :hi AND birth_date = :birth
+    UNION
+    SELECT referral_id, person_id FROM person_keys
+    WHERE family_key = :family AND birth_year IS NULL AND given_key = :given
+)
 SELECT p.person_id, p.kind, p.name, p.name_folded, p.given_key, p.family_key, p.birth_date, p.birth_year,
        r.reference, r.status, r.call_started_at
-FROM person_keys AS p JOIN referrals AS r ON r.id = p.referral_id
-WHERE (p.family_key = :family OR p.given_key = :given OR p.family_key = :given OR p.given_key = :family)
-  AND (:year IS NULL OR p.birth_year IS NULL OR p.birth_year BETWEEN :year - 3 AND :year + 3)
-  AND (:exclude IS NULL OR r.reference <> :exclude)
+FROM candidates AS c
+JOIN person_keys AS p ON p.referral_id = c.referral_id AND p.person_id = c.person_id
+JOIN referrals AS r ON r.id = c.referral_id
+WHERE (:exclude IS NULL OR r.reference <> :exclude)
   AND r.status <> 'discarded'
-LIMIT 5000
