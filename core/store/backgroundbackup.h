@@ -26,8 +26,12 @@ public:
     ~BackgroundBackup() override; // stops a backup still running
 
     void start(const Backups::Job &job); // nothing while one runs
-    void stop();
+    // Interrupts and waits. True when the backup had already been made whole before the interrupt reached it: its
+    // outcome is then kept in result() for the caller to finish (anchor) once it can — it is not made again.
+    bool stop();
     bool isRunning() const { return m_thread != nullptr; }
+    // Waits up to `ms` for the thread's work to end, without delivering its outcome (for tests and shut-down).
+    bool waitForWork(int ms);
     // The last backup's outcome, once finished() has been emitted (an error when it failed or was stopped).
     const std::optional<Result<Backups::Made>> &result() const { return m_result; }
 
@@ -39,6 +43,8 @@ private:
 
     QThread *m_thread = nullptr;
     std::shared_ptr<Interruption> m_interruption;
+    // Where the thread leaves its outcome before posting it: read only once the thread is joined.
+    std::shared_ptr<std::optional<Result<Backups::Made>>> m_outcome;
     std::optional<Result<Backups::Made>> m_result;
     int m_run = 0;
 };

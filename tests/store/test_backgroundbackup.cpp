@@ -153,4 +153,23 @@ TEST_CASE("A backup stopped (the screen locks, the window closes) leaves nothing
         CHECK(Backups::verify(made->file, {}, {}, f.keyOf(made->file)));
         CHECK(leftBehind(folder).isEmpty());
     }
+    SECTION("stopped after its thread had made it whole: the outcome is kept to be anchored, not dropped")
+    {
+        Result<Backups::Job> job = f->prepareBackUp(handler);
+        REQUIRE(job);
+        BackgroundBackup backup;
+        backup.start(*job);
+        REQUIRE(backup.waitForWork(120'000)); // finished, its outcome posted but not yet delivered
+        CHECK(backup.stop());
+        REQUIRE(backup.result().has_value());
+        REQUIRE(*backup.result());
+        Result<Backups::Made> made = f->finishBackUp(*backup.result());
+        REQUIRE(made);
+        CHECK(BackupFiles::list(folder, f.path) == QStringList{made->file});
+        Result<QList<Anchor>> anchors = AnchorLog::read(f->anchors().file());
+        REQUIRE(anchors);
+        REQUIRE(anchors->size() >= 2);
+        CHECK(anchors->last().occasion == QStringLiteral("backup"));
+        CHECK(anchors->at(anchors->size() - 2).sequence == made->verified.chain.headSequence);
+    }
 }

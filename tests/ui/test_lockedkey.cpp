@@ -16,6 +16,7 @@
 #include "review/reviewpage.h"
 #include "session/daystart.h"
 #include "session/windowcontext.h"
+#include "store/anchorlog.h"
 #include "store/backgroundbackup.h"
 #include "store/backgroundcheck.h"
 #include "store/backupfiles.h"
@@ -298,6 +299,18 @@ TEST_CASE("Encrypted desk: the check after start and the day's backup stop while
         INFO(left.join(u' ').toStdString());
         CHECK((left.isEmpty() || (left.size() == 2 && left.at(1) == left.at(0) + QStringLiteral(".keys"))));
     }
+    SECTION("locked just after the backup was made whole: after the unlock it is anchored, not made again")
+    {
+        bool madeWhole = false;
+        QObject::connect(&start.check(), &BackgroundCheck::passed, &window, [&] { // after DayStart started it
+            madeWhole = start.backup().waitForWork(120'000);
+            QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
+        });
+        start.start();
+        REQUIRE(QTest::qWaitFor([&window] { return window.isLocked(); }, 60'000));
+        REQUIRE(madeWhole);
+        CHECK(BackupFiles::list(folder, desk.path).size() == 1);
+    }
     typeAtLock(window, priyasPassword);
     REQUIRE_FALSE(window.isLocked());
     REQUIRE(QTest::qWaitFor(settled, 60'000));
@@ -305,4 +318,9 @@ TEST_CASE("Encrypted desk: the check after start and the day's backup stop while
     const QStringList made = BackupFiles::list(folder, desk.path);
     REQUIRE(made.size() == 1);
     CHECK(Backups::latestVerified(folder, desk.path, store.database().sealingKey()) == made.first());
+    // Whichever moment the lock came, the backup on disk is anchored: the next verifies from its head.
+    Result<QList<Anchor>> anchors = AnchorLog::read(store.anchors().file());
+    REQUIRE(anchors);
+    REQUIRE_FALSE(anchors->isEmpty());
+    CHECK(anchors->last().occasion == QStringLiteral("backup"));
 }

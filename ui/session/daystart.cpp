@@ -42,7 +42,9 @@ DayStart::DayStart(Store &store, MainWindow &window, const Actor &actor, bool ba
 
 DayStart::~DayStart()
 {
-    m_backup->stop();
+    // A backup made whole just as the window closes keeps its anchor: the next day's verifies from its head.
+    if (m_backup->stop() && !m_store.database().isKeyWiped())
+        static_cast<void>(m_store.finishBackUp(*m_backup->result()));
     m_check->pause();
 }
 
@@ -107,12 +109,18 @@ void DayStart::lockedChanged(bool locked)
     if (locked) {
         // The key is wiped: the check's and the backup's copies of it go too.
         if (m_backup->isRunning()) {
-            m_backup->stop();
-            m_backupWanted = true; // made again after the unlock, under a new name
+            if (m_backup->stop())
+                m_backupToFinish = true; // made whole just before: anchored after the unlock, not made again
+            else
+                m_backupWanted = true; // made again after the unlock, under a new name
         }
         m_check->pause();
         say({});
         return;
+    }
+    if (m_backupToFinish) {
+        m_backupToFinish = false;
+        backupFinished();
     }
     if (m_check->state() == BackgroundCheck::State::Passed) {
         if (m_backupWanted)

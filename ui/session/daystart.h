@@ -43,6 +43,7 @@ private:
     MainWindow &m_window;
     Actor m_actor;
     bool m_backupWanted;
+    bool m_backupToFinish = false; // a backup made whole as the screen locked, to anchor at the unlock
     BackgroundCheck *m_check;
     BackgroundBackup *m_backup;
     QLabel *m_running; // in the status bar while something runs
