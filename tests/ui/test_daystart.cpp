@@ -69,9 +69,11 @@ TEST_CASE("The desk's first window checks the file, then makes the day's backup 
     DayStart start(*f, shown.window, Actor{sam.id, sam.role}, true);
     auto *running = shown.window.findChild<QLabel *>(QStringLiteral("startupWorkLabel"));
     REQUIRE(running);
+    shown.window.statusBar()->showMessage(QStringLiteral("Ready")); // as the window says when it opens
     start.start();
     CHECK(running->isVisible());
     CHECK(running->text().contains(QStringLiteral("Checking the database")));
+    CHECK(shown.window.statusBar()->currentMessage().isEmpty()); // not drawn over the line (seen under Xvfb)
     // The window answers while the check and the copy run: Ctrl+N opens a new call at once.
     QTest::keyClick(&shown.window, Qt::Key_N, Qt::ControlModifier);
     CHECK(shown.window.findChild<ReferralEditor *>() != nullptr);

@@ -132,6 +132,9 @@ void DayStart::lockedChanged(bool locked)
 
 void DayStart::say(const QString &running)
 {
+    // A message left in the status bar ("Ready") would be drawn over the work's line.
+    if (!running.isEmpty())
+        m_window.statusBar()->clearMessage();
     m_running->setText(running);
     m_running->setVisible(!running.isEmpty());
 }
