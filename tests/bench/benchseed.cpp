@@ -105,15 +105,26 @@ namespace {
 // Bump when what seed() writes changes, so that no run measures a file seeded by older code.
 constexpr int seedFormat = 2; // 2: one fieldsChanged event per save, batches of a thousand
 
+QString cacheFolder()
+{
+    return qEnvironmentVariableIsSet("BENCH_SEED_CACHE") ? qEnvironmentVariable("BENCH_SEED_CACHE")
+                                                         : QDir::homePath() + QStringLiteral("/.cache/frontdoor-bench");
+}
+
+QString seedName(int total, int schema)
+{
+    return QStringLiteral("seed-%1-schema%2-format%3.sqlite").arg(total).arg(schema).arg(seedFormat);
+}
+
+// The kept seed for `total`: this schema's, or else the newest earlier one — opening it runs the later schema steps,
+// as a desk's file made by an earlier release is upgraded (a million take long to seed again for an index).
 QString cachedSeed(int total)
 {
-    const QString folder = qEnvironmentVariableIsSet("BENCH_SEED_CACHE")
-                               ? qEnvironmentVariable("BENCH_SEED_CACHE")
-                               : QDir::homePath() + QStringLiteral("/.cache/frontdoor-bench");
-    return QDir(folder).filePath(QStringLiteral("seed-%1-schema%2-format%3.sqlite")
-                                     .arg(total)
-                                     .arg(Database::latestSchemaVersion)
-                                     .arg(seedFormat));
+    const QDir folder(cacheFolder());
+    for (int schema = Database::latestSchemaVersion; schema >= Database::compactTrailVersion; --schema)
+        if (const QString name = folder.filePath(seedName(total, schema)); QFile::exists(name))
+            return name;
+    return folder.filePath(seedName(total, Database::latestSchemaVersion));
 }
 
 } // namespace
@@ -135,9 +146,12 @@ Result<Seeded> seededFile(const QString &path,
         QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         progress << "  copied the seed built once (" << cached << ") in " << timer.elapsed() / 1000 << " s\n";
         progress.flush();
+        timer.restart();
         Result<std::unique_ptr<Store>> store = Store::open(path, Clock::system(), options);
         if (!store)
             return store.error();
+        progress << "  opened it (and ran any later schema steps) in " << timer.elapsed() / 1000 << " s\n";
+        progress.flush();
         return describe(**store);
     }
     Seeded seeded;
@@ -154,11 +168,12 @@ Result<Seeded> seededFile(const QString &path,
     progress.flush();
     // Only a whole file is kept: closing the store checkpoints its write-ahead log into it and removes the log.
     if (keep && QFileInfo(path + QStringLiteral("-wal")).size() == 0) {
-        QDir().mkpath(QFileInfo(cached).absolutePath());
-        const QString partial = cached + QStringLiteral(".partial");
+        const QString keptAs = QDir(cacheFolder()).filePath(seedName(total, Database::latestSchemaVersion));
+        QDir().mkpath(QFileInfo(keptAs).absolutePath());
+        const QString partial = keptAs + QStringLiteral(".partial");
         QFile::remove(partial);
-        if (QFile::copy(path, partial) && QFile::rename(partial, cached))
-            progress << "  kept a copy of the seed for the next run: " << cached << "\n";
+        if (QFile::copy(path, partial) && QFile::rename(partial, keptAs))
+            progress << "  kept a copy of the seed for the next run: " << keptAs << "\n";
     }
     return seeded;
 }

@@ -29,7 +29,8 @@ FrontDoor::Result<Seeded> describe(FrontDoor::Store &store);
 
 // `total` referrals at `path`, seeded once and kept (issue 21: a million take long to seed even in batches). The
 // first run for a given count, schema and seed format seeds through the real store and keeps a copy in
-// $BENCH_SEED_CACHE (default ~/.cache/frontdoor-bench); later runs copy it. Below 100,000 it always seeds afresh.
+// $BENCH_SEED_CACHE (default ~/.cache/frontdoor-bench); later runs copy it (one kept by an earlier schema is upgraded
+// by the store as it opens, as a desk's file would be). Below 100,000 it always seeds afresh.
 FrontDoor::Result<Seeded> seededFile(const QString &path,
                                      const FrontDoor::Store::Options &options,
                                      const FrontDoor::Profile &profile,

@@ -160,6 +160,7 @@ TEST_CASE("Every SQL key the store uses is defined by the SQLite dialect, and th
                                QStringLiteral("migrate.5"),
                                QStringLiteral("migrate.6"),
                                QStringLiteral("migrate.7"),
+                               QStringLiteral("migrate.8"),
                                QStringLiteral("audit.insertBeforeStep7"),
                                QStringLiteral("search.sources"),
                                QStringLiteral("audit.hashAt"),

@@ -6,6 +6,10 @@
 #include "support/referralbuilder.h"
 
 #include "store/referralqueries.h"
+#include "store/sqlcatalog.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
 
 using namespace FrontDoor;
 using namespace FrontDoorTest;
@@ -124,4 +128,27 @@ TEST_CASE("LIN-T3 issue 21: a match is found however many people share its famil
 
     CHECK(matched(f, QStringLiteral("Amelia Testwood"), QStringLiteral("2015-06-10"))
           == QStringList{QStringLiteral("Amelia Testwood 2015-06-10")});
+}
+
+TEST_CASE("Issue 21: each of the known-child check's branches reads one index range alone, never the table", "[match]")
+{
+    StoreFixture f; // made at the latest schema, through every step: step 8's indexes
+    const SqlCatalog sql = SqlCatalog::load(QStringLiteral("sqlite")).value();
+    QSqlQuery plan(f->database().connection());
+    REQUIRE(
+        plan.prepare(QStringLiteral("EXPLAIN QUERY PLAN ") + sql.statement(QStringLiteral("queries.possibleMatches"))));
+    for (const char *name : {"given", "family", "exclude", "lo", "hi", "birth", "earliest", "latest", "monthDay"})
+        plan.bindValue(u':' + QString::fromLatin1(name), QVariant());
+    INFO(plan.lastError().text().toStdString());
+    REQUIRE(plan.exec());
+    QStringList reads;
+    while (plan.next())
+        if (const QString step = plan.value(3).toString(); step.contains(QLatin1String("person_keys")))
+            reads.append(step);
+    INFO(reads.join(QStringLiteral("; ")).toStdString());
+    REQUIRE(reads.size() == 5); // the five branches (each candidate's row is then read once, by its key)
+    for (int i = 0; i < 5; ++i) {
+        CHECK(reads.at(i).contains(QLatin1String("USING COVERING INDEX person_keys_")));
+        CHECK(reads.at(i).contains(QLatin1String("birth_year")));
+    }
 }

@@ -559,7 +559,8 @@ GRANT EXECUTE ON FUNCTION referral_written(text, bigint, text, text, text, text,
 -- The known-child check reads only the people who can score as a match (issue 21), as SQLite's does: both name keys
 -- alike (either way round), or one alike and born within a month or on the same birthday, or a name part crossed and
 -- the same date of birth. Each branch is one range of an index on (key, birth_year), and no limit cuts a match off:
--- the function before read at most 5,000 candidates and could stop before the one that mattered.
+-- the function before read at most 5,000 candidates and could stop before the one that mattered. Its indexes hold the
+-- other name key and the date of birth, so the candidates are read from the index alone.
 SET LOCAL search_path = frontdoor, pg_temp;
 SET LOCAL ROLE frontdoor_owner;
 
@@ -599,6 +600,10 @@ CREATE FUNCTION possible_matches(p_family text, p_given text, p_lo integer, p_hi
       AND pg_has_role(session_user, 'frontdoor_staff', 'MEMBER')
       AND NOT pg_has_role(session_user, 'frontdoor_administrator', 'MEMBER')
 $fn$;
+DROP INDEX person_keys_family;
+CREATE INDEX person_keys_family ON person_keys (family_key, birth_year, given_key, birth_date);
+DROP INDEX person_keys_given;
+CREATE INDEX person_keys_given ON person_keys (given_key, birth_year, family_key, birth_date);
 REVOKE ALL ON FUNCTION possible_matches(text, text, integer, integer, text, text, text, text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION possible_matches(text, text, integer, integer, text, text, text, text, text)
     TO frontdoor_call_handler, frontdoor_supervisor;

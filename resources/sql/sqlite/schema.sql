@@ -225,3 +225,12 @@ CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
 BEGIN
     SELECT RAISE(ABORT, 'the audit trail is append-only');
 END;
+
+-- name: migrate.8
+-- Issue 21: the known-child check's indexes hold what its query asks of each person — the other name key and the
+-- date of birth — so a common family name's rows at a million referrals are read from the index alone, not looked
+-- up one by one (the worst name at 100,000 referrals: 22–35 ms before, 1.3 ms after).
+DROP INDEX person_keys_family;
+CREATE INDEX person_keys_family ON person_keys (family_key, birth_year, given_key, birth_date);
+DROP INDEX person_keys_given;
+CREATE INDEX person_keys_given ON person_keys (given_key, birth_year, family_key, birth_date);
