@@ -374,13 +374,31 @@ Result<QSqlQuery *> Database::exec(const QString &key, const QVariantMap &values
         return s.error();
     if (Status s = reconnectIfLost(); !s)
         return s.error();
+    return execPrepared(key, {key}, values);
+}
+
+Result<QSqlQuery *> Database::exec(const QStringList &pieces, const QVariantMap &values)
+{
+    if (Status s = refuseWhileKeyWiped(); !s)
+        return s.error();
+    if (Status s = reconnectIfLost(); !s)
+        return s.error();
+    return execPrepared(pieces.join(u'+'), pieces, values);
+}
+
+Result<QSqlQuery *> Database::execPrepared(const QString &key, const QStringList &pieces, const QVariantMap &values)
+{
     auto it = m_prepared.find(key);
     if (it == m_prepared.end()) {
-        const QString statement = m_sql.statement(key);
-        if (statement.isEmpty())
-            return makeError(ErrorCode::DatabaseError, QStringLiteral("No SQL statement \"%1\" in this build.").arg(key));
+        QStringList statement;
+        for (const QString &piece : pieces) {
+            statement.append(m_sql.statement(piece));
+            if (statement.constLast().isEmpty())
+                return makeError(ErrorCode::DatabaseError,
+                                 QStringLiteral("No SQL statement \"%1\" in this build.").arg(piece));
+        }
         QSqlQuery query(connection());
-        if (!query.prepare(statement))
+        if (!query.prepare(statement.join(u'\n')))
             return errorOf(query.lastError(), QStringLiteral("%1 (%2)").arg(m_path, key));
         it = m_prepared.insert(key, query);
     }

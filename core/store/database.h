@@ -45,7 +45,7 @@ enum class Dialect { SQLite, PostgreSQL };
 class Database
 {
 public:
-    static constexpr int latestSchemaVersion = 8;
+    static constexpr int latestSchemaVersion = 9;
     static constexpr int compactTrailVersion = 7; // hashes as bytes, the previous hash not stored (issue 21)
     // The SQL functions Front Door's SQLite statements use beyond SQLite's own (unhex, for schema step 7), on a
     // connection; every connection Database opens has them.
@@ -127,6 +127,9 @@ public:
     using Bindings = std::initializer_list<std::pair<const char *, QVariant>>;
     Result<QSqlQuery *> exec(const QString &key, Bindings values = {});
     Result<QSqlQuery *> exec(const QString &key, const QVariantMap &values);
+    // A statement put together from catalog pieces, in order (the queue's select, its filters that are set, its
+    // order), prepared once per list of pieces and kept like one statement.
+    Result<QSqlQuery *> exec(const QStringList &pieces, const QVariantMap &values);
     // A statement of this dialect's own (pragmas, transaction control). Never with values from users.
     Status execDirect(const QString &sql);
 
@@ -152,6 +155,7 @@ private:
     Status startServerSession();
     Status reconnectIfLost();
     Status refuseWhileKeyWiped() const;
+    Result<QSqlQuery *> execPrepared(const QString &key, const QStringList &pieces, const QVariantMap &values);
     void checkpointBetweenSaves();
     void checkpointNow();
     static int walCommitted(void *self, sqlite3 *handle, const char *name, int frames);

@@ -26,15 +26,38 @@ QVariant textOrNull(const QString &text)
     return text.isEmpty() ? QVariant() : QVariant(text);
 }
 
-QVariantMap bindings(const ReferralFilter &filter)
+// The queue's statement for `filter`: the select named, then only the filters that are set, each bound (the rest are
+// not in the statement, so SQLite reads the index they name; see queries.sql).
+struct FilteredStatement
 {
-    return {{QStringLiteral("status"), filter.status ? QVariant(referralStatusName(*filter.status)) : QVariant()},
-            {QStringLiteral("profile"), textOrNull(filter.profileId)},
-            {QStringLiteral("handler"), textOrNull(filter.handler)},
-            {QStringLiteral("urgent"), filter.urgent ? QVariant(*filter.urgent ? 1 : 0) : QVariant()},
-            {QStringLiteral("dueBefore"), StoredTime::orNull(filter.dueBefore)},
-            {QStringLiteral("createdFrom"), StoredTime::orNull(filter.createdFrom)},
-            {QStringLiteral("createdTo"), StoredTime::orNull(filter.createdTo)}};
+    QStringList pieces;
+    QVariantMap values;
+};
+
+FilteredStatement filtered(const QString &select, const ReferralFilter &filter)
+{
+    FilteredStatement s{{select}, {}};
+    if (filter.status) {
+        s.pieces.append(QStringLiteral("queries.where.status"));
+        s.values.insert(QStringLiteral("status"), referralStatusName(*filter.status));
+    } else {
+        s.pieces.append(QStringLiteral("queries.where.listed"));
+    }
+    const auto add = [&s](const char *name, const QVariant &value) {
+        if (value.isNull())
+            return;
+        s.pieces.append(QStringLiteral("queries.and.") + QLatin1String(name));
+        s.values.insert(QLatin1String(name), value);
+    };
+    add("profile", textOrNull(filter.profileId));
+    add("handler", textOrNull(filter.handler));
+    if (filter.urgent)
+        s.pieces.append(*filter.urgent ? QStringLiteral("queries.and.urgent")
+                                       : QStringLiteral("queries.and.notUrgent"));
+    add("dueBefore", StoredTime::orNull(filter.dueBefore));
+    add("createdFrom", StoredTime::orNull(filter.createdFrom));
+    add("createdTo", StoredTime::orNull(filter.createdTo));
+    return s;
 }
 
 QList<ReferralSummary> summaries(QSqlQuery &q)
@@ -103,14 +126,31 @@ private:
     bool m_server;
 };
 
+FilteredStatement listed(const ReferralFilter &filter)
+{
+    FilteredStatement statement = filtered(QStringLiteral("queries.list.select"), filter);
+    statement.pieces.append(QStringLiteral("queries.list.order"));
+    return statement;
+}
+
 } // namespace
+
+QStringList ReferralQueries::listPieces(const ReferralFilter &filter)
+{
+    return listed(filter).pieces;
+}
+
+QStringList ReferralQueries::countPieces(const ReferralFilter &filter)
+{
+    return filtered(QStringLiteral("queries.count.select"), filter).pieces;
+}
 
 Result<QList<ReferralSummary>> ReferralQueries::list(const ReferralFilter &filter)
 {
-    QVariantMap values = bindings(filter);
-    values.insert(QStringLiteral("limit"), std::clamp(filter.limit, 1, 10'000));
-    values.insert(QStringLiteral("offset"), std::max(0, filter.offset));
-    Result<QSqlQuery *> rows = m_database.exec(QStringLiteral("queries.list"), values);
+    FilteredStatement statement = listed(filter);
+    statement.values.insert(QStringLiteral("limit"), std::clamp(filter.limit, 1, 10'000));
+    statement.values.insert(QStringLiteral("offset"), std::max(0, filter.offset));
+    Result<QSqlQuery *> rows = m_database.exec(statement.pieces, statement.values);
     if (!rows)
         return rows.error();
     return summaries(**rows);
@@ -118,7 +158,8 @@ Result<QList<ReferralSummary>> ReferralQueries::list(const ReferralFilter &filte
 
 Result<int> ReferralQueries::count(const ReferralFilter &filter)
 {
-    Result<QSqlQuery *> rows = m_database.exec(QStringLiteral("queries.count"), bindings(filter));
+    const FilteredStatement statement = filtered(QStringLiteral("queries.count.select"), filter);
+    Result<QSqlQuery *> rows = m_database.exec(statement.pieces, statement.values);
     if (!rows)
         return rows.error();
     const int count = (*rows)->next() ? (*rows)->value(0).toInt() : 0;

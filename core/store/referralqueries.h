@@ -74,6 +74,10 @@ public:
     // Names and aliases of everyone, addresses, postcode, school, reference; case- and accent-insensitive, each
     // word a prefix; newest referral first; a date ("12/3/2015", "3/2015", "2015-03-12") matches a date of birth exactly or partially.
     Result<QList<ReferralSummary>> search(const QString &text, int limit = 50);
+    // The catalog pieces the queue's list or count for `filter` is put together from: its select, then only the
+    // filters that are set, so each reads the index it names (exposed for tests of the query plan).
+    static QStringList listPieces(const ReferralFilter &filter);
+    static QStringList countPieces(const ReferralFilter &filter);
     // The query `text` becomes: FTS5 MATCH on SQLite, a tsquery on the server (exposed for tests).
     static QString searchExpression(const QString &text, Dialect dialect = Dialect::SQLite);
 

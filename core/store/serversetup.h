@@ -13,7 +13,7 @@ class Database;
 class ServerSetup
 {
 public:
-    static constexpr int latestVersion = 3;
+    static constexpr int latestVersion = 4;
 
     struct Applied
     {

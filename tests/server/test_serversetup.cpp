@@ -83,8 +83,8 @@ TEST_CASE("server init creates the schema once, migrate finds it up to date, a s
     CHECK(stranger.err.contains(QLatin1String("permission denied for database")));
 }
 
-TEST_CASE("Issue 21: server migrate takes a version 2 server to 3 — the known-child check reads only who can match, "
-          "with no limit",
+TEST_CASE("Issue 21: server migrate takes a version 2 server to 4 — the known-child check reads only who can match, "
+          "with no limit, and the home screen's lists have their indexes",
           "[pg][issue21]")
 {
     PgServer server(QStringLiteral("migrate-three"));
@@ -99,6 +99,9 @@ TEST_CASE("Issue 21: server migrate takes a version 2 server to 3 — the known-
         "SELECT p.person_id, p.kind, p.name, p.name_folded, p.given_key, p.family_key, p.birth_date, p.birth_year, "
         "r.reference, r.status, r.call_started_at FROM person_keys AS p JOIN referrals AS r ON r.id = p.referral_id "
         "WHERE (p.family_key = p_family OR p.given_key = p_given) LIMIT 5000 $fn$; "
+        "DROP INDEX frontdoor.referrals_handler; DROP INDEX frontdoor.referrals_handler_status; "
+        "DROP INDEX frontdoor.referrals_due; DROP INDEX frontdoor.referrals_urgent; "
+        "CREATE INDEX referrals_handler ON frontdoor.referrals (handler, updated_at); "
         "UPDATE frontdoor.schema_version SET version = 2;"));
     INFO(before.err.toStdString());
     REQUIRE(before.exitCode == 0);
@@ -106,7 +109,16 @@ TEST_CASE("Issue 21: server migrate takes a version 2 server to 3 — the known-
     Run migrate = serverCommand(server, QStringLiteral("migrate"));
     INFO(migrate.err.toStdString());
     REQUIRE(migrate.exitCode == 0);
-    CHECK(migrate.outText().contains(QStringLiteral("now version 3")));
+    CHECK(migrate.outText().contains(QStringLiteral("now version 4")));
+    const PgServer::Psql indexes = server.psql(QStringLiteral(
+        "SELECT string_agg(indexdef, ' | ' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'frontdoor' "
+        "AND indexname IN ('referrals_handler', 'referrals_handler_status', 'referrals_due', 'referrals_urgent')"));
+    CHECK(indexes.out.trimmed()
+          == QStringLiteral(
+              "CREATE INDEX referrals_due ON frontdoor.referrals USING btree (next_due) WHERE (next_due IS NOT NULL) | "
+              "CREATE INDEX referrals_handler ON frontdoor.referrals USING btree (handler, created_at) | "
+              "CREATE INDEX referrals_handler_status ON frontdoor.referrals USING btree (handler, status) | "
+              "CREATE INDEX referrals_urgent ON frontdoor.referrals USING btree (urgent, status) WHERE (urgent = 1)"));
     const PgServer::Psql functions = server.psql(
         QStringLiteral("SELECT string_agg(pg_get_function_identity_arguments(oid), ' | ') FROM pg_proc WHERE proname = "
                        "'possible_matches'"));

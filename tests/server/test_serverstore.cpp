@@ -2,6 +2,7 @@
 // ReferralRepository, the same audit chain, and search and the known-child check giving the same answers on SQLite
 // and PostgreSQL for the same referrals.
 #include "pgserver.h"
+#include "support/queueworld.h"
 #include "support/referralbuilder.h"
 
 #include "common/clock.h"
@@ -233,4 +234,47 @@ TEST_CASE("A call-handler's call on the server: saved, in the trail the server c
     Result<Backups::Made> backup = samStore->backUp(sam);
     REQUIRE(!backup);
     CHECK(backup.errorMessage().contains(QLatin1String("WAL archiving")));
+}
+
+TEST_CASE("Issue 21: every combination of the queue's filters finds on the server what a plain reading finds",
+          "[pg][issue21]")
+{
+    PgServer server(QStringLiteral("queue-filters"));
+    server.initialiseWithPeople();
+    FixedClock clock(testNow());
+    const auto connectAs = [&](const QString &name) {
+        Store::Options options;
+        options.workstation = name;
+        Result<std::unique_ptr<Store>> store = Store::connect(
+            ServerLogin{server.connection(), server.person(name), QString::fromLatin1(PgServer::password)},
+            clock,
+            options);
+        INFO(store.errorMessage().toStdString());
+        REQUIRE(store);
+        return std::move(*store);
+    };
+    std::unique_ptr<Store> sam = connectAs(QStringLiteral("sam"));
+    std::unique_ptr<Store> carl = connectAs(QStringLiteral("carl"));
+    const Actor supervising{server.person(QStringLiteral("sam")), Role::Supervisor};
+    const Actor handling{server.person(QStringLiteral("carl")), Role::CallHandler};
+    const QueueWorld world = QueueWorld::make(
+        [&](const Actor &actor) -> Store & { return actor.userId == handling.userId ? *carl : *sam; },
+        handling,
+        supervising,
+        clock);
+    int nonEmpty = 0;
+    for (const ReferralFilter &filter : world.everyFilter(clock.now())) {
+        INFO(QueueWorld::describe(filter));
+        const QStringList expected = world.expected(filter);
+        nonEmpty += !expected.isEmpty();
+        Result<QList<ReferralSummary>> listed = sam->queries().list(filter);
+        INFO(listed.errorMessage().toStdString());
+        REQUIRE(listed);
+        QStringList references;
+        for (const ReferralSummary &row : *listed)
+            references.append(row.reference);
+        CHECK(references == expected);
+        CHECK(sam->queries().count(filter).value() == expected.size());
+    }
+    CHECK(nonEmpty > 100);
 }

@@ -2,28 +2,48 @@
 -- takes a tsquery built by ReferralQueries::searchExpression for this dialect; the known-child check is the
 -- server's function frontdoor.possible_matches (a call-handler sees the check's columns, not the referrals).
 
--- name: queries.filter
-WHERE (CAST(:status AS text) IS NULL OR status = :status)
-  AND (:status = 'discarded' OR status <> 'discarded')
-  AND (CAST(:profile AS text) IS NULL OR profile = :profile)
-  AND (CAST(:handler AS text) IS NULL OR handler = :handler)
-  AND (CAST(:urgent AS integer) IS NULL OR urgent = :urgent)
-  AND (CAST(:dueBefore AS text) IS NULL OR next_due < :dueBefore)
-  AND (CAST(:createdFrom AS text) IS NULL OR created_at >= :createdFrom)
-  AND (CAST(:createdTo AS text) IS NULL OR created_at < :createdTo)
-
--- name: queries.list
+-- The queue's list and count: pieces put together as on SQLite (see its queries.sql), only the filters set.
+-- name: queries.list.select
 SELECT reference, profile, status, handler, urgent, call_started_at, created_at, updated_at, next_due,
        children_summary
 FROM referrals
-{{queries.filter}}
-ORDER BY urgent DESC, next_due IS NULL, next_due, id
-LIMIT :limit OFFSET :offset
 
--- name: queries.count
+-- name: queries.count.select
 SELECT count(*)
 FROM referrals
-{{queries.filter}}
+
+-- A call started by mistake is in no list unless asked for.
+-- name: queries.where.listed
+WHERE status <> 'discarded'
+
+-- name: queries.where.status
+WHERE status = :status
+
+-- name: queries.and.profile
+AND profile = :profile
+
+-- name: queries.and.handler
+AND handler = :handler
+
+-- Urgency as a constant, not a value bound, so the planner may read the urgent referrals' own index (referrals_urgent).
+-- name: queries.and.urgent
+AND urgent = 1
+
+-- name: queries.and.notUrgent
+AND urgent = 0
+
+-- name: queries.and.dueBefore
+AND next_due < :dueBefore
+
+-- name: queries.and.createdFrom
+AND created_at >= :createdFrom
+
+-- name: queries.and.createdTo
+AND created_at < :createdTo
+
+-- name: queries.list.order
+ORDER BY urgent DESC, next_due IS NULL, next_due, id
+LIMIT :limit OFFSET :offset
 
 -- name: queries.search
 SELECT r.reference, r.profile, r.status, r.handler, r.urgent, r.call_started_at, r.created_at, r.updated_at,

@@ -607,3 +607,12 @@ CREATE INDEX person_keys_given ON person_keys (given_key, birth_year, family_key
 REVOKE ALL ON FUNCTION possible_matches(text, text, integer, integer, text, text, text, text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION possible_matches(text, text, integer, integer, text, text, text, text, text)
     TO frontdoor_call_handler, frontdoor_supervisor;
+
+-- name: migrate.4
+-- Issue 21: the same indexes as SQLite's step 9, for the home screen's lists and counts (a handler's drafts and week,
+-- the overdue and urgent counts) at a million referrals.
+DROP INDEX referrals_handler;
+CREATE INDEX referrals_handler ON referrals (handler, created_at);
+CREATE INDEX referrals_handler_status ON referrals (handler, status);
+CREATE INDEX referrals_due ON referrals (next_due) WHERE next_due IS NOT NULL;
+CREATE INDEX referrals_urgent ON referrals (urgent, status) WHERE urgent = 1;
