@@ -93,7 +93,7 @@ const QStringList &typedFields()
 // known-child check and the queue's pages.
 struct Common
 {
-    Samples saves, opens, searches, matches, firstPage, filteredPage;
+    Samples saves, opens, searches, matches, firstPage, filteredPage, home;
     qsizetype hits = 0;
     QStringList queries;       // each search asked, in order
     QList<qsizetype> hitsEach; // and how many it found
@@ -101,9 +101,36 @@ struct Common
     SaveProfile profile; // SQLite: each save's statements, timed
 };
 
+// The home screen's five questions after sign-in (ui/home/unfinishedcallsource.cpp, QueueView::filterOf): the desk's
+// unfinished calls and their week, then the urgent, awaiting-decision and overdue counts.
+bool askHomeScreen(Store &store, const Profile &profile, const Actor &desk)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    ReferralFilter drafts;
+    drafts.status = ReferralStatus::Draft;
+    drafts.handler = desk.userId;
+    drafts.profileId = profile.id;
+    drafts.limit = 200;
+    ReferralFilter week;
+    week.handler = desk.userId;
+    week.profileId = profile.id;
+    week.createdFrom = now.addDays(-7);
+    week.limit = 500;
+    ReferralFilter urgent;
+    urgent.urgent = true;
+    ReferralFilter awaiting;
+    awaiting.status = ReferralStatus::Submitted;
+    ReferralFilter overdue;
+    overdue.dueBefore = now;
+    return store.queries().list(drafts) && store.queries().list(week) && store.queries().count(urgent)
+           && store.queries().count(awaiting) && store.queries().count(overdue);
+}
+
+// `desk` is the person typing a call now; on SQLite not the one who made the seed, so their own drafts are few, as a
+// call-handler's are.
 bool measureCommon(Store &store,
                    const Profile &profile,
-                   const Actor &actor,
+                   const Actor &desk,
                    const QStringList &references,
                    const QStringList &names,
                    const QStringList &births,
@@ -111,7 +138,7 @@ bool measureCommon(Store &store,
                    Common &common)
 {
     // Saving while a call goes on: a draft typed into, field after field.
-    StoredReferral draft = store.referrals().createDraft(profile, actor).value();
+    StoredReferral draft = store.referrals().createDraft(profile, desk).value();
     Referral typing = draft.referral;
     qint64 revision = draft.revision;
     const QStringList &fields = typedFields();
@@ -122,7 +149,7 @@ bool measureCommon(Store &store,
         QElapsedTimer t;
         t.start();
         common.profile.beginSave();
-        Result<SaveReceipt> saved = store.referrals().save(typing, revision, actor);
+        Result<SaveReceipt> saved = store.referrals().save(typing, revision, desk);
         common.saves.add(t.nsecsElapsed());
         common.profile.endSave(t.nsecsElapsed());
         QCoreApplication::processEvents(); // between keystrokes, as the window's event loop: a checkpoint due runs
@@ -191,13 +218,17 @@ bool measureCommon(Store &store,
             return false;
         common.firstPage.add(t.nsecsElapsed());
         ReferralFilter mine;
-        mine.handler = actor.userId;
+        mine.handler = desk.userId;
         mine.status = ReferralStatus::Draft;
         mine.limit = 50;
         t.restart();
         if (!store.queries().list(mine))
             return false;
         common.filteredPage.add(t.nsecsElapsed());
+        t.restart();
+        if (!askHomeScreen(store, profile, desk))
+            return false;
+        common.home.add(t.nsecsElapsed());
     }
 
     return true;
@@ -269,6 +300,8 @@ bool benchServer(const QTemporaryDir &dir,
     Store &store = **connected;
     QRandomGenerator random(4242);
     Common server;
+    // The server's desk is its one login, who made the seed: the server's planner has its statistics (autovacuum's
+    // ANALYZE) and reads that person's drafts in the queue's order.
     if (!measureCommon(store, profile, actor, references, names, births, random, server))
         return false;
     Samples floor;
@@ -324,6 +357,7 @@ bool benchServer(const QTemporaryDir &dir,
     row(QStringLiteral("possible match"), lite.matches, server.matches);
     row(QStringLiteral("queue first page (50)"), lite.firstPage, server.firstPage);
     row(QStringLiteral("queue, mine + drafts (50)"), lite.filteredPage, server.filteredPage);
+    row(QStringLiteral("home screen's 5 questions"), lite.home, server.home);
     out << QStringLiteral("%1 %2 %3\n")
                .arg(QStringLiteral("verify-audit, everything (s)"), -28)
                .arg(liteVerifySeconds, 29, 'f', 2)
@@ -390,7 +424,7 @@ bool benchEncrypted(const QTemporaryDir &dir,
     }
     std::unique_ptr<Store> store = std::move(Store::open(path, Clock::system(), sealed).value());
     Common enc;
-    if (!measureCommon(*store, profile, actor, references, names, births, random, enc))
+    if (!measureCommon(*store, profile, Actor{QStringLiteral("u-desk")}, references, names, births, random, enc))
         return false;
     const qint64 bytes = QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size();
 
@@ -488,7 +522,8 @@ int main(int argc, char **argv)
 
     Common common;
     const QRandomGenerator randomAtStart = random; // the encrypted run makes the same choices
-    if (!measureCommon(*store, profile, actor, references, names, births, random, common))
+    if (!measureCommon(*store, profile, Actor{QStringLiteral("u-desk")}, references, names, births, random,
+                       common))
         return 2;
     Samples bare = bareInserts(dir.filePath(QStringLiteral("bare.sqlite")), 600, std::max(common.documentBytes, 2000));
 
@@ -500,10 +535,11 @@ int main(int argc, char **argv)
                .arg(common.saves.at(0.5) / std::max(0.001, bare.at(0.5)), 0, 'f', 2)
                .arg(common.saves.at(0.99) / std::max(0.001, bare.at(0.99)), 0, 'f', 2);
     line(QStringLiteral("open one case"), common.opens);
-    line(QStringLiteral("search"), common.searches, QStringLiteral("p95 <= 30 ms"));
-    line(QStringLiteral("possible match"), common.matches);
+    line(QStringLiteral("search"), common.searches, QStringLiteral("p95 <= 50 ms"));
+    line(QStringLiteral("possible match"), common.matches, QStringLiteral("p95 <= 30 ms"));
     line(QStringLiteral("queue first page (50)"), common.firstPage);
     line(QStringLiteral("queue, mine + drafts (50)"), common.filteredPage);
+    line(QStringLiteral("home screen's 5 questions"), common.home, QStringLiteral("window <= 1 s"));
     line(QStringLiteral("open store with quick_check"), openChecked);
     line(QStringLiteral("open store without quick_check"), openUnchecked);
     // Issue 21: the window opens without the check (the line above) and runs it on a thread of its own after.
