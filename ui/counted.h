@@ -8,7 +8,7 @@ namespace FrontDoor {
 // would need a translation file to read as English. `one` and `many` are already translated phrases.
 inline QString counted(qsizetype n, const QString &one, const QString &many)
 {
-    return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
+    return QStringLiteral("%L1 %2").arg(n).arg(n == 1 ? one : many); // 611,032 in an English locale
 }
 
 } // namespace FrontDoor

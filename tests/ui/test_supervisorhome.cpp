@@ -5,6 +5,7 @@
 
 #include "reviewfixture.h"
 
+#include "counted.h"
 #include "home/homepage.h"
 #include "profile/profileshelf.h"
 #include "queue/queueview.h"
@@ -107,4 +108,15 @@ TEST_CASE("A supervisor's own unfinished call takes the cursor before the urgent
     REQUIRE(QApplication::focusWidget());
     CHECK(QApplication::focusWidget() != urgent);
     CHECK(QApplication::focusWidget()->objectName() == QStringLiteral("unfinishedCalls"));
+}
+
+TEST_CASE("Issue 21: a count in the hundreds of thousands is grouped as the reader's locale writes it")
+{
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    CHECK(counted(611032, QStringLiteral("urgent referral"), QStringLiteral("urgent referrals"))
+          == QStringLiteral("611,032 urgent referrals"));
+    CHECK(counted(1, QStringLiteral("urgent referral"), QStringLiteral("urgent referrals"))
+          == QStringLiteral("1 urgent referral"));
+    QLocale::setDefault(before);
 }

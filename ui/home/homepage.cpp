@@ -122,8 +122,8 @@ void HomePage::reloadCounts()
         const std::optional<int> n = m_sources.countOf(what);
         const QString words
             = what == QueueView::Show::Urgent ? counted(n.value_or(0), tr("urgent referral"), tr("urgent referrals"))
-              : what == QueueView::Show::AwaitingDecision ? tr("%1 awaiting a decision").arg(n.value_or(0))
-                                                          : tr("%1 overdue").arg(n.value_or(0));
+              : what == QueueView::Show::AwaitingDecision ? tr("%L1 awaiting a decision").arg(n.value_or(0))
+                                                          : tr("%L1 overdue").arg(n.value_or(0));
         button->setText(n ? words : tr("Count unavailable — open the queue"));
         button->setAccessibleName(n ? tr("%1 — Enter opens the queue showing them").arg(words)
                                     : tr("Count unavailable — Enter opens the queue"));
