@@ -36,8 +36,22 @@ BEGIN
 END
 $$;
 -- The owner ends the sessions of an account being disabled, and the administrator running init sets objects up as it.
-GRANT pg_signal_backend TO frontdoor_owner;
-GRANT frontdoor_owner TO CURRENT_USER;
+-- Granted only when missing: two inits at once (a second database, or the tests' parallel runs) granting the same
+-- membership fail with "tuple concurrently updated".
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_auth_members AS m JOIN pg_roles AS r ON r.oid = m.roleid
+                   JOIN pg_roles AS u ON u.oid = m.member
+                   WHERE r.rolname = 'pg_signal_backend' AND u.rolname = 'frontdoor_owner') THEN
+        GRANT pg_signal_backend TO frontdoor_owner;
+    END IF;
+    IF NOT EXISTS (SELECT FROM pg_auth_members AS m JOIN pg_roles AS r ON r.oid = m.roleid
+                   JOIN pg_roles AS u ON u.oid = m.member
+                   WHERE r.rolname = 'frontdoor_owner' AND u.rolname = current_user) THEN
+        GRANT frontdoor_owner TO CURRENT_USER;
+    END IF;
+END
+$$;
 -- Only Front Door's people connect to this database (a new database lets every role of the cluster connect).
 DO $$
 BEGIN
