@@ -243,3 +243,30 @@ TEST_CASE("Database step 4 rebuilds the referrals table for 'discarded': ids, se
     CHECK(found->constFirst().reference == references.at(1));
     CHECK(f.rawValue(QStringLiteral("PRAGMA foreign_key_check")).isEmpty());
 }
+
+TEST_CASE("Issue 21: referrals worked out on every core, 512 at a time, are each named in order across the batches")
+{
+    StoreFixture f;
+    QStringList references;
+    for (int i = 0; i < 1100; ++i) { // three batches: 512, 512 and 76
+        FrontDoor::StoredReferral draft = f->referrals().createDraft(norfolk(), handler).value();
+        references.append(draft.referral.reference);
+    }
+    requireIntact(f);
+    f.close();
+    // One changed in each batch, and one at each edge of the first: the findings name each, in the file's order.
+    const QList<int> changed{0, 511, 512, 1099};
+    for (int i : changed)
+        f.rawExec(QStringLiteral("UPDATE referrals SET children_summary = 'Someone Else' WHERE reference = '%1'")
+                      .arg(references.at(i)));
+    FrontDoor::Store::Options readOnly;
+    readOnly.readOnly = true;
+    f.reopen(readOnly);
+    const FrontDoor::AuditVerifier::Report report = FrontDoor::AuditVerifier::verify(f->database()).value();
+    INFO(report.summary().toStdString());
+    CHECK(report.referralsChecked == 1100);
+    REQUIRE(report.findings.size() == changed.size());
+    for (qsizetype k = 0; k < changed.size(); ++k)
+        CHECK(report.findings.at(k).startsWith(
+            QStringLiteral("referral %1: its children_summary column reads").arg(references.at(changed.at(k)))));
+}
