@@ -11,6 +11,7 @@
 #include "store/anchorlog.h"
 #include "store/auditverifier.h"
 #include "store/backgroundcheck.h"
+#include "store/dashboardfigures.h"
 #include "store/serveraccounts.h"
 #include "store/serversetup.h"
 #include "store/store.h"
@@ -93,7 +94,7 @@ const QStringList &typedFields()
 // known-child check and the queue's pages.
 struct Common
 {
-    Samples saves, opens, searches, matches, firstPage, filteredPage, home;
+    Samples saves, opens, searches, matches, firstPage, filteredPage, home, dashboard;
     qsizetype hits = 0;
     QStringList queries;       // each search asked, in order
     QList<qsizetype> hitsEach; // and how many it found
@@ -230,6 +231,15 @@ bool measureCommon(Store &store,
             return false;
         common.home.add(t.nsecsElapsed());
     }
+    // The dashboard (F3): four weeks' figures for a supervisor.
+    const Actor supervising{QStringLiteral("u-bench-supervisor"), Role::Supervisor};
+    for (int i = 0; i < 20; ++i) {
+        QElapsedTimer t;
+        t.start();
+        if (!DashboardFigures::read(store.database(), supervising, profile.id, QDateTime::currentDateTimeUtc()))
+            return false;
+        common.dashboard.add(t.nsecsElapsed());
+    }
 
     return true;
 }
@@ -358,6 +368,7 @@ bool benchServer(const QTemporaryDir &dir,
     row(QStringLiteral("queue first page (50)"), lite.firstPage, server.firstPage);
     row(QStringLiteral("queue, mine + drafts (50)"), lite.filteredPage, server.filteredPage);
     row(QStringLiteral("home screen's 5 questions"), lite.home, server.home);
+    row(QStringLiteral("dashboard, four weeks"), lite.dashboard, server.dashboard);
     out << QStringLiteral("%1 %2 %3\n")
                .arg(QStringLiteral("verify-audit, everything (s)"), -28)
                .arg(liteVerifySeconds, 29, 'f', 2)
@@ -540,6 +551,7 @@ int main(int argc, char **argv)
     line(QStringLiteral("queue first page (50)"), common.firstPage);
     line(QStringLiteral("queue, mine + drafts (50)"), common.filteredPage);
     line(QStringLiteral("home screen's 5 questions"), common.home, QStringLiteral("window <= 1 s"));
+    line(QStringLiteral("dashboard, four weeks"), common.dashboard);
     line(QStringLiteral("open store with quick_check"), openChecked);
     line(QStringLiteral("open store without quick_check"), openUnchecked);
     // Issue 21: the window opens without the check (the line above) and runs it on a thread of its own after.

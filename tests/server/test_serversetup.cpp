@@ -101,6 +101,7 @@ TEST_CASE("Issue 21: server migrate takes a version 2 server to 4 — the known-
         "WHERE (p.family_key = p_family OR p.given_key = p_given) LIMIT 5000 $fn$; "
         "DROP INDEX frontdoor.referrals_handler; DROP INDEX frontdoor.referrals_handler_status; "
         "DROP INDEX frontdoor.referrals_due; DROP INDEX frontdoor.referrals_urgent; "
+        "DROP INDEX frontdoor.referrals_started; DROP INDEX frontdoor.audit_status_changes; "
         "CREATE INDEX referrals_handler ON frontdoor.referrals (handler, updated_at); "
         "UPDATE frontdoor.schema_version SET version = 2;"));
     INFO(before.err.toStdString());
@@ -112,12 +113,16 @@ TEST_CASE("Issue 21: server migrate takes a version 2 server to 4 — the known-
     CHECK(migrate.outText().contains(QStringLiteral("now version 4")));
     const PgServer::Psql indexes = server.psql(QStringLiteral(
         "SELECT string_agg(indexdef, ' | ' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'frontdoor' "
-        "AND indexname IN ('referrals_handler', 'referrals_handler_status', 'referrals_due', 'referrals_urgent')"));
+        "AND indexname IN ('referrals_handler', 'referrals_handler_status', 'referrals_due', 'referrals_urgent', "
+        "'referrals_started', 'audit_status_changes')"));
     CHECK(indexes.out.trimmed()
           == QStringLiteral(
+              "CREATE INDEX audit_status_changes ON frontdoor.audit USING btree (at) WHERE (kind = "
+              "'statusChanged'::text) | "
               "CREATE INDEX referrals_due ON frontdoor.referrals USING btree (next_due) WHERE (next_due IS NOT NULL) | "
               "CREATE INDEX referrals_handler ON frontdoor.referrals USING btree (handler, created_at) | "
-              "CREATE INDEX referrals_handler_status ON frontdoor.referrals USING btree (handler, status) | "
+              "CREATE INDEX referrals_handler_status ON frontdoor.referrals USING btree (handler, status, profile) | "
+              "CREATE INDEX referrals_started ON frontdoor.referrals USING btree (profile, call_started_at) | "
               "CREATE INDEX referrals_urgent ON frontdoor.referrals USING btree (urgent, status) WHERE (urgent = 1)"));
     const PgServer::Psql functions = server.psql(
         QStringLiteral("SELECT string_agg(pg_get_function_identity_arguments(oid), ' | ') FROM pg_proc WHERE proname = "

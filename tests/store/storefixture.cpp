@@ -115,25 +115,25 @@ void StoreFixture::asWrittenBefore(int version)
     const QString guards = rawValue(QStringLiteral(
         "SELECT group_concat(sql, ';' || char(10)) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit'"));
     REQUIRE(guards.contains(QStringLiteral("audit_no_update")));
-    rawExec(
-        QStringLiteral("CREATE TABLE audit_before (seq INTEGER PRIMARY KEY, reference TEXT, user_id TEXT NOT NULL, "
-                       "at TEXT NOT NULL, kind TEXT NOT NULL, payload TEXT NOT NULL, prev_hash TEXT NOT NULL, "
-                       "hash TEXT NOT NULL); "
-                       "INSERT INTO audit_before SELECT a.seq, a.reference, a.user_id, a.at, a.kind, a.payload, "
-                       "iif(p.hash IS NULL, '%1', lower(hex(p.hash))), lower(hex(a.hash)) "
-                       "FROM audit AS a LEFT JOIN audit AS p ON p.seq = a.seq - 1; "
-                       "DROP TABLE audit; ALTER TABLE audit_before RENAME TO audit; "
-                       "CREATE INDEX audit_reference ON audit (reference, seq); "
-                       "CREATE INDEX audit_kind ON audit (kind, seq); "
-                       "%2; "
-                       "%4"
-                       "PRAGMA user_version = %3")
-            .arg(QString(64, u'0'), guards)
-            .arg(version)
-            .arg(version < 9 ? QStringLiteral( // step 9's indexes not yet made
-                     "DROP INDEX referrals_handler; DROP INDEX referrals_handler_status; DROP INDEX referrals_due; "
-                     "DROP INDEX referrals_urgent; CREATE INDEX referrals_handler ON referrals (handler, updated_at); ")
-                             : QString()));
+    rawExec(QStringLiteral("CREATE TABLE audit_before (seq INTEGER PRIMARY KEY, reference TEXT, user_id TEXT NOT NULL, "
+                           "at TEXT NOT NULL, kind TEXT NOT NULL, payload TEXT NOT NULL, prev_hash TEXT NOT NULL, "
+                           "hash TEXT NOT NULL); "
+                           "INSERT INTO audit_before SELECT a.seq, a.reference, a.user_id, a.at, a.kind, a.payload, "
+                           "iif(p.hash IS NULL, '%1', lower(hex(p.hash))), lower(hex(a.hash)) "
+                           "FROM audit AS a LEFT JOIN audit AS p ON p.seq = a.seq - 1; "
+                           "DROP TABLE audit; ALTER TABLE audit_before RENAME TO audit; "
+                           "CREATE INDEX audit_reference ON audit (reference, seq); "
+                           "CREATE INDEX audit_kind ON audit (kind, seq); "
+                           "%2; "
+                           "%4"
+                           "PRAGMA user_version = %3")
+                .arg(QString(64, u'0'), guards)
+                .arg(version)
+                .arg(version < 9 ? QStringLiteral( // step 9's indexes not yet made
+                         "DROP INDEX referrals_handler; DROP INDEX referrals_handler_status; DROP INDEX referrals_due; "
+                         "DROP INDEX referrals_urgent; DROP INDEX referrals_started; "
+                         "CREATE INDEX referrals_handler ON referrals (handler, updated_at); ")
+                                 : QString()));
 }
 
 QString StoreFixture::rawValue(const QString &sql) const

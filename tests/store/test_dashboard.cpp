@@ -8,6 +8,9 @@
 #include "access/passwordhasher.h"
 #include "store/accounts.h"
 #include "store/dashboardfigures.h"
+#include "store/sqlcatalog.h"
+
+#include <QSqlQuery>
 
 using namespace FrontDoor;
 using namespace FrontDoorTest;
@@ -69,4 +72,37 @@ TEST_CASE("The dashboard counts contacts per day, outcomes, overdue actions, and
     Result<DashboardFigures> refused = DashboardFigures::read(f->database(), handler, norfolk().id, f.clock.now());
     REQUIRE_FALSE(refused);
     CHECK(refused.error().code == ErrorCode::PermissionDenied);
+}
+
+TEST_CASE("Issue 21: the dashboard's weeks are read from their indexes, not from every referral and decision ever")
+{
+    StoreFixture f;
+    const SqlCatalog sql = SqlCatalog::load(QStringLiteral("sqlite")).value();
+    const QStringList keys{QStringLiteral("dashboard.contactsPerDay"),
+                           QStringLiteral("dashboard.outcomes"),
+                           QStringLiteral("dashboard.overdueActions"),
+                           QStringLiteral("dashboard.decisionTimes")};
+    for (const QString &key : keys) {
+        QSqlQuery plan(f->database().connection());
+        REQUIRE(plan.prepare(QStringLiteral("EXPLAIN QUERY PLAN ") + sql.statement(key)));
+        for (const char *name : {"from", "profile", "now"})
+            if (sql.statement(key).contains(u':' + QLatin1String(name)))
+                plan.bindValue(u':' + QLatin1String(name), QStringLiteral("x"));
+        REQUIRE(plan.exec());
+        QStringList steps;
+        while (plan.next())
+            steps.append(plan.value(3).toString());
+        INFO(key.toStdString() << ": " << steps.join(QStringLiteral("; ")).toStdString());
+        CHECK_FALSE(steps.isEmpty());
+        for (const QString &step : steps) { // a table read whole: "SCAN referrals", "SCAN a" (USING INDEX or not)
+            CHECK_FALSE(step.startsWith(QLatin1String("SCAN referrals")));
+            CHECK_FALSE(step.startsWith(QLatin1String("SCAN r")));
+            CHECK_FALSE(step.startsWith(QLatin1String("SCAN a")));
+            CHECK_FALSE(step.startsWith(QLatin1String("SCAN audit")));
+        }
+        if (key.endsWith(QLatin1String("decisionTimes")))
+            CHECK(steps.join(u';').contains(QLatin1String("audit_status_changes")));
+        else if (!key.endsWith(QLatin1String("overdueActions")))
+            CHECK(steps.join(u';').contains(QLatin1String("referrals_started")));
+    }
 }

@@ -624,9 +624,11 @@ GRANT EXECUTE ON FUNCTION possible_matches(text, text, integer, integer, text, t
 
 -- name: migrate.4
 -- Issue 21: the same indexes as SQLite's step 9, for the home screen's lists and counts (a handler's drafts and week,
--- the overdue and urgent counts) at a million referrals.
+-- the overdue and urgent counts) and the dashboard's weeks at a million referrals.
 DROP INDEX referrals_handler;
 CREATE INDEX referrals_handler ON referrals (handler, created_at);
-CREATE INDEX referrals_handler_status ON referrals (handler, status);
+CREATE INDEX referrals_handler_status ON referrals (handler, status, profile);
 CREATE INDEX referrals_due ON referrals (next_due) WHERE next_due IS NOT NULL;
 CREATE INDEX referrals_urgent ON referrals (urgent, status) WHERE urgent = 1;
+CREATE INDEX referrals_started ON referrals (profile, call_started_at);
+CREATE INDEX audit_status_changes ON audit (at) WHERE kind = 'statusChanged';
