@@ -54,6 +54,8 @@ FilteredStatement filtered(const QString &select, const ReferralFilter &filter)
     if (filter.urgent)
         s.pieces.append(*filter.urgent ? QStringLiteral("queries.and.urgent")
                                        : QStringLiteral("queries.and.notUrgent"));
+    if (filter.undecidedOnly)
+        s.pieces.append(QStringLiteral("queries.and.undecided"));
     add("dueBefore", StoredTime::orNull(filter.dueBefore));
     add("createdFrom", StoredTime::orNull(filter.createdFrom));
     add("createdTo", StoredTime::orNull(filter.createdTo));

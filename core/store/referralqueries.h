@@ -33,6 +33,9 @@ struct ReferralFilter
     QString profileId;
     QString handler;
     std::optional<bool> urgent;
+    // Only referrals still waiting for a decision (drafts and submitted): the home's urgent count and the queue's
+    // Urgent view, which at a decade's referrals would otherwise count every urgent call ever decided.
+    bool undecidedOnly = false;
     QDateTime dueBefore;
     QDateTime createdFrom; // inclusive
     QDateTime createdTo;   // exclusive

@@ -183,6 +183,7 @@ TEST_CASE("Every SQL key the store uses is defined by the SQLite dialect, and th
                                QStringLiteral("queries.and.handler"),
                                QStringLiteral("queries.and.urgent"),
                                QStringLiteral("queries.and.notUrgent"),
+                               QStringLiteral("queries.and.undecided"),
                                QStringLiteral("queries.and.dueBefore"),
                                QStringLiteral("queries.and.createdFrom"),
                                QStringLiteral("queries.and.createdTo"),

@@ -76,7 +76,7 @@ QList<ReferralFilter> QueueWorld::everyFilter(const QDateTime &now) const
     const QList<ReferralStatus> statuses{
         ReferralStatus::Draft, ReferralStatus::Submitted, ReferralStatus::Discarded, ReferralStatus::Decided};
     QList<ReferralFilter> filters;
-    for (int set = 0; set < 128; ++set) {
+    for (int set = 0; set < 256; ++set) {
         for (int variant = 0; variant < 2; ++variant) {
             const int pick = set + variant;
             ReferralFilter f;
@@ -94,6 +94,7 @@ QList<ReferralFilter> QueueWorld::everyFilter(const QDateTime &now) const
                 f.createdFrom = rows.at(variant ? 5 : 15).createdAt;
             if (set & 64)
                 f.createdTo = rows.at(variant ? 17 : 9).createdAt;
+            f.undecidedOnly = (set & 128) != 0;
             filters.append(f);
         }
     }
@@ -106,6 +107,8 @@ QStringList QueueWorld::expected(const ReferralFilter &filter) const
     for (int i = 0; i < rows.size(); ++i) {
         const QueueRow &row = rows.at(i);
         if (filter.status ? row.status != *filter.status : row.status == ReferralStatus::Discarded)
+            continue;
+        if (filter.undecidedOnly && row.status != ReferralStatus::Draft && row.status != ReferralStatus::Submitted)
             continue;
         if ((!filter.profileId.isEmpty() && row.profileId != filter.profileId)
             || (!filter.handler.isEmpty() && row.handler != filter.handler)
@@ -148,6 +151,8 @@ std::string QueueWorld::describe(const ReferralFilter &f)
         parts.append(u"created from " + f.createdFrom.toString(Qt::ISODate));
     if (f.createdTo.isValid())
         parts.append(u"created before " + f.createdTo.toString(Qt::ISODate));
+    if (f.undecidedOnly)
+        parts.append(QStringLiteral("not yet decided"));
     return (parts.isEmpty() ? QStringLiteral("no filter") : parts.join(QStringLiteral(", "))).toStdString();
 }
 

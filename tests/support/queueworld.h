@@ -31,7 +31,7 @@ struct QueueWorld
                            const FrontDoor::Actor &second,
                            FrontDoor::FixedClock &clock);
 
-    // Every combination of the seven filters, each set filter given one of two values: 256 filters.
+    // Every combination of the eight filters, each set filter given one of two values: 512 filters.
     QList<FrontDoor::ReferralFilter> everyFilter(const QDateTime &now) const;
     // The references `filter` must list, in the queue's order (urgent first, then next due, undated last, then the
     // order made); its paging left out.

@@ -313,7 +313,7 @@ TEST_CASE("Ctrl+E exports the queue for reporting: what it shows, no names by de
     const QString payloads =
         f.rawValue(QStringLiteral("SELECT group_concat(payload, '|') FROM audit WHERE kind = 'exported'"));
     CHECK(payloads.count(QStringLiteral("\"what\":\"queue\"")) == 2);
-    CHECK(payloads.contains(QStringLiteral("\"scope\":\"Urgent\"")));
+    CHECK(payloads.contains(QStringLiteral("\"scope\":\"Urgent, not yet decided\"")));
     CHECK(payloads.contains(QStringLiteral("\"scope\":\"every referral\"")));
     CHECK(payloads.contains(QStringLiteral("\"rows\":7")));
     CHECK(payloads.contains(QStringLiteral("\"rows\":45")));

@@ -71,7 +71,7 @@ TEST_CASE("A supervisor's home counts urgent, awaiting decision and overdue, Ent
         return table->model()->rowCount();
     };
     CHECK(rowsAfterEnter(awaiting, QStringLiteral("Awaiting decision")) == 2);
-    CHECK(rowsAfterEnter(urgent, QStringLiteral("Urgent")) == 1);
+    CHECK(rowsAfterEnter(urgent, QStringLiteral("Urgent, not yet decided")) == 1);
     CHECK(rowsAfterEnter(overdue, QStringLiteral("Overdue")) == overdueCount);
 }
 

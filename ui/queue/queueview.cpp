@@ -52,11 +52,13 @@ QHBoxLayout *QueueView::createFilterBar()
     m_show = new QComboBox(this);
     m_show->setObjectName(QStringLiteral("queueShow"));
     m_show->setAccessibleName(tr("Show"));
-    for (const auto &[what, text] : {std::pair{Show::Urgent, tr("Urgent")}, std::pair{Show::Overdue, tr("Overdue")},
+    for (const auto &[what, text] : {std::pair{Show::Urgent, tr("Urgent, not yet decided")},
+                                     std::pair{Show::Overdue, tr("Overdue")},
                                      std::pair{Show::AwaitingDecision, tr("Awaiting decision")},
                                      std::pair{Show::AwaitingFeedback, tr("Awaiting feedback")},
                                      std::pair{Show::Drafts, tr("Drafts — calls in progress")},
-                                     std::pair{Show::Mine, tr("Mine")}, std::pair{Show::All, tr("All")}})
+                                     std::pair{Show::Mine, tr("Mine")},
+                                     std::pair{Show::All, tr("All")}})
         m_show->addItem(text, int(what));
     auto *showLabel = new QLabel(tr("&Show:"), this);
     showLabel->setBuddy(m_show);
@@ -194,7 +196,10 @@ ReferralFilter QueueView::filterOf(Show what, const QString &signedInUser, const
 {
     ReferralFilter filter;
     switch (what) {
-    case Show::Urgent: filter.urgent = true; break;
+    case Show::Urgent:
+        filter.urgent = true;
+        filter.undecidedOnly = true; // urgent work waiting, not every urgent call ever decided
+        break;
     case Show::Overdue:
         filter.dueBefore = now;
         break;

@@ -32,6 +32,10 @@ AND urgent = 1
 -- name: queries.and.notUrgent
 AND urgent = 0
 
+-- Still waiting for a decision (drafts and submitted): with urgent = 1, two ranges of referrals_urgent.
+-- name: queries.and.undecided
+AND status IN ('draft', 'submitted')
+
 -- name: queries.and.dueBefore
 AND next_due < :dueBefore
 

@@ -37,6 +37,10 @@ AND urgent = 1
 -- name: queries.and.notUrgent
 AND urgent = 0
 
+-- Still waiting for a decision (drafts and submitted): with urgent = 1, two ranges of referrals_urgent.
+-- name: queries.and.undecided
+AND status IN ('draft', 'submitted')
+
 -- Overdue referrals are few (each is a supervisor's to chase): said so, SQLite reads them from referrals_due and sorts
 -- them, rather than walking the whole queue in its order to find them.
 -- name: queries.and.dueBefore
