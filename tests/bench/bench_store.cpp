@@ -286,10 +286,12 @@ bool benchServer(const QTemporaryDir &dir,
     const ServerLogin login{cluster.connection(), actor.userId, password};
     QStringList references, names, births;
     {
-        std::unique_ptr<Store> seeding = std::move(Store::connect(login, Clock::system(), Store::Options{}).value());
+        FixedClock callTimes(QDateTime::currentDateTimeUtc());
+        std::unique_ptr<Store> seeding = std::move(Store::connect(login, callTimes, Store::Options{}).value());
         QElapsedTimer seeded;
         seeded.start();
-        Result<FrontDoorBench::Seeded> made = FrontDoorBench::seed(*seeding, profile, actor, total, false, out);
+        Result<FrontDoorBench::Seeded> made
+            = FrontDoorBench::seed(*seeding, profile, actor, total, false, out, &callTimes);
         if (!made) {
             out << "seeding failed: " << made.errorMessage() << '\n';
             return false;
@@ -411,12 +413,14 @@ bool benchEncrypted(const QTemporaryDir &dir,
     sealed.sealing = SealingKey::generate(SealingKey::newFileId());
     QStringList references, names, births;
     {
-        Result<std::unique_ptr<Store>> store = Store::open(path, Clock::system(), sealed);
+        FixedClock callTimes(QDateTime::currentDateTimeUtc());
+        Result<std::unique_ptr<Store>> store = Store::open(path, callTimes, sealed);
         if (!store) {
             out << "encrypted store: " << store.errorMessage() << '\n';
             return false;
         }
-        Result<FrontDoorBench::Seeded> seeded = FrontDoorBench::seed(**store, profile, actor, total, false, out);
+        Result<FrontDoorBench::Seeded> seeded
+            = FrontDoorBench::seed(**store, profile, actor, total, false, out, &callTimes);
         if (!seeded) {
             out << "seeding failed: " << seeded.errorMessage() << '\n';
             return false;
