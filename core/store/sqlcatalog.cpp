@@ -48,31 +48,7 @@ Result<SqlCatalog> SqlCatalog::fromText(const QString &text, const QString &sour
     }
     if (Status done = finish(); !done)
         return done.error();
-    if (Status expanded = catalog.expandPieces(source); !expanded)
-        return expanded.error();
     return catalog;
-}
-
-Status SqlCatalog::expandPieces(const QString &source)
-{
-    static const QRegularExpression piece(QStringLiteral(R"(\{\{([A-Za-z0-9_.-]+)\}\})"));
-    // One level only, read from the statements as written: a piece holds no pieces of its own, so no cycle can
-    // form, and the answer does not depend on the order the statements are visited in.
-    const QHash<QString, QString> written = m_statements;
-    for (auto it = m_statements.begin(); it != m_statements.end(); ++it) {
-        QString expanded = it.value();
-        for (QRegularExpressionMatch match = piece.match(expanded); match.hasMatch(); match = piece.match(expanded)) {
-            const QString name = match.captured(1);
-            const QString text = written.value(name);
-            if (text.isEmpty() || piece.match(text).hasMatch())
-                return makeError(ErrorCode::SchemaError,
-                                 QStringLiteral("%1: \"%2\" uses {{%3}}, which is not a statement without pieces")
-                                     .arg(source, it.key(), name));
-            expanded.replace(match.capturedStart(), match.capturedLength(), text);
-        }
-        it.value() = expanded;
-    }
-    return {};
 }
 
 Result<SqlCatalog> SqlCatalog::load(const QString &dialect)

@@ -11,9 +11,9 @@ namespace FrontDoor {
 // Every SQL statement lives once, under a key, in resources/sql/<dialect>/*.sql (architecture: "SQL by name, per
 // dialect"), so a PostgreSQL dialect can be added beside SQLite without touching callers. A file holds named
 // statements, each introduced by a line "-- name: <key>"; whole-line "--" comments are left out of the statement;
-// a statement may span lines (and hold semicolons, as triggers do). A statement may name a shared piece by "{{key}}"
-// (the queue's filter, written once for its list and its count): a statement of the same file, put in place when the
-// file is read. The keys every dialect must define are listed, and checked, in tests/store/test_database.cpp.
+// a statement may span lines (and hold semicolons, as triggers do). A statement may also be a piece of one that
+// Database::exec puts together (the queue's select, its filters that are set, its order). The keys every dialect
+// must define are listed, and checked, in tests/store/test_database.cpp.
 class SqlCatalog
 {
 public:
@@ -27,8 +27,6 @@ public:
     QStringList keys() const;
 
 private:
-    Status expandPieces(const QString &source);
-
     QHash<QString, QString> m_statements;
 };
 

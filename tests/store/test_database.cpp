@@ -272,21 +272,24 @@ TEST_CASE("Every SQL key the store uses is defined by the SQLite dialect, and th
         SqlCatalog::fromText(QStringLiteral("-- name: a\nSELECT 1\n-- name: a\nSELECT 2"), QStringLiteral("x.sql"));
     REQUIRE_FALSE(twice);
     CHECK(twice.errorMessage().contains(QStringLiteral("defined twice")));
+}
 
-    // A shared piece is put in place; a piece that is not there, or holds pieces itself, is refused by name.
-    const Result<SqlCatalog> pieces
-        = SqlCatalog::fromText(QStringLiteral("-- name: f\nWHERE x = 1\n-- name: a\nSELECT 1 FROM t {{f}} ORDER BY x"),
-                               QStringLiteral("x.sql"));
-    REQUIRE(pieces);
-    CHECK(pieces->statement(QStringLiteral("a")) == QStringLiteral("SELECT 1 FROM t WHERE x = 1 ORDER BY x"));
-    const Result<SqlCatalog> missing
-        = SqlCatalog::fromText(QStringLiteral("-- name: a\nSELECT 1 {{nowhere}}"), QStringLiteral("x.sql"));
-    REQUIRE_FALSE(missing);
-    CHECK(missing.errorMessage().contains(QStringLiteral("{{nowhere}}")));
-    const Result<SqlCatalog> nested
-        = SqlCatalog::fromText(QStringLiteral("-- name: f\nWHERE {{g}}\n-- name: g\nx = 1\n-- name: a\nSELECT 1 {{f}}"),
-                               QStringLiteral("x.sql"));
-    CHECK_FALSE(nested);
+TEST_CASE("Issue 21: a statement put together from pieces runs as one, and a piece this build lacks is named")
+{
+    StoreFixture f;
+    StoredReferral draft = f->referrals().createDraft(norfolk(), handler).value();
+    Result<QSqlQuery *> counted = f->database().exec(
+        QStringList{QStringLiteral("queries.count.select"), QStringLiteral("queries.where.status")},
+        QVariantMap{{QStringLiteral("status"), QStringLiteral("draft")}});
+    REQUIRE(counted);
+    REQUIRE((*counted)->next());
+    CHECK((*counted)->value(0).toInt() == 1);
+    (*counted)->finish();
+    Result<QSqlQuery *> lacking = f->database().exec(
+        QStringList{QStringLiteral("queries.count.select"), QStringLiteral("queries.where.nowhere")}, QVariantMap{});
+    REQUIRE_FALSE(lacking);
+    CHECK(lacking.errorMessage().contains(QStringLiteral("\"queries.where.nowhere\"")));
+    CHECK_FALSE(draft.referral.reference.isEmpty());
 }
 
 TEST_CASE("Issue 21: the window's store checkpoints between saves, never inside one, and only once the WAL is full")
