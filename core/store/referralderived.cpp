@@ -65,7 +65,47 @@ Status ReferralRepository::writeDerived(
     return {};
 }
 
+namespace {
+
+bool isNull(const QVariant &value)
+{
+    return !value.isValid() || value.isNull();
+}
+
+bool differs(const QVariant &stored, const QVariant &value)
+{
+    if (isNull(stored) || isNull(value))
+        return isNull(stored) != isNull(value);
+    return stored.toString() != value.toString();
+}
+
+// referrals.update's pieces: the columns every save writes, then one piece per group of columns a save may leave
+// alone (issue 21). A keystroke that goes on typing into the same answer writes the document and its time, not the
+// status, flags, due date, children, search text or the burst's start, so no index's page is rewritten for it.
+struct UpdatePiece
+{
+    const char *piece;
+    QStringList values;
+};
+
+const QList<UpdatePiece> &optionalPieces()
+{
+    static const QList<UpdatePiece> pieces{
+        {"referrals.update.status", {QStringLiteral("status")}},
+        {"referrals.update.urgent", {QStringLiteral("urgent")}},
+        {"referrals.update.nextDue", {QStringLiteral("nextDue")}},
+        {"referrals.update.children", {QStringLiteral("children")}},
+        {"referrals.update.searchText", {QStringLiteral("searchText")}},
+        {"referrals.update.pending",
+         {QStringLiteral("pendingPath"), QStringLiteral("pendingFrom"), QStringLiteral("pendingBy")}},
+        {"referrals.update.pendingAt", {QStringLiteral("pendingAt")}}};
+    return pieces;
+}
+
+} // namespace
+
 Result<bool> ReferralRepository::writeReferral(const QVariantMap &update,
+                                               const std::optional<QVariantMap> &stored,
                                                const Referral &referral,
                                                const Derived &derived,
                                                const QString &notice,
@@ -74,7 +114,23 @@ Result<bool> ReferralRepository::writeReferral(const QVariantMap &update,
     const qint64 id = update.value(QStringLiteral("id")).toLongLong();
     if (m_database.isServer())
         return writeOnServer(&update, id, referral, derived, notice, at);
-    Result<QSqlQuery *> updated = m_database.exec(QStringLiteral("referrals.update"), update);
+    QStringList pieces{QStringLiteral("referrals.update.set")};
+    QVariantMap values;
+    for (const char *always : {"document", "at", "user", "id", "expected"})
+        values.insert(QLatin1String(always), update.value(QLatin1String(always)));
+    for (const UpdatePiece &optional : optionalPieces()) {
+        const bool changed
+            = !stored || std::any_of(optional.values.cbegin(), optional.values.cend(), [&](const QString &key) {
+                  return differs(stored->value(key), update.value(key));
+              });
+        if (!changed)
+            continue;
+        pieces.append(QLatin1String(optional.piece));
+        for (const QString &key : optional.values)
+            values.insert(key, update.value(key));
+    }
+    pieces.append(QStringLiteral("referrals.update.where"));
+    Result<QSqlQuery *> updated = m_database.exec(pieces, values);
     if (!updated)
         return updated.error();
     if ((*updated)->numRowsAffected() != 1)

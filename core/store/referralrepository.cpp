@@ -165,6 +165,15 @@ Result<ReferralRepository::Current> ReferralRepository::readCurrent(const QStrin
     row.updatedAt = StoredTime::parse(at["updated_at"_L1]);
     row.updatedBy = at["updated_by"_L1].toString();
     row.urgent = at["urgent"_L1].toInt() != 0;
+    row.stored = QVariantMap{{QStringLiteral("status"), at["status"_L1]},
+                             {QStringLiteral("urgent"), at["urgent"_L1]},
+                             {QStringLiteral("nextDue"), at["next_due"_L1]},
+                             {QStringLiteral("children"), at["children_summary"_L1]},
+                             {QStringLiteral("searchText"), at["search_text"_L1]},
+                             {QStringLiteral("pendingPath"), at["pending_path"_L1]},
+                             {QStringLiteral("pendingFrom"), at["pending_from"_L1]},
+                             {QStringLiteral("pendingBy"), at["pending_by"_L1]},
+                             {QStringLiteral("pendingAt"), at["pending_at"_L1]}};
     if (!at["holder"_L1].isNull())
         row.lease = LockHolder{at["holder"_L1].toString(),
                                at["workstation"_L1].toString(),
@@ -385,8 +394,8 @@ Result<SaveReceipt> ReferralRepository::persist(Current &current, const Referral
         {QStringLiteral("expected"), row.revision}};
     // A referral that has just become urgent is announced as such: the other desks' queues put it first (issue 19).
     const bool becameUrgent = columns.urgent != 0 && !row.urgent;
-    Result<bool> written
-        = writeReferral(update, next, derived, becameUrgent ? QStringLiteral("urgent") : QStringLiteral("saved"), now);
+    Result<bool> written = writeReferral(
+        update, row.stored, next, derived, becameUrgent ? QStringLiteral("urgent") : QStringLiteral("saved"), now);
     if (!written)
         return written.error();
     if (!*written)
@@ -411,6 +420,7 @@ Result<SaveReceipt> ReferralRepository::persist(Current &current, const Referral
     row.updatedBy = actor.userId;
     row.urgent = columns.urgent != 0;
     row.status = next.status;
+    row.stored.reset(); // the next write reads the row again
     current.referral = next;
     current.flat = std::move(after);
     return SaveReceipt{row.revision, now, true, int(events.size())};

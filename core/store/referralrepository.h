@@ -133,6 +133,9 @@ private:
         QString updatedBy;
         bool urgent = false;
         std::optional<LockHolder> lease; // the case's lease when the row was read
+        // The columns a save may leave as they were, as read (keys of referrals.update.*'s values). Unset: write
+        // them all. Each column written, even with its own value, rewrites a page of every index it is in (issue 21).
+        std::optional<QVariantMap> stored;
     };
     struct EventDraft
     {
@@ -182,9 +185,11 @@ private:
     // and the change notice the other desks hear (`notice`: created, saved, urgent …). On the server, one round trip.
     Status writeDerived(
         qint64 id, const Referral &referral, const Derived &derived, const QString &notice, const QDateTime &at);
-    // The referral's row (`update`: the columns of referrals.update, its revision checked), then writeDerived();
-    // false if the row had moved on. On the server, row, derived rows and notice in one round trip.
+    // The referral's row (`update`: the values of referrals.update.*, its revision checked), then writeDerived();
+    // false if the row had moved on. On SQLite only the columns that differ from `stored` are written. On the server,
+    // row, derived rows and notice in one round trip.
     Result<bool> writeReferral(const QVariantMap &update,
+                               const std::optional<QVariantMap> &stored,
                                const Referral &referral,
                                const Derived &derived,
                                const QString &notice,

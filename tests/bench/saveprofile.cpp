@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 void SaveProfile::attach(sqlite3 *db)
 {
@@ -45,11 +46,17 @@ void SaveProfile::beginSave()
 {
     m_current = {};
     m_inSave = true;
+    int current = 0, highest = 0;
+    if (m_db)
+        sqlite3_db_status(m_db, SQLITE_DBSTATUS_CACHE_WRITE, &current, &highest, 1); // from zero for this save
 }
 
 void SaveProfile::endSave(qint64 totalNsecs)
 {
     m_inSave = false;
+    int highest = 0;
+    if (m_db)
+        sqlite3_db_status(m_db, SQLITE_DBSTATUS_CACHE_WRITE, &m_current.pages, &highest, 1);
     m_current.total = totalNsecs;
     m_current.index = int(m_saves.size());
     m_saves.append(m_current);
@@ -67,17 +74,19 @@ void SaveProfile::report(QTextStream &out) const
     const auto mean = [](const QList<Save> &saves) {
         std::map<QString, double> ms;
         double total = 0;
+        double pages = 0;
         for (const Save &s : saves) {
             total += double(s.total) / 1e6;
+            pages += s.pages;
             for (auto it = s.byStatement.cbegin(); it != s.byStatement.cend(); ++it)
                 ms[it.key()] += double(it.value()) / 1e6;
         }
         for (auto &[sql, value] : ms)
             value /= double(saves.size());
-        return std::make_pair(total / double(saves.size()), ms);
+        return std::make_tuple(total / double(saves.size()), ms, pages / double(saves.size()));
     };
-    const auto [topTotal, topBy] = mean(top);
-    const auto [midTotal, midBy] = mean(middle);
+    const auto [topTotal, topBy, topPages] = mean(top);
+    const auto [midTotal, midBy, midPages] = mean(middle);
     std::vector<std::pair<double, QString>> order;
     for (const auto &[sql, value] : topBy)
         order.emplace_back(value, sql);
@@ -111,13 +120,18 @@ void SaveProfile::report(QTextStream &out) const
         qint64 inSqlite = 0;
         for (const qint64 ns : save.byStatement)
             inSqlite += ns;
-        which.append(QStringLiteral("#%1 %2/%3 ms")
+        which.append(QStringLiteral("#%1 %2/%3 ms %4p")
                          .arg(save.index)
                          .arg(double(save.total) / 1e6, 0, 'f', 1)
-                         .arg(double(save.total - inSqlite) / 1e6, 0, 'f', 1));
+                         .arg(double(save.total - inSqlite) / 1e6, 0, 'f', 1)
+                         .arg(save.pages));
     }
     out << QStringLiteral("%1 %2\n")
-               .arg(QStringLiteral("the slowest saves: #which of 600, whole/outside SQLite"), -72)
+               .arg(QStringLiteral("the slowest saves: #which of 600, whole/outside SQLite, pages"), -72)
                .arg(which.join(u' '));
+    out << QStringLiteral("%1 %2 %3\n")
+               .arg(QStringLiteral("pages written to the log"), -72)
+               .arg(topPages, 8, 'f', 1)
+               .arg(midPages, 8, 'f', 1);
     out << QStringLiteral("%1 %2 %3\n").arg(QStringLiteral("the whole save"), -72).arg(topTotal, 8, 'f', 3).arg(midTotal, 8, 'f', 3);
 }

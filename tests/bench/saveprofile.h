@@ -25,6 +25,7 @@ private:
     {
         qint64 total = 0;
         int index = 0;
+        int pages = 0;                      // pages the save wrote to the log (SQLITE_DBSTATUS_CACHE_WRITE)
         QHash<QString, qint64> byStatement; // nanoseconds
     };
     static int traced(unsigned type, void *context, void *statement, void *nsecs);

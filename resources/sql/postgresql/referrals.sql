@@ -17,8 +17,8 @@ RETURNING id
 -- With the case's lease, read under a lock on the case's name for the rest of the transaction (case_lease): a write
 -- checks both in one round trip.
 SELECT r.id, r.revision, r.status, r.document, r.pending_path, r.pending_from, r.pending_by, r.pending_at,
-       r.search_text, r.updated_at, r.updated_by, r.urgent, l.holder, l.workstation, l.instance, l.acquired_at,
-       l.expires_at
+       r.search_text, r.updated_at, r.updated_by, r.urgent, r.next_due, r.children_summary, l.holder, l.workstation,
+       l.instance, l.acquired_at, l.expires_at
 FROM referrals AS r LEFT JOIN LATERAL case_lease(r.reference) AS l ON true
 WHERE r.reference = :reference
 

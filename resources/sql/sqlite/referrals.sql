@@ -15,16 +15,39 @@ RETURNING id
 -- name: referrals.row
 -- With the case's lease, if any: a write checks both in one statement.
 SELECT r.id, r.revision, r.status, r.document, r.pending_path, r.pending_from, r.pending_by, r.pending_at,
-       r.search_text, r.updated_at, r.updated_by, r.urgent, l.holder, l.workstation, l.instance, l.acquired_at,
-       l.expires_at
+       r.search_text, r.updated_at, r.updated_by, r.urgent, r.next_due, r.children_summary, l.holder, l.workstation,
+       l.instance, l.acquired_at, l.expires_at
 FROM referrals AS r LEFT JOIN case_locks AS l ON l.reference = r.reference
 WHERE r.reference = :reference
 
--- name: referrals.update
-UPDATE referrals
-SET status = :status, document = :document, revision = revision + 1, updated_at = :at, updated_by = :user,
-    urgent = :urgent, next_due = :nextDue, children_summary = :children, search_text = :searchText,
-    pending_path = :pendingPath, pending_from = :pendingFrom, pending_by = :pendingBy, pending_at = :pendingAt
+-- name: referrals.update.set
+-- A save's row, put together from pieces (ReferralRepository::writeReferral): these columns always, then only the
+-- groups below whose values changed, then the revision check. A column in SET rewrites its indexes' pages even when
+-- its value is the same, and a keystroke changes only the document (issue 21).
+UPDATE referrals SET document = :document, revision = revision + 1, updated_at = :at, updated_by = :user
+
+-- name: referrals.update.status
+, status = :status
+
+-- name: referrals.update.urgent
+, urgent = :urgent
+
+-- name: referrals.update.nextDue
+, next_due = :nextDue
+
+-- name: referrals.update.children
+, children_summary = :children
+
+-- name: referrals.update.searchText
+, search_text = :searchText
+
+-- name: referrals.update.pending
+, pending_path = :pendingPath, pending_from = :pendingFrom, pending_by = :pendingBy
+
+-- name: referrals.update.pendingAt
+, pending_at = :pendingAt
+
+-- name: referrals.update.where
 WHERE id = :id AND revision = :expected
 
 -- name: referrals.withPending
