@@ -45,7 +45,7 @@ enum class Dialect { SQLite, PostgreSQL };
 class Database
 {
 public:
-    static constexpr int latestSchemaVersion = 9;
+    static constexpr int latestSchemaVersion = 10;
     static constexpr int compactTrailVersion = 7; // hashes as bytes, the previous hash not stored (issue 21)
     // The SQL functions Front Door's SQLite statements use beyond SQLite's own (unhex, for schema step 7), on a
     // connection; every connection Database opens has them.

@@ -126,6 +126,7 @@ void StoreFixture::asWrittenBefore(int version)
                            "CREATE INDEX audit_kind ON audit (kind, seq); "
                            "%2; "
                            "%4"
+                           "%5"
                            "PRAGMA user_version = %3")
                 .arg(QString(64, u'0'), guards)
                 .arg(version)
@@ -133,7 +134,13 @@ void StoreFixture::asWrittenBefore(int version)
                          "DROP INDEX referrals_handler; DROP INDEX referrals_handler_status; DROP INDEX referrals_due; "
                          "DROP INDEX referrals_urgent; DROP INDEX referrals_started; "
                          "CREATE INDEX referrals_handler ON referrals (handler, updated_at); ")
-                                 : QString()));
+                                 : QString())
+                .arg(version < 10 ? QStringLiteral( // the change feed numbered by AUTOINCREMENT
+                         "CREATE TABLE events_before (seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, "
+                         "reference TEXT, at TEXT NOT NULL); "
+                         "INSERT INTO events_before SELECT seq, kind, reference, at FROM events; "
+                         "DROP TABLE events; ALTER TABLE events_before RENAME TO events; ")
+                                  : QString()));
 }
 
 QString StoreFixture::rawValue(const QString &sql) const

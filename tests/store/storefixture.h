@@ -31,7 +31,8 @@ struct StoreFixture
     // diskHasSpaceAgain() lifts the limit.
     void fillTheDisk();
     // The trail as releases before schema step 7 kept it (issue 21): hashes as hex text, each event's previous hash
-    // stored beside it, every kind in the by-kind index; the file then says `version`. The store must be closed.
+    // stored beside it, every kind in the by-kind index; before 9, without step 9's indexes; before 10, the change
+    // feed numbered by AUTOINCREMENT. The file then says `version`. The store must be closed.
     void asWrittenBefore(int version);
     void diskHasSpaceAgain();
 

@@ -170,6 +170,7 @@ TEST_CASE("Every SQL key the store uses is defined by the SQLite dialect, and th
                                QStringLiteral("migrate.7"),
                                QStringLiteral("migrate.8"),
                                QStringLiteral("migrate.9"),
+                               QStringLiteral("migrate.10"),
                                QStringLiteral("audit.insertBeforeStep7"),
                                QStringLiteral("search.sources"),
                                QStringLiteral("audit.hashAt"),

@@ -77,7 +77,8 @@ VALUES (:id, :action, :kind, :procedure, :due, :status)
 INSERT INTO events (kind, reference, at) VALUES (:kind, :reference, :at)
 
 -- name: events.prune
-DELETE FROM events WHERE at < :before
+-- The newest event stays, whatever its age: a new one is numbered from it (schema step 10).
+DELETE FROM events WHERE at < :before AND seq < (SELECT max(seq) FROM events)
 
 -- name: referrals.clearPending
 UPDATE referrals SET pending_path = NULL, pending_from = NULL, pending_by = NULL, pending_at = NULL

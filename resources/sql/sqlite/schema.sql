@@ -250,3 +250,21 @@ CREATE INDEX referrals_due ON referrals (next_due) WHERE next_due IS NOT NULL;
 CREATE INDEX referrals_urgent ON referrals (urgent, status) WHERE urgent = 1;
 CREATE INDEX referrals_started ON referrals (profile, call_started_at);
 CREATE INDEX audit_status_changes ON audit (at) WHERE kind = 'statusChanged';
+
+-- name: migrate.10
+-- Issue 21: the change feed numbered without AUTOINCREMENT. AUTOINCREMENT keeps its last number in sqlite_sequence,
+-- one more page written by every save (one of eight while typing a name). The numbers still only go up: a new event
+-- takes the highest number + 1, and events.prune always keeps the newest event. A feed pruned empty keeps its last
+-- number in one marker event, so a window that has seen it waits for the next.
+CREATE TABLE events_numbered (
+    seq       INTEGER PRIMARY KEY,
+    kind      TEXT NOT NULL,
+    reference TEXT,
+    at        TEXT NOT NULL
+);
+INSERT INTO events_numbered (seq, kind, reference, at) SELECT seq, kind, reference, at FROM events;
+INSERT INTO events_numbered (seq, kind, reference, at)
+SELECT seq, 'renumbered', NULL, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+FROM sqlite_sequence WHERE name = 'events' AND NOT EXISTS (SELECT 1 FROM events);
+DROP TABLE events;
+ALTER TABLE events_numbered RENAME TO events;

@@ -8,6 +8,7 @@
 
 #include "referral/fields.h"
 #include "store/database.h"
+#include "store/storedtime.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -171,4 +172,54 @@ TEST_CASE("Issue 21: a save whose row was changed behind the store's back writes
     saved(f, referral, revision);
     CHECK(written.take() == QStringList{QStringLiteral("pending_at"), QStringLiteral("urgent")});
     CHECK(f.rawValue(QStringLiteral("SELECT urgent FROM referrals")) == QStringLiteral("0"));
+}
+
+TEST_CASE("Issue 21: the change feed's numbers only go up without AUTOINCREMENT — after every event is pruned, and on "
+          "a file made before schema step 10",
+          "[store][issue21]")
+{
+    StoreFixture f;
+    fillInvented(f);
+    const auto newest = [&f] {
+        return f.rawValue(QStringLiteral("SELECT max(seq) FROM events")).toLongLong();
+    };
+    const qint64 seenBefore = newest();
+    REQUIRE(seenBefore > 0);
+
+    // The releases before numbered the feed with AUTOINCREMENT and could prune it empty (a quiet week). The fixture
+    // writes a file as the releases before step 7 did; steps 7 to 10 run as it opens.
+    f.close();
+    f.asWrittenBefore(6);
+    REQUIRE(f.rawValue(QStringLiteral("SELECT seq FROM sqlite_sequence WHERE name = 'events'")).toLongLong()
+            == seenBefore);
+    f.rawExec(QStringLiteral("DELETE FROM events"));
+
+    f.reopen();
+    CHECK(f->database().schemaVersion() == Database::latestSchemaVersion);
+    CHECK_FALSE(f.rawValue(QStringLiteral("SELECT sql FROM sqlite_schema WHERE name = 'events'"))
+                    .contains(QStringLiteral("AUTOINCREMENT")));
+    CHECK(f.rawValue(QStringLiteral("SELECT count(*) FROM sqlite_sequence WHERE name = 'events'")) == u"0");
+    // The last number is kept in one marker event: a window that had seen it waits for the next.
+    CHECK(newest() == seenBefore);
+    CHECK(f.rawValue(QStringLiteral("SELECT kind FROM events")) == QStringLiteral("renumbered"));
+
+    Result<StoredReferral> created = f->referrals().createDraft(norfolk(), handler);
+    INFO(created.errorMessage().toStdString());
+    REQUIRE(created);
+    const StoredReferral draft = *created;
+    CHECK(newest() == seenBefore + 1);
+
+    // A week later every event is older than the prune's limit: the newest stays, and the next is numbered after it.
+    f.clock.advance(8LL * 24 * 3600 * 1000);
+    f.reopen();
+    // (The marker was written at the wall clock's time, after this test's clock: it is not yet a week old.)
+    const QString limit = StoredTime::text(f.clock.now().addDays(-7));
+    CHECK(f.rawValue(QStringLiteral("SELECT count(*) FROM events WHERE at < '%1'").arg(limit)) == u"1");
+    CHECK(f.rawValue(QStringLiteral("SELECT kind FROM events ORDER BY seq DESC LIMIT 1")) == QStringLiteral("created"));
+    CHECK(newest() == seenBefore + 1);
+    Referral referral = draft.referral;
+    give(referral, QStringLiteral("concern.nature"), QStringLiteral("B"));
+    saved(f, referral, draft.revision);
+    CHECK(newest() == seenBefore + 2);
+    requireIntact(f);
 }
