@@ -1,5 +1,6 @@
 #include "commonmeasures.h"
 
+#include "referral/referraljson.h"
 #include "store/dashboardfigures.h"
 #include "store/referralstate.h"
 
@@ -81,6 +82,14 @@ bool measureCommon(Store &store,
             return false;
         }
         revision = saved->revision;
+        if (common.floorBetweenSaves) {
+            const qint64 floor = common.floorBetweenSaves(int(ReferralJson::serializeCompact(typing).size()));
+            if (floor < 0) {
+                log << "the bare insert between saves failed\n";
+                return false;
+            }
+            common.floor.add(floor);
+        }
     }
     common.profile.detach();
     common.documentBytes = int(ReferralState::flatten(typing).size() * 60);

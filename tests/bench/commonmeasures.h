@@ -10,6 +10,8 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <functional>
+
 // bench_store's measurements, made the same way on every store it compares (SQLite, the server, an encrypted file).
 namespace FrontDoorBench {
 
@@ -26,6 +28,11 @@ struct Common
     QList<qsizetype> hitsEach; // and how many it found
     int documentBytes = 0;
     SaveProfile profile; // SQLite: each save's statements, timed
+    // The floor: a bare insert + commit of a row as long as the saved document, made after each save, so that both
+    // meet the disk as it is at that moment (a seed still being written back, a checkpoint, another program).
+    // Returns nanoseconds, or -1 when it failed. Unset: no floor measured.
+    std::function<qint64(int documentBytes)> floorBetweenSaves;
+    Samples floor;
 };
 
 // `desk` is the person typing a call now; on SQLite not the one who made the seed, so their own drafts are few, as a

@@ -148,10 +148,17 @@ TEST_CASE("The queue view filters by keyboard — urgent, overdue, awaiting deci
 
     QTest::keyClick(show, Qt::Key_Down); // awaiting decision
     CHECK(model.rowCount() == 40);
+    auto *message = view.findChild<QLabel *>(QStringLiteral("queueMessage"));
+    REQUIRE(message);
+    CHECK_FALSE(message->isVisible());
     QTest::keyClick(show, Qt::Key_Down); // awaiting feedback: nothing decided yet
     CHECK(model.rowCount() == 0);
+    // An empty view says so in words, naming what it shows, rather than an empty grid.
+    CHECK(message->isVisible());
+    CHECK(message->text().startsWith(QStringLiteral("Nothing to show: no referral is in “Awaiting feedback")));
     QTest::keyClick(show, Qt::Key_Down); // drafts
     CHECK(model.rowCount() == 20);
+    CHECK_FALSE(message->isVisible());
     QTest::keyClick(show, Qt::Key_Down); // mine
     CHECK(model.rowCount() == 30);
     QTest::keyClick(show, Qt::Key_Down); // all
@@ -163,7 +170,6 @@ TEST_CASE("The queue view filters by keyboard — urgent, overdue, awaiting deci
     QTest::keyClicks(search, QStringLiteral("perpetua"));
     REQUIRE(QTest::qWaitFor([&] { return model.rowCount() == 1; }, 2000));
     CHECK(model.summary(0).children.contains(QStringLiteral("Perpetua")));
-    auto *message = view.findChild<QLabel *>(QStringLiteral("queueMessage"));
     CHECK_FALSE(message->isVisible());
 
     // Issue 18: a search that finds nothing says so, and what it looks in.
@@ -197,8 +203,32 @@ TEST_CASE("The queue's received-from/to range includes both days, and is off by 
     CHECK(view.model().rowCount() == 5);
     view.setReceivedRange(QDate(2026, 11, 25), QDate(2026, 11, 30));
     CHECK(view.model().rowCount() == 0);
+    auto *message = view.findChild<QLabel *>(QStringLiteral("queueMessage"));
+    REQUIRE(message);
+    INFO(message->text().toStdString());
+    CHECK(message->text().contains(QStringLiteral(" received 25 Nov 2026 to 30 Nov 2026.")));
     view.setReceivedRange({}, {});
     CHECK(view.model().rowCount() == 5);
+}
+
+TEST_CASE("An empty queue says so in words, and a call saved at another desk takes the words away as it appears")
+{
+    StoreFixture f;
+    QueueView view(readerFor(f), {}, handler.userId, f.clock);
+    view.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&view));
+    view.choose(QueueView::Show::All);
+    auto *message = view.findChild<QLabel *>(QStringLiteral("queueMessage"));
+    REQUIRE(message);
+    CHECK(view.model().rowCount() == 0);
+    CHECK(message->isVisible());
+    CHECK(message->text()
+          == QStringLiteral("Nothing to show: no referral is in “All”. This view updates by itself when one is."));
+
+    REQUIRE(f->referrals().createDraft(norfolk(), otherHandler));
+    view.refreshInPlace(); // as the change feed asks it to
+    CHECK(view.model().rowCount() == 1);
+    CHECK_FALSE(message->isVisible());
 }
 
 TEST_CASE("A supervisor's window: F4 shows the queue, Enter opens the case, and the queue stays after it closes")

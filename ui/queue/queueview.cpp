@@ -230,9 +230,32 @@ void QueueView::applyFilter()
     m_search->blockSignals(true);
     m_search->clear(); // a filter replaces a search
     m_search->blockSignals(false);
+    m_saysEmpty = false;
     m_model->setFilter(filterFor(Show(m_show->currentData().toInt())));
     if (m_model->rowCount() > 0 && !m_table->currentIndex().isValid())
         m_table->setCurrentIndex(m_model->index(0, 0));
+    sayWhenEmpty();
+}
+
+void QueueView::sayWhenEmpty()
+{
+    if (!m_search->text().trimmed().isEmpty())
+        return; // a search says what it found itself
+    if (m_model->rowCount() > 0) {
+        if (m_saysEmpty)
+            m_message->hide();
+        m_saysEmpty = false;
+        return;
+    }
+    if (m_message->isVisible() && !m_saysEmpty)
+        return; // the queue could not be read: that stays said
+    const QString range
+        = m_inRange->isChecked() ? tr(" received %1 to %2").arg(m_from->text(), m_to->text()) : QString();
+    Theme::setKind(m_message, Theme::Kind::prompt);
+    m_message->setText(tr("Nothing to show: no referral is in “%1”%2. This view updates by itself when one is.")
+                           .arg(m_show->currentText(), range));
+    m_message->show();
+    m_saysEmpty = true;
 }
 
 void QueueView::choose(Show what)
@@ -276,10 +299,12 @@ void QueueView::refreshInPlace()
     for (int row = 0; row < m_model->rowCount(); ++row)
         if (m_model->summary(row).reference == reference) {
             m_table->setCurrentIndex(m_model->index(row, column));
+            sayWhenEmpty();
             return;
         }
     if (m_model->rowCount() > 0)
         m_table->setCurrentIndex(m_model->index(0, 0));
+    sayWhenEmpty();
 }
 
 } // namespace FrontDoor

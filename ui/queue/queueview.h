@@ -57,6 +57,8 @@ private:
     QLabel *createMessage();
     ReferralFilter filterFor(Show what) const;
     void applyFilter();
+    // An empty view says so, and what it shows; rows arriving (another desk's call) take the words away.
+    void sayWhenEmpty();
 
     QString m_user;
     const Clock &m_clock; // not owned
@@ -69,6 +71,7 @@ private:
     QTimer *m_searchDelay = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_message = nullptr;
+    bool m_saysEmpty = false; // m_message holds sayWhenEmpty()'s words
     QWidget *m_exportButton = nullptr;
     QueueExportDialog::Exporter m_exporter;
 };
