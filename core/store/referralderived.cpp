@@ -109,11 +109,12 @@ Result<bool> ReferralRepository::writeReferral(const QVariantMap &update,
                                                const Referral &referral,
                                                const Derived &derived,
                                                const QString &notice,
-                                               const QDateTime &at)
+                                               const QDateTime &at,
+                                               bool goesOnTyping)
 {
     const qint64 id = update.value(QStringLiteral("id")).toLongLong();
     if (m_database.isServer())
-        return writeOnServer(&update, id, referral, derived, notice, at);
+        return writeOnServer(&update, id, referral, derived, notice, at, goesOnTyping);
     QStringList pieces{QStringLiteral("referrals.update.set")};
     QVariantMap values;
     for (const char *always : {"document", "at", "user", "id", "expected"})
@@ -147,7 +148,8 @@ Result<bool> ReferralRepository::writeOnServer(const QVariantMap *update,
                                                const Referral &referral,
                                                const Derived &derived,
                                                const QString &notice,
-                                               const QDateTime &at)
+                                               const QDateTime &at,
+                                               bool goesOnTyping)
 {
     const auto json = [](const auto &value) {
         return QString::fromUtf8(QJsonDocument(value).toJson(QJsonDocument::Compact));
@@ -181,17 +183,21 @@ Result<bool> ReferralRepository::writeOnServer(const QVariantMap *update,
         }
         actions = json(rows);
     }
+    QVariantMap values{
+        {QStringLiteral("row"), update ? QVariant(json(QJsonObject::fromVariantMap(*update))) : QVariant()},
+        {QStringLiteral("id"), id},
+        {QStringLiteral("reference"), referral.reference},
+        {QStringLiteral("searchBody"), derived.searchText ? QVariant(*derived.searchText) : QVariant()},
+        {QStringLiteral("searchWords"),
+         derived.searchText ? QVariant(ReferralIndex::searchWords(*derived.searchText)) : QVariant()},
+        {QStringLiteral("keys"), keys},
+        {QStringLiteral("actions"), actions},
+        {QStringLiteral("notice"), notice},
+        {QStringLiteral("at"), StoredTime::text(at)}};
+    if (goesOnTyping)
+        values.insert(QStringLiteral("instance"), m_instanceId);
     Result<QSqlQuery *> r = m_database.exec(
-        QStringLiteral("referrals.written"),
-        {{"row", update ? QVariant(json(QJsonObject::fromVariantMap(*update))) : QVariant()},
-         {"id", id},
-         {"reference", referral.reference},
-         {"searchBody", derived.searchText ? QVariant(*derived.searchText) : QVariant()},
-         {"searchWords", derived.searchText ? QVariant(ReferralIndex::searchWords(*derived.searchText)) : QVariant()},
-         {"keys", keys},
-         {"actions", actions},
-         {"notice", notice},
-         {"at", StoredTime::text(at)}});
+        goesOnTyping ? QStringLiteral("referrals.typed") : QStringLiteral("referrals.written"), values);
     if (!r)
         return r.error();
     const bool written = (*r)->next() && (*r)->value(0).toBool();

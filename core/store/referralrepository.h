@@ -157,9 +157,16 @@ private:
         Row row;
         Referral referral;
         FlatState flat;
+        // Team mode: the write goes on typing the row's burst, in one statement outside any transaction, and the
+        // server writes it only if the row is still as this desk left it (goOnTyping).
+        bool goesOnTyping = false;
     };
 
     Result<Current> readCurrent(const QString &reference);
+    // Team mode (issue 19): a save that goes on typing into the answer this desk's last save changed, sent as one
+    // statement; nullopt when it is not such a save or the server found the row changed, for the usual way.
+    std::optional<Result<SaveReceipt>>
+    goOnTyping(const Referral &referral, qint64 expectedRevision, const Actor &actor);
     Status checkWritable(const Current &current, qint64 expectedRevision) const;
     static EventDraft pendingEvent(const Pending &pending, const FlatState &before);
     static EventDraft fieldsChangedEvent(const FlatState &before,
@@ -193,13 +200,15 @@ private:
                                const Referral &referral,
                                const Derived &derived,
                                const QString &notice,
-                               const QDateTime &at);
+                               const QDateTime &at,
+                               bool goesOnTyping = false);
     Result<bool> writeOnServer(const QVariantMap *update,
                                qint64 id,
                                const Referral &referral,
                                const Derived &derived,
                                const QString &notice,
-                               const QDateTime &at);
+                               const QDateTime &at,
+                               bool goesOnTyping = false);
     Result<SaveReceipt> transition(const QString &reference, qint64 expectedRevision, const Actor &actor,
                                    ReferralStatus from, ReferralStatus to, const Profile &profile,
                                    const std::optional<Signature> &signature);

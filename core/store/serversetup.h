@@ -13,7 +13,7 @@ class Database;
 class ServerSetup
 {
 public:
-    static constexpr int latestVersion = 4;
+    static constexpr int latestVersion = 5;
 
     struct Applied
     {

@@ -83,9 +83,10 @@ TEST_CASE("server init creates the schema once, migrate finds it up to date, a s
     CHECK(stranger.err.contains(QLatin1String("permission denied for database")));
 }
 
-TEST_CASE("Issue 21: server migrate takes a version 2 server to 4 — the known-child check reads only who can match, "
-          "with no limit, and the home screen's lists have their indexes",
-          "[pg][issue21]")
+TEST_CASE(
+    "Issue 21: server migrate takes a version 2 server to the latest — the known-child check reads only who can match, "
+    "with no limit, and the home screen's lists have their indexes",
+    "[pg][issue21]")
 {
     PgServer server(QStringLiteral("migrate-three"));
     REQUIRE(serverCommand(server, QStringLiteral("init")).exitCode == 0);
@@ -103,6 +104,7 @@ TEST_CASE("Issue 21: server migrate takes a version 2 server to 4 — the known-
         "DROP INDEX frontdoor.referrals_due; DROP INDEX frontdoor.referrals_urgent; "
         "DROP INDEX frontdoor.referrals_started; DROP INDEX frontdoor.audit_status_changes; "
         "CREATE INDEX referrals_handler ON frontdoor.referrals (handler, updated_at); "
+        "DROP FUNCTION frontdoor.referral_typed(text, bigint, text, text, text, text, text, text, text, text); "
         "UPDATE frontdoor.schema_version SET version = 2;"));
     INFO(before.err.toStdString());
     REQUIRE(before.exitCode == 0);
@@ -110,7 +112,20 @@ TEST_CASE("Issue 21: server migrate takes a version 2 server to 4 — the known-
     Run migrate = serverCommand(server, QStringLiteral("migrate"));
     INFO(migrate.err.toStdString());
     REQUIRE(migrate.exitCode == 0);
-    CHECK(migrate.outText().contains(QStringLiteral("now version 4")));
+    CHECK(migrate.outText().contains(QStringLiteral("now version %1").arg(ServerSetup::latestVersion)));
+    // Step 5 (issue 19): a keystroke's one-statement write, for the call-handlers and supervisors only.
+    CHECK(server
+              .psql(QStringLiteral("SELECT has_function_privilege('frontdoor_call_handler', "
+                                   "'frontdoor.referral_typed(text, bigint, text, text, text, text, text, text, text, "
+                                   "text)', 'EXECUTE')"))
+              .out.trimmed()
+          == QStringLiteral("t"));
+    CHECK(server
+              .psql(QStringLiteral("SELECT has_function_privilege('frontdoor_administrator', "
+                                   "'frontdoor.referral_typed(text, bigint, text, text, text, text, text, text, text, "
+                                   "text)', 'EXECUTE')"))
+              .out.trimmed()
+          == QStringLiteral("f"));
     const PgServer::Psql indexes = server.psql(QStringLiteral(
         "SELECT string_agg(indexdef, ' | ' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'frontdoor' "
         "AND indexname IN ('referrals_handler', 'referrals_handler_status', 'referrals_due', 'referrals_urgent', "

@@ -270,6 +270,7 @@ TEST_CASE("Every SQL key the store uses is defined by the SQLite dialect, and th
     // checked server-side and a standalone file's imported history.
     const QStringList serverOnly{QStringLiteral("audit.appendAll"),
                                  QStringLiteral("referrals.written"),
+                                 QStringLiteral("referrals.typed"),
                                  QStringLiteral("audit.firstBrokenLink"),
                                  QStringLiteral("importedHistory.add")};
     for (const QString &key : server.keys()) {

@@ -34,6 +34,14 @@ SELECT referral_written(CAST(:row AS text), CAST(:id AS bigint), CAST(:reference
                         CAST(:searchBody AS text), CAST(:searchWords AS text), CAST(:keys AS text),
                         CAST(:actions AS text), CAST(:notice AS text), CAST(:at AS text))
 
+-- name: referrals.typed
+-- A keystroke that goes on typing the row's burst, in one statement outside any transaction
+-- (frontdoor.referral_typed, issue 19): written as referrals.written writes, only if the row is still as the desk
+-- left it and no other instance holds a live lease; false, and nothing written, if not.
+SELECT referral_typed(CAST(:row AS text), CAST(:id AS bigint), CAST(:reference AS text),
+                      CAST(:searchBody AS text), CAST(:searchWords AS text), CAST(:keys AS text),
+                      CAST(:actions AS text), CAST(:notice AS text), CAST(:at AS text), CAST(:instance AS text))
+
 -- name: events.prune
 -- On the server the events table is pruned by the server's own maintenance, not by each workstation.
 SELECT CAST(:before AS text) IS NULL

@@ -632,3 +632,35 @@ CREATE INDEX referrals_due ON referrals (next_due) WHERE next_due IS NOT NULL;
 CREATE INDEX referrals_urgent ON referrals (urgent, status) WHERE urgent = 1;
 CREATE INDEX referrals_started ON referrals (profile, call_started_at);
 CREATE INDEX audit_status_changes ON audit (at) WHERE kind = 'statusChanged';
+
+-- name: migrate.5
+-- Issue 19: a keystroke that goes on typing into the answer the desk's last save changed is one statement, outside
+-- any transaction (thirty desks on one server waited for a core at each of a save's four round trips). It is written
+-- only if the row is still as the desk left it: the same revision, a draft, the same typing burst by the same person
+-- (a flush elsewhere ends a burst without a new revision); and no other instance holds a live lease. Otherwise false,
+-- nothing is written, and the desk saves the usual way, which reads the row and says what happened.
+CREATE FUNCTION referral_typed(p_row text, p_id bigint, p_reference text, p_search_body text, p_search_words text,
+                               p_keys text, p_actions text, p_notice text, p_at text, p_instance text)
+    RETURNS boolean
+    LANGUAGE plpgsql SET search_path = frontdoor, pg_temp AS $fn$
+DECLARE
+    r json := CAST(p_row AS json);
+BEGIN
+    PERFORM 1 FROM referrals
+    WHERE id = p_id AND revision = CAST(r ->> 'expected' AS integer) AND status = 'draft'
+      AND pending_path IS NOT NULL AND pending_path = r ->> 'pendingPath'
+      AND pending_from IS NOT DISTINCT FROM r ->> 'pendingFrom' AND pending_by = r ->> 'pendingBy'
+    FOR UPDATE;
+    IF NOT FOUND THEN
+        RETURN false;
+    END IF;
+    IF EXISTS (SELECT 1 FROM case_lease(p_reference) AS l WHERE l.instance <> p_instance AND l.expires_at > p_at) THEN
+        RETURN false;
+    END IF;
+    RETURN referral_written(p_row, p_id, p_reference, p_search_body, p_search_words, p_keys, p_actions, p_notice,
+                            p_at);
+END
+$fn$;
+REVOKE ALL ON FUNCTION referral_typed(text, bigint, text, text, text, text, text, text, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION referral_typed(text, bigint, text, text, text, text, text, text, text, text)
+    TO frontdoor_call_handler, frontdoor_supervisor;

@@ -1,0 +1,132 @@
+// Team mode (issue 19): a keystroke that goes on typing into the answer the desk's last save changed is one statement
+// (frontdoor.referral_typed), outside any transaction, written only if the row is still as the desk left it. Each way
+// it can have moved on behind the desk — the burst ended by another desk of the same person, a lease taken, a
+// colleague's save — must send the save the usual way, which reads the row and says what happened; and the trail must
+// still vouch for every state.
+#include "pgserver.h"
+#include "support/referralbuilder.h"
+
+#include "common/clock.h"
+#include "store/audittrail.h"
+#include "store/auditverifier.h"
+#include "store/caselocks.h"
+#include "store/store.h"
+
+#include <catch2/catch.hpp>
+
+using namespace FrontDoor;
+using namespace FrontDoorTest;
+
+namespace {
+
+QString nameOf(const Referral &referral)
+{
+    return referral.children[0].answer(QStringLiteral("name")).value();
+}
+
+void typeName(Referral &referral, const QString &name)
+{
+    referral.children[0].answers.insert(QStringLiteral("name"), Answer::given(name));
+}
+
+} // namespace
+
+TEST_CASE("Team mode: a keystroke is written in one statement only while the row is as the desk left it, and the "
+          "usual way says what moved",
+          "[pg][issue19]")
+{
+    PgServer server(QStringLiteral("typing-on-server"));
+    server.initialiseWithPeople();
+    FixedClock clock(testNow());
+    const auto signIn = [&](const QString &who) {
+        Result<std::unique_ptr<Store>> store = Store::connect(
+            ServerLogin{server.connection(), server.person(who), QString::fromLatin1(PgServer::password)},
+            clock,
+            Store::Options{});
+        INFO(store.errorMessage().toStdString());
+        REQUIRE(store);
+        return std::move(*store);
+    };
+    const auto psql = [&](const QString &sql) {
+        return server.psql(sql).out.trimmed();
+    };
+
+    std::unique_ptr<Store> carlDesk = signIn(QStringLiteral("carl"));
+    const Actor carl{server.person(QStringLiteral("carl")), Role::CallHandler};
+    Result<StoredReferral> made = carlDesk->referrals().createDraft(norfolk(), carl);
+    REQUIRE(made);
+    Referral r = made->referral;
+    qint64 revision = made->revision;
+    const auto keystroke = [&](Store &desk, const Actor &who, const QString &name) {
+        clock.advance(1000);
+        typeName(r, name);
+        Result<SaveReceipt> saved = desk.referrals().save(r, revision, who);
+        if (saved)
+            revision = saved->revision;
+        return saved;
+    };
+
+    // Typing a name: the first keystroke starts the burst, the rest go on with it. Only the creation is in the trail.
+    for (const QString &typed :
+         {QStringLiteral("A"), QStringLiteral("Ad"), QStringLiteral("Ada"), QStringLiteral("Ada T")}) {
+        Result<SaveReceipt> saved = keystroke(*carlDesk, carl, typed);
+        INFO(saved.errorMessage().toStdString());
+        REQUIRE(saved);
+    }
+    CHECK(psql(QStringLiteral("SELECT revision FROM frontdoor.referrals")) == QStringLiteral("5"));
+    CHECK(psql(QStringLiteral("SELECT pending_by FROM frontdoor.referrals")) == carl.userId);
+    CHECK(psql(QStringLiteral("SELECT count(*) FROM frontdoor.audit WHERE reference IS NOT NULL")) == u"1");
+    CHECK(nameOf(carlDesk->referrals().load(r.reference)->referral) == QStringLiteral("Ada T"));
+    // Other desks hear of every keystroke, as of any save.
+    CHECK(psql(QStringLiteral("SELECT count(*) FROM frontdoor.events WHERE kind = 'saved'")).toInt() >= 4);
+
+    // Carl signs in at a second desk: it ends his burst (the trail gets "A" → "Ada T") without a new revision. His
+    // first desk's next keystroke is not written as a continuation: it starts a burst of its own.
+    std::unique_ptr<Store> carlSecondDesk = signIn(QStringLiteral("carl"));
+    CHECK(psql(QStringLiteral("SELECT count(*) FROM frontdoor.referrals WHERE pending_path IS NULL")) == u"1");
+    REQUIRE(keystroke(*carlDesk, carl, QStringLiteral("Ada Te")));
+    CHECK(psql(QStringLiteral("SELECT pending_from FROM frontdoor.referrals")).contains(QStringLiteral("Ada T")));
+    CHECK(psql(QStringLiteral("SELECT count(*) FROM frontdoor.audit WHERE kind = 'fieldChanged'")) == u"1");
+
+    // A supervisor takes the case's lease: Carl's desk may no longer write, and is told who has it.
+    std::unique_ptr<Store> samDesk = signIn(QStringLiteral("sam"));
+    const Actor sam{server.person(QStringLiteral("sam")), Role::Supervisor};
+    REQUIRE(samDesk->locks().acquire(r.reference, sam));
+    Result<SaveReceipt> refused = keystroke(*carlDesk, carl, QStringLiteral("Ada Tes"));
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == ErrorCode::Conflict);
+    CHECK(refused.errorMessage().contains(QStringLiteral("open for editing")));
+    CHECK(nameOf(samDesk->referrals().load(r.reference)->referral) == QStringLiteral("Ada Te"));
+
+    REQUIRE(samDesk->locks().release(r.reference));
+
+    // Carl's second desk saves another answer: his first desk is told the row moved on, and nothing is overwritten.
+    Result<StoredReferral> secondSees = carlSecondDesk->referrals().load(r.reference);
+    REQUIRE(secondSees);
+    Referral secondEdit = secondSees->referral;
+    secondEdit.setAnswer(QStringLiteral("referrer.role"), Answer::given(QStringLiteral("Teacher")));
+    clock.advance(1000);
+    Result<SaveReceipt> secondSaved = carlSecondDesk->referrals().save(secondEdit, secondSees->revision, carl);
+    INFO(secondSaved.errorMessage().toStdString());
+    REQUIRE(secondSaved);
+    Result<SaveReceipt> moved = keystroke(*carlDesk, carl, QStringLiteral("Ada Test"));
+    REQUIRE_FALSE(moved);
+    CHECK(moved.error().code == ErrorCode::Conflict);
+    CHECK(psql(QStringLiteral("SELECT document LIKE '%Teacher%' FROM frontdoor.referrals")) == u"t");
+
+    // Reopened, Carl goes on typing; the burst is ended; the server's chain and every state in it verify.
+    Result<StoredReferral> reopened = carlDesk->referrals().load(r.reference);
+    REQUIRE(reopened);
+    r = reopened->referral;
+    revision = reopened->revision;
+    REQUIRE(keystroke(*carlDesk, carl, QStringLiteral("Ada Testc")));
+    REQUIRE(keystroke(*carlDesk, carl, QStringLiteral("Ada Testchild")));
+    REQUIRE(carlDesk->referrals().flush(r.reference));
+    CHECK(nameOf(samDesk->referrals().load(r.reference)->referral) == QStringLiteral("Ada Testchild"));
+    CHECK(psql(QStringLiteral("SELECT frontdoor.first_broken_link() IS NULL")) == u"t");
+    Result<AuditVerifier::Report> verified = AuditVerifier::verify(samDesk->database());
+    INFO(verified.errorMessage().toStdString());
+    REQUIRE(verified);
+    INFO(verified->summary().toStdString());
+    CHECK(verified->intact());
+}
