@@ -661,6 +661,9 @@ BEGIN
                             p_at);
 END
 $fn$;
+-- Each keystroke stores the document again; pglz compressing it was the server's costliest single step (perf,
+-- bench_team). lz4 is several times faster at a like ratio. Documents written from now on use it.
+ALTER TABLE referrals ALTER COLUMN document SET COMPRESSION lz4;
 REVOKE ALL ON FUNCTION referral_typed(text, bigint, text, text, text, text, text, text, text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION referral_typed(text, bigint, text, text, text, text, text, text, text, text)
     TO frontdoor_call_handler, frontdoor_supervisor;
