@@ -16,6 +16,7 @@
 #include "store/serversetup.h"
 #include "store/store.h"
 
+#include "bareinserts.h"
 #include "benchcluster.h"
 #include "benchsamples.h"
 #include "filesize.h"
@@ -55,49 +56,6 @@ void line(const QString &what, Samples &s, const QString &target = {})
                .arg(target.isEmpty() ? QString() : QStringLiteral("   (target %1)").arg(target));
     out.flush();
 }
-
-// A bare sqlite3 insert + commit with the same durability, in the same folder, for the ratio: one after each save
-// (Common::floorBetweenSaves), so both are timed against the disk as it is then.
-class BareInserts
-{
-public:
-    explicit BareInserts(const QString &path)
-    {
-        sqlite3_open(path.toUtf8().constData(), &m_db);
-        sqlite3_exec(
-            m_db,
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE t (id INTEGER PRIMARY KEY, doc TEXT)",
-            nullptr,
-            nullptr,
-            nullptr);
-        sqlite3_prepare_v2(m_db, "INSERT INTO t (doc) VALUES (?)", -1, &m_insert, nullptr);
-    }
-    ~BareInserts()
-    {
-        sqlite3_finalize(m_insert);
-        sqlite3_close(m_db);
-    }
-    BareInserts(const BareInserts &) = delete;
-    BareInserts &operator=(const BareInserts &) = delete;
-
-    qint64 one(int payloadBytes)
-    {
-        const QByteArray payload(payloadBytes, 'x');
-        QElapsedTimer timer;
-        timer.start();
-        sqlite3_exec(m_db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
-        sqlite3_bind_text(m_insert, 1, payload.constData(), int(payload.size()), SQLITE_STATIC);
-        const int stepped = sqlite3_step(m_insert);
-        sqlite3_reset(m_insert);
-        const int committed = sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
-        const qint64 took = timer.nsecsElapsed();
-        return stepped == SQLITE_DONE && committed == SQLITE_OK ? took : -1;
-    }
-
-private:
-    sqlite3 *m_db = nullptr;
-    sqlite3_stmt *m_insert = nullptr;
-};
 
 // Team mode (issue 19): the same referrals, the same measurements through the same store on a PostgreSQL 15 cluster
 // this program starts on loopback, printed beside SQLite's. The floor is a bare PostgreSQL insert + commit of a

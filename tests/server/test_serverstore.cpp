@@ -169,13 +169,7 @@ TEST_CASE("A call-handler's call on the server: saved, in the trail the server c
     server.initialiseWithPeople();
     FixedClock clock(testNow());
     const auto signIn = [&](const QString &who) {
-        Result<std::unique_ptr<Store>> store = Store::connect(
-            ServerLogin{server.connection(), server.person(who), QString::fromLatin1(PgServer::password)},
-            clock,
-            Store::Options{});
-        INFO(store.errorMessage().toStdString());
-        REQUIRE(store);
-        return std::move(*store);
+        return server.desk(who, clock);
     };
     std::unique_ptr<Store> carlStore = signIn(QStringLiteral("carl"));
     const Actor carl{server.person(QStringLiteral("carl")), Role::CallHandler};
@@ -245,13 +239,7 @@ TEST_CASE("Issue 21: every combination of the queue's filters finds on the serve
     const auto connectAs = [&](const QString &name) {
         Store::Options options;
         options.workstation = name;
-        Result<std::unique_ptr<Store>> store = Store::connect(
-            ServerLogin{server.connection(), server.person(name), QString::fromLatin1(PgServer::password)},
-            clock,
-            options);
-        INFO(store.errorMessage().toStdString());
-        REQUIRE(store);
-        return std::move(*store);
+        return server.desk(name, clock, options);
     };
     std::unique_ptr<Store> sam = connectAs(QStringLiteral("sam"));
     std::unique_ptr<Store> carl = connectAs(QStringLiteral("carl"));

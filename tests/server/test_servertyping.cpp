@@ -39,13 +39,7 @@ TEST_CASE("Team mode: a keystroke is written in one statement only while the row
     server.initialiseWithPeople();
     FixedClock clock(testNow());
     const auto signIn = [&](const QString &who) {
-        Result<std::unique_ptr<Store>> store = Store::connect(
-            ServerLogin{server.connection(), server.person(who), QString::fromLatin1(PgServer::password)},
-            clock,
-            Store::Options{});
-        INFO(store.errorMessage().toStdString());
-        REQUIRE(store);
-        return std::move(*store);
+        return server.desk(who, clock);
     };
     const auto psql = [&](const QString &sql) {
         return server.psql(sql).out.trimmed();

@@ -55,6 +55,16 @@ QString PgServer::tcpConnection() const
     return QStringLiteral("host=127.0.0.1 port=%1 dbname=%2").arg(m_port, m_database);
 }
 
+std::unique_ptr<FrontDoor::Store>
+PgServer::desk(const QString &who, const FrontDoor::Clock &clock, const FrontDoor::Store::Options &options) const
+{
+    FrontDoor::Result<std::unique_ptr<FrontDoor::Store>> store = FrontDoor::Store::connect(
+        FrontDoor::ServerLogin{connection(), person(who), QString::fromLatin1(password)}, clock, options);
+    INFO(store.errorMessage().toStdString());
+    REQUIRE(store);
+    return std::move(*store);
+}
+
 PgServer::Psql PgServer::psql(const QString &sql, const QString &role, const QString &rolePassword) const
 {
     QProcess process;

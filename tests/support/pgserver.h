@@ -1,6 +1,7 @@
 #pragma once
 
 #include "store/database.h"
+#include "store/store.h"
 
 #include <QString>
 #include <QStringList>
@@ -33,6 +34,10 @@ public:
     // The person's connection through Front Door (Database::connect).
     FrontDoor::Result<std::unique_ptr<FrontDoor::Database>>
     signIn(const QString &who, const QString &withPassword = QString::fromLatin1(password)) const;
+
+    // A desk of the person's: the store connected as they would sign in (Store::connect), or the test fails.
+    std::unique_ptr<FrontDoor::Store>
+    desk(const QString &who, const FrontDoor::Clock &clock, const FrontDoor::Store::Options &options = {}) const;
 
     struct Psql
     {

@@ -1,0 +1,75 @@
+#include "store/referralrepository.h"
+
+#include "store/caseaccess.h"
+#include "store/referralstate.h"
+
+// How typing is saved: a save of many items at once as one event, and in team mode a keystroke that goes on with
+// the burst before it as one statement. The burst itself (pending_*) is kept by ReferralRepository::save.
+namespace FrontDoor {
+
+// Issue 21: a save that changes many items (a child added, a call's answers pasted in, the seed of a test) is one
+// event holding each item's new value, and its old value only where it had one: one row, one hash and one index
+// entry per save rather than per item, and no `"from": null` written ninety times.
+ReferralRepository::EventDraft ReferralRepository::fieldsChangedEvent(const FlatState &before,
+                                                                      const FlatState &after,
+                                                                      const QStringList &changed,
+                                                                      const QString &user,
+                                                                      const QDateTime &at)
+{
+    QJsonObject to;
+    QJsonObject from;
+    for (const QString &path : changed) {
+        to.insert(path, ReferralState::valueAt(after, path));
+        if (const QJsonValue was = ReferralState::valueAt(before, path); !was.isNull())
+            from.insert(path, was);
+    }
+    QJsonObject payload{{QStringLiteral("to"), to}};
+    if (!from.isEmpty())
+        payload.insert(QStringLiteral("from"), from);
+    return EventDraft{AuditKind::FieldsChanged, user, at, payload};
+}
+
+// Most saves during a call go on typing into the answer the save before changed: they add nothing to the trail (the
+// burst's event is written when it ends) and change the row alone. In team mode such a save is one statement, outside
+// any transaction: the usual way is four round trips (BEGIN, the row read, the write, COMMIT), and with thirty desks
+// on one server each is a wait for a core. The desk's cached row is the basis; the server writes only if the row is
+// still that one — the same revision, the same burst by the same person — and no one else holds a live lease
+// (referral_typed). If not, nothing is written and the usual way reads the row and says what happened.
+std::optional<Result<SaveReceipt>>
+ReferralRepository::goOnTyping(const Referral &referral, qint64 expectedRevision, const Actor &actor)
+{
+    const Current *cached = m_cache.object(referral.reference);
+    if (!cached || cached->row.revision != expectedRevision || !cached->row.pending
+        || cached->row.pending->by != actor.userId)
+        return std::nullopt;
+    const Referral &stored = cached->referral;
+    if (stored.status != ReferralStatus::Draft || referral.status != stored.status
+        || referral.profileId != stored.profileId || referral.handler != stored.handler)
+        return std::nullopt;
+    if (!permitCase(actor,
+                    stored.handler == actor.userId ? Operation::EditOwnDraft : Operation::EditAnyDraft,
+                    referral.reference))
+        return std::nullopt; // the usual way refuses it, and says why
+    FlatState after = ReferralState::flatten(referral);
+    const QStringList changed = ReferralState::changedPaths(cached->flat, after);
+    if (changed.size() != 1 || changed.constFirst() != cached->row.pending->path)
+        return std::nullopt;
+
+    Current current = *cached;
+    const QDateTime now = m_clock.now();
+    current.row.pending->at = now;
+    current.row.stored.reset();
+    current.goesOnTyping = true;
+    Result<SaveReceipt> receipt = persist(current, referral, std::move(after), {}, actor, now);
+    if (!receipt && receipt.error().code == ErrorCode::Conflict)
+        return std::nullopt; // not written: the row moved on, its burst ended elsewhere or a lease is held
+    if (!receipt) {
+        m_cache.remove(referral.reference);
+        return receipt;
+    }
+    current.goesOnTyping = false;
+    m_cache.insert(referral.reference, new Current(current));
+    return receipt;
+}
+
+} // namespace FrontDoor
