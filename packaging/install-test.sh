@@ -46,7 +46,7 @@ depends=$(dpkg-deb -f "$deb" Depends)
 say "Depends: $depends"
 # Computed by dpkg-shlibdeps from what the program links, except the SQLite and PostgreSQL drivers (plugins).
 for needed in libqt6core6 libqt6gui6 libqt6widgets6 libqt6sql6 libqt6printsupport6 libqt6charts6 libsodium23 \
-              libphonenumber8 libqt6sql6-sqlite libqt6sql6-psql; do
+              libphonenumber8 libpq5 libqt6sql6-sqlite libqt6sql6-psql; do
     grep -q "\\b$needed\\b" <<<"$depends" || fail "Depends does not name $needed"
 done
 listing=$(dpkg-deb -c "$deb" | awk '{ print $6 }' | sed 's|^\./|/|')

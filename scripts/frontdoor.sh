@@ -15,7 +15,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libsqlite3-dev
     qt6-charts-dev libqt6opengl6-dev # Qt Charts' CMake files need Qt6OpenGL's, which its package does not pull in
     catch2 libsodium-dev libphonenumber-dev
-    libqt6sql6-psql # team mode (issue 19): Qt's PostgreSQL driver
+    libqt6sql6-psql libpq-dev # team mode (issue 19): Qt's PostgreSQL driver, and libpq for schema scripts
     postgresql-15 postgresql-client-15 # the tests labelled pg start a throw-away PostgreSQL 15 cluster of their own
     poppler-utils # the tests read PDFs back as anyone receiving them could (pdftotext, pdfinfo)
     dpkg-dev file # CPack's .deb: dpkg-shlibdeps computes the dependencies, file finds the programs to ask about

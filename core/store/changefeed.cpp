@@ -1,7 +1,11 @@
 #include "store/changefeed.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlDriver>
 #include <QSqlQuery>
+
+#include <algorithm>
 
 namespace FrontDoor {
 
@@ -19,7 +23,9 @@ ChangeFeed::ChangeFeed(Connect connect, int pollMsecs, QObject *parent)
             emit reconnected();
         }
         catchUp();
+        lookForGaps();
     });
+    m_age.start();
 }
 
 ChangeFeed::~ChangeFeed()
@@ -46,21 +52,35 @@ Status ChangeFeed::connectAndListen()
             m_database.reset();
             return makeError(ErrorCode::Unreachable, QStringLiteral("The server would not send notices of changes."));
         }
-        QObject::connect(driver, &QSqlDriver::notification, this, [this](const QString &name) {
-            if (name == QLatin1String(channel))
-                catchUp();
-        });
+        QObject::connect(driver,
+                         &QSqlDriver::notification,
+                         this,
+                         [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
+                             if (name == QLatin1String(channel))
+                                 noticed(payload);
+                         });
     }
-    if (m_last < 0) {
+    if (m_newest < 0) {
         Result<QSqlQuery *> latest = m_database->exec(QStringLiteral("events.latest"));
         if (!latest) {
             m_database.reset();
             return latest.error();
         }
-        m_last = (*latest)->next() ? (*latest)->value(0).toLongLong() : 0;
+        m_newest = (*latest)->next() ? (*latest)->value(0).toLongLong() : 0;
         (*latest)->finish();
     }
     return {};
+}
+
+void ChangeFeed::noticed(const QVariant &payload)
+{
+    // [seq, kind, reference] since the server's step 6; a bare number before it, when only a read says what changed.
+    const QJsonArray change = QJsonDocument::fromJson(payload.toString().toUtf8()).array();
+    if (change.size() != 3 || !change.at(0).isDouble() || !change.at(1).isString()) {
+        catchUp();
+        return;
+    }
+    heard({Change{qint64(change.at(0).toDouble()), change.at(1).toString(), change.at(2).toString()}});
 }
 
 void ChangeFeed::lose(const QString &why)
@@ -72,24 +92,68 @@ void ChangeFeed::lose(const QString &why)
     }
 }
 
-void ChangeFeed::catchUp()
+bool ChangeFeed::read(const QString &key, Database::Bindings values, QList<Change> &into)
 {
-    if (!m_database)
-        return;
-    Result<QSqlQuery *> rows = m_database->exec(QStringLiteral("events.since"), {{"seq", m_last}});
+    Result<QSqlQuery *> rows = m_database->exec(key, values);
     if (!rows) {
         lose(rows.errorMessage());
-        return;
+        return false;
     }
-    QList<Change> changes;
     while ((*rows)->next())
-        changes.append(
-            Change{(*rows)->value(0).toLongLong(), (*rows)->value(1).toString(), (*rows)->value(2).toString()});
+        into.append(Change{(*rows)->value(0).toLongLong(), (*rows)->value(1).toString(), (*rows)->value(2).toString()});
     (*rows)->finish();
-    if (changes.isEmpty())
+    return true;
+}
+
+void ChangeFeed::catchUp()
+{
+    constexpr qsizetype page = 1000; // events.since's LIMIT
+    QList<Change> changes;
+    do {
+        changes.clear();
+        if (!m_database || !read(QStringLiteral("events.since"), {{"seq", m_newest}}, changes))
+            return;
+        heard(changes);
+    } while (changes.size() == page);
+}
+
+void ChangeFeed::lookForGaps()
+{
+    if (m_gaps.isEmpty() || !m_database)
         return;
-    m_last = changes.constLast().sequence;
-    emit changed(changes);
+    QJsonArray numbers;
+    for (auto gap = m_gaps.cbegin(); gap != m_gaps.cend(); ++gap)
+        numbers.append(double(gap.key()));
+    QList<Change> found;
+    if (!read(QStringLiteral("events.listed"),
+              {{"seqs", QString::fromUtf8(QJsonDocument(numbers).toJson(QJsonDocument::Compact))}},
+              found))
+        return;
+    heard(found);
+    const qint64 givenUp = m_age.elapsed() - m_gapPatience;
+    for (auto gap = m_gaps.begin(); gap != m_gaps.end();)
+        gap = gap.value() <= givenUp ? m_gaps.erase(gap) : std::next(gap);
+}
+
+void ChangeFeed::heard(const QList<Change> &changes)
+{
+    QList<Change> news;
+    for (const Change &change : changes) {
+        if (change.sequence > m_newest) {
+            const qint64 now = m_age.elapsed();
+            for (qint64 skipped = std::max(m_newest + 1, change.sequence - mostGaps); skipped < change.sequence;
+                 ++skipped)
+                m_gaps.insert(skipped, now);
+            m_newest = change.sequence;
+        } else if (m_gaps.remove(change.sequence) == 0) {
+            continue; // heard already (a notice and a read can both bring it)
+        }
+        news.append(change);
+    }
+    while (m_gaps.size() > mostGaps)
+        m_gaps.erase(m_gaps.begin()); // the oldest numbers: given up first
+    if (!news.isEmpty())
+        emit changed(news);
 }
 
 } // namespace FrontDoor

@@ -3,6 +3,8 @@
 #include "common/result.h"
 #include "store/database.h"
 
+#include <QElapsedTimer>
+#include <QMap>
 #include <QObject>
 #include <QTimer>
 
@@ -15,9 +17,15 @@ namespace FrontDoor {
 // of another desk's change (issue 19) — never personal data: a sequence number, a kind and a reference.
 //
 // It keeps a connection of its own. On the server it LISTENs for the events table's notices (NOTIFY on every change,
-// from a trigger); Qt's PostgreSQL driver drops a dead listener silently, so a watchdog also reads the newest event
-// every `pollMsecs`: a failure there means the connection is gone — it reconnects, listens again and catches up from
-// the last sequence it saw. The same read is the backstop when a notice is lost, and all there is on SQLite.
+// from a trigger), each carrying its change, so nothing is read back for a notice. Qt's PostgreSQL driver drops a
+// dead listener silently, so a watchdog also reads what came after the newest change heard every `pollMsecs`: a
+// failure there means the connection is gone — it reconnects, listens again and catches up. The same read is the
+// backstop when a notice is lost, and all there is on SQLite.
+//
+// On the server a number is taken when a change is written and seen when it commits, so a save begun first can be
+// seen after a later one: each change is heard once, in whatever order it comes. Numbers skipped below the newest
+// heard are gaps, looked up at each tick until they appear, or until `gapPatience` passes (a save undone never fills
+// its number).
 class ChangeFeed : public QObject
 {
     Q_OBJECT
@@ -40,8 +48,13 @@ public:
     // keeps trying at each tick of the watchdog.
     Status start();
     bool isConnected() const { return m_database != nullptr; }
-    qint64 lastSequence() const { return m_last; }
+    qint64 lastSequence() const { return m_newest; }
     int reconnections() const { return m_reconnections; }
+    int gaps() const { return int(m_gaps.size()); }
+    void setGapPatience(int msecs) { m_gapPatience = msecs; }
+
+    static constexpr int defaultGapPatience = 60'000;
+    static constexpr int mostGaps = 1000;
 
 signals:
     void changed(const QList<FrontDoor::ChangeFeed::Change> &changes);
@@ -50,13 +63,20 @@ signals:
 
 private:
     Status connectAndListen();
+    void noticed(const QVariant &payload);
     void catchUp();
+    void lookForGaps();
+    bool read(const QString &key, Database::Bindings values, QList<Change> &into);
+    void heard(const QList<Change> &changes);
     void lose(const QString &why);
 
     Connect m_connect;
     std::unique_ptr<Database> m_database;
     QTimer m_watchdog;
-    qint64 m_last = -1;
+    qint64 m_newest = -1;        // the highest number heard (or where the feed started)
+    QMap<qint64, qint64> m_gaps; // numbers skipped below it -> when first missed (on m_age)
+    QElapsedTimer m_age;
+    int m_gapPatience = defaultGapPatience;
     int m_reconnections = 0;
     bool m_lost = false;
 };

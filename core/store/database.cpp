@@ -367,10 +367,7 @@ Status Database::execDirect(const QString &sql)
     if (isServer()) {
         if (Status s = reconnectIfLost(); !s)
             return s;
-        QSqlQuery query(connection());
-        if (!query.exec(sql))
-            return errorOf(query.lastError(), m_path);
-        return {};
+        return execServerScript(sql);
     }
     return fromSqlite(m_handle, sqlite3_exec(m_handle, sql.toUtf8().constData(), nullptr, nullptr, nullptr), m_path);
 }

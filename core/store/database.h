@@ -154,6 +154,7 @@ private:
     Error errorOf(const QSqlError &error, const QString &what) const;
     Status startServerSession();
     Status reconnectIfLost();
+    Status execServerScript(const QString &sql);
     Status refuseWhileKeyWiped() const;
     Result<QSqlQuery *> execPrepared(const QString &key, const QStringList &pieces, const QVariantMap &values);
     void checkpointBetweenSaves();

@@ -8,6 +8,8 @@
 #include <QSqlDriver>
 #include <QSqlError>
 
+#include <libpq-fe.h>
+
 namespace FrontDoor {
 
 namespace {
@@ -107,6 +109,31 @@ Status Database::startServerSession()
     // session after a minute, and a desk waits at most ten seconds for a lock before saying so.
     return execDirect(QStringLiteral("SET search_path = frontdoor, pg_temp; SET client_min_messages = warning; "
                                      "SET lock_timeout = '10s'; SET idle_in_transaction_session_timeout = '60s'"));
+}
+
+// Statements of Front Door's own (a schema step, the session's settings, BEGIN and COMMIT) through libpq itself: for a
+// script of many, Qt's driver reports the first statement's result only, so a later one's failure surfaced at the
+// next statement as "current transaction is aborted", its cause lost. PQexec stops at the first failure and says it.
+Status Database::execServerScript(const QString &sql)
+{
+    const QVariant handle = connection().driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "pg_conn*") != 0) // PGconn, as Qt's driver registers it
+        return makeError(ErrorCode::DatabaseError, QStringLiteral("%1: not a PostgreSQL connection.").arg(m_path));
+    PGconn *server = *static_cast<PGconn *const *>(handle.constData());
+    PGresult *result = PQexec(server, sql.toUtf8().constData());
+    const ExecStatusType status = PQresultStatus(result);
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY) {
+        PQclear(result);
+        return {};
+    }
+    const char *primary = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    const char *state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    const QSqlError error(QString(),
+                          QString::fromUtf8(primary ? primary : PQerrorMessage(server)),
+                          QSqlError::StatementError,
+                          QString::fromLatin1(state ? state : ""));
+    PQclear(result);
+    return errorOf(error, m_path);
 }
 
 Status Database::reconnectIfLost()

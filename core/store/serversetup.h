@@ -13,7 +13,7 @@ class Database;
 class ServerSetup
 {
 public:
-    static constexpr int latestVersion = 5;
+    static constexpr int latestVersion = 6;
 
     struct Applied
     {

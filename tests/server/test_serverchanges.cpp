@@ -9,6 +9,8 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <catch2/catch.hpp>
@@ -99,6 +101,70 @@ TEST_CASE("Another desk's change reaches a listening desk by NOTIFY, and after i
     CHECK(waitFor([&] { return caught.references.contains(after); }, 10'000));
 }
 
+TEST_CASE("A change committed after a later one is still heard once: by its notice, by the watchdog when its notice "
+          "was lost, and a number never committed is given up",
+          "[pg][issue19]")
+{
+    PgServer server(QStringLiteral("changes-order"));
+    server.initialiseWithPeople();
+    FixedClock clock(testNow());
+    const ServerLogin sam{
+        server.connection(), server.person(QStringLiteral("sam")), QString::fromLatin1(PgServer::password)};
+    std::unique_ptr<Store> carlDesk = server.desk(QStringLiteral("carl"), clock);
+    const Actor carl{server.person(QStringLiteral("carl")), Role::CallHandler};
+
+    // Another of Carl's connections writes a change and holds it uncommitted: its number is taken now, and it is seen
+    // only at COMMIT — after the draft made below, whose number is higher.
+    Result<std::unique_ptr<Database>> slow = server.signIn(QStringLiteral("carl"));
+    REQUIRE(slow);
+    QSqlDatabase held = (*slow)->connection();
+    const auto hold = [&held](const QString &reference) {
+        REQUIRE(held.transaction());
+        QSqlQuery insert(held);
+        REQUIRE(insert.exec(QStringLiteral("INSERT INTO frontdoor.events (kind, reference, at) "
+                                           "VALUES ('urgent', '%1', '2026-12-02T10:00:00.000Z')")
+                                .arg(reference)));
+    };
+
+    ChangeFeed feed([&] { return Database::connect(sam); }, 200);
+    Heard heard;
+    listen(feed, heard);
+    REQUIRE(feed.start());
+
+    hold(QStringLiteral("NOR-HELD-ONE"));
+    const QString later = newDraft(*carlDesk, carl);
+    REQUIRE(waitFor([&] { return heard.references.contains(later); }, 10'000));
+    CHECK(feed.gaps() == 1);
+    REQUIRE(held.commit());
+    CHECK(waitFor([&] { return heard.references.contains(QStringLiteral("NOR-HELD-ONE")); }, 10'000));
+    CHECK(heard.references.count(QStringLiteral("NOR-HELD-ONE")) == 1); // a notice and a read: heard once
+    CHECK(feed.gaps() == 0);
+
+    // Its notice lost: the feed's connection is ended after the later change was heard, before the earlier commits.
+    hold(QStringLiteral("NOR-HELD-TWO"));
+    const QString laterStill = newDraft(*carlDesk, carl);
+    REQUIRE(waitFor([&] { return heard.references.contains(laterStill); }, 10'000));
+    const PgServer::Psql cut = server.psql(
+        QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE usename = '%1'")
+            .arg(sam.user));
+    CHECK(cut.out.toInt() == 1);
+    REQUIRE(held.commit());
+    CHECK(waitFor([&] { return heard.references.contains(QStringLiteral("NOR-HELD-TWO")); }, 15'000));
+    CHECK(heard.references.count(QStringLiteral("NOR-HELD-TWO")) == 1);
+    CHECK(feed.reconnections() >= 1);
+
+    // A change undone never fills its number: the feed looks for it until its patience runs out, then stops.
+    feed.setGapPatience(500);
+    hold(QStringLiteral("NOR-UNDONE"));
+    const QString afterUndone = newDraft(*carlDesk, carl);
+    REQUIRE(waitFor([&] { return heard.references.contains(afterUndone); }, 10'000));
+    REQUIRE(held.rollback());
+    CHECK(feed.gaps() == 1);
+    CHECK(waitFor([&] { return feed.gaps() == 0; }, 10'000));
+    CHECK_FALSE(heard.references.contains(QStringLiteral("NOR-UNDONE")));
+    CHECK(feed.isConnected());
+}
+
 TEST_CASE("On a standalone file the feed reads another connection's changes at its poll", "[pg][issue19]")
 {
     QTemporaryDir folder;
@@ -112,4 +178,22 @@ TEST_CASE("On a standalone file the feed reads another connection's changes at i
     REQUIRE(feed.start());
     const QString made = newDraft(**desk, Actor{QStringLiteral("u-handler"), Role::CallHandler});
     CHECK(waitFor([&] { return heard.references.contains(made); }, 10'000));
+
+    // A number skipped is looked up at each poll (events.listed in SQLite's dialect), and heard when it appears.
+    Result<std::unique_ptr<Database>> raw = Database::open(path, Database::Options{false, false, {}, false, {}, {}});
+    REQUIRE(raw);
+    const auto write = [&raw](qint64 seq, const QString &reference) {
+        QSqlQuery insert((*raw)->connection());
+        REQUIRE(insert.exec(QStringLiteral("INSERT INTO events (seq, kind, reference, at) "
+                                           "VALUES (%1, 'urgent', '%2', '2026-12-02T10:00:00.000Z')")
+                                .arg(seq)
+                                .arg(reference)));
+    };
+    const qint64 newest = feed.lastSequence();
+    write(newest + 2, QStringLiteral("NOR-SKIPPED-PAST"));
+    REQUIRE(waitFor([&] { return heard.references.contains(QStringLiteral("NOR-SKIPPED-PAST")); }, 10'000));
+    CHECK(feed.gaps() == 1);
+    write(newest + 1, QStringLiteral("NOR-FILLED-LATE"));
+    CHECK(waitFor([&] { return heard.references.contains(QStringLiteral("NOR-FILLED-LATE")); }, 10'000));
+    CHECK(feed.gaps() == 0);
 }

@@ -66,6 +66,33 @@ TEST_CASE("Behind Front Door's back each role reaches only what the permission m
     CHECK(server.psql(QStringLiteral("SELECT count(*) FROM frontdoor.referral_search"), cara).out
           == QLatin1String("0"));
     CHECK(server.psql(QStringLiteral("SELECT count(*) FROM frontdoor.person_keys"), cara).exitCode == 0);
+    // Row-level security's "one's own referral" (is_own_referral, put into each statement's own plan since step 6)
+    // still tells another's referral from one's own. It names frontdoor.referrals in full, and nobody on the staff
+    // may make a table of their own to stand first on a search path: not even a temporary one.
+    const QString caraRow
+        = server.psql(QStringLiteral("SELECT id FROM frontdoor.referrals WHERE reference = 'NOR-3'"), cara).out;
+    REQUIRE(server
+                .psql(QStringLiteral("INSERT INTO frontdoor.referral_search (referral_id, body, words) "
+                                     "VALUES (%1, 'Zoë', 'zoe')")
+                          .arg(caraRow),
+                      cara)
+                .exitCode
+            == 0);
+    CHECK(
+        server
+            .psql(QStringLiteral("SELECT count(*) FROM frontdoor.referral_search WHERE referral_id = %1").arg(caraRow),
+                  carl)
+            .out
+        == QLatin1String("0"));
+    CHECK(server
+              .psql(QStringLiteral("INSERT INTO frontdoor.person_keys (referral_id, person_id, kind, name, "
+                                   "name_folded, given_key, family_key) VALUES (%1, 'p1', 'child', 'Zoë', 'zoe', 'S', "
+                                   "'Z')")
+                        .arg(caraRow),
+                    carl)
+              .err.contains(QLatin1String("row-level security")));
+    CHECK(server.psql(QStringLiteral("CREATE TEMP TABLE referrals (id bigint, handler text)"), carl)
+              .err.contains(QLatin1String("permission denied")));
     // Handing one's draft to someone else is not editing it.
     CHECK(server
               .psql(QStringLiteral("UPDATE frontdoor.referrals SET handler = '%1' WHERE reference = 'NOR-1'").arg(cara),

@@ -151,6 +151,26 @@ TEST_CASE(
         "text, text, text, text)', 'EXECUTE')"));
     CHECK(publicCall.out.trimmed() == QStringLiteral("f"));
     CHECK(serverCommand(server, QStringLiteral("migrate")).outText().contains(QLatin1String("up to date")));
+    // Every function belongs to the schema's owner, whichever step made it (step 5 ran as the administrator until
+    // step 6 handed its function over).
+    CHECK(server
+              .psql(QStringLiteral("SELECT string_agg(proname, ', ') FROM pg_proc WHERE pronamespace = "
+                                   "'frontdoor'::regnamespace AND pg_get_userbyid(proowner) <> 'frontdoor_owner'"))
+              .out.isEmpty());
+
+    // A step that fails is undone whole and says what failed in it, not only that the transaction was aborted.
+    REQUIRE(server
+                .psql(QStringLiteral("DROP FUNCTION frontdoor.referral_typed(text, bigint, text, text, text, text, "
+                                     "text, text, text, text); UPDATE frontdoor.schema_version SET version = 5"))
+                .exitCode
+            == 0);
+    Run failed = serverCommand(server, QStringLiteral("migrate"));
+    CHECK(failed.exitCode != 0);
+    INFO(failed.err.toStdString());
+    CHECK(failed.err.contains(QLatin1String("migrate.6")));
+    CHECK(failed.err.contains(QLatin1String("referral_typed")));
+    CHECK(failed.err.contains(QLatin1String("does not exist")));
+    CHECK(server.psql(QStringLiteral("SELECT version FROM frontdoor.schema_version")).out == QLatin1String("5"));
 }
 
 TEST_CASE("Accounts are the server's login roles: each signs in with their own password, a wrong one or a disabled "

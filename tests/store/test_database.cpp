@@ -184,6 +184,7 @@ TEST_CASE("Every SQL key the store uses is defined by the SQLite dialect, and th
                                QStringLiteral("events.prune"),
                                QStringLiteral("events.latest"),
                                QStringLiteral("events.since"),
+                               QStringLiteral("events.listed"),
                                QStringLiteral("queries.list.select"),
                                QStringLiteral("queries.count.select"),
                                QStringLiteral("queries.where.listed"),

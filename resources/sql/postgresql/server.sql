@@ -667,3 +667,58 @@ ALTER TABLE referrals ALTER COLUMN document SET COMPRESSION lz4;
 REVOKE ALL ON FUNCTION referral_typed(text, bigint, text, text, text, text, text, text, text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION referral_typed(text, bigint, text, text, text, text, text, text, text, text)
     TO frontdoor_call_handler, frontdoor_supervisor;
+
+-- name: migrate.6
+-- Issue 19: a change's notice carries what the events table it announces already shows every member of staff — its
+-- number, kind and reference, never what is in a case — so a listening desk reads nothing back for each notice.
+-- Before, every desk read the feed back at every notice: at thirty desks, thirty reads per save, each costing the
+-- server more than the save itself. The desk looks up only the numbers it has not heard (ChangeFeed's gaps).
+SET LOCAL search_path = frontdoor, pg_temp;
+-- Step 5 ran as the database administrator, not as the schema's owner: its function is handed to the owner.
+ALTER FUNCTION referral_typed(text, bigint, text, text, text, text, text, text, text, text) OWNER TO frontdoor_owner;
+SET LOCAL ROLE frontdoor_owner;
+CREATE OR REPLACE FUNCTION announce_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+    PERFORM pg_notify('frontdoor_changes', json_build_array(NEW.seq, NEW.kind, NEW.reference)::text);
+    RETURN NULL;
+END
+$fn$;
+
+-- Row-level security asked is_own_referral four times a keystroke (the search entry and the person keys, each deleted
+-- and written again), and a SQL function with a SET clause is planned afresh at every call. Without it, and with
+-- every name written out in full (no search_path reaches it), the planner puts its test into the statement's own
+-- plan, which a function's statements keep.
+CREATE OR REPLACE FUNCTION is_own_referral(p_id bigint) RETURNS boolean STABLE LANGUAGE sql AS $fn$
+    SELECT EXISTS (SELECT FROM frontdoor.referrals AS r
+                   WHERE r.id OPERATOR(pg_catalog.=) p_id
+                     AND r.handler OPERATOR(pg_catalog.=) CAST(session_user AS pg_catalog.text))
+$fn$;
+
+-- A keystroke's write as one UPDATE whose WHERE is the burst's test, after the lease: the same order of locks as a
+-- save the usual way (the case's name, then its row), where before it locked the row first and read it twice.
+CREATE OR REPLACE FUNCTION referral_typed(p_row text, p_id bigint, p_reference text, p_search_body text,
+                                          p_search_words text, p_keys text, p_actions text, p_notice text,
+                                          p_at text, p_instance text)
+    RETURNS boolean
+    LANGUAGE plpgsql SET search_path = frontdoor, pg_temp AS $fn$
+DECLARE
+    r json := CAST(p_row AS json);
+BEGIN
+    IF EXISTS (SELECT 1 FROM case_lease(p_reference) AS l WHERE l.instance <> p_instance AND l.expires_at > p_at) THEN
+        RETURN false;
+    END IF;
+    -- What a keystroke in the same burst can change; the burst itself (path, from, by) and the status stay.
+    UPDATE referrals
+    SET document = r ->> 'document', revision = revision + 1, updated_at = r ->> 'at', updated_by = r ->> 'user',
+        urgent = CAST(r ->> 'urgent' AS integer), next_due = r ->> 'nextDue', children_summary = r ->> 'children',
+        search_text = r ->> 'searchText', pending_at = r ->> 'pendingAt'
+    WHERE id = p_id AND revision = CAST(r ->> 'expected' AS integer) AND status = 'draft'
+      AND r ->> 'status' = 'draft' AND pending_path IS NOT NULL AND pending_path = r ->> 'pendingPath'
+      AND pending_from IS NOT DISTINCT FROM r ->> 'pendingFrom' AND pending_by = r ->> 'pendingBy';
+    IF NOT FOUND THEN
+        RETURN false;
+    END IF;
+    RETURN referral_written(NULL, p_id, p_reference, p_search_body, p_search_words, p_keys, p_actions, p_notice,
+                            p_at);
+END
+$fn$;

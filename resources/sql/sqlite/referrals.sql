@@ -131,5 +131,9 @@ SELECT coalesce(max(seq), 0) FROM events
 -- What changed after :seq, for the views of every open window (ChangeFeed).
 SELECT seq, kind, reference FROM events WHERE seq > :seq ORDER BY seq LIMIT 1000
 
+-- name: events.listed
+-- Numbers the feed skipped (a JSON array), in case one has appeared since (ChangeFeed's gaps).
+SELECT seq, kind, reference FROM events WHERE seq IN (SELECT value FROM json_each(:seqs)) ORDER BY seq
+
 -- name: search.sources
 SELECT id, search_text FROM referrals ORDER BY id
