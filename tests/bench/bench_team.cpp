@@ -5,7 +5,9 @@
 // (the floor), queue refresh, search, and how long another desk's change takes to be heard by NOTIFY; counts lost
 // updates and checks the chain. Asserts nothing about time.
 //
-//   bench_team [desks=30] [seconds=20]
+//   bench_team [desks=30] [seconds=20] [listening=desks]
+//   two phases of `seconds` each, paced then flat out; `listening`: how many desks listen for changes (1 = only the
+//   supervisor's that times the notices), to see what hearing every change costs the server
 #include "profile/profileloader.h"
 #include "store/audittrail.h"
 #include "store/changefeed.h"
@@ -33,6 +35,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <thread>
 
 using namespace FrontDoor;
 
@@ -67,8 +71,33 @@ struct DeskResult
     QString error;
 };
 
+// A desk's rhythm: a save every `paceMs`, each desk starting a share of it later than the one before, so the desks do
+// not all save at the same instant; a save that overran is followed at once, never by a burst. 0 = flat out.
+class Pacer
+{
+public:
+    Pacer(int paceMs, int desk, int desks)
+        : m_pace(paceMs)
+        , m_next(std::chrono::steady_clock::now() + std::chrono::milliseconds(paceMs * desk / std::max(1, desks)))
+    {}
+    void wait()
+    {
+        if (m_pace <= 0)
+            return;
+        std::this_thread::sleep_until(m_next);
+        m_next = std::max(m_next + std::chrono::milliseconds(m_pace), std::chrono::steady_clock::now());
+    }
+
+private:
+    int m_pace;
+    std::chrono::steady_clock::time_point m_next;
+};
+
 QMutex committedMutex;
-QHash<QString, qint64> committedAt; // reference → when its last save returned (monotonic ns), for notice latency
+// reference → when its last save was sent (monotonic ns), for notice latency: from the save's start, so its own time
+// is counted too (a notice can come before the desk has its answer). Flat out, a notice that comes after the same
+// desk's next save began is counted from that one: there the figure is a lower bound.
+QHash<QString, qint64> committedAt;
 QElapsedTimer clockSinceStart;
 
 } // namespace
@@ -79,6 +108,7 @@ int main(int argc, char **argv)
     const QStringList args = app.arguments();
     const int desks = args.size() > 1 ? std::clamp(args.at(1).toInt(), 1, 100) : 30;
     const int seconds = args.size() > 2 ? std::clamp(args.at(2).toInt(), 1, 3600) : 20;
+    const int listening = args.size() > 3 ? std::clamp(args.at(3).toInt(), 1, desks) : desks;
     QTemporaryDir dir;
     Cluster cluster;
     cluster.dir = dir.filePath(QStringLiteral("pg"));
@@ -118,41 +148,6 @@ int main(int argc, char **argv)
         return ServerLogin{cluster.connection(), QStringLiteral("desk%1").arg(d), deskPassword};
     };
 
-    // The floor: every desk doing a bare insert + commit of a referral-sized row, at once, for a third of the time.
-    std::vector<Samples> floors(size_t(desks), Samples{});
-    {
-        std::vector<QThread *> threads;
-        const qint64 until = qint64(seconds) * 1000 / 3;
-        for (int d = 0; d < desks; ++d)
-            threads.push_back(QThread::create([&, d] {
-                Result<std::unique_ptr<Database>> db = Database::connect(login(d));
-                if (!db)
-                    return;
-                QSqlQuery insert((*db)->connection());
-                insert.prepare(QStringLiteral("INSERT INTO public.floor (body) VALUES (:body)"));
-                const QString body(4000, u'x');
-                QElapsedTimer total;
-                total.start();
-                while (total.elapsed() < until) {
-                    QElapsedTimer one;
-                    one.start();
-                    insert.bindValue(QStringLiteral(":body"), body);
-                    if (!insert.exec())
-                        return;
-                    floors[size_t(d)].add(one.nsecsElapsed());
-                }
-            }));
-        for (QThread *t : threads)
-            t->start();
-        for (QThread *t : threads) {
-            t->wait();
-            delete t;
-        }
-    }
-    Samples floor;
-    for (const Samples &s : floors)
-        floor.merge(s);
-
     // Where a save's time goes: one call-handler's statements from here on are logged (its new sessions), and counted
     // per save at the end — by the statement each names, never the values. (Desk 0 is the listening supervisor.)
     const int profiled = desks > 1 ? 1 : 0;
@@ -162,7 +157,7 @@ int main(int argc, char **argv)
             .exec(QStringLiteral("ALTER ROLE desk%1 SET log_statement = 'all'").arg(profiled));
 
     // A supervisor's desk listening for changes (NOTIFY), as the queue and home screen will.
-    Samples heard;
+    Samples heard; // of the phase under way
     auto feedOwner = std::make_unique<ChangeFeed>([&] { return Database::connect(login(0)); }, 5000);
     ChangeFeed &feed = *feedOwner;
     QObject::connect(&feed, &ChangeFeed::changed, &feed, [&](const QList<ChangeFeed::Change> &changes) {
@@ -181,9 +176,9 @@ int main(int argc, char **argv)
     }
 
     // Every other desk listens too, as each workstation's window does: every change is heard by every desk.
-    std::vector<std::unique_ptr<ChangeFeed>> listening;
+    std::vector<std::unique_ptr<ChangeFeed>> otherFeeds;
     qint64 heardElsewhere = 0;
-    for (int d = 1; d < desks; ++d) {
+    for (int d = 1; d < listening; ++d) {
         auto other = std::make_unique<ChangeFeed>([&, d] { return Database::connect(login(d)); }, 5000);
         QObject::connect(other.get(), &ChangeFeed::changed, other.get(), [&](const QList<ChangeFeed::Change> &c) {
             heardElsewhere += c.size();
@@ -192,116 +187,183 @@ int main(int argc, char **argv)
             out << "feed of desk " << d << ": " << s.errorMessage() << '\n';
             return finish(1);
         }
-        listening.push_back(std::move(other));
+        otherFeeds.push_back(std::move(other));
     }
 
-    std::vector<DeskResult> results{size_t(desks)};
-    std::atomic<int> running{desks};
-    std::vector<QThread *> threads;
-    for (int d = 0; d < desks; ++d)
-        threads.push_back(QThread::create([&, d] {
-            DeskResult &result = results[size_t(d)];
-            const auto done = qScopeGuard([&] { --running; });
-            Store::Options options;
-            options.workstation = QStringLiteral("desk-%1").arg(d);
-            Result<std::unique_ptr<Store>> store = Store::connect(login(d), Clock::system(), options);
-            if (!store) {
-                result.error = store.errorMessage();
-                return;
+    // One phase at one pace (0 = flat out): the floor, every desk doing a bare insert + commit of a referral-sized row
+    // at once; then the desks typing calls for the whole time.
+    int saved = 0, lost = 0;
+    const auto phase = [&](int paceMs, const QString &name) {
+        out << "-- " << name << '\n';
+        std::vector<Samples> floors(size_t(desks), Samples{});
+        {
+            std::vector<QThread *> threads;
+            // Paced, the floor runs as long as the desks (a sample every 500 ms a desk); flat out, a third is plenty.
+            const qint64 until = qint64(seconds) * 1000 / (paceMs > 0 ? 1 : 3);
+            for (int d = 0; d < desks; ++d)
+                threads.push_back(QThread::create([&, d] {
+                    Result<std::unique_ptr<Database>> db = Database::connect(login(d));
+                    if (!db)
+                        return;
+                    QSqlQuery insert((*db)->connection());
+                    insert.prepare(QStringLiteral("INSERT INTO public.floor (body) VALUES (:body)"));
+                    const QString body(4000, u'x');
+                    Pacer pacer(paceMs, d, desks);
+                    QElapsedTimer total;
+                    total.start();
+                    while (total.elapsed() < until) {
+                        pacer.wait();
+                        QElapsedTimer one;
+                        one.start();
+                        insert.bindValue(QStringLiteral(":body"), body);
+                        if (!insert.exec())
+                            return;
+                        floors[size_t(d)].add(one.nsecsElapsed());
+                    }
+                }));
+            for (QThread *t : threads)
+                t->start();
+            QEventLoop waiting; // the listening desks' notices are heard on this thread meanwhile
+            std::atomic<int> left{desks};
+            for (QThread *t : threads)
+                QObject::connect(t, &QThread::finished, &waiting, [&] {
+                    if (--left == 0)
+                        waiting.quit();
+                });
+            waiting.exec();
+            for (QThread *t : threads) {
+                t->wait();
+                delete t;
             }
-            const Actor actor{QStringLiteral("desk%1").arg(d), d % 5 == 0 ? Role::Supervisor : Role::CallHandler};
-            QElapsedTimer total;
-            total.start();
-            int call = 0;
-            while (total.elapsed() < qint64(seconds) * 1000) {
-                Result<StoredReferral> made = (*store)->referrals().createDraft(profile, actor);
-                if (!made) {
-                    result.error = made.errorMessage();
+        }
+        Samples floor;
+        for (const Samples &f : floors)
+            floor.merge(f);
+
+        heard = Samples{};
+        {
+            QMutexLocker lock(&committedMutex);
+            committedAt.clear();
+        }
+        std::vector<DeskResult> results{size_t(desks)};
+        std::atomic<int> running{desks};
+        std::vector<QThread *> threads;
+        for (int d = 0; d < desks; ++d)
+            threads.push_back(QThread::create([&, d] {
+                DeskResult &result = results[size_t(d)];
+                const auto done = qScopeGuard([&] { --running; });
+                Store::Options options;
+                options.workstation = QStringLiteral("desk-%1").arg(d);
+                Result<std::unique_ptr<Store>> store = Store::connect(login(d), Clock::system(), options);
+                if (!store) {
+                    result.error = store.errorMessage();
                     return;
                 }
-                Referral r = made->referral;
-                qint64 revision = made->revision;
-                QString typed;
-                for (int edit = 0; edit < 20 && total.elapsed() < qint64(seconds) * 1000; ++edit) {
-                    typed = QStringLiteral("Invented Child %1-%2-%3").arg(d).arg(call).arg(edit);
-                    r.children[0].answers.insert(QStringLiteral("name"), Answer::given(typed));
-                    QElapsedTimer one;
-                    one.start();
-                    Result<SaveReceipt> saved = (*store)->referrals().save(r, revision, actor);
-                    if (!saved) {
-                        result.error = saved.errorMessage();
+                const Actor actor{QStringLiteral("desk%1").arg(d), d % 5 == 0 ? Role::Supervisor : Role::CallHandler};
+                Pacer pacer(paceMs, d, desks);
+                QElapsedTimer total;
+                total.start();
+                int call = 0;
+                while (total.elapsed() < qint64(seconds) * 1000) {
+                    Result<StoredReferral> made = (*store)->referrals().createDraft(profile, actor);
+                    if (!made) {
+                        result.error = made.errorMessage();
                         return;
                     }
-                    result.saves.add(one.nsecsElapsed());
-                    {
-                        QMutexLocker lock(&committedMutex);
-                        committedAt.insert(r.reference, clockSinceStart.nsecsElapsed());
+                    Referral r = made->referral;
+                    qint64 revision = made->revision;
+                    QString typed;
+                    for (int edit = 0; edit < 20 && total.elapsed() < qint64(seconds) * 1000; ++edit) {
+                        typed = QStringLiteral("Invented Child %1-%2-%3").arg(d).arg(call).arg(edit);
+                        r.children[0].answers.insert(QStringLiteral("name"), Answer::given(typed));
+                        pacer.wait();
+                        {
+                            QMutexLocker lock(&committedMutex);
+                            committedAt.insert(r.reference, clockSinceStart.nsecsElapsed());
+                        }
+                        QElapsedTimer one;
+                        one.start();
+                        Result<SaveReceipt> saved = (*store)->referrals().save(r, revision, actor);
+                        if (!saved) {
+                            result.error = saved.errorMessage();
+                            return;
+                        }
+                        result.saves.add(one.nsecsElapsed());
+                        revision = saved->revision;
+                        ++result.saved;
+                        if (edit % 5 == 4) {
+                            QElapsedTimer q;
+                            q.start();
+                            if (!(*store)->queries().list(ReferralFilter{}, actor))
+                                ++result.lostUpdates;
+                            result.queue.add(q.nsecsElapsed());
+                        }
+                        if (edit % 7 == 6) {
+                            QElapsedTimer s;
+                            s.start();
+                            static_cast<void>((*store)->queries().search(QStringLiteral("invented %1").arg(d), actor));
+                            result.search.add(s.nsecsElapsed());
+                        }
                     }
-                    revision = saved->revision;
-                    ++result.saved;
-                    if (edit % 5 == 4) {
-                        QElapsedTimer q;
-                        q.start();
-                        if (!(*store)->queries().list(ReferralFilter{}, actor))
-                            ++result.lostUpdates;
-                        result.queue.add(q.nsecsElapsed());
+                    if (Status flushed = (*store)->referrals().flush(r.reference); !flushed) {
+                        result.error = flushed.errorMessage();
+                        return;
                     }
-                    if (edit % 7 == 6) {
-                        QElapsedTimer s;
-                        s.start();
-                        static_cast<void>((*store)->queries().search(QStringLiteral("invented %1").arg(d), actor));
-                        result.search.add(s.nsecsElapsed());
-                    }
+                    // Lost update: what the server holds must be the last thing this desk saved.
+                    Result<StoredReferral> back = (*store)->referrals().load(r.reference);
+                    if (!back || back->referral.children[0].answer(QStringLiteral("name")).value() != typed)
+                        ++result.lostUpdates;
+                    ++call;
                 }
-                if (Status flushed = (*store)->referrals().flush(r.reference); !flushed) {
-                    result.error = flushed.errorMessage();
-                    return;
-                }
-                // Lost update: what the server holds must be the last thing this desk saved.
-                Result<StoredReferral> back = (*store)->referrals().load(r.reference);
-                if (!back || back->referral.children[0].answer(QStringLiteral("name")).value() != typed)
-                    ++result.lostUpdates;
-                ++call;
-            }
-        }));
-    // The listening desk's notices arrive on this thread's event loop, which sleeps until one comes or the last desk
-    // is done. (It used to spin on processEvents(), which returns at once when nothing waits: a core burnt beside the
-    // desks while they saved, and not while the floor was measured.)
-    QEventLoop waiting;
-    for (QThread *t : threads)
-        QObject::connect(t, &QThread::finished, &waiting, [&] {
-            if (running.load() == 0)
-                waiting.quit();
-        });
-    for (QThread *t : threads)
-        t->start();
-    if (running.load() > 0)
-        waiting.exec();
-    for (QThread *t : threads) {
-        t->wait();
-        delete t;
-    }
-    QCoreApplication::processEvents(QEventLoop::AllEvents, 1000);
+            }));
+        // The listening desk's notices arrive on this thread's event loop, which sleeps until one comes or the last
+        // desk is done. (It used to spin on processEvents(), which returns at once when nothing waits: a core burnt
+        // beside the desks while they saved, and not while the floor was measured.)
+        QEventLoop waiting;
+        for (QThread *t : threads)
+            QObject::connect(t, &QThread::finished, &waiting, [&] {
+                if (running.load() == 0)
+                    waiting.quit();
+            });
+        for (QThread *t : threads)
+            t->start();
+        if (running.load() > 0)
+            waiting.exec();
+        for (QThread *t : threads) {
+            t->wait();
+            delete t;
+        }
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 1000);
 
-    Samples saves, queue, search;
-    int saved = 0, lost = 0;
-    for (DeskResult &r : results) {
-        if (!r.error.isEmpty())
-            out << "a desk stopped: " << r.error << '\n';
-        saves.merge(r.saves);
-        queue.merge(r.queue);
-        search.merge(r.search);
-        saved += r.saved;
-        lost += r.lostUpdates;
-    }
-    line(QStringLiteral("floor: bare insert + commit"), floor);
-    line(QStringLiteral("save while typing"),
-         saves,
-         QStringLiteral("p95 %1x the floor's, aim <= 3x")
-             .arg(saves.at(0.95) / std::max(0.001, floor.at(0.95)), 0, 'f', 2));
-    line(QStringLiteral("queue first page"), queue);
-    line(QStringLiteral("search"), search);
-    line(QStringLiteral("change heard on another desk"), heard, QStringLiteral("aim <= 1000 ms"));
+        Samples saves, queue, search;
+        int phaseSaved = 0;
+        for (DeskResult &r : results) {
+            if (!r.error.isEmpty())
+                out << "a desk stopped: " << r.error << '\n';
+            saves.merge(r.saves);
+            queue.merge(r.queue);
+            search.merge(r.search);
+            phaseSaved += r.saved;
+            lost += r.lostUpdates;
+        }
+        line(QStringLiteral("floor: bare insert + commit"), floor);
+        line(QStringLiteral("save while typing"),
+             saves,
+             QStringLiteral("p95 %1x the floor's, aim <= 3x")
+                 .arg(saves.at(0.95) / std::max(0.001, floor.at(0.95)), 0, 'f', 2));
+        line(QStringLiteral("queue first page"), queue);
+        line(QStringLiteral("search"), search);
+        line(QStringLiteral("change heard on another desk"), heard, QStringLiteral("aim <= 1000 ms"));
+        out << "saves " << phaseSaved << '\n';
+        saved += phaseSaved;
+        return results.at(size_t(profiled)).saved;
+    };
+    // Paced: each desk saves every 500 ms, the autosave's debounce after a keystroke — the most often an editor
+    // saves — as thirty people typing at once would. Flat out: each saves again the moment the server answers, a
+    // load no front door makes, which shows what a save costs the server beside a bare insert.
+    int profiledSaves = phase(500, QStringLiteral("paced: every desk saves every 500 ms, as its editor at most does"));
+    profiledSaves += phase(0, QStringLiteral("flat out: every desk saves again the moment it is answered"));
+
     Result<std::unique_ptr<Database>> checker = Database::connect(login(0));
     bool chainIntact = false;
     qint64 events = 0;
@@ -310,8 +372,8 @@ int main(int argc, char **argv)
             chainIntact = chain->intact;
             events = chain->events;
         }
-    if (desks > 1)
-        out << "changes heard by the other " << (desks - 1) << " listening desks: " << heardElsewhere << '\n';
+    if (listening > 1)
+        out << "changes heard by the other " << (listening - 1) << " listening desks: " << heardElsewhere << '\n';
     out << "saves " << saved << ", lost updates " << lost << ", audit events " << events << ", chain "
         << (chainIntact ? "intact" : "BROKEN") << '\n';
     // How many of the referrals' row updates were heap-only (HOT: no index touched). 91% without a fillfactor, 94%
@@ -333,7 +395,6 @@ int main(int argc, char **argv)
     const QString home
         = homeFile.open(QIODevice::ReadOnly) ? QString::fromUtf8(homeFile.readAll()).trimmed() : cluster.dir;
     QFile log(home + QStringLiteral("/server.log"));
-    const int profiledSaves = results.at(size_t(profiled)).saved;
     if (profiledSaves > 0 && log.open(QIODevice::ReadOnly)) {
         QMap<QString, int> kinds;
         QHash<QString, QString> prepared; // qpsqlpstmt_N → the statement's first words
@@ -347,9 +408,11 @@ int main(int argc, char **argv)
             const QString text = m.captured(1).simplified();
             if (const QRegularExpressionMatch p = prepare.match(text); p.hasMatch())
                 prepared.insert(p.captured(1), p.captured(2).left(60));
-            else if (const QRegularExpressionMatch e = execute.match(text); e.hasMatch())
-                kinds[prepared.value(e.captured(1), e.captured(1))]++;
-            else if (!text.contains(u'\''))
+            else if (const QRegularExpressionMatch e = execute.match(text); e.hasMatch()) {
+                const QString statement = prepared.value(e.captured(1), e.captured(1));
+                if (!statement.contains(QLatin1String("public.floor"))) // the floor's, not a save's
+                    kinds[statement]++;
+            } else if (!text.contains(u'\''))
                 kinds[text.left(60)]++;
         }
         int total = 0;
@@ -371,6 +434,6 @@ int main(int argc, char **argv)
     if (checker)
         checker->reset(); // every connection closed before the cluster stops
     feedOwner.reset();
-    listening.clear();
+    otherFeeds.clear();
     return finish(lost == 0 && chainIntact ? 0 : 1);
 }
