@@ -105,6 +105,8 @@ TEST_CASE(
         "DROP INDEX frontdoor.referrals_started; DROP INDEX frontdoor.audit_status_changes; "
         "CREATE INDEX referrals_handler ON frontdoor.referrals (handler, updated_at); "
         "DROP FUNCTION frontdoor.referral_typed(text, bigint, text, text, text, text, text, text, text, text); "
+        "DROP TRIGGER referrals_burst_ended ON frontdoor.referrals; DROP FUNCTION frontdoor.record_ended_burst(); "
+        "DROP TABLE frontdoor.ended_bursts; "
         "UPDATE frontdoor.schema_version SET version = 2;"));
     INFO(before.err.toStdString());
     REQUIRE(before.exitCode == 0);

@@ -124,3 +124,84 @@ TEST_CASE("Team mode: a keystroke is written in one statement only while the row
     INFO(verified->summary().toStdString());
     CHECK(verified->intact());
 }
+
+TEST_CASE("Team mode: a supervisor saves over a call-handler's unfinished typing, whose event goes in the trail under "
+          "the call-handler's name as the row held it, and no other event under another's name is taken",
+          "[pg][issue19]")
+{
+    PgServer server(QStringLiteral("burst-handover"));
+    server.initialiseWithPeople();
+    FixedClock clock(testNow());
+    const auto psql = [&](const QString &sql, const QString &as = {}) {
+        const PgServer::Psql run = server.psql(sql, as);
+        return run.exitCode == 0 ? run.out.trimmed() : run.err;
+    };
+    const QString carlId = server.person(QStringLiteral("carl"));
+    const QString samId = server.person(QStringLiteral("sam"));
+    const Actor carl{carlId, Role::CallHandler};
+    const Actor sam{samId, Role::Supervisor};
+
+    // Carl types a child's name; his desk dies mid-answer, the burst still open on the row.
+    std::unique_ptr<Store> carlDesk = server.desk(QStringLiteral("carl"), clock);
+    Result<StoredReferral> made = carlDesk->referrals().createDraft(norfolk(), carl);
+    REQUIRE(made);
+    Referral r = made->referral;
+    qint64 revision = made->revision;
+    for (const QString &typed : {QStringLiteral("Zo"), QStringLiteral("Zoë Invented")}) {
+        clock.advance(1000);
+        typeName(r, typed);
+        Result<SaveReceipt> saved = carlDesk->referrals().save(r, revision, carl);
+        REQUIRE(saved);
+        revision = saved->revision;
+    }
+    carlDesk.reset();
+    REQUIRE(psql(QStringLiteral("SELECT pending_by FROM frontdoor.referrals")) == carlId);
+
+    // Behind Front Door's back, Sam cannot put words in Carl's name: not with no burst ended, and not with the burst
+    // ended but another value than the document held.
+    const QString at = psql(QStringLiteral("SELECT pending_at FROM frontdoor.referrals"));
+    const QString path = psql(QStringLiteral("SELECT pending_path FROM frontdoor.referrals"));
+    const auto forged = [&](const QString &typed) {
+        return QStringLiteral(
+                   "SELECT count(*) FROM frontdoor.audit_append_all('%1', json_build_array(json_build_object("
+                   "'user_id', '%2', 'at', '%3', 'kind', 'fieldChanged', 'payload', json_build_object("
+                   "'path', '%4', 'from', null, 'to', json_build_object('value', '%5'))::text))::text)")
+            .arg(r.reference, carlId, at, path, typed);
+    };
+    CHECK(psql(forged(QStringLiteral("Zoë Invented")), samId).contains(QStringLiteral("signed in")));
+    CHECK(psql(QStringLiteral("BEGIN; UPDATE frontdoor.referrals SET pending_by = NULL, pending_path = NULL, "
+                              "pending_from = NULL, pending_at = NULL; ")
+                   + forged(QStringLiteral("Not what Carl typed")) + QStringLiteral("; COMMIT"),
+               samId)
+              .contains(QStringLiteral("signed in")));
+    CHECK(psql(QStringLiteral("SELECT pending_by FROM frontdoor.referrals")) == carlId); // all of it undone
+    // (The same with the value the document held is taken: only the value differed above.)
+    CHECK(psql(QStringLiteral("BEGIN; UPDATE frontdoor.referrals SET pending_by = NULL, pending_path = NULL, "
+                              "pending_from = NULL, pending_at = NULL; ")
+                   + forged(QStringLiteral("Zoë Invented")) + QStringLiteral("; ROLLBACK"),
+               samId)
+          == u"1");
+
+    // Through Front Door: Sam records the referrer's role. Carl's burst is ended in Carl's name, as typed.
+    std::unique_ptr<Store> samDesk = server.desk(QStringLiteral("sam"), clock);
+    Result<StoredReferral> seen = samDesk->referrals().load(r.reference);
+    REQUIRE(seen);
+    Referral edit = seen->referral;
+    edit.setAnswer(QStringLiteral("referrer.role"), Answer::given(QStringLiteral("Teacher")));
+    clock.advance(60'000);
+    Result<SaveReceipt> saved = samDesk->referrals().save(edit, seen->revision, sam);
+    INFO(saved.errorMessage().toStdString());
+    REQUIRE(saved);
+    REQUIRE(samDesk->referrals().flush(r.reference));
+    CHECK(psql(QStringLiteral("SELECT user_id || ' ' || at || ' ' || (payload::json -> 'to' ->> 'value') FROM "
+                              "frontdoor.audit WHERE kind = 'fieldChanged' AND payload::json ->> 'path' = '%1'")
+                   .arg(path))
+          == QStringLiteral("%1 %2 Zoë Invented").arg(carlId, at));
+    CHECK(psql(QStringLiteral("SELECT user_id FROM frontdoor.audit WHERE payload LIKE '%Teacher%'")) == samId);
+    CHECK(psql(QStringLiteral("SELECT count(*) FROM frontdoor.ended_bursts")) == u"0"); // used up
+    CHECK(psql(QStringLiteral("SELECT frontdoor.first_broken_link() IS NULL")) == u"t");
+    Result<AuditVerifier::Report> verified = AuditVerifier::verify(samDesk->database());
+    REQUIRE(verified);
+    INFO(verified->summary().toStdString());
+    CHECK(verified->intact());
+}

@@ -722,3 +722,96 @@ BEGIN
                             p_at);
 END
 $fn$;
+
+-- A save that ends another person's typing burst — a supervisor picking up a draft whose desk died mid-answer — records
+-- that burst's event under its typist's name, as on SQLite, where audit_append_all refused every event under another
+-- name. It now takes exactly one such event per burst ended in the same transaction: the burst as the row held it when
+-- it ended (recorded here by a trigger, under the row's lock), the same person, time, answer, old value and the value
+-- the document held, once. Nobody on the staff may write ended_bursts; a burst is only in one typed answer.
+CREATE TABLE ended_bursts (
+    xact         xid8 NOT NULL,
+    reference    text NOT NULL,
+    pending_by   text NOT NULL,
+    pending_path text NOT NULL,
+    pending_from text,
+    pending_at   text NOT NULL,
+    typed        jsonb NOT NULL,
+    PRIMARY KEY (xact, reference)
+);
+REVOKE ALL ON ended_bursts FROM PUBLIC;
+
+CREATE FUNCTION record_ended_burst() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = frontdoor, pg_temp AS $fn$
+DECLARE
+    person text[] := regexp_match(OLD.pending_path, '^(children|adults)\[([^]]*)\]\.(.+)$');
+    typed  jsonb;
+BEGIN
+    IF person IS NOT NULL THEN
+        SELECT p -> 'answers' -> person[3] INTO typed
+        FROM jsonb_array_elements(CAST(OLD.document AS jsonb) -> person[1]) AS p
+        WHERE p ->> 'id' = person[2];
+    ELSIF OLD.pending_path !~ '^@|\[' THEN
+        typed := CAST(OLD.document AS jsonb) -> 'answers' -> OLD.pending_path;
+    ELSE
+        RETURN NEW;
+    END IF;
+    INSERT INTO ended_bursts (xact, reference, pending_by, pending_path, pending_from, pending_at, typed)
+    VALUES (pg_current_xact_id(), OLD.reference, OLD.pending_by, OLD.pending_path, OLD.pending_from, OLD.pending_at,
+            coalesce(typed, 'null'::jsonb))
+    ON CONFLICT (xact, reference) DO NOTHING;
+    RETURN NEW;
+END
+$fn$;
+CREATE TRIGGER referrals_burst_ended BEFORE UPDATE ON referrals FOR EACH ROW
+    WHEN (OLD.pending_by IS NOT NULL AND OLD.pending_by <> CAST(session_user AS text)
+          AND (NEW.pending_by IS DISTINCT FROM OLD.pending_by OR NEW.pending_at IS DISTINCT FROM OLD.pending_at
+               OR NEW.pending_path IS DISTINCT FROM OLD.pending_path))
+    EXECUTE FUNCTION record_ended_burst();
+
+CREATE OR REPLACE FUNCTION audit_append_all(p_reference text, p_events text)
+    RETURNS TABLE (seq bigint, prev_hash text, hash text) LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = frontdoor, pg_temp AS $fn$
+#variable_conflict use_column
+DECLARE
+    head_seq  bigint;
+    head_hash text;
+    new_hash  text;
+    e         record;
+BEGIN
+    SELECT h.seq, h.hash INTO head_seq, head_hash FROM audit_head AS h WHERE h.id = 1 FOR UPDATE;
+    FOR e IN SELECT x.value ->> 'user_id' AS user_id, x.value ->> 'at' AS at, x.value ->> 'kind' AS kind,
+                    x.value ->> 'payload' AS payload
+             FROM json_array_elements(CAST(p_events AS json)) WITH ORDINALITY AS x (value, n) ORDER BY x.n LOOP
+        IF e.user_id IS DISTINCT FROM session_user::text THEN
+            -- Only the event of a burst this transaction ended, as the row held it; used up by this event.
+            DELETE FROM ended_bursts AS b
+            WHERE b.xact = pg_current_xact_id() AND b.reference = p_reference AND b.pending_by = e.user_id
+              AND b.pending_at = e.at AND e.kind = 'fieldChanged' AND e.payload IS NOT NULL
+              AND CAST(e.payload AS jsonb) ->> 'path' = b.pending_path
+              AND coalesce(CAST(e.payload AS jsonb) -> 'from', 'null'::jsonb)
+                  = coalesce(CAST(b.pending_from AS jsonb) -> 0, 'null'::jsonb)
+              AND coalesce(CAST(e.payload AS jsonb) -> 'to', 'null'::jsonb) = b.typed;
+            IF NOT FOUND THEN
+                RAISE EXCEPTION 'an event is recorded under the person signed in (%), not %', session_user, e.user_id
+                    USING ERRCODE = 'insufficient_privilege';
+            END IF;
+        END IF;
+        IF e.at IS NULL OR e.at !~ '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$' THEN
+            RAISE EXCEPTION 'an event time must be UTC ISO 8601 with milliseconds' USING ERRCODE = 'check_violation';
+        END IF;
+        IF e.kind IS NULL OR e.payload IS NULL THEN
+            RAISE EXCEPTION 'an event needs its kind and payload' USING ERRCODE = 'check_violation';
+        END IF;
+        new_hash := chain_hash(head_seq + 1, p_reference, e.user_id, e.at, e.kind, e.payload, head_hash);
+        INSERT INTO audit (seq, reference, user_id, at, kind, payload, prev_hash, hash)
+        VALUES (head_seq + 1, nullif(p_reference, ''), e.user_id, e.at, e.kind, e.payload, head_hash, new_hash);
+        seq := head_seq + 1;
+        prev_hash := head_hash;
+        hash := new_hash;
+        RETURN NEXT;
+        head_seq := head_seq + 1;
+        head_hash := new_hash;
+    END LOOP;
+    UPDATE audit_head SET seq = head_seq, hash = head_hash WHERE id = 1;
+END
+$fn$;
