@@ -191,6 +191,12 @@ void fillInvented(StoreFixture &f, bool moreEvents)
     }
 }
 
+QByteArray fileBytes(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
 QByteArray fileDigest(const QString &path)
 {
     QFile file(path);

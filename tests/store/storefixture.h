@@ -65,6 +65,8 @@ void fillInvented(StoreFixture &f, bool moreEvents = false);
 
 // SHA-256 of a file's bytes (empty when absent), to prove a damaged file was left exactly as it was.
 QByteArray fileDigest(const QString &path);
+// A file's bytes as they are on disk (empty if it cannot be read): what anyone who copied it would have.
+QByteArray fileBytes(const QString &path);
 // Requires the whole verification (chain, every referral's state and derived rows) to pass, its summary shown if not.
 void requireIntact(StoreFixture &f);
 

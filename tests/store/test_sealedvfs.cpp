@@ -65,12 +65,6 @@ void create(Connection &c, const QString &path, const QString &token, int rows)
     sqlite3_finalize(insert);
 }
 
-QByteArray contents(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 bool holdsCanary(const QByteArray &bytes)
 {
     return bytes.contains(canary) || bytes.contains(QByteArrayLiteral("Zephyrine"));
@@ -112,13 +106,13 @@ TEST_CASE("A sealed database keeps no row in the clear, in the file or its WAL, 
         create(c, path, attached.token(), 500);
         // Mid-session, before any checkpoint: the WAL holds the pages, sealed too.
         CHECK(QFile::exists(path + QStringLiteral("-wal")));
-        CHECK_FALSE(holdsCanary(contents(path + QStringLiteral("-wal"))));
-        CHECK_FALSE(holdsCanary(contents(path + QStringLiteral("-shm"))));
+        CHECK_FALSE(holdsCanary(fileBytes(path + QStringLiteral("-wal"))));
+        CHECK_FALSE(holdsCanary(fileBytes(path + QStringLiteral("-shm"))));
         REQUIRE(c.exec("PRAGMA wal_checkpoint(TRUNCATE)") == SQLITE_OK);
         int rc = 0;
         CHECK(countRows(c, &rc) == 500);
     }
-    const QByteArray file = contents(path);
+    const QByteArray file = fileBytes(path);
     CHECK(file.startsWith(QByteArrayLiteral("SQLite format 3")));
     CHECK(SealedVfs::headerSaysSealed(file.left(100)));
     CHECK_FALSE(holdsCanary(file));
@@ -143,7 +137,7 @@ TEST_CASE("A sealed database keeps no row in the clear, in the file or its WAL, 
         REQUIRE(sqlite3_open(plain.toUtf8().constData(), &p.db) == SQLITE_OK);
         REQUIRE(p.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)") == SQLITE_OK);
         REQUIRE(p.exec(QByteArray("INSERT INTO t (name) VALUES ('" + canary + "')").constData()) == SQLITE_OK);
-        CHECK(holdsCanary(contents(plain)));
+        CHECK(holdsCanary(fileBytes(plain)));
     }
 }
 
@@ -160,7 +154,7 @@ TEST_CASE("A flipped byte in a sealed page or WAL frame is damage, a moved or fo
         create(c, path, attached.token(), 300);
         REQUIRE(c.exec("PRAGMA wal_checkpoint(TRUNCATE)") == SQLITE_OK);
     }
-    const QByteArray original = contents(path);
+    const QByteArray original = fileBytes(path);
     const int pageSize = ((uchar(original.at(16)) << 8) | uchar(original.at(17)));
     REQUIRE(original.size() >= 6 * pageSize);
     const auto rewrite = [&](const QByteArray &bytes) {
@@ -210,7 +204,7 @@ TEST_CASE("A flipped byte in a sealed page or WAL frame is damage, a moved or fo
             REQUIRE(c.exec("PRAGMA wal_checkpoint(TRUNCATE)") == SQLITE_OK);
         }
         QByteArray foreign = original;
-        foreign.replace(2 * pageSize, pageSize, contents(otherPath).mid(2 * pageSize, pageSize));
+        foreign.replace(2 * pageSize, pageSize, fileBytes(otherPath).mid(2 * pageSize, pageSize));
         rewrite(foreign);
         CHECK(readAll(attached.token()) == SQLITE_IOERR_DATA);
     }
@@ -218,7 +212,7 @@ TEST_CASE("A flipped byte in a sealed page or WAL frame is damage, a moved or fo
     {
         SealedVfs::Attachment wrong(SealingKey::generate(key->fileId()));
         CHECK(readAll(wrong.token()) != SQLITE_OK);
-        CHECK(contents(path) == original); // and nothing was written
+        CHECK(fileBytes(path) == original); // and nothing was written
     }
     SECTION("no key at all")
     {
@@ -233,7 +227,7 @@ TEST_CASE("A flipped byte in a sealed page or WAL frame is damage, a moved or fo
             REQUIRE(c.exec("UPDATE t SET name = name || 'y' WHERE id < 50") == SQLITE_OK);
             sqlite3_db_config(c.db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
         }
-        QByteArray wal = contents(path + QStringLiteral("-wal"));
+        QByteArray wal = fileBytes(path + QStringLiteral("-wal"));
         REQUIRE(wal.size() > 32 + 24 + pageSize);
         const int inFirstPage = 32 + 24 + pageSize / 2;
         wal[inFirstPage] = char(wal.at(inFirstPage) ^ 0x04);
@@ -259,153 +253,13 @@ TEST_CASE("A sealed database refuses what would write rows in the clear: a rollb
     REQUIRE(openSealed(c, path, attached.token()) == SQLITE_OK);
     const QByteArray into = "VACUUM INTO '" + dir.filePath(QStringLiteral("copy.sqlite")).toUtf8() + "'";
     CHECK(c.exec(into.constData()) != SQLITE_OK);
-    CHECK_FALSE(holdsCanary(contents(dir.filePath(QStringLiteral("copy.sqlite")))));
+    CHECK_FALSE(holdsCanary(fileBytes(dir.filePath(QStringLiteral("copy.sqlite")))));
     // Leaving WAL would need a rollback journal on the disk: refused, and the database goes on in WAL, sealed.
     CHECK(c.exec("PRAGMA journal_mode = DELETE") == SQLITE_CANTOPEN);
     CHECK(c.exec("INSERT INTO t (name) VALUES ('Canary-Zephyrine-late')") == SQLITE_OK);
     CHECK_FALSE(QFile::exists(path + QStringLiteral("-journal")));
-    CHECK_FALSE(holdsCanary(contents(path + QStringLiteral("-wal"))));
-    CHECK_FALSE(holdsCanary(contents(path)));
-}
-
-TEST_CASE("The store on an encrypted file is saved, searched, verified and reopened with its key, refused without it, "
-          "and leaves no name on disk")
-{
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("frontdoor.sqlite"));
-    FixedClock clock(testNow());
-    Store::Options options;
-    const QString password = QStringLiteral("correct horse battery staple");
-    Result<KeyRing::Created> created = KeyRing::create(QStringLiteral("u-handler"), password, cheapHashing);
-    REQUIRE(created);
-    const KeyRing &ring = created->ring;
-    REQUIRE(ring.save(KeyRing::pathFor(path)));
-    options.sealing = created->key;
-    options.backupFolder = dir.filePath(QStringLiteral("backups"));
-    options.anchorFolder = dir.filePath(QStringLiteral("anchors"));
-    const QString child = QStringLiteral("Zephyrine Quillworth-Ødegård");
-    QString reference;
-    {
-        Result<std::unique_ptr<Store>> store = Store::open(path, clock, options);
-        INFO(store.errorMessage().toStdString());
-        REQUIRE(store);
-        CHECK((*store)->database().isSealed());
-        for (int i = 0; i < 20; ++i) {
-            StoredReferral draft = (*store)->referrals().createDraft(norfolk(), handler).value();
-            Referral r = draft.referral;
-            r.children[0].answers.insert(QStringLiteral("name"), Answer::given(child + QString::number(i)));
-            r.setAnswer(u"family.postcode", Answer::given(QStringLiteral("NR1 2DH")));
-            Result<SaveReceipt> saved = (*store)->referrals().save(r, draft.revision, handler);
-            REQUIRE(saved);
-            reference = r.reference;
-        }
-        Result<QList<ReferralSummary>> hits = (*store)->queries().search(QStringLiteral("zephyrine"));
-        REQUIRE(hits);
-        CHECK(hits->size() == 20);
-        // Before any checkpoint, and after: neither the file nor its WAL holds the name.
-        for (const QString &file : QStringList{path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm")}) {
-            INFO(file.toStdString());
-            CHECK_FALSE(holdsCanary(contents(file)));
-            CHECK_FALSE(contents(file).contains(QStringLiteral("Quillworth").toUtf8()));
-        }
-        // The backup is sealed too, under a file id of its own, with its wrapped keys beside it; it verifies.
-        Result<Backups::Made> backup = (*store)->backUp(handler);
-        INFO(backup.errorMessage().toStdString());
-        REQUIRE(backup);
-        CHECK(SealedVfs::headerSaysSealed(contents(backup->file).left(100)));
-        CHECK_FALSE(contents(backup->file).contains(QStringLiteral("Quillworth").toUtf8()));
-        Result<KeyRing> backupRing = KeyRing::load(KeyRing::pathFor(backup->file));
-        REQUIRE(backupRing);
-        CHECK(backupRing->fileId() != ring.fileId());
-        CHECK(Backups::verify(backup->file, {}, {}, options.sealing->forFile(backupRing->fileId())));
-        CHECK_FALSE(Backups::verify(backup->file)); // without the key: refused, never read as plaintext
-        CHECK_FALSE(Backups::verify(backup->file, {}, {}, options.sealing)); // the database's own file id: refused
-        // One self-contained file and its keys: no WAL, no journal beside it.
-        CHECK(QDir(options.backupFolder).entryList(QDir::Files)
-              == QStringList{QFileInfo(backup->file).fileName(),
-                             QFileInfo(backup->file).fileName() + QStringLiteral(".keys")});
-    }
-    for (const QString &file : QStringList{path, path + QStringLiteral("-wal")})
-        CHECK_FALSE(contents(file).contains(QStringLiteral("Quillworth").toUtf8()));
-
-    Result<std::unique_ptr<Store>> again = Store::open(path, clock, options);
-    REQUIRE(again);
-    Result<StoredReferral> loaded = (*again)->referrals().load(reference);
-    REQUIRE(loaded);
-    CHECK(loaded->referral.children[0].answers.value(QStringLiteral("name")).value() == child + QStringLiteral("19"));
-    Result<AuditVerifier::Report> report = AuditVerifier::verify((*again)->database());
-    REQUIRE(report);
-    CHECK(report->intact());
-    again->reset();
-
-    Store::Options withoutKey = options;
-    withoutKey.sealing.reset();
-    Result<std::unique_ptr<Store>> refused = Store::open(path, clock, withoutKey);
-    REQUIRE_FALSE(refused);
-    CHECK(refused.errorMessage().contains(QLatin1String("is encrypted")));
-
-    const QString plainPath = dir.filePath(QStringLiteral("plain.sqlite"));
-    {
-        REQUIRE(Store::open(plainPath, clock, withoutKey));
-    }
-    Result<std::unique_ptr<Store>> plainWithKey = Store::open(plainPath, clock, options);
-    REQUIRE_FALSE(plainWithKey);
-    CHECK(plainWithKey.errorMessage().contains(QLatin1String("not encrypted")));
-}
-
-TEST_CASE("frontdoor encrypt converts a plaintext database whole, verified, leaves no plaintext copy, and is refused "
-          "while it is open elsewhere")
-{
-    StoreFixture f;
-    fillInvented(f, true);
-    const qint64 referrals = f.rawValue(QStringLiteral("SELECT count(*) FROM referrals")).toLongLong();
-    const qint64 events = f.rawValue(QStringLiteral("SELECT seq FROM audit_head")).toLongLong();
-    REQUIRE(referrals == 3);
-    const QString password = QStringLiteral("correct horse battery staple");
-
-    // While the program has it open: refused, nothing changed.
-    const QByteArray before = fileDigest(f.path);
-    Result<DatabaseEncryption::Converted> busy
-        = DatabaseEncryption::convert(f.path, QStringLiteral("root"), password, cheapHashing);
-    REQUIRE_FALSE(busy);
-    CHECK(busy.errorMessage().contains(QLatin1String("open elsewhere")));
-    CHECK_FALSE(QFile::exists(KeyRing::pathFor(f.path)));
-    f.close();
-    CHECK(contents(f.path).contains(QByteArrayLiteral("Invented Caller")));
-
-    Result<DatabaseEncryption::Converted> converted
-        = DatabaseEncryption::convert(f.path, QStringLiteral("root"), password, cheapHashing);
-    INFO(converted.errorMessage().toStdString());
-    REQUIRE(converted);
-    CHECK(converted->referrals == referrals);
-    CHECK(converted->events == events);
-    CHECK_FALSE(converted->recoveryKey.isEmpty());
-    const QStringList left = QDir(QFileInfo(f.path).absolutePath()).entryList(QDir::Files);
-    CHECK(left == QStringList{QFileInfo(f.path).fileName(), QFileInfo(f.path).fileName() + QStringLiteral(".keys")});
-    CHECK_FALSE(contents(f.path).contains(QByteArrayLiteral("Invented Caller")));
-    CHECK(SealedVfs::headerSaysSealed(contents(f.path).left(100)));
-
-    // Opened with the key the ring gives the password (and the recovery key): the same records, verified.
-    Result<KeyRing> ring = KeyRing::load(converted->keyFile);
-    REQUIRE(ring);
-    Result<std::shared_ptr<SealingKey>> key = ring->unwrap(QStringLiteral("root"), password);
-    REQUIRE(key);
-    REQUIRE(ring->unwrapWithRecoveryKey(converted->recoveryKey));
-    Store::Options options;
-    options.sealing = *key;
-    Store &store = f.reopen(options);
-    CHECK(store.database().isSealed());
-    Result<AuditVerifier::Report> report = AuditVerifier::verify(store.database());
-    REQUIRE(report);
-    CHECK(report->intact());
-    f.close();
-
-    // A second run: already encrypted, nothing changed.
-    Result<DatabaseEncryption::Converted> again
-        = DatabaseEncryption::convert(f.path, QStringLiteral("root"), password, cheapHashing);
-    REQUIRE_FALSE(again);
-    CHECK(again.errorMessage().contains(QLatin1String("already encrypted")));
-    CHECK(fileDigest(f.path) != before);
+    CHECK_FALSE(holdsCanary(fileBytes(path + QStringLiteral("-wal"))));
+    CHECK_FALSE(holdsCanary(fileBytes(path)));
 }
 
 TEST_CASE("The header's 100 clear bytes, each changed in turn: the rows come back whole or not at all, never wrong "
@@ -427,7 +281,7 @@ TEST_CASE("The header's 100 clear bytes, each changed in turn: the rows come bac
     QFile::remove(path + QStringLiteral("-shm"));
     for (int i = 0; i < 120; ++i)
         expectedLength += canary.size() + 1 + QByteArray::number(i).size() + 200;
-    const QByteArray original = contents(path);
+    const QByteArray original = fileBytes(path);
     int wholeReads = 0;
     int refused = 0;
     for (int at = 0; at < 100; ++at) {
@@ -462,7 +316,7 @@ TEST_CASE("The header's 100 clear bytes, each changed in turn: the rows come bac
     }
     CHECK(wholeReads + refused == 100);
     CHECK(refused > 0); // the page size, the reserved bytes, the magic: changing them stops every read
-    CHECK_FALSE(holdsCanary(contents(path))); // and no attempt wrote a row back in the clear
+    CHECK_FALSE(holdsCanary(fileBytes(path))); // and no attempt wrote a row back in the clear
 }
 
 TEST_CASE("A stowed key (the screen locked) refuses every read and write, takes back only the same key, then works "
