@@ -289,7 +289,8 @@ Result<Backups::Job> Backups::prepare(Database &database,
                                       const QDateTime &now,
                                       const Actor &actor,
                                       const QString &secondFolder,
-                                      const QString &anchorFile)
+                                      const QString &anchorFile,
+                                      const QString &replacing)
 {
     if (!QFileInfo(folder).isDir() && !DatabaseLocation::makeOwnerOnlyFolder(folder))
         return makeError(ErrorCode::IoError, QStringLiteral("%1: the backup folder cannot be created.").arg(folder));
@@ -311,8 +312,10 @@ Result<Backups::Job> Backups::prepare(Database &database,
     job.secondFolder = secondFolder;
     job.anchorFile = anchorFile;
     job.name = BackupFiles::fileNameFor(database.path(), now);
-    if (Result<qint64> event = AuditTrail::record(
-            database, {}, actor.userId, now, AuditKind::BackupMade, {{QStringLiteral("file"), job.name}});
+    QJsonObject payload{{QStringLiteral("file"), job.name}};
+    if (!replacing.isEmpty())
+        payload.insert(QStringLiteral("replaces"), replacing);
+    if (Result<qint64> event = AuditTrail::record(database, {}, actor.userId, now, AuditKind::BackupMade, payload);
         !event)
         return event.error();
 

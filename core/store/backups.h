@@ -45,7 +45,8 @@ public:
     // the backup in the trail and writes the copy's wrapped keys, on the store's thread; carryOut() copies, verifies,
     // thins and copies again to the second folder on any thread, reading through a connection of its own (the
     // store's saves go on meanwhile; the copy is of the moment it began). `interruption` stops it between steps;
-    // what it had written is removed.
+    // what it had written is removed. `replacing`: the backup prepared before that was never made (stopped when the
+    // screen locked, or failed) — its event stands in the trail, so this one's says it replaces it.
     struct Job
     {
         QString databasePath;
@@ -61,7 +62,8 @@ public:
                                const QDateTime &now,
                                const Actor &actor,
                                const QString &secondFolder = {},
-                               const QString &anchorFile = {});
+                               const QString &anchorFile = {},
+                               const QString &replacing = {});
     static Result<Made> carryOut(const Job &job, Interruption *interruption = nullptr);
 
     // When the newest backup in `folder` is older than a day, or there is none.

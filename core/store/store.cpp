@@ -132,13 +132,18 @@ Result<Backups::Job> Store::prepareBackUp(const Actor &actor)
                          QStringLiteral("In team mode the server is backed up by its administrators (a base backup "
                                         "and WAL archiving, see the README's Team mode); Front Door makes no copy of "
                                         "it."));
-    return Backups::prepare(*m_database, m_backupFolder, m_clock.now(), actor, m_secondBackupFolder, m_anchors.file());
+    Result<Backups::Job> job = Backups::prepare(
+        *m_database, m_backupFolder, m_clock.now(), actor, m_secondBackupFolder, m_anchors.file(), m_unmadeBackup);
+    if (job)
+        m_unmadeBackup = job->name; // until finishBackUp() is given it made
+    return job;
 }
 
 Result<Backups::Made> Store::finishBackUp(Result<Backups::Made> made)
 {
     if (!made)
         return made;
+    m_unmadeBackup.clear();
     // The copy's verified head is the next backup's checkpoint (issue 21): it verifies only what came after.
     const AuditTrail::Verification &copy = made->verified.chain;
     if (Result<Anchor> verified

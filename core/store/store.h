@@ -83,6 +83,7 @@ private:
     const Clock &m_clock;
     QString m_backupFolder;
     QString m_secondBackupFolder;
+    QString m_unmadeBackup; // the backup last prepared, until it is made: the next one's event says it replaces it
     QString m_workstation;
     WorkingCalendar m_calendar;
     ReferralRepository m_referrals;

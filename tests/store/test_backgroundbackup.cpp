@@ -142,8 +142,13 @@ TEST_CASE("A backup stopped (the screen locks, the window closes) leaves nothing
         for (const QString &file : BackupFiles::list(folder, f.path))
             CHECK(Backups::verify(file, {}, {}, f.keyOf(file)));
 
+        // The trail says the backup it had begun was never made: the next one's event replaces it.
         Result<Backups::Job> again = f->prepareBackUp(handler);
         REQUIRE(again);
+        CHECK(f.rawValue(QStringLiteral("SELECT json_extract(payload, '$.replaces') FROM audit WHERE kind = "
+                                        "'backupMade' ORDER BY seq DESC LIMIT 1"))
+              == job->name);
+        CHECK_FALSE(QFileInfo::exists(QDir(folder).filePath(job->name)));
         backup.start(*again);
         int next = 60;
         whileItRuns(f, backup, next);
@@ -171,5 +176,11 @@ TEST_CASE("A backup stopped (the screen locks, the window closes) leaves nothing
         REQUIRE(anchors->size() >= 2);
         CHECK(anchors->last().occasion == QStringLiteral("backup"));
         CHECK(anchors->at(anchors->size() - 2).sequence == made->verified.chain.headSequence);
+        // Made: the next backup replaces nothing.
+        REQUIRE(f->prepareBackUp(handler));
+        CHECK(f.rawValue(QStringLiteral("SELECT json_extract(payload, '$.replaces') IS NULL FROM audit WHERE kind = "
+                                        "'backupMade' ORDER BY seq DESC LIMIT 1"))
+                  .toInt()
+              == 1);
     }
 }
