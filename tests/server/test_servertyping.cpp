@@ -175,6 +175,19 @@ TEST_CASE("Team mode: a supervisor saves over a call-handler's unfinished typing
                samId)
               .contains(QStringLiteral("signed in")));
     CHECK(psql(QStringLiteral("SELECT pending_by FROM frontdoor.referrals")) == carlId); // all of it undone
+    // Nor by writing a burst of Carl's into the row and ending it in the same transaction, under a savepoint or not:
+    // only a burst as it was committed counts.
+    for (const QString &savepoint : {QString(), QStringLiteral("SAVEPOINT s; ")}) {
+        const QString tried
+            = psql(QStringLiteral("BEGIN; ") + savepoint
+                       + QStringLiteral("UPDATE frontdoor.referrals SET document = replace(document, 'Zoë Invented', "
+                                        "'Not what Carl typed'); UPDATE frontdoor.referrals SET pending_by = NULL, "
+                                        "pending_path = NULL, pending_from = NULL, pending_at = NULL; ")
+                       + forged(QStringLiteral("Not what Carl typed")) + QStringLiteral("; COMMIT"),
+                   samId);
+        INFO(savepoint.toStdString() << " gave: " << tried.toStdString());
+        CHECK(tried.contains(QStringLiteral("signed in")));
+    }
     // (The same with the value the document held is taken: only the value differed above.)
     CHECK(psql(QStringLiteral("BEGIN; UPDATE frontdoor.referrals SET pending_by = NULL, pending_path = NULL, "
                               "pending_from = NULL, pending_at = NULL; ")

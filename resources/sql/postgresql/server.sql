@@ -743,9 +743,23 @@ REVOKE ALL ON ended_bursts FROM PUBLIC;
 CREATE FUNCTION record_ended_burst() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = frontdoor, pg_temp AS $fn$
 DECLARE
-    person text[] := regexp_match(OLD.pending_path, '^(children|adults)\[([^]]*)\]\.(.+)$');
-    typed  jsonb;
+    person  text[] := regexp_match(OLD.pending_path, '^(children|adults)\[([^]]*)\]\.(.+)$');
+    typed   jsonb;
+    written xid;
+    now_id  bigint;
+    full_id bigint;
 BEGIN
+    -- Only a burst as committed: not one this transaction wrote into the row before ending it (its xmin still in
+    -- progress, as ours is, or a savepoint's of ours), which would let anyone put any burst in another's name.
+    SELECT r.xmin INTO written FROM referrals AS r WHERE r.id = OLD.id;
+    now_id := CAST(CAST(pg_current_xact_id() AS text) AS bigint);
+    full_id := now_id - (now_id & 4294967295) + CAST(CAST(written AS text) AS bigint);
+    IF full_id > now_id + 2147483648 THEN
+        full_id := full_id - 4294967296; -- written in the epoch before (a later one: a savepoint's, or committed since)
+    END IF;
+    IF pg_xact_status(CAST(CAST(full_id AS text) AS xid8)) = 'in progress' THEN
+        RETURN NEW;
+    END IF;
     IF person IS NOT NULL THEN
         SELECT p -> 'answers' -> person[3] INTO typed
         FROM jsonb_array_elements(CAST(OLD.document AS jsonb) -> person[1]) AS p
