@@ -217,4 +217,23 @@ TEST_CASE("Team mode: a supervisor saves over a call-handler's unfinished typing
     REQUIRE(verified);
     INFO(verified->summary().toStdString());
     CHECK(verified->intact());
+
+    // A burst ended behind Front Door's back with no event leaves its record unused; the next burst ended clears it.
+    std::unique_ptr<Store> carlAgain = server.desk(QStringLiteral("carl"), clock);
+    const auto carlTypes = [&](const QString &typed) {
+        Result<StoredReferral> open = carlAgain->referrals().load(r.reference);
+        REQUIRE(open);
+        Referral again = open->referral;
+        typeName(again, typed);
+        clock.advance(1000);
+        REQUIRE(carlAgain->referrals().save(again, open->revision, carl));
+    };
+    const QString endBurst = QStringLiteral("UPDATE frontdoor.referrals SET pending_by = NULL, pending_path = NULL, "
+                                            "pending_from = NULL, pending_at = NULL");
+    carlTypes(QStringLiteral("Zoë Invented-Smith"));
+    REQUIRE(psql(endBurst, samId).isEmpty());
+    CHECK(psql(QStringLiteral("SELECT count(*) FROM frontdoor.ended_bursts")) == u"1");
+    carlTypes(QStringLiteral("Zoë Invented-Smyth"));
+    REQUIRE(psql(endBurst, samId).isEmpty());
+    CHECK(psql(QStringLiteral("SELECT count(*) FROM frontdoor.ended_bursts")) == u"1"); // the first cleared
 }

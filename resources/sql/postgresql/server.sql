@@ -769,6 +769,8 @@ BEGIN
     ELSE
         RETURN NEW;
     END IF;
+    -- What finished transactions left unused (a burst ended behind Front Door's back, its event never appended).
+    DELETE FROM ended_bursts WHERE xact < pg_snapshot_xmin(pg_current_snapshot());
     INSERT INTO ended_bursts (xact, reference, pending_by, pending_path, pending_from, pending_at, typed)
     VALUES (pg_current_xact_id(), OLD.reference, OLD.pending_by, OLD.pending_path, OLD.pending_from, OLD.pending_at,
             coalesce(typed, 'null'::jsonb))
