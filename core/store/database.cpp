@@ -395,6 +395,7 @@ WriteTransaction::~WriteTransaction()
     if (!m_database.m_connectionLost)
         static_cast<void>(m_database.execDirect(QStringLiteral("ROLLBACK")));
     m_database.m_inTransaction = false;
+    m_database.m_unannounced.clear(); // undone: nothing to announce
 }
 
 Status WriteTransaction::begin()
@@ -405,6 +406,7 @@ Status WriteTransaction::begin()
         return {};
     }
     m_database.m_joinedFailed = false;
+    m_database.m_unannounced.clear();
     if (!m_database.m_writeRefusal.isEmpty())
         return makeError(ErrorCode::DatabaseCorrupt, m_database.m_writeRefusal);
     // On the server, rows are locked as they are written and the chain head by audit_append (SELECT … FOR UPDATE).
@@ -429,6 +431,7 @@ Status WriteTransaction::commit()
     if (committed) {
         m_open = false; // on failure the destructor rolls back
         m_database.m_inTransaction = false;
+        m_database.sendAnnouncements();
     }
     return committed;
 }

@@ -122,6 +122,12 @@ public:
     QSqlDatabase connection() const;
     sqlite3 *handle() const { return m_handle; } // owned by the Qt connection; null in team mode
 
+    // Team mode: the notice of the change feed's event `seq` to every listening desk, sent once it has committed —
+    // now outside a transaction, after COMMIT inside one, never after ROLLBACK (server step 7: a commit that notifies
+    // holds a lock for the whole database until its WAL is on disk, so every desk's save waited for the others'). A
+    // notice that cannot be sent is left to the other desks' gap lookup and backstop poll (ChangeFeed).
+    void announce(qint64 seq);
+
     // The catalog statement `key`, prepared once and kept; values bound by name (":reference" → value).
     // The caller reads its rows, then the next call of the same key resets it.
     using Bindings = std::initializer_list<std::pair<const char *, QVariant>>;
@@ -181,6 +187,8 @@ private:
     std::unique_ptr<QTimer> m_checkpointTimer;
     Checkpoints m_checkpoints;
     bool m_joinedFailed = false; // a transaction joined to the open one failed: the open one must not commit
+    QList<qint64> m_unannounced; // events written in the open transaction (announce)
+    void sendAnnouncements();
 };
 
 // BEGIN IMMEDIATE … COMMIT, rolled back if not committed. Qt's QSqlDatabase::transaction() sends a plain BEGIN,

@@ -200,9 +200,12 @@ Result<bool> ReferralRepository::writeOnServer(const QVariantMap *update,
         goesOnTyping ? QStringLiteral("referrals.typed") : QStringLiteral("referrals.written"), values);
     if (!r)
         return r.error();
-    const bool written = (*r)->next() && (*r)->value(0).toBool();
+    // The change's event number (0: not written), announced to the other desks once it has committed.
+    const qint64 event = (*r)->next() ? (*r)->value(0).toLongLong() : 0;
     (*r)->finish();
-    return written;
+    if (event > 0)
+        m_database.announce(event);
+    return event > 0;
 }
 
 } // namespace FrontDoor

@@ -58,7 +58,8 @@ Result<QStringList> serverProblems(Database &database)
     QString script = database.sql().statement(QStringLiteral("server.prepare"));
     for (int step = 1; database.sql().contains(QStringLiteral("migrate.%1").arg(step)); ++step)
         script += database.sql().statement(QStringLiteral("migrate.%1").arg(step));
-    static const QRegularExpression trigger(QStringLiteral("CREATE TRIGGER (\\w+)\\s.*?\\sON (\\w+)"),
+    // Made, or dropped by a later step (DROP TRIGGER name ON table), in the order the steps run.
+    static const QRegularExpression trigger(QStringLiteral("(CREATE|DROP) TRIGGER (\\w+)\\s(?:.*?\\s)??ON (\\w+)"),
                                             QRegularExpression::DotMatchesEverythingOption);
     static const QRegularExpression secured(QStringLiteral("ALTER TABLE (\\w+) ENABLE ROW LEVEL SECURITY"));
     QSqlQuery rows(database.connection());
@@ -69,15 +70,21 @@ Result<QStringList> serverProblems(Database &database)
     QMap<QString, QString> found; // table.trigger → enabled ('O': as the origin fires it)
     while (rows.next())
         found.insert(rows.value(0).toString(), rows.value(1).toString());
-    QStringList problems;
+    QStringList expected;
     for (auto m = trigger.globalMatch(script); m.hasNext();) {
         const QRegularExpressionMatch match = m.next();
-        const QString name = match.captured(2) + u'.' + match.captured(1);
+        const QString name = match.captured(3) + u'.' + match.captured(2);
+        if (match.captured(1) == QLatin1String("DROP"))
+            expected.removeAll(name);
+        else
+            expected.append(name);
+    }
+    QStringList problems;
+    for (const QString &name : std::as_const(expected)) {
         if (!found.contains(name))
-            problems.append(
-                QStringLiteral("the guard %1 (a trigger that protects the trail, the accounts or the "
-                               "change notices) is missing on the server: it was dropped outside Front Door")
-                    .arg(name));
+            problems.append(QStringLiteral("the guard %1 (a trigger that protects the trail or the accounts)"
+                                           " is missing on the server: it was dropped outside Front Door")
+                                .arg(name));
         else if (found.take(name) != QLatin1String("O"))
             problems.append(QStringLiteral("the guard %1 was disabled on the server outside Front Door").arg(name));
     }

@@ -163,6 +163,30 @@ Status Database::reconnectIfLost()
     return {};
 }
 
+void Database::announce(qint64 seq)
+{
+    if (!isServer())
+        return; // a standalone file's feed reads the events at its poll
+    m_unannounced.append(seq);
+    if (!m_inTransaction)
+        sendAnnouncements();
+}
+
+void Database::sendAnnouncements()
+{
+    if (m_unannounced.isEmpty() || !isServer())
+        return;
+    QStringList numbers;
+    for (qint64 seq : std::as_const(m_unannounced))
+        numbers.append(QString::number(seq));
+    m_unannounced.clear();
+    // What was announced is already kept: a failure here (the connection gone this instant) is no failed save.
+    if (Result<QSqlQuery *> sent
+        = exec(QStringLiteral("events.announce"), {{"seqs", QString(u'{' + numbers.join(u',') + u'}')}});
+        sent)
+        (*sent)->finish();
+}
+
 Result<std::unique_ptr<Database>> Database::connectForSetup(const ServerLogin &login)
 {
     return openServerConnection(login);

@@ -13,7 +13,7 @@ class Database;
 class ServerSetup
 {
 public:
-    static constexpr int latestVersion = 6;
+    static constexpr int latestVersion = 7;
 
     struct Applied
     {

@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
@@ -50,6 +51,39 @@ void listen(ChangeFeed &feed, Heard &heard)
             heard.references.append(change.reference);
     });
     QObject::connect(&feed, &ChangeFeed::connectionLost, &feed, [&heard] { ++heard.losses; });
+}
+
+// Every notice on the channel as the server sends it, on a connection of its own (no ChangeFeed between: it hears
+// each number once, and a notice sent twice would not show).
+struct RawNotices
+{
+    explicit RawNotices(Database &listener)
+        : driver(listener.connection().driver())
+    {
+        QObject::connect(driver,
+                         &QSqlDriver::notification,
+                         driver,
+                         [this](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
+                             payloads.append(payload.toString());
+                         });
+        REQUIRE(driver->subscribeToNotification(QString::fromLatin1(ChangeFeed::channel)));
+    }
+    // The notices naming `reference`.
+    qsizetype of(const QString &reference) const
+    {
+        return std::count_if(
+            payloads.cbegin(), payloads.cend(), [&](const QString &p) { return p.contains(u'"' + reference + u'"'); });
+    }
+    QSqlDriver *driver;
+    QStringList payloads;
+};
+
+void idle(int msecs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < msecs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
 }
 
 } // namespace
@@ -122,8 +156,10 @@ TEST_CASE("A change committed after a later one is still heard once: by its noti
         REQUIRE(held.transaction());
         QSqlQuery insert(held);
         REQUIRE(insert.exec(QStringLiteral("INSERT INTO frontdoor.events (kind, reference, at) "
-                                           "VALUES ('urgent', '%1', '2026-12-02T10:00:00.000Z')")
+                                           "VALUES ('urgent', '%1', '2026-12-02T10:00:00.000Z') RETURNING seq")
                                 .arg(reference)));
+        REQUIRE(insert.next());
+        return insert.value(0).toLongLong();
     };
 
     ChangeFeed feed([&] { return Database::connect(sam); }, 200);
@@ -131,11 +167,12 @@ TEST_CASE("A change committed after a later one is still heard once: by its noti
     listen(feed, heard);
     REQUIRE(feed.start());
 
-    hold(QStringLiteral("NOR-HELD-ONE"));
+    const qint64 first = hold(QStringLiteral("NOR-HELD-ONE"));
     const QString later = newDraft(*carlDesk, carl);
     REQUIRE(waitFor([&] { return heard.references.contains(later); }, 10'000));
     CHECK(feed.gaps() == 1);
     REQUIRE(held.commit());
+    (*slow)->announce(first); // as a desk does once its commit has answered (server step 7)
     CHECK(waitFor([&] { return heard.references.contains(QStringLiteral("NOR-HELD-ONE")); }, 10'000));
     CHECK(heard.references.count(QStringLiteral("NOR-HELD-ONE")) == 1); // a notice and a read: heard once
     CHECK(feed.gaps() == 0);
@@ -196,4 +233,92 @@ TEST_CASE("On a standalone file the feed reads another connection's changes at i
     write(newest + 1, QStringLiteral("NOR-FILLED-LATE"));
     CHECK(waitFor([&] { return heard.references.contains(QStringLiteral("NOR-FILLED-LATE")); }, 10'000));
     CHECK(feed.gaps() == 0);
+}
+
+TEST_CASE("A change is announced by the desk that made it once its commit has answered, never by the commit: a save "
+          "no longer waits for every other desk's flush under PostgreSQL's notice lock",
+          "[pg][issue19]")
+{
+    PgServer server(QStringLiteral("changes-announced"));
+    server.initialiseWithPeople();
+    FixedClock clock(testNow());
+    const ServerLogin sam{
+        server.connection(), server.person(QStringLiteral("sam")), QString::fromLatin1(PgServer::password)};
+    std::unique_ptr<Store> carlDesk = server.desk(QStringLiteral("carl"), clock);
+    const Actor carl{server.person(QStringLiteral("carl")), Role::CallHandler};
+    ChangeFeed feed([&] { return Database::connect(sam); }, 3'600'000); // only a notice can bring a change
+    Heard heard;
+    listen(feed, heard);
+    REQUIRE(feed.start());
+    Result<std::unique_ptr<Database>> listener = Database::connect(sam);
+    REQUIRE(listener);
+    RawNotices raw(**listener);
+
+    // A draft, then keystrokes going on with one answer (each one statement outside any transaction): every one of
+    // them heard by notice, once.
+    Result<StoredReferral> made = carlDesk->referrals().createDraft(norfolk(), carl);
+    REQUIRE(made);
+    Referral r = made->referral;
+    qint64 revision = made->revision;
+    for (const QString &typed : {QStringLiteral("Zo"), QStringLiteral("Zoë"), QStringLiteral("Zoë Invented")}) {
+        clock.advance(1000);
+        r.children[0].answers.insert(QStringLiteral("name"), Answer::given(typed));
+        Result<SaveReceipt> saved = carlDesk->referrals().save(r, revision, carl);
+        INFO(saved.errorMessage().toStdString());
+        REQUIRE(saved);
+        revision = saved->revision;
+    }
+    REQUIRE(waitFor([&] { return raw.of(r.reference) == 4; }, 10'000)); // created, then three keystrokes
+    CHECK(waitFor([&] { return heard.references.count(r.reference) == 4; }, 10'000));
+    CHECK(feed.gaps() == 0);
+    CHECK(raw.payloads.constFirst().startsWith(u'[')); // [seq, kind, reference], as since step 6
+
+    // The events table announces nothing itself: an event committed behind Front Door's back is heard only when
+    // announced (or, by a desk, at its gap lookup or backstop poll).
+    Result<std::unique_ptr<Database>> carlRaw = server.signIn(QStringLiteral("carl"));
+    REQUIRE(carlRaw);
+    const auto event = [&](const QString &reference) {
+        QSqlQuery insert((*carlRaw)->connection());
+        REQUIRE(insert.exec(QStringLiteral("INSERT INTO frontdoor.events (kind, reference, at) VALUES "
+                                           "('saved', '%1', '2026-12-02T10:00:00.000Z') RETURNING seq")
+                                .arg(reference)));
+        REQUIRE(insert.next());
+        return insert.value(0).toLongLong();
+    };
+    const qint64 quiet = event(QStringLiteral("NOR-QUIET"));
+    idle(500);
+    CHECK(raw.of(QStringLiteral("NOR-QUIET")) == 0);
+
+    // Announced inside a transaction: sent once COMMIT has answered, not before.
+    {
+        WriteTransaction transaction(**carlRaw);
+        REQUIRE(transaction.begin());
+        (*carlRaw)->announce(quiet);
+        idle(300);
+        CHECK(raw.of(QStringLiteral("NOR-QUIET")) == 0);
+        REQUIRE(transaction.commit());
+    }
+    CHECK(waitFor([&] { return raw.of(QStringLiteral("NOR-QUIET")) == 1; }, 10'000));
+
+    // A transaction rolled back forgets what it was to announce: the next announcement sends its own number only.
+    {
+        WriteTransaction undone(**carlRaw);
+        REQUIRE(undone.begin());
+        (*carlRaw)->announce(quiet);
+    }
+    const qint64 next = event(QStringLiteral("NOR-NEXT"));
+    (*carlRaw)->announce(next);
+    REQUIRE(waitFor([&] { return raw.of(QStringLiteral("NOR-NEXT")) == 1; }, 10'000));
+    idle(300);
+    CHECK(raw.of(QStringLiteral("NOR-QUIET")) == 1);
+
+    // Announcing is the staff's who write, and tells no one anything the events table does not already show them.
+    CHECK(server
+              .psql(QStringLiteral("SELECT has_function_privilege('frontdoor_administrator', "
+                                   "'frontdoor.announce_events(bigint[])', 'EXECUTE')"))
+              .out.trimmed()
+          == QStringLiteral("f"));
+    CHECK(server.psql(QStringLiteral("SELECT count(*) FROM pg_trigger WHERE tgrelid = 'frontdoor.events'::regclass"))
+              .out.trimmed()
+          == QStringLiteral("0"));
 }

@@ -106,7 +106,12 @@ TEST_CASE(
         "CREATE INDEX referrals_handler ON frontdoor.referrals (handler, updated_at); "
         "DROP FUNCTION frontdoor.referral_typed(text, bigint, text, text, text, text, text, text, text, text); "
         "DROP TRIGGER referrals_burst_ended ON frontdoor.referrals; DROP FUNCTION frontdoor.record_ended_burst(); "
-        "DROP TABLE frontdoor.ended_bursts; "
+        "DROP TABLE frontdoor.ended_bursts; DROP FUNCTION frontdoor.announce_events(bigint[]); "
+        "CREATE FUNCTION frontdoor.announce_change() RETURNS trigger LANGUAGE plpgsql AS $fn$ BEGIN "
+        "PERFORM pg_notify('frontdoor_changes', NEW.seq::text); RETURN NULL; END $fn$; "
+        "ALTER FUNCTION frontdoor.announce_change() OWNER TO frontdoor_owner; "
+        "CREATE TRIGGER events_announce AFTER INSERT ON frontdoor.events FOR EACH ROW "
+        "EXECUTE FUNCTION frontdoor.announce_change(); "
         "UPDATE frontdoor.schema_version SET version = 2;"));
     INFO(before.err.toStdString());
     REQUIRE(before.exitCode == 0);
@@ -128,6 +133,16 @@ TEST_CASE(
                                    "text)', 'EXECUTE')"))
               .out.trimmed()
           == QStringLiteral("f"));
+    // Step 7: the desks announce their changes after COMMIT; the events table's trigger that notified at commit is
+    // gone.
+    CHECK(server.psql(QStringLiteral("SELECT count(*) FROM pg_trigger WHERE tgrelid = 'frontdoor.events'::regclass"))
+              .out.trimmed()
+          == QStringLiteral("0"));
+    CHECK(server
+              .psql(QStringLiteral("SELECT has_function_privilege('frontdoor_supervisor', "
+                                   "'frontdoor.announce_events(bigint[])', 'EXECUTE')"))
+              .out.trimmed()
+          == QStringLiteral("t"));
     const PgServer::Psql indexes = server.psql(QStringLiteral(
         "SELECT string_agg(indexdef, ' | ' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'frontdoor' "
         "AND indexname IN ('referrals_handler', 'referrals_handler_status', 'referrals_due', 'referrals_urgent', "

@@ -265,6 +265,7 @@ TEST_CASE("Every SQL key the store uses is defined by the SQLite dialect, and th
     const QStringList serverOnly{QStringLiteral("audit.appendAll"),
                                  QStringLiteral("referrals.written"),
                                  QStringLiteral("referrals.typed"),
+                                 QStringLiteral("events.announce"),
                                  QStringLiteral("audit.firstBrokenLink"),
                                  QStringLiteral("importedHistory.add")};
     for (const QString &key : server.keys()) {

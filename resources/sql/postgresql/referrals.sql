@@ -29,7 +29,8 @@ SELECT reference FROM referrals WHERE pending_path IS NOT NULL AND pending_by = 
 
 -- name: referrals.written
 -- A write in one round trip (frontdoor.referral_written): the row if its revision is still :expected, the derived
--- rows that changed (NULL: unchanged) and the change notice; false if the row had moved on.
+-- rows that changed (NULL: unchanged) and the change's event; the event's number, announced after COMMIT
+-- (events.announce), or 0 and nothing written if the row had moved on.
 SELECT referral_written(CAST(:row AS text), CAST(:id AS bigint), CAST(:reference AS text),
                         CAST(:searchBody AS text), CAST(:searchWords AS text), CAST(:keys AS text),
                         CAST(:actions AS text), CAST(:notice AS text), CAST(:at AS text))
@@ -37,7 +38,7 @@ SELECT referral_written(CAST(:row AS text), CAST(:id AS bigint), CAST(:reference
 -- name: referrals.typed
 -- A keystroke that goes on typing the row's burst, in one statement outside any transaction
 -- (frontdoor.referral_typed, issue 19): written as referrals.written writes, only if the row is still as the desk
--- left it and no other instance holds a live lease; false, and nothing written, if not.
+-- left it and no other instance holds a live lease; its event's number as referrals.written answers.
 SELECT referral_typed(CAST(:row AS text), CAST(:id AS bigint), CAST(:reference AS text),
                       CAST(:searchBody AS text), CAST(:searchWords AS text), CAST(:keys AS text),
                       CAST(:actions AS text), CAST(:notice AS text), CAST(:at AS text), CAST(:instance AS text))
@@ -101,3 +102,9 @@ SELECT seq, kind, reference FROM events WHERE seq > :seq ORDER BY seq LIMIT 1000
 -- that began first may be seen after a later one (ChangeFeed's gaps).
 SELECT seq, kind, reference FROM events
 WHERE seq IN (SELECT CAST(value AS bigint) FROM json_array_elements_text(CAST(:seqs AS json))) ORDER BY seq
+
+-- name: events.announce
+-- The notices of events this desk has just committed ({seq,…}), sent to every listening desk after COMMIT by
+-- Database::announce (server step 7): a commit that notifies holds a lock for the whole database until its WAL is
+-- on disk, and this statement writes nothing.
+SELECT announce_events(CAST(:seqs AS bigint[]))
