@@ -75,12 +75,43 @@ Status ChangeFeed::connectAndListen()
 void ChangeFeed::noticed(const QVariant &payload)
 {
     // [seq, kind, reference] since the server's step 6; a bare number before it, when only a read says what changed.
-    const QJsonArray change = QJsonDocument::fromJson(payload.toString().toUtf8()).array();
-    if (change.size() != 3 || !change.at(0).isDouble() || !change.at(1).isString()) {
+    const QJsonArray fields = QJsonDocument::fromJson(payload.toString().toUtf8()).array();
+    if (fields.size() != 3 || !fields.at(0).isDouble() || !fields.at(1).isString()) {
         catchUp();
         return;
     }
-    heard({Change{qint64(change.at(0).toDouble()), change.at(1).toString(), change.at(2).toString()}});
+    // A hint: delivered (once) for the desk to refresh from what is stored, and it moves nothing here.
+    const Change change{qint64(fields.at(0).toDouble()), fields.at(1).toString(), fields.at(2).toString()};
+    if (change.kind == QLatin1String("urgent") && !confirmed(change))
+        return; // not (yet) in the events table: a forgery, or the next read brings it
+    if (firstTime(change))
+        emit changed({change});
+}
+
+// An urgent flag names a referral on every desk's status bar: only as the events table holds it.
+bool ChangeFeed::confirmed(const Change &change)
+{
+    QList<Change> found;
+    if (!m_database
+        || !read(QStringLiteral("events.listed"), {{"seqs", QStringLiteral("[%1]").arg(change.sequence)}}, found))
+        return false;
+    return std::any_of(found.cbegin(), found.cend(), [&](const Change &stored) {
+        return stored.sequence == change.sequence && stored.kind == change.kind && stored.reference == change.reference;
+    });
+}
+
+bool ChangeFeed::firstTime(const Change &change)
+{
+    QString key = QStringLiteral("%1\n%2\n%3").arg(change.sequence).arg(change.kind, change.reference);
+    if (m_delivered.contains(key))
+        return false;
+    m_delivered.insert(key);
+    m_deliveredOrder.push_back(std::move(key));
+    if (m_deliveredOrder.size() > size_t(mostRemembered)) {
+        m_delivered.remove(m_deliveredOrder.front());
+        m_deliveredOrder.pop_front();
+    }
+    return true;
 }
 
 void ChangeFeed::lose(const QString &why)
@@ -146,9 +177,10 @@ void ChangeFeed::heard(const QList<Change> &changes)
                 m_gaps.insert(skipped, now);
             m_newest = change.sequence;
         } else if (m_gaps.remove(change.sequence) == 0) {
-            continue; // heard already (a notice and a read can both bring it)
+            continue; // read already
         }
-        news.append(change);
+        if (firstTime(change)) // not brought by its notice already
+            news.append(change);
     }
     while (m_gaps.size() > mostGaps)
         m_gaps.erase(m_gaps.begin()); // the oldest numbers: given up first

@@ -6,8 +6,10 @@
 #include <QElapsedTimer>
 #include <QMap>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
+#include <deque>
 #include <functional>
 #include <memory>
 
@@ -16,15 +18,20 @@ namespace FrontDoor {
 // What changed in the store, for the queue, the home screen and the dashboard to refresh from within about a second
 // of another desk's change (issue 19) — never personal data: a sequence number, a kind and a reference.
 //
-// It keeps a connection of its own. On the server it LISTENs for the events table's notices (NOTIFY on every change,
-// from a trigger), each carrying its change, so nothing is read back for a notice. Qt's PostgreSQL driver drops a
-// dead listener silently, so a watchdog also reads what came after the newest change heard every `pollMsecs`: a
-// failure there means the connection is gone — it reconnects, listens again and catches up. The same read is the
-// backstop when a notice is lost, and all there is on SQLite.
+// It keeps a connection of its own. On the server it LISTENs for the notices each desk sends once its change has
+// committed (Database::announce), each carrying its change, so nothing is read back for a notice. Qt's PostgreSQL
+// driver drops a dead listener silently, so a watchdog also reads what came after the newest change read every
+// `pollMsecs`: a failure there means the connection is gone — it reconnects, listens again and catches up. The same
+// read is the backstop when a notice is lost, and all there is on SQLite.
+//
+// A notice is a hint, never the record: anyone signed in to the server may NOTIFY on the channel. So a notice never
+// moves the feed on (only what it reads from the events table does), an urgent flag is delivered only once the
+// events table shows it, and a change is delivered once by its number, kind and reference together, so a forged
+// notice can neither take a real change's number nor make the desk deaf to the numbers below its own.
 //
 // On the server a number is taken when a change is written and seen when it commits, so a save begun first can be
 // seen after a later one: each change is heard once, in whatever order it comes. Numbers skipped below the newest
-// heard are gaps, looked up at each tick until they appear, or until `gapPatience` passes (a save undone never fills
+// read are gaps, looked up at each tick until they appear, or until `gapPatience` passes (a save undone never fills
 // its number).
 class ChangeFeed : public QObject
 {
@@ -55,6 +62,7 @@ public:
 
     static constexpr int defaultGapPatience = 60'000;
     static constexpr int mostGaps = 1000;
+    static constexpr int mostRemembered = 10'000; // changes delivered, kept to deliver each once
 
 signals:
     void changed(const QList<FrontDoor::ChangeFeed::Change> &changes);
@@ -68,14 +76,18 @@ private:
     void lookForGaps();
     bool read(const QString &key, Database::Bindings values, QList<Change> &into);
     void heard(const QList<Change> &changes);
+    bool firstTime(const Change &change);
+    bool confirmed(const Change &change);
     void lose(const QString &why);
 
     Connect m_connect;
     std::unique_ptr<Database> m_database;
     QTimer m_watchdog;
-    qint64 m_newest = -1;        // the highest number heard (or where the feed started)
+    qint64 m_newest = -1;        // the highest number read (or where the feed started)
     QMap<qint64, qint64> m_gaps; // numbers skipped below it -> when first missed (on m_age)
     QElapsedTimer m_age;
+    QSet<QString> m_delivered; // number, kind and reference of each change delivered (firstTime)
+    std::deque<QString> m_deliveredOrder;
     int m_gapPatience = defaultGapPatience;
     int m_reconnections = 0;
     bool m_lost = false;

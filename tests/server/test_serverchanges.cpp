@@ -170,12 +170,12 @@ TEST_CASE("A change committed after a later one is still heard once: by its noti
     const qint64 first = hold(QStringLiteral("NOR-HELD-ONE"));
     const QString later = newDraft(*carlDesk, carl);
     REQUIRE(waitFor([&] { return heard.references.contains(later); }, 10'000));
-    CHECK(feed.gaps() == 1);
+    CHECK(waitFor([&] { return feed.gaps() == 1; }, 10'000)); // found at the tick's read: a notice moves nothing
     REQUIRE(held.commit());
     (*slow)->announce(first); // as a desk does once its commit has answered (server step 7)
     CHECK(waitFor([&] { return heard.references.contains(QStringLiteral("NOR-HELD-ONE")); }, 10'000));
+    CHECK(waitFor([&] { return feed.gaps() == 0; }, 10'000));           // the tick's lookup reads it too
     CHECK(heard.references.count(QStringLiteral("NOR-HELD-ONE")) == 1); // a notice and a read: heard once
-    CHECK(feed.gaps() == 0);
 
     // Its notice lost: the feed's connection is ended after the later change was heard, before the earlier commits.
     hold(QStringLiteral("NOR-HELD-TWO"));
@@ -195,8 +195,8 @@ TEST_CASE("A change committed after a later one is still heard once: by its noti
     hold(QStringLiteral("NOR-UNDONE"));
     const QString afterUndone = newDraft(*carlDesk, carl);
     REQUIRE(waitFor([&] { return heard.references.contains(afterUndone); }, 10'000));
+    REQUIRE(waitFor([&] { return feed.gaps() == 1; }, 10'000));
     REQUIRE(held.rollback());
-    CHECK(feed.gaps() == 1);
     CHECK(waitFor([&] { return feed.gaps() == 0; }, 10'000));
     CHECK_FALSE(heard.references.contains(QStringLiteral("NOR-UNDONE")));
     CHECK(feed.isConnected());
@@ -321,4 +321,64 @@ TEST_CASE("A change is announced by the desk that made it once its commit has an
     CHECK(server.psql(QStringLiteral("SELECT count(*) FROM pg_trigger WHERE tgrelid = 'frontdoor.events'::regclass"))
               .out.trimmed()
           == QStringLiteral("0"));
+}
+
+TEST_CASE("A notice forged by anyone signed in to the server (NOTIFY needs no privilege) neither makes a desk deaf to "
+          "the changes after it nor raises a false urgent flag, nor hides a real change that shares its number",
+          "[pg][issue19]")
+{
+    PgServer server(QStringLiteral("changes-forged"));
+    server.initialiseWithPeople();
+    FixedClock clock(testNow());
+    const ServerLogin sam{
+        server.connection(), server.person(QStringLiteral("sam")), QString::fromLatin1(PgServer::password)};
+    std::unique_ptr<Store> carlDesk = server.desk(QStringLiteral("carl"), clock);
+    const Actor carl{server.person(QStringLiteral("carl")), Role::CallHandler};
+    ChangeFeed feed([&] { return Database::connect(sam); }, 3'600'000); // only notices, unless a test says otherwise
+    QList<ChangeFeed::Change> delivered;
+    QObject::connect(&feed, &ChangeFeed::changed, &feed, [&](const QList<ChangeFeed::Change> &changes) {
+        delivered.append(changes);
+    });
+    REQUIRE(feed.start());
+    const auto deliveredAs = [&](const QString &reference, const QString &kind) {
+        return std::count_if(delivered.cbegin(), delivered.cend(), [&](const ChangeFeed::Change &c) {
+            return c.reference == reference && c.kind == kind;
+        });
+    };
+
+    // A call-handler's own connection, as psql would give them: notices with any number, kind and reference.
+    Result<std::unique_ptr<Database>> forger = server.signIn(QStringLiteral("carl"));
+    REQUIRE(forger);
+    const auto forge = [&](const QString &payload) {
+        QSqlQuery notify((*forger)->connection());
+        REQUIRE(notify.exec(QStringLiteral("SELECT pg_notify('frontdoor_changes', '%1')").arg(payload)));
+    };
+    const qint64 next = feed.lastSequence() + 1;
+    forge(QStringLiteral("[999999999, \"saved\", \"NOR-FORGED-FAR\"]"));            // far ahead of every real one
+    forge(QStringLiteral("[%1, \"saved\", \"NOR-FORGED-NEXT\"]").arg(next));        // the next real number
+    forge(QStringLiteral("[%1, \"urgent\", \"NOR-FORGED-URGENT\"]").arg(next + 1)); // a false urgent flag
+    REQUIRE(
+        waitFor([&] { return deliveredAs(QStringLiteral("NOR-FORGED-NEXT"), QStringLiteral("saved")) == 1; }, 10'000));
+    CHECK(feed.lastSequence() == next - 1); // a notice moves nothing
+
+    // The real changes that take those numbers are still heard, each once; the urgent flag only as the table shows.
+    const QString real = newDraft(*carlDesk, carl);
+    CHECK(waitFor([&] { return deliveredAs(real, QStringLiteral("created")) == 1; }, 10'000));
+    Result<StoredReferral> second = carlDesk->referrals().createDraft(norfolk(), carl);
+    REQUIRE(second);
+    CHECK(waitFor([&] { return deliveredAs(second->referral.reference, QStringLiteral("created")) == 1; }, 10'000));
+    idle(300);
+    CHECK(deliveredAs(QStringLiteral("NOR-FORGED-URGENT"), QStringLiteral("urgent")) == 0);
+    CHECK(deliveredAs(real, QStringLiteral("created")) == 1);
+
+    // A real urgent flag is delivered: the table shows it (its notice as the desk that made it sends it).
+    Result<std::unique_ptr<Database>> writer = server.signIn(QStringLiteral("carl"));
+    REQUIRE(writer);
+    QSqlQuery urgent((*writer)->connection());
+    REQUIRE(urgent.exec(QStringLiteral("INSERT INTO frontdoor.events (kind, reference, at) VALUES ('urgent', '%1', "
+                                       "'2026-12-02T10:00:00.000Z') RETURNING seq")
+                            .arg(real)));
+    REQUIRE(urgent.next());
+    (*writer)->announce(urgent.value(0).toLongLong());
+    CHECK(waitFor([&] { return deliveredAs(real, QStringLiteral("urgent")) == 1; }, 10'000));
 }
