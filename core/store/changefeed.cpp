@@ -116,7 +116,11 @@ bool ChangeFeed::firstTime(const Change &change)
 
 void ChangeFeed::lose(const QString &why)
 {
-    m_database.reset(); // the next watchdog tick reconnects
+    // The next watchdog tick reconnects. The connection is closed once control is back in the event loop, not
+    // here: this can run inside its driver's own notice handler (an urgent notice confirmed, or an old server's
+    // bare number read back), which goes on using it after we return.
+    if (m_database)
+        QTimer::singleShot(0, this, [gone = std::shared_ptr<Database>(std::move(m_database))] {});
     if (!m_lost) {
         m_lost = true;
         emit connectionLost(why);
