@@ -1,5 +1,6 @@
 #include "store/changefeed.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlDriver>
@@ -14,18 +15,24 @@ ChangeFeed::ChangeFeed(Connect connect, int pollMsecs, QObject *parent)
     , m_connect(std::move(connect))
 {
     m_watchdog.setInterval(pollMsecs);
-    QObject::connect(&m_watchdog, &QTimer::timeout, this, [this] {
-        if (!m_database) {
-            if (Status s = connectAndListen(); !s)
-                return; // still away: try again at the next tick
-            ++m_reconnections;
-            m_lost = false;
-            emit reconnected();
-        }
-        catchUp();
-        lookForGaps();
-    });
+    QObject::connect(&m_watchdog, &QTimer::timeout, this, &ChangeFeed::check);
     m_age.start();
+}
+
+void ChangeFeed::check()
+{
+    if (!m_database) {
+        if (Status s = connectAndListen(); !s)
+            return; // still away: try again at the next tick
+        ++m_reconnections;
+        m_lost = false;
+        emit reconnected();
+    }
+    // Confirmed, with newer notices held for the next tick: reading now would only bring those back. A change whose
+    // notice was lost meanwhile makes the next digest differ, and that tick reads it.
+    if (!confirmHints() || m_hints.isEmpty())
+        catchUp();
+    lookForGaps();
 }
 
 ChangeFeed::~ChangeFeed()
@@ -82,6 +89,9 @@ void ChangeFeed::noticed(const QVariant &payload)
     }
     // A hint: delivered (once) for the desk to refresh from what is stored, and it moves nothing here.
     const Change change{qint64(fields.at(0).toDouble()), fields.at(1).toString(), fields.at(2).toString()};
+    if (change.sequence > m_newest && m_hints.size() < mostRemembered && !change.kind.contains(u'|')
+        && !change.kind.contains(u'\n') && !change.reference.contains(u'|') && !change.reference.contains(u'\n'))
+        m_hints.insert(change.sequence, Hint{change, m_age.elapsed()}); // one unambiguous digest line each
     if (change.kind == QLatin1String("urgent") && !confirmed(change))
         return; // not (yet) in the events table: a forgery, or the next read brings it
     if (firstTime(change))
@@ -137,6 +147,48 @@ bool ChangeFeed::read(const QString &key, Database::Bindings values, QList<Chang
     while ((*rows)->next())
         into.append(Change{(*rows)->value(0).toLongLong(), (*rows)->value(1).toString(), (*rows)->value(2).toString()});
     (*rows)->finish();
+    return true;
+}
+
+// Most ticks, notices have brought every change since the last read: rather than read them all back (flat out, a
+// front door's five seconds of saves on every listening desk), ask the server how many events lie between the newest
+// read and the highest notice held for `settleMsecs` (by then the changes numbered below it have committed and been
+// announced, but for a save stalled that long), and for a digest of them. Equal to the notices' own, the table holds
+// exactly those: the feed moves past them, and what they skip becomes gaps, as on a read. Anything else (a notice
+// lost, one not yet come, a forged one) and catchUp reads them all back, as it always did.
+bool ChangeFeed::confirmHints()
+{
+    m_hints.erase(m_hints.begin(), m_hints.upperBound(m_newest)); // read since they came, or gaps the lookup brings
+    if (!m_database)
+        return false;
+    const qint64 settled = m_age.elapsed() - m_settle;
+    qint64 upto = -1;
+    for (const Hint &hint : std::as_const(m_hints))
+        if (hint.at <= settled)
+            upto = hint.change.sequence; // in order: the last one settled
+    if (upto < 0)
+        return false;
+    QByteArray lines;
+    QList<Change> hints;
+    for (auto hint = m_hints.cbegin(); hint != m_hints.cend() && hint.key() <= upto; ++hint) {
+        lines += QStringLiteral("%1|%2|%3\n").arg(hint.key()).arg(hint->change.kind, hint->change.reference).toUtf8();
+        hints.append(hint->change);
+    }
+    m_hints.erase(m_hints.begin(), m_hints.upperBound(upto)); // confirmed now, or read back by catchUp
+    Result<QSqlQuery *> digest
+        = m_database->exec(QStringLiteral("events.digest"), {{"after", m_newest}, {"upto", upto}});
+    if (!digest) {
+        lose(digest.errorMessage());
+        return false;
+    }
+    const bool same = (*digest)->next() && (*digest)->value(0).toLongLong() == hints.size()
+                      && (*digest)->value(1).toString().toLatin1()
+                             == QCryptographicHash::hash(lines, QCryptographicHash::Sha256).toHex();
+    (*digest)->finish();
+    if (!same)
+        return false;
+    ++m_confirmations;
+    heard(hints);
     return true;
 }
 

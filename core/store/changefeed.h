@@ -24,10 +24,12 @@ namespace FrontDoor {
 // `pollMsecs`: a failure there means the connection is gone — it reconnects, listens again and catches up. The same
 // read is the backstop when a notice is lost, and all there is on SQLite.
 //
-// A notice is a hint, never the record: anyone signed in to the server may NOTIFY on the channel. So a notice never
-// moves the feed on (only what it reads from the events table does), an urgent flag is delivered only once the
-// events table shows it, and a change is delivered once by its number, kind and reference together, so a forged
-// notice can neither take a real change's number nor make the desk deaf to the numbers below its own.
+// A notice is a hint, never the record: anyone signed in to the server may NOTIFY on the channel. So a notice alone
+// never moves the feed on, an urgent flag is delivered only once the events table shows it, and a change is delivered
+// once by its number, kind and reference together, so a forged notice can neither take a real change's number nor
+// make the desk deaf to the numbers below its own. At each tick the notices held a moment are confirmed in one round
+// trip (the count and a digest of the events they cover, `events.digest`): if the table holds exactly them, the feed
+// moves past them without reading them back; if not (a notice lost, late or forged), it reads them all back.
 //
 // On the server a number is taken when a change is written and seen when it commits, so a save begun first can be
 // seen after a later one: each change is heard once, in whatever order it comes. Numbers skipped below the newest
@@ -54,13 +56,19 @@ public:
     // Connects and starts from the newest event (what is already there is not news). On failure it says why and
     // keeps trying at each tick of the watchdog.
     Status start();
+    // What each tick of the watchdog does, now: reconnect if need be, confirm the notices held, read what they did
+    // not bring, look for the gaps.
+    void check();
     bool isConnected() const { return m_database != nullptr; }
     qint64 lastSequence() const { return m_newest; }
     int reconnections() const { return m_reconnections; }
     int gaps() const { return int(m_gaps.size()); }
+    int confirmations() const { return m_confirmations; } // ticks that moved on by the digest, not by reading
     void setGapPatience(int msecs) { m_gapPatience = msecs; }
+    void setSettle(int msecs) { m_settle = msecs; }
 
     static constexpr int defaultGapPatience = 60'000;
+    static constexpr int defaultSettle = 1000; // how long a notice is held before the tick confirms it
     static constexpr int mostGaps = 1000;
     static constexpr int mostRemembered = 10'000; // changes delivered, kept to deliver each once
 
@@ -72,6 +80,7 @@ signals:
 private:
     Status connectAndListen();
     void noticed(const QVariant &payload);
+    bool confirmHints();
     void catchUp();
     void lookForGaps();
     bool read(const QString &key, Database::Bindings values, QList<Change> &into);
@@ -86,10 +95,18 @@ private:
     qint64 m_newest = -1;        // the highest number read (or where the feed started)
     QMap<qint64, qint64> m_gaps; // numbers skipped below it -> when first missed (on m_age)
     QElapsedTimer m_age;
+    struct Hint
+    {
+        Change change;
+        qint64 at = 0; // when it came, on m_age
+    };
+    QMultiMap<qint64, Hint> m_hints; // notices above m_newest, not yet confirmed (confirmHints)
     QSet<QString> m_delivered; // number, kind and reference of each change delivered (firstTime)
     std::deque<QString> m_deliveredOrder;
     int m_gapPatience = defaultGapPatience;
+    int m_settle = defaultSettle;
     int m_reconnections = 0;
+    int m_confirmations = 0;
     bool m_lost = false;
 };
 

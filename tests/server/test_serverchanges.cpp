@@ -382,3 +382,123 @@ TEST_CASE("A notice forged by anyone signed in to the server (NOTIFY needs no pr
     (*writer)->announce(urgent.value(0).toLongLong());
     CHECK(waitFor([&] { return deliveredAs(real, QStringLiteral("urgent")) == 1; }, 10'000));
 }
+
+TEST_CASE("At a tick the feed moves past what its notices brought on one digest of them, and reads everything back "
+          "when a notice among them was forged or one is missing",
+          "[pg][issue19]")
+{
+    PgServer server(QStringLiteral("changes-digest"));
+    server.initialiseWithPeople();
+    FixedClock clock(testNow());
+    const ServerLogin sam{
+        server.connection(), server.person(QStringLiteral("sam")), QString::fromLatin1(PgServer::password)};
+    std::unique_ptr<Store> carlDesk = server.desk(QStringLiteral("carl"), clock);
+    const Actor carl{server.person(QStringLiteral("carl")), Role::CallHandler};
+    ChangeFeed feed([&] { return Database::connect(sam); }, 3'600'000); // ticks only as the test calls check()
+    QList<ChangeFeed::Change> delivered;
+    QObject::connect(&feed, &ChangeFeed::changed, &feed, [&](const QList<ChangeFeed::Change> &changes) {
+        delivered.append(changes);
+    });
+    feed.setSettle(0); // every notice held is confirmed at the next tick, until the last part says otherwise
+    REQUIRE(feed.start());
+    const auto deliveredAs = [&](const QString &reference, const QString &kind) {
+        return std::count_if(delivered.cbegin(), delivered.cend(), [&](const ChangeFeed::Change &c) {
+            return c.reference == reference && c.kind == kind;
+        });
+    };
+    Result<std::unique_ptr<Database>> carlsOwn = server.signIn(QStringLiteral("carl")); // as psql would give him
+    REQUIRE(carlsOwn);
+    const auto newestStored = [&] {
+        QSqlQuery latest((*carlsOwn)->connection());
+        REQUIRE(latest.exec(QStringLiteral("SELECT max(seq) FROM frontdoor.events")));
+        REQUIRE(latest.next());
+        return latest.value(0).toLongLong();
+    };
+
+    { // every change brought by its notice: one digest and the feed is past them, nothing delivered twice
+        const qint64 started = feed.lastSequence();
+        QStringList made;
+        for (int i = 0; i < 3; ++i)
+            made.append(newDraft(*carlDesk, carl));
+        REQUIRE(waitFor(
+            [&] {
+                return std::all_of(made.cbegin(), made.cend(), [&](const QString &r) {
+                    return deliveredAs(r, QStringLiteral("created")) == 1;
+                });
+            },
+            10'000));
+        CHECK(feed.lastSequence() == started); // a notice alone moves nothing
+        const qsizetype before = delivered.size();
+        feed.check();
+        CHECK(feed.confirmations() == 1);
+        CHECK(feed.lastSequence() == newestStored());
+        CHECK(feed.gaps() == 0);
+        CHECK(delivered.size() == before);
+        feed.check(); // nothing held: nothing to confirm
+        CHECK(feed.confirmations() == 1);
+    }
+    { // a forged notice on the next number: the digest differs and the real change is read and heard
+        const qint64 next = feed.lastSequence() + 1;
+        QSqlQuery notify((*carlsOwn)->connection());
+        REQUIRE(notify.exec(
+            QStringLiteral("SELECT pg_notify('frontdoor_changes', '[%1, \"saved\", \"NOR-FORGED-NEXT\"]')").arg(next)));
+        REQUIRE(waitFor([&] { return deliveredAs(QStringLiteral("NOR-FORGED-NEXT"), QStringLiteral("saved")) == 1; },
+                        10'000));
+        const QString real = newDraft(*carlDesk, carl);
+        REQUIRE(waitFor([&] { return deliveredAs(real, QStringLiteral("created")) == 1; }, 10'000));
+        feed.check();
+        CHECK(feed.confirmations() == 1); // unchanged
+        CHECK(feed.lastSequence() == newestStored());
+        CHECK(deliveredAs(real, QStringLiteral("created")) == 1);
+    }
+    { // a forged notice far ahead: the count differs and the feed stays at what it read
+        QSqlQuery notify((*carlsOwn)->connection());
+        REQUIRE(notify.exec(QStringLiteral("SELECT pg_notify('frontdoor_changes', '[%1, \"saved\", \"NOR-FAR\"]')")
+                                .arg(feed.lastSequence() + 50)));
+        REQUIRE(waitFor([&] { return deliveredAs(QStringLiteral("NOR-FAR"), QStringLiteral("saved")) == 1; }, 10'000));
+        feed.check();
+        CHECK(feed.confirmations() == 1); // unchanged
+        CHECK(feed.lastSequence() == newestStored());
+        const QString after = newDraft(*carlDesk, carl); // takes a number the forgery did not make it skip
+        REQUIRE(waitFor([&] { return deliveredAs(after, QStringLiteral("created")) == 1; }, 10'000));
+        feed.check();
+        CHECK(feed.confirmations() == 2);
+        CHECK(feed.lastSequence() == newestStored());
+    }
+    { // a change whose notice never came, below one that did: the digest differs and the tick reads it
+        QSqlQuery silent((*carlsOwn)->connection()); // a desk that died between its commit and its notice
+        REQUIRE(silent.exec(QStringLiteral("INSERT INTO frontdoor.events (kind, reference, at) VALUES ('saved', "
+                                           "'NOR-SILENT', '2026-12-02T10:00:00.000Z')")));
+        const QString announced = newDraft(*carlDesk, carl);
+        REQUIRE(waitFor([&] { return deliveredAs(announced, QStringLiteral("created")) == 1; }, 10'000));
+        CHECK(deliveredAs(QStringLiteral("NOR-SILENT"), QStringLiteral("saved")) == 0);
+        feed.check();
+        CHECK(feed.confirmations() == 2); // unchanged
+        CHECK(deliveredAs(QStringLiteral("NOR-SILENT"), QStringLiteral("saved")) == 1);
+        CHECK(deliveredAs(announced, QStringLiteral("created")) == 1);
+        CHECK(feed.lastSequence() == newestStored());
+    }
+    { // notices still coming: the tick confirms those held a moment and reads nothing back, so a change whose
+      // notice was lost among them is read at the tick after, when the digest over it differs
+        feed.setSettle(1000);
+        const QString early = newDraft(*carlDesk, carl);
+        REQUIRE(waitFor([&] { return deliveredAs(early, QStringLiteral("created")) == 1; }, 10'000));
+        idle(1100);
+        QSqlQuery silent((*carlsOwn)->connection());
+        REQUIRE(silent.exec(QStringLiteral("INSERT INTO frontdoor.events (kind, reference, at) VALUES ('saved', "
+                                           "'NOR-SILENT-TOO', '2026-12-02T10:00:00.000Z') RETURNING seq")));
+        REQUIRE(silent.next());
+        const qint64 silentSeq = silent.value(0).toLongLong();
+        const QString late = newDraft(*carlDesk, carl);
+        REQUIRE(waitFor([&] { return deliveredAs(late, QStringLiteral("created")) == 1; }, 10'000));
+        feed.check();
+        CHECK(feed.confirmations() == 3);
+        CHECK(feed.lastSequence() < silentSeq); // past the early one only
+        CHECK(deliveredAs(QStringLiteral("NOR-SILENT-TOO"), QStringLiteral("saved")) == 0);
+        idle(1100);
+        feed.check();
+        CHECK(feed.confirmations() == 3);
+        CHECK(deliveredAs(QStringLiteral("NOR-SILENT-TOO"), QStringLiteral("saved")) == 1);
+        CHECK(feed.lastSequence() == newestStored());
+    }
+}

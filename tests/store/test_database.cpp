@@ -266,6 +266,7 @@ TEST_CASE("Every SQL key the store uses is defined by the SQLite dialect, and th
                                  QStringLiteral("referrals.written"),
                                  QStringLiteral("referrals.typed"),
                                  QStringLiteral("events.announce"),
+                                 QStringLiteral("events.digest"),
                                  QStringLiteral("audit.firstBrokenLink"),
                                  QStringLiteral("importedHistory.add")};
     for (const QString &key : server.keys()) {

@@ -103,6 +103,13 @@ SELECT seq, kind, reference FROM events WHERE seq > :seq ORDER BY seq LIMIT 1000
 SELECT seq, kind, reference FROM events
 WHERE seq IN (SELECT CAST(value AS bigint) FROM json_array_elements_text(CAST(:seqs AS json))) ORDER BY seq
 
+-- name: events.digest
+-- What the feed holds by notice, confirmed without reading it back (ChangeFeed::confirmHints): how many events lie in
+-- (after, upto] and a SHA-256 of their lines "seq|kind|reference\n" in order, which the feed computes over its notices.
+SELECT count(*), coalesce(encode(sha256(convert_to(string_agg(CAST(seq AS text) || '|' || kind || '|'
+    || coalesce(reference, '') || chr(10), '' ORDER BY seq), 'UTF8')), 'hex'), '')
+FROM events WHERE seq > :after AND seq <= :upto
+
 -- name: events.announce
 -- The notices of events this desk has just committed ({seq,…}), sent to every listening desk after COMMIT by
 -- Database::announce (server step 7): a commit that notifies holds a lock for the whole database until its WAL is

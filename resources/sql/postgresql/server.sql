@@ -15,24 +15,31 @@
 -- Times are UTC ISO 8601 text with milliseconds, as in the SQLite dialect, so both hash alike.
 
 -- name: server.prepare
--- Roles are cluster-wide; each is created only if missing, so a second database (training) shares them.
+-- Roles are cluster-wide; each is created only if missing, so a second database (training) shares them. Two inits
+-- at once (a second database, the tests' parallel runs) can both find a role missing: the later CREATE then waits for
+-- the earlier and fails on its row (unique_violation), having wanted just that role.
 DO $$
 BEGIN
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'frontdoor_owner') THEN
+    BEGIN
         CREATE ROLE frontdoor_owner NOLOGIN CREATEROLE;
-    END IF;
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'frontdoor_staff') THEN
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    END;
+    BEGIN
         CREATE ROLE frontdoor_staff NOLOGIN;
-    END IF;
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'frontdoor_call_handler') THEN
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    END;
+    BEGIN
         CREATE ROLE frontdoor_call_handler NOLOGIN IN ROLE frontdoor_staff;
-    END IF;
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'frontdoor_supervisor') THEN
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    END;
+    BEGIN
         CREATE ROLE frontdoor_supervisor NOLOGIN IN ROLE frontdoor_staff;
-    END IF;
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'frontdoor_administrator') THEN
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    END;
+    BEGIN
         CREATE ROLE frontdoor_administrator NOLOGIN IN ROLE frontdoor_staff;
-    END IF;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    END;
 END
 $$;
 -- The owner ends the sessions of an account being disabled, and the administrator running init sets objects up as it.
