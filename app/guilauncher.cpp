@@ -23,7 +23,7 @@
 #include "store/accounts.h"
 #include "store/audittrail.h"
 #include "store/backups.h"
-#include "store/changefeed.h"
+#include "store/changefeedthread.h"
 #include "store/databasekeys.h"
 #include "store/databaselocation.h"
 #include "store/encryptedsignin.h"
@@ -208,9 +208,11 @@ int runTeam(const Options &options, const Profile &profile)
                                   delivered.sent)
                           .arg(delivered.held.join(u'\n')));
         const Actor actor{session->account.id, session->account.role};
-        // LISTEN/NOTIFY with a watchdog and a 5-second backstop poll (ChangeFeed); a feed that cannot start now
-        // keeps trying at each tick.
-        ChangeFeed feed([connectAs = *login] { return Database::connect(connectAs); }, 5'000);
+        // LISTEN/NOTIFY with a watchdog and a 5-second backstop poll (ChangeFeed), on a thread of its own, which also
+        // sends the notices of this desk's changes so a save does not wait for every listening desk to be woken; a
+        // feed that cannot start now keeps trying at each tick.
+        ChangeFeedThread feed([connectAs = *login] { return Database::connect(connectAs); }, 5'000);
+        session->store->database().setAnnouncer(feed.feed()->announcer());
         if (Status started = feed.start(); !started)
             QMessageBox::warning(nullptr,
                                  QObject::tr("Changes from other desks"),
@@ -224,7 +226,7 @@ int runTeam(const Options &options, const Profile &profile)
                                        {QObject::tr("the team's server"), false, options.settings.idleLockMinutes},
                                        options,
                                        first,
-                                       &feed);
+                                       feed.feed());
         first = false;
         static_cast<void>(session->store->accounts().signOut(actor)); // audited on the server
         if (!shown.signedOut)

@@ -13,7 +13,9 @@ namespace FrontDoor {
 ChangeFeed::ChangeFeed(Connect connect, int pollMsecs, QObject *parent)
     : QObject(parent)
     , m_connect(std::move(connect))
+    , m_watchdog(this) // moves with the feed to another thread
 {
+    m_gate->feed = this;
     m_watchdog.setInterval(pollMsecs);
     QObject::connect(&m_watchdog, &QTimer::timeout, this, &ChangeFeed::check);
     m_age.start();
@@ -37,6 +39,10 @@ void ChangeFeed::check()
 
 ChangeFeed::~ChangeFeed()
 {
+    {
+        QMutexLocker lock(&m_gate->mutex);
+        m_gate->feed = nullptr;
+    }
     if (m_database && m_database->isServer())
         m_database->connection().driver()->unsubscribeFromNotification(QString::fromLatin1(channel));
 }
@@ -57,6 +63,7 @@ Status ChangeFeed::connectAndListen()
         QSqlDriver *driver = m_database->connection().driver();
         if (!driver->subscribeToNotification(QString::fromLatin1(channel))) {
             m_database.reset();
+            gateConnected();
             return makeError(ErrorCode::Unreachable, QStringLiteral("The server would not send notices of changes."));
         }
         QObject::connect(driver,
@@ -71,12 +78,41 @@ Status ChangeFeed::connectAndListen()
         Result<QSqlQuery *> latest = m_database->exec(QStringLiteral("events.latest"));
         if (!latest) {
             m_database.reset();
+            gateConnected();
             return latest.error();
         }
         m_newest = (*latest)->next() ? (*latest)->value(0).toLongLong() : 0;
         (*latest)->finish();
     }
+    gateConnected();
     return {};
+}
+
+Database::Announcer ChangeFeed::announcer() const
+{
+    return [gate = m_gate](const QList<qint64> &seqs) {
+        QMutexLocker lock(&gate->mutex);
+        if (!gate->feed || !gate->connected)
+            return false;
+        // Dropped with the feed if it is destroyed before this runs: the other desks' backstop then reads them.
+        QMetaObject::invokeMethod(
+            gate->feed, [feed = gate->feed, seqs] { feed->announce(seqs); }, Qt::QueuedConnection);
+        return true;
+    };
+}
+
+void ChangeFeed::gateConnected()
+{
+    QMutexLocker lock(&m_gate->mutex);
+    m_gate->connected = m_database != nullptr;
+}
+
+void ChangeFeed::announce(const QList<qint64> &seqs)
+{
+    if (!m_database)
+        return; // lost since it was asked: the other desks' gap lookup and backstop read them
+    if (Status sent = m_database->announceNow(seqs); !sent)
+        lose(sent.errorMessage());
 }
 
 void ChangeFeed::noticed(const QVariant &payload)
@@ -131,6 +167,7 @@ void ChangeFeed::lose(const QString &why)
     // bare number read back), which goes on using it after we return.
     if (m_database)
         QTimer::singleShot(0, this, [gone = std::shared_ptr<Database>(std::move(m_database))] {});
+    gateConnected();
     if (!m_lost) {
         m_lost = true;
         emit connectionLost(why);

@@ -5,6 +5,7 @@
 
 #include <QElapsedTimer>
 #include <QMap>
+#include <QMutex>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -59,6 +60,10 @@ public:
     // What each tick of the watchdog does, now: reconnect if need be, confirm the notices held, read what they did
     // not bring, look for the gaps.
     void check();
+    // Sends the notices of this desk's own changes on the feed's connection, on the feed's thread, for
+    // Database::setAnnouncer: the save need not wait while PostgreSQL wakes every listening desk. It declines (the
+    // desk's own connection sends them) while the feed has no connection or once the feed is gone.
+    Database::Announcer announcer() const;
     bool isConnected() const { return m_database != nullptr; }
     qint64 lastSequence() const { return m_newest; }
     int reconnections() const { return m_reconnections; }
@@ -88,8 +93,17 @@ private:
     bool firstTime(const Change &change);
     bool confirmed(const Change &change);
     void lose(const QString &why);
+    void announce(const QList<qint64> &seqs);
+    void gateConnected();
 
+    struct Gate // what announcer() reaches from the saving thread
+    {
+        QMutex mutex;
+        ChangeFeed *feed = nullptr; // null once the feed is being destroyed
+        bool connected = false;
+    };
     Connect m_connect;
+    std::shared_ptr<Gate> m_gate = std::make_shared<Gate>();
     std::unique_ptr<Database> m_database;
     QTimer m_watchdog;
     qint64 m_newest = -1;        // the highest number read (or where the feed started)

@@ -127,6 +127,13 @@ public:
     // holds a lock for the whole database until its WAL is on disk, so every desk's save waited for the others'). A
     // notice that cannot be sent is left to the other desks' gap lookup and backstop poll (ChangeFeed).
     void announce(qint64 seq);
+    // Who sends the notices instead of this connection: the desk's change feed, on its own connection and thread
+    // (ChangeFeed::announcer), so a save does not wait for the notice's fan-out to every listening desk. It answers
+    // false once it can take no more (its feed gone): this connection sends them then.
+    using Announcer = std::function<bool(const QList<qint64> &seqs)>;
+    void setAnnouncer(Announcer announcer) { m_announcer = std::move(announcer); }
+    // Sends those notices on this connection, now (what announce does when no announcer takes them).
+    Status announceNow(const QList<qint64> &seqs);
 
     // The catalog statement `key`, prepared once and kept; values bound by name (":reference" → value).
     // The caller reads its rows, then the next call of the same key resets it.
@@ -188,6 +195,7 @@ private:
     Checkpoints m_checkpoints;
     bool m_joinedFailed = false; // a transaction joined to the open one failed: the open one must not commit
     QList<qint64> m_unannounced; // events written in the open transaction (announce)
+    Announcer m_announcer;
     void sendAnnouncements();
 };
 

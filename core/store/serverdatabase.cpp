@@ -176,15 +176,24 @@ void Database::sendAnnouncements()
 {
     if (m_unannounced.isEmpty() || !isServer())
         return;
-    QStringList numbers;
-    for (qint64 seq : std::as_const(m_unannounced))
-        numbers.append(QString::number(seq));
-    m_unannounced.clear();
+    const QList<qint64> seqs = std::exchange(m_unannounced, {});
+    if (m_announcer && m_announcer(seqs))
+        return;
     // What was announced is already kept: a failure here (the connection gone this instant) is no failed save.
-    if (Result<QSqlQuery *> sent
+    static_cast<void>(announceNow(seqs));
+}
+
+Status Database::announceNow(const QList<qint64> &seqs)
+{
+    QStringList numbers;
+    for (qint64 seq : seqs)
+        numbers.append(QString::number(seq));
+    Result<QSqlQuery *> sent
         = exec(QStringLiteral("events.announce"), {{"seqs", QString(u'{' + numbers.join(u',') + u'}')}});
-        sent)
-        (*sent)->finish();
+    if (!sent)
+        return sent.error();
+    (*sent)->finish();
+    return {};
 }
 
 Result<std::unique_ptr<Database>> Database::connectForSetup(const ServerLogin &login)

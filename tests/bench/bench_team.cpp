@@ -5,9 +5,11 @@
 // (the floor), queue refresh, search, and how long another desk's change takes to be heard by NOTIFY; counts lost
 // updates and checks the chain. Asserts nothing about time.
 //
-//   bench_team [desks=30] [seconds=20] [listening=desks]
+//   bench_team [desks=30] [seconds=20] [listening=desks] [announce=feed|save]
 //   two phases of `seconds` each, paced then flat out; `listening`: how many desks listen for changes (1 = only the
-//   supervisor's that times the notices), to see what hearing every change costs the server
+//   supervisor's that times the notices), to see what hearing every change costs the server; `announce`: a listening
+//   desk's notices go out on its feed's connection and thread, as its window sends them (feed), or on the saving
+//   connection before the save returns (save, as before the announcer), to compare the two in one build
 #include "profile/profileloader.h"
 #include "store/audittrail.h"
 #include "store/changefeed.h"
@@ -115,10 +117,13 @@ int main(int argc, char **argv)
     const int desks = args.size() > 1 ? std::clamp(args.at(1).toInt(), 1, 100) : 30;
     const int seconds = args.size() > 2 ? std::clamp(args.at(2).toInt(), 1, 3600) : 20;
     const int listening = args.size() > 3 ? std::clamp(args.at(3).toInt(), 1, desks) : desks;
+    const bool announceOnFeed = args.size() <= 4 || args.at(4) != QLatin1String("save");
     QTemporaryDir dir;
     Cluster cluster;
     cluster.dir = dir.filePath(QStringLiteral("pg"));
-    out << "bench_team: " << desks << " desks for " << seconds << " s on a PostgreSQL 15 cluster on loopback\n";
+    out << "bench_team: " << desks << " desks for " << seconds << " s on a PostgreSQL 15 cluster on loopback, "
+        << listening << " listening, notices sent "
+        << (announceOnFeed ? "by each desk's feed" : "by the saving connection") << '\n';
     out.flush();
     if (!startCluster(cluster))
         return 1;
@@ -184,6 +189,9 @@ int main(int argc, char **argv)
     // Every other desk listens too, as each workstation's window does: every change is heard by every desk. Each on a
     // thread of its own, as on its own workstation: on this one thread their ticks (a digest or a read each, 10-300 ms
     // under this load) queued behind each other and held the timed notices up by seconds, which no desk would see.
+    // A listening desk's own notices go out on its feed's connection (ChangeFeed::announcer), as its window's do.
+    std::vector<Database::Announcer> announcers(static_cast<size_t>(desks));
+    announcers[0] = feed.announcer();
     std::vector<QThread *> otherDesks;
     std::atomic<qint64> heardElsewhere{0};
     std::atomic<int> othersReady{0}, othersFailed{0};
@@ -203,6 +211,7 @@ int main(int argc, char **argv)
             });
             if (!other.start())
                 ++othersFailed;
+            announcers[size_t(d)] = other.announcer();
             ++othersReady;
             QEventLoop notices;
             notices.exec();
@@ -216,6 +225,8 @@ int main(int argc, char **argv)
         stopOtherDesks();
         return finish(1);
     }
+    if (!announceOnFeed)
+        announcers.assign(size_t(desks), Database::Announcer{});
 
     // One phase at one pace (0 = flat out): the floor, every desk doing a bare insert + commit of a referral-sized row
     // at once; then the desks typing calls for the whole time.
@@ -286,6 +297,7 @@ int main(int argc, char **argv)
                     result.error = store.errorMessage();
                     return;
                 }
+                (*store)->database().setAnnouncer(announcers[size_t(d)]);
                 const Actor actor{QStringLiteral("desk%1").arg(d), d % 5 == 0 ? Role::Supervisor : Role::CallHandler};
                 // The floor between saves, on the desk's own connection: a bare insert + commit halfway to its next
                 // save, meeting the server as it is then — the other desks saving, every desk hearing of it — as

@@ -5,6 +5,7 @@
 
 #include "common/clock.h"
 #include "store/changefeed.h"
+#include "store/changefeedthread.h"
 #include "store/store.h"
 
 #include <QCoreApplication>
@@ -13,6 +14,7 @@
 #include <QSqlDriver>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <catch2/catch.hpp>
 
@@ -289,14 +291,23 @@ TEST_CASE("A change is announced by the desk that made it once its commit has an
     idle(500);
     CHECK(raw.of(QStringLiteral("NOR-QUIET")) == 0);
 
-    // Announced inside a transaction: sent once COMMIT has answered, not before.
+    // Announced inside a transaction: sent once COMMIT has answered, not before. The announcer sees when (it
+    // declines, so the connection sends them itself): PostgreSQL would hold back a notice sent inside the transaction
+    // until its commit anyway, so only this shows it was not sent there, holding the notice lock across the flush.
+    QList<qint64> handed;
+    (*carlRaw)->setAnnouncer([&](const QList<qint64> &seqs) {
+        handed.append(seqs);
+        return false;
+    });
     {
         WriteTransaction transaction(**carlRaw);
         REQUIRE(transaction.begin());
         (*carlRaw)->announce(quiet);
         idle(300);
+        CHECK(handed.isEmpty());
         CHECK(raw.of(QStringLiteral("NOR-QUIET")) == 0);
         REQUIRE(transaction.commit());
+        CHECK(handed == QList<qint64>{quiet});
     }
     CHECK(waitFor([&] { return raw.of(QStringLiteral("NOR-QUIET")) == 1; }, 10'000));
 
@@ -311,6 +322,18 @@ TEST_CASE("A change is announced by the desk that made it once its commit has an
     REQUIRE(waitFor([&] { return raw.of(QStringLiteral("NOR-NEXT")) == 1; }, 10'000));
     idle(300);
     CHECK(raw.of(QStringLiteral("NOR-QUIET")) == 1);
+    CHECK(handed == (QList<qint64>{quiet, next}));
+
+    // An announcer that takes them: the connection sends nothing itself.
+    (*carlRaw)->setAnnouncer([&](const QList<qint64> &seqs) {
+        handed.append(seqs);
+        return true;
+    });
+    const qint64 taken = event(QStringLiteral("NOR-TAKEN"));
+    (*carlRaw)->announce(taken);
+    CHECK(handed.constLast() == taken);
+    idle(300);
+    CHECK(raw.of(QStringLiteral("NOR-TAKEN")) == 0);
 
     // Announcing is the staff's who write, and tells no one anything the events table does not already show them.
     CHECK(server
@@ -501,4 +524,56 @@ TEST_CASE("At a tick the feed moves past what its notices brought on one digest 
         CHECK(deliveredAs(QStringLiteral("NOR-SILENT-TOO"), QStringLiteral("saved")) == 1);
         CHECK(feed.lastSequence() == newestStored());
     }
+}
+
+TEST_CASE("The window's feed runs on a thread of its own and sends the notices of its desk's own changes, so a save "
+          "returns without waiting for every listening desk to be woken, and once the feed is gone the desk sends them",
+          "[pg][issue19]")
+{
+    PgServer server(QStringLiteral("changes-thread"));
+    server.initialiseWithPeople();
+    FixedClock clock(testNow());
+    const ServerLogin carlLogin{
+        server.connection(), server.person(QStringLiteral("carl")), QString::fromLatin1(PgServer::password)};
+    std::unique_ptr<Store> carlDesk = server.desk(QStringLiteral("carl"), clock);
+    const Actor carl{server.person(QStringLiteral("carl")), Role::CallHandler};
+    Result<std::unique_ptr<Database>> listener = server.signIn(QStringLiteral("sam"));
+    REQUIRE(listener);
+    RawNotices raw(**listener);
+
+    auto feedThread = std::make_unique<ChangeFeedThread>([&] { return Database::connect(carlLogin); }, 3'600'000);
+    QStringList heardHere;
+    bool onWindowThread = true;
+    QObject::connect(feedThread->feed(),
+                     &ChangeFeed::changed,
+                     QCoreApplication::instance(), // the window's thread: queued there
+                     [&](const QList<ChangeFeed::Change> &changes) {
+                         onWindowThread = onWindowThread && QThread::currentThread() == qApp->thread();
+                         for (const ChangeFeed::Change &change : changes)
+                             heardHere.append(change.reference);
+                     });
+    REQUIRE(feedThread->start());
+    CHECK(feedThread->feed()->thread() != qApp->thread());
+    int takenByFeed = 0; // the feed's announcer, counted: what it takes, the desk's connection does not send
+    carlDesk->database().setAnnouncer([&, announcer = feedThread->feed()->announcer()](const QList<qint64> &seqs) {
+        const bool taken = announcer(seqs);
+        takenByFeed += taken ? 1 : 0;
+        return taken;
+    });
+
+    // Carl's draft: announced by his feed (its own connection, on its thread), heard by another desk and by his own
+    // window, on the window's thread.
+    const QString first = newDraft(*carlDesk, carl);
+    CHECK(takenByFeed == 1);
+    CHECK(waitFor([&] { return raw.of(first) == 1; }, 10'000));
+    CHECK(waitFor([&] { return heardHere.contains(first); }, 10'000));
+    CHECK(onWindowThread);
+
+    // The feed gone (the window closed, the program signing out): the announcer declines and the desk's own
+    // connection sends the notice, as before there was one.
+    feedThread.reset();
+    const QString second = newDraft(*carlDesk, carl);
+    CHECK(takenByFeed == 1);
+    CHECK(waitFor([&] { return raw.of(second) == 1; }, 10'000));
+    CHECK(raw.of(first) == 1); // each once
 }
