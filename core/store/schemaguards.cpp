@@ -58,9 +58,6 @@ Result<QStringList> serverProblems(Database &database)
     QString script = database.sql().statement(QStringLiteral("server.prepare"));
     for (int step = 1; database.sql().contains(QStringLiteral("migrate.%1").arg(step)); ++step)
         script += database.sql().statement(QStringLiteral("migrate.%1").arg(step));
-    // Made, or dropped by a later step (DROP TRIGGER name ON table), in the order the steps run.
-    static const QRegularExpression trigger(QStringLiteral("(CREATE|DROP) TRIGGER (\\w+)\\s(?:.*?\\s)??ON (\\w+)"),
-                                            QRegularExpression::DotMatchesEverythingOption);
     static const QRegularExpression secured(QStringLiteral("ALTER TABLE (\\w+) ENABLE ROW LEVEL SECURITY"));
     QSqlQuery rows(database.connection());
     if (!rows.exec(QStringLiteral("SELECT c.relname || '.' || t.tgname, t.tgenabled FROM pg_trigger t JOIN pg_class c "
@@ -70,15 +67,7 @@ Result<QStringList> serverProblems(Database &database)
     QMap<QString, QString> found; // table.trigger → enabled ('O': as the origin fires it)
     while (rows.next())
         found.insert(rows.value(0).toString(), rows.value(1).toString());
-    QStringList expected;
-    for (auto m = trigger.globalMatch(script); m.hasNext();) {
-        const QRegularExpressionMatch match = m.next();
-        const QString name = match.captured(3) + u'.' + match.captured(2);
-        if (match.captured(1) == QLatin1String("DROP"))
-            expected.removeAll(name);
-        else
-            expected.append(name);
-    }
+    const QStringList expected = SchemaGuards::serverTriggers(script);
     QStringList problems;
     for (const QString &name : std::as_const(expected)) {
         if (!found.contains(name))
@@ -141,6 +130,25 @@ Result<QStringList> problems(Database &database)
         if (!expected->contains(it.key()))
             problems.append(QStringLiteral("a trigger %1 that Front Door never made was added outside it").arg(it.key()));
     return problems;
+}
+
+QStringList serverTriggers(const QString &script)
+{
+    // Made, or dropped by a later step, in the order the steps run.
+    static const QRegularExpression trigger(
+        QStringLiteral(
+            "(CREATE(?:\\s+OR\\s+REPLACE)?|DROP)\\s+TRIGGER\\s+(?:IF\\s+EXISTS\\s+)?(\\w+)\\s(?:.*?\\s)??ON\\s+"
+            "(?:\\w+\\.)?(\\w+)"),
+        QRegularExpression::DotMatchesEverythingOption);
+    QStringList made;
+    for (auto m = trigger.globalMatch(script); m.hasNext();) {
+        const QRegularExpressionMatch match = m.next();
+        const QString name = match.captured(3) + u'.' + match.captured(2);
+        made.removeAll(name); // dropped, or made again (OR REPLACE): once, where it now stands
+        if (!match.captured(1).startsWith(QLatin1String("DROP")))
+            made.append(name);
+    }
+    return made;
 }
 
 } // namespace FrontDoor::SchemaGuards

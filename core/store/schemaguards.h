@@ -17,5 +17,9 @@ namespace SchemaGuards {
 // Each guard missing or altered, and any trigger no migration made, in words; empty when all is as built.
 Result<QStringList> problems(Database &database);
 
+// Team mode: the triggers (table.trigger) that a server script leaves, reading its CREATE [OR REPLACE] TRIGGER and
+// DROP TRIGGER [IF EXISTS] statements in order, the table's schema dropped.
+QStringList serverTriggers(const QString &script);
+
 } // namespace SchemaGuards
 } // namespace FrontDoor

@@ -4,6 +4,7 @@
 #include "support/referralbuilder.h"
 
 #include "store/database.h"
+#include "store/schemaguards.h"
 #include "store/sqlcatalog.h"
 
 #include <QEventLoop>
@@ -336,4 +337,28 @@ TEST_CASE("Issue 21: the window's store checkpoints between saves, never inside 
     REQUIRE(after.next());
     CHECK(after.value(1).toInt() == after.value(2).toInt()); // every frame in the WAL is in the database now
     CHECK(store.referrals().load(draft.referral.reference)->revision == revision);
+}
+
+TEST_CASE("The server's guards are read from its steps as they run: a trigger dropped (also IF EXISTS) or replaced "
+          "stands where the last step left it",
+          "[issue19]")
+{
+    CHECK(
+        SchemaGuards::serverTriggers(QStringLiteral(
+            "CREATE TRIGGER kept BEFORE UPDATE OR DELETE ON audit FOR EACH ROW EXECUTE FUNCTION refuse();\n"
+            "CREATE TRIGGER gone AFTER INSERT ON events FOR EACH ROW EXECUTE FUNCTION tell();\n"
+            "DROP TRIGGER IF EXISTS gone ON frontdoor.events;\n"
+            "CREATE OR REPLACE TRIGGER kept BEFORE UPDATE ON frontdoor.audit FOR EACH ROW EXECUTE FUNCTION refuse();\n"
+            "DROP TRIGGER never_made ON accounts;\n"))
+        == QStringList{QStringLiteral("audit.kept")});
+
+    // The real steps: step 7 dropped the trigger that announced every event; the trail's guards stand.
+    const SqlCatalog server = SqlCatalog::load(QStringLiteral("postgresql")).value();
+    QString script = server.statement(QStringLiteral("server.prepare"));
+    for (int step = 1; server.contains(QStringLiteral("migrate.%1").arg(step)); ++step)
+        script += server.statement(QStringLiteral("migrate.%1").arg(step));
+    QStringList guards = SchemaGuards::serverTriggers(script);
+    CHECK_FALSE(guards.contains(QStringLiteral("events.events_announce")));
+    CHECK(std::any_of(guards.cbegin(), guards.cend(), [](const QString &g) { return g.startsWith(u"audit."); }));
+    CHECK(guards.removeDuplicates() == 0);
 }
