@@ -23,16 +23,19 @@ ChangeFeed::ChangeFeed(Connect connect, int pollMsecs, QObject *parent)
 
 void ChangeFeed::check()
 {
+    bool back = false;
     if (!m_database) {
         if (Status s = connectAndListen(); !s)
             return; // still away: try again at the next tick
         ++m_reconnections;
         m_lost = false;
+        back = true;
         emit reconnected();
     }
     // Confirmed, with newer notices held for the next tick: reading now would only bring those back. A change whose
-    // notice was lost meanwhile makes the next digest differ, and that tick reads it.
-    if (!confirmHints() || m_hints.isEmpty())
+    // notice was lost meanwhile makes the next digest differ, and that tick reads it. Back from a loss, it reads at
+    // once: no notice came while the connection was gone.
+    if (!confirmHints() || m_hints.isEmpty() || back)
         catchUp();
     lookForGaps();
 }
