@@ -160,6 +160,25 @@ TEST_CASE("Search and the known-child check give the same answers on SQLite and 
     REQUIRE(queue);
     CHECK(referencesOf(queue) == referencesOf((*standalone)->queries().list(ReferralFilter{})));
     CHECK(queue->size() == children().size());
+
+    // The server walks its newest 2,000 referrals first and asks the words index only when they hold too few matches
+    // (queries.search): the same answers either way. With one match asked for, the newest is in that window; with
+    // every referral above moved out of it (ids jump a million), only the index finds them.
+    const auto sameAnswers = [&](int limit) {
+        for (const QString &text : searches) {
+            INFO("search: " << text.toStdString() << ", " << limit << " asked for");
+            CHECK(referencesOf((*team)->queries().search(text, limit))
+                  == referencesOf((*standalone)->queries().search(text, limit)));
+        }
+    };
+    sameAnswers(1);
+    REQUIRE(server.psql(QStringLiteral("ALTER TABLE frontdoor.referrals ALTER COLUMN id RESTART WITH 1000000")).exitCode
+            == 0);
+    for (Store *store : {team->get(), standalone->get()})
+        REQUIRE(store->referrals().createDraft(norfolk(), Actor{sam, Role::Supervisor}));
+    sameAnswers(1);
+    sameAnswers(50);
+    CHECK(referencesOf((*team)->queries().search(QStringLiteral("zoe"))).size() == 1);
 }
 
 TEST_CASE("A call-handler's call on the server: saved, in the trail the server checks, and out of a colleague's sight",
