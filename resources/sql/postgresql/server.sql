@@ -44,18 +44,24 @@ END
 $$;
 -- The owner ends the sessions of an account being disabled, and the administrator running init sets objects up as it.
 -- Granted only when missing: two inits at once (a second database, or the tests' parallel runs) granting the same
--- membership fail with "tuple concurrently updated".
+-- membership fail with "tuple concurrently updated", or, the later one having waited, on the membership's row.
 DO $$
 BEGIN
     IF NOT EXISTS (SELECT FROM pg_auth_members AS m JOIN pg_roles AS r ON r.oid = m.roleid
                    JOIN pg_roles AS u ON u.oid = m.member
                    WHERE r.rolname = 'pg_signal_backend' AND u.rolname = 'frontdoor_owner') THEN
-        GRANT pg_signal_backend TO frontdoor_owner;
+        BEGIN
+            GRANT pg_signal_backend TO frontdoor_owner;
+        EXCEPTION WHEN unique_violation THEN NULL; -- granted by another init this instant
+        END;
     END IF;
     IF NOT EXISTS (SELECT FROM pg_auth_members AS m JOIN pg_roles AS r ON r.oid = m.roleid
                    JOIN pg_roles AS u ON u.oid = m.member
                    WHERE r.rolname = 'frontdoor_owner' AND u.rolname = current_user) THEN
-        GRANT frontdoor_owner TO CURRENT_USER;
+        BEGIN
+            GRANT frontdoor_owner TO CURRENT_USER;
+        EXCEPTION WHEN unique_violation THEN NULL;
+        END;
     END IF;
 END
 $$;
