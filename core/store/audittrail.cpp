@@ -104,6 +104,17 @@ Result<qint64> AuditTrail::Writer::append(const QString &reference, const QStrin
     return sequence;
 }
 
+QString AuditTrail::Writer::encode(const QList<Draft> &events)
+{
+    QJsonArray sent;
+    for (const Draft &event : events)
+        sent.append(QJsonObject{{QStringLiteral("user_id"), event.user},
+                                {QStringLiteral("at"), StoredTime::text(event.at)},
+                                {QStringLiteral("kind"), auditKindName(event.kind)},
+                                {QStringLiteral("payload"), payloadText(event.payload)}});
+    return QString::fromUtf8(QJsonDocument(sent).toJson(QJsonDocument::Compact));
+}
+
 Status AuditTrail::Writer::appendAll(const QString &reference, const QList<Draft> &events)
 {
     if (events.isEmpty())
@@ -114,42 +125,38 @@ Status AuditTrail::Writer::appendAll(const QString &reference, const QList<Draft
                 return s.error();
         return {};
     }
-    QJsonArray sent;
-    QStringList times;
-    for (const Draft &event : events) {
-        times.append(StoredTime::text(event.at));
-        sent.append(QJsonObject{{QStringLiteral("user_id"), event.user},
-                                {QStringLiteral("at"), times.constLast()},
-                                {QStringLiteral("kind"), auditKindName(event.kind)},
-                                {QStringLiteral("payload"), payloadText(event.payload)}});
-    }
-    Result<QSqlQuery *> rows = m_database.exec(
-        QStringLiteral("audit.appendAll"),
-        {{"reference", reference}, {"events", QString::fromUtf8(QJsonDocument(sent).toJson(QJsonDocument::Compact))}});
+    Result<QSqlQuery *> rows
+        = m_database.exec(QStringLiteral("audit.appendAll"), {{"reference", reference}, {"events", encode(events)}});
     if (!rows)
         return rows.error();
+    Status accepted = accept(reference, events, **rows);
+    (*rows)->finish();
+    return accepted;
+}
+
+Status AuditTrail::Writer::accept(const QString &reference, const QList<Draft> &events, QSqlQuery &rows)
+{
     const auto refuse = [&](qint64 sequence) {
-        (*rows)->finish();
         return makeError(ErrorCode::DatabaseCorrupt,
                          QStringLiteral("%1: the server computed another link for event %2; nothing was saved.")
                              .arg(m_database.path())
                              .arg(sequence));
     };
-    for (qsizetype i = 0; i < events.size(); ++i) {
-        if (!(*rows)->next())
+    for (const Draft &event : events) {
+        if (!rows.next())
             return refuse(m_headSequence + 1);
-        const qint64 sequence = (*rows)->value(0).toLongLong();
-        const QString previous = (*rows)->value(1).toString();
-        const QString hash = (*rows)->value(2).toString();
+        const qint64 sequence = rows.value(0).toLongLong();
+        const QString previous = rows.value(1).toString();
+        const QString hash = rows.value(2).toString();
         // The first link follows the head this writer saw, if it read one; each next link follows the one before.
         if ((m_loaded && (sequence != m_headSequence + 1 || previous != m_headHash))
             || hash
                    != hashOf(sequence,
                              reference,
-                             events.at(i).user,
-                             times.at(i),
-                             auditKindName(events.at(i).kind),
-                             payloadText(events.at(i).payload),
+                             event.user,
+                             StoredTime::text(event.at),
+                             auditKindName(event.kind),
+                             payloadText(event.payload),
                              previous))
             return refuse(sequence);
         if (!m_loaded)
@@ -159,7 +166,6 @@ Status AuditTrail::Writer::appendAll(const QString &reference, const QList<Draft
         m_headHash = hash;
         ++m_appended;
     }
-    (*rows)->finish();
     return {};
 }
 

@@ -5,6 +5,8 @@
 
 #include <QList>
 
+class QSqlQuery;
+
 namespace FrontDoor {
 
 class Database;
@@ -37,6 +39,11 @@ public:
             QJsonObject payload;
         };
         Status appendAll(const QString &reference, const QList<Draft> &events);
+        // The server's side of appendAll for a statement that appended the events itself (referrals.saved): the
+        // events as frontdoor.audit_append_all takes them, and the links it answered (seq, prev_hash, hash), read
+        // from `rows` one per event and checked as appendAll checks them.
+        static QString encode(const QList<Draft> &events);
+        Status accept(const QString &reference, const QList<Draft> &events, QSqlQuery &rows);
         Status finish();
         int appended() const { return m_appended; }
 

@@ -99,6 +99,8 @@ public:
     const QString &path() const { return m_path; }
     Dialect dialect() const { return m_dialect; }
     bool isServer() const { return m_dialect == Dialect::PostgreSQL; }
+    // A write transaction is open: a WriteTransaction begun now joins it, and its failure undoes the whole of it.
+    bool inTransaction() const { return m_inTransaction; }
     const QString &serverUser() const { return m_serverUser; } // team mode: who signed in to the server
     const QString &serverConnection() const { return m_serverConnection; } // team mode: the connection string
     bool isReadOnly() const { return m_readOnly; }

@@ -59,7 +59,7 @@ ReferralRepository::goOnTyping(const Referral &referral, qint64 expectedRevision
     const QDateTime now = m_clock.now();
     current.row.pending->at = now;
     current.row.stored.reset();
-    current.goesOnTyping = true;
+    current.write = ServerWrite::Typed;
     Result<SaveReceipt> receipt = persist(current, referral, std::move(after), {}, actor, now);
     if (!receipt && receipt.error().code == ErrorCode::Conflict)
         return std::nullopt; // not written: the row moved on, its burst ended elsewhere or a lease is held
@@ -67,7 +67,7 @@ ReferralRepository::goOnTyping(const Referral &referral, qint64 expectedRevision
         m_cache.remove(referral.reference);
         return receipt;
     }
-    current.goesOnTyping = false;
+    current.write = ServerWrite::Written;
     m_cache.insert(referral.reference, new Current(current));
     return receipt;
 }

@@ -110,11 +110,13 @@ Result<bool> ReferralRepository::writeReferral(const QVariantMap &update,
                                                const Derived &derived,
                                                const QString &notice,
                                                const QDateTime &at,
-                                               bool goesOnTyping)
+                                               ServerWrite how,
+                                               const QList<AuditTrail::Writer::Draft> &events,
+                                               AuditTrail::Writer *audit)
 {
     const qint64 id = update.value(QStringLiteral("id")).toLongLong();
     if (m_database.isServer())
-        return writeOnServer(&update, id, referral, derived, notice, at, goesOnTyping);
+        return writeOnServer(&update, id, referral, derived, notice, at, how, events, audit);
     QStringList pieces{QStringLiteral("referrals.update.set")};
     QVariantMap values;
     for (const char *always : {"document", "at", "user", "id", "expected"})
@@ -149,7 +151,9 @@ Result<bool> ReferralRepository::writeOnServer(const QVariantMap *update,
                                                const Derived &derived,
                                                const QString &notice,
                                                const QDateTime &at,
-                                               bool goesOnTyping)
+                                               ServerWrite how,
+                                               const QList<AuditTrail::Writer::Draft> &events,
+                                               AuditTrail::Writer *audit)
 {
     const auto json = [](const auto &value) {
         return QString::fromUtf8(QJsonDocument(value).toJson(QJsonDocument::Compact));
@@ -194,18 +198,32 @@ Result<bool> ReferralRepository::writeOnServer(const QVariantMap *update,
         {QStringLiteral("actions"), actions},
         {QStringLiteral("notice"), notice},
         {QStringLiteral("at"), StoredTime::text(at)}};
-    if (goesOnTyping)
+    if (how != ServerWrite::Written)
         values.insert(QStringLiteral("instance"), m_instanceId);
-    Result<QSqlQuery *> r = m_database.exec(
-        goesOnTyping ? QStringLiteral("referrals.typed") : QStringLiteral("referrals.written"), values);
+    if (how == ServerWrite::Saved)
+        values.insert(QStringLiteral("events"),
+                      events.isEmpty() ? QVariant() : QVariant(AuditTrail::Writer::encode(events)));
+    Result<QSqlQuery *> r = m_database.exec(how == ServerWrite::Typed   ? QStringLiteral("referrals.typed")
+                                            : how == ServerWrite::Saved ? QStringLiteral("referrals.saved")
+                                                                        : QStringLiteral("referrals.written"),
+                                            values);
     if (!r)
         return r.error();
-    // The change's event number (0: not written), announced to the other desks once it has committed.
-    const qint64 event = (*r)->next() ? (*r)->value(0).toLongLong() : 0;
+    // The change's event number (0, or no row when saved: not written), announced to the other desks once it has
+    // committed.
+    const bool answered = (*r)->next();
+    const qint64 event = answered ? (*r)->value(0).toLongLong() : 0;
+    if (how == ServerWrite::Saved && answered && !events.isEmpty()) {
+        // The links follow, one row each, as audit_append_all answers them.
+        if (Status s = audit->accept(referral.reference, events, **r); !s) {
+            (*r)->finish();
+            return s.error();
+        }
+    }
     (*r)->finish();
     if (event > 0)
         m_database.announce(event);
-    return event > 0;
+    return how == ServerWrite::Saved ? answered : event > 0;
 }
 
 } // namespace FrontDoor

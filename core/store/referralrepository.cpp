@@ -193,7 +193,7 @@ Result<ReferralRepository::Current> ReferralRepository::readCurrent(const QStrin
         return makeError(ErrorCode::DatabaseCorrupt,
                          QStringLiteral("Referral %1 is stored in a form this version cannot read: %2")
                              .arg(reference, referral.errorMessage()));
-    Current current{row, *referral, ReferralState::flatten(*referral)};
+    Current current{row, *referral, ReferralState::flatten(*referral), ServerWrite::Written, std::nullopt};
     return current;
 }
 
@@ -330,9 +330,13 @@ Result<SaveReceipt> ReferralRepository::save(const Referral &referral, qint64 ex
         }
         return events;
     };
-    if (m_database.isServer() && amendmentReason.isEmpty())
+    if (m_database.isServer() && amendmentReason.isEmpty()) {
         if (std::optional<Result<SaveReceipt>> typed = goOnTyping(referral, expectedRevision, actor))
             return *typed;
+        if (std::optional<Result<SaveReceipt>> saved
+            = saveFromCache(referral, expectedRevision, actor, operationFor, describe))
+            return *saved;
+    }
     return writeChange(referral, expectedRevision, actor, operationFor, describe);
 }
 
@@ -340,10 +344,11 @@ Result<SaveReceipt> ReferralRepository::persist(Current &current, const Referral
                                                 QList<EventDraft> events, const Actor &actor, const QDateTime &now)
 {
     Row &row = current.row;
-    const QString stateHash = row.pending ? auditedStateHash(after, row.pending->path, row.pending->from)
-                                          : ReferralState::hash(after);
+    // The state the last event vouches for; a keystroke that goes on typing writes no event, and is not hashed.
     if (!events.isEmpty())
-        events.last().payload.insert(QStringLiteral("state"), stateHash);
+        events.last().payload.insert(QStringLiteral("state"),
+                                     row.pending ? auditedStateHash(after, row.pending->path, row.pending->from)
+                                                 : ReferralState::hash(after));
 
     const QString document = documentText(next);
     // What is stored must read back: a referral the reader refuses (two children with one id, say) would be saved
@@ -358,21 +363,33 @@ Result<SaveReceipt> ReferralRepository::persist(Current &current, const Referral
         derived.searchText = columns.searchText;
     derived.personKeys = DerivedRows::personKeyRows(next) != DerivedRows::personKeyRows(current.referral);
     derived.actions = next.actions != current.referral.actions;
-    const QVariantMap update{
-        {QStringLiteral("status"), columns.status},
-        {QStringLiteral("document"), document},
-        {QStringLiteral("at"), StoredTime::text(now)},
-        {QStringLiteral("user"), actor.userId},
-        {QStringLiteral("urgent"), columns.urgent},
-        {QStringLiteral("nextDue"), columns.nextDue.isEmpty() ? QVariant() : QVariant(columns.nextDue)},
-        {QStringLiteral("children"), columns.childrenSummary},
-        {QStringLiteral("searchText"), columns.searchText},
-        {QStringLiteral("pendingPath"), row.pending ? QVariant(row.pending->path) : QVariant()},
-        {QStringLiteral("pendingFrom"), row.pending ? QVariant(row.pending->from) : QVariant()},
-        {QStringLiteral("pendingBy"), row.pending ? QVariant(row.pending->by) : QVariant()},
-        {QStringLiteral("pendingAt"), row.pending ? StoredTime::orNull(row.pending->at) : QVariant()},
-        {QStringLiteral("id"), row.id},
-        {QStringLiteral("expected"), row.revision}};
+    QVariantMap update{{QStringLiteral("status"), columns.status},
+                       {QStringLiteral("document"), document},
+                       {QStringLiteral("at"), StoredTime::text(now)},
+                       {QStringLiteral("user"), actor.userId},
+                       {QStringLiteral("urgent"), columns.urgent},
+                       {QStringLiteral("nextDue"), columns.nextDue.isEmpty() ? QVariant() : QVariant(columns.nextDue)},
+                       {QStringLiteral("children"), columns.childrenSummary},
+                       {QStringLiteral("searchText"), columns.searchText},
+                       {QStringLiteral("pendingPath"), row.pending ? QVariant(row.pending->path) : QVariant()},
+                       {QStringLiteral("pendingFrom"), row.pending ? QVariant(row.pending->from) : QVariant()},
+                       {QStringLiteral("pendingBy"), row.pending ? QVariant(row.pending->by) : QVariant()},
+                       {QStringLiteral("pendingAt"), row.pending ? StoredTime::orNull(row.pending->at) : QVariant()},
+                       {QStringLiteral("id"), row.id},
+                       {QStringLiteral("expected"), row.revision}};
+    if (current.write == ServerWrite::Saved) {
+        // The burst the row must still hold for the events described here to be the right ones.
+        const std::optional<Pending> &basis = current.basis;
+        update.insert(QStringLiteral("basisPath"), basis ? QVariant(basis->path) : QVariant());
+        update.insert(QStringLiteral("basisFrom"), basis ? QVariant(basis->from) : QVariant());
+        update.insert(QStringLiteral("basisBy"), basis ? QVariant(basis->by) : QVariant());
+    }
+    // The events last: on the server the chain's head is locked from the first link until COMMIT, so every desk's
+    // save waits for it as briefly as it can.
+    QList<AuditTrail::Writer::Draft> drafts;
+    for (const EventDraft &event : events)
+        drafts.append({event.user, event.at, event.kind, event.payload});
+    AuditTrail::Writer audit(m_database);
     // A referral that has just become urgent is announced as such: the other desks' queues put it first (issue 19).
     const bool becameUrgent = columns.urgent != 0 && !row.urgent;
     Result<bool> written = writeReferral(update,
@@ -381,21 +398,18 @@ Result<SaveReceipt> ReferralRepository::persist(Current &current, const Referral
                                          derived,
                                          becameUrgent ? QStringLiteral("urgent") : QStringLiteral("saved"),
                                          now,
-                                         current.goesOnTyping);
+                                         current.write,
+                                         drafts,
+                                         &audit);
     if (!written)
         return written.error();
     if (!*written)
         return makeError(ErrorCode::Conflict,
                          QStringLiteral("Referral %1 was changed elsewhere while saving; nothing was overwritten.")
                              .arg(next.reference));
-    // The events last: on the server the chain's head is locked from the first link until COMMIT, so every desk's
-    // save waits for it as briefly as it can.
-    QList<AuditTrail::Writer::Draft> drafts;
-    for (const EventDraft &event : events)
-        drafts.append({event.user, event.at, event.kind, event.payload});
-    AuditTrail::Writer audit(m_database);
-    if (Status s = audit.appendAll(next.reference, drafts); !s)
-        return s.error();
+    if (current.write != ServerWrite::Saved)
+        if (Status s = audit.appendAll(next.reference, drafts); !s)
+            return s.error();
     if (Status s = audit.finish(); !s)
         return s.error();
 

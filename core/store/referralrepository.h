@@ -9,6 +9,7 @@
 #include "profile/profile.h"
 #include "referral/referral.h"
 #include "store/auditevent.h"
+#include "store/audittrail.h"
 #include "store/caselocks.h"
 #include "store/referralstate.h"
 
@@ -152,14 +153,18 @@ private:
         bool personKeys = false;
         bool actions = false;
     };
+    // How a write reaches the server (team mode): the row as read in this transaction (Written); going on typing the
+    // row's burst, in one statement outside any transaction (Typed, goOnTyping); or described from what this desk
+    // last wrote, row and events in one statement inside the save's transaction (Saved, saveFromCache). The last two
+    // are written only if the row is still as this desk left it.
+    enum class ServerWrite { Written, Typed, Saved };
     struct Current
     {
         Row row;
         Referral referral;
         FlatState flat;
-        // Team mode: the write goes on typing the row's burst, in one statement outside any transaction, and the
-        // server writes it only if the row is still as this desk left it (goOnTyping).
-        bool goesOnTyping = false;
+        ServerWrite write = ServerWrite::Written;
+        std::optional<Pending> basis; // Saved: the burst the row held when this desk last wrote it
     };
 
     Result<Current> readCurrent(const QString &reference);
@@ -181,6 +186,14 @@ private:
                                                              const QStringList &changed, const QDateTime &now)>;
     Result<SaveReceipt> writeChange(const Referral &referral, qint64 expectedRevision, const Actor &actor,
                                     const OperationFor &operationFor, const Describe &describe);
+    // Team mode (issue 19): any other save of a draft whose row this desk wrote last, described from what it holds and
+    // sent as one statement with its events (ServerWrite::Saved); nullopt when the desk holds no such row, the save is
+    // not one it can describe alone, or the server found the row changed: the usual way then reads it.
+    std::optional<Result<SaveReceipt>> saveFromCache(const Referral &referral,
+                                                     qint64 expectedRevision,
+                                                     const Actor &actor,
+                                                     const OperationFor &operationFor,
+                                                     const Describe &describe);
     // persist(), then the commit; the cache holds what was committed, and forgets the reference if the commit fails.
     Result<SaveReceipt> persistAndCommit(WriteTransaction &transaction, Current &current, const Referral &next,
                                          FlatState after, QList<EventDraft> events, const Actor &actor,
@@ -201,14 +214,19 @@ private:
                                const Derived &derived,
                                const QString &notice,
                                const QDateTime &at,
-                               bool goesOnTyping = false);
+                               ServerWrite how = ServerWrite::Written,
+                               const QList<AuditTrail::Writer::Draft> &events = {},
+                               AuditTrail::Writer *audit = nullptr);
+    // ServerWrite::Saved also appends `events`, and `audit` checks the links the server answers.
     Result<bool> writeOnServer(const QVariantMap *update,
                                qint64 id,
                                const Referral &referral,
                                const Derived &derived,
                                const QString &notice,
                                const QDateTime &at,
-                               bool goesOnTyping = false);
+                               ServerWrite how = ServerWrite::Written,
+                               const QList<AuditTrail::Writer::Draft> &events = {},
+                               AuditTrail::Writer *audit = nullptr);
     Result<SaveReceipt> transition(const QString &reference, qint64 expectedRevision, const Actor &actor,
                                    ReferralStatus from, ReferralStatus to, const Profile &profile,
                                    const std::optional<Signature> &signature);

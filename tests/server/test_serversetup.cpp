@@ -112,6 +112,7 @@ TEST_CASE(
         "ALTER FUNCTION frontdoor.announce_change() OWNER TO frontdoor_owner; "
         "CREATE TRIGGER events_announce AFTER INSERT ON frontdoor.events FOR EACH ROW "
         "EXECUTE FUNCTION frontdoor.announce_change(); "
+        "DROP FUNCTION frontdoor.referral_saved(text, bigint, text, text, text, text, text, text, text, text, text); "
         "UPDATE frontdoor.schema_version SET version = 2;"));
     INFO(before.err.toStdString());
     REQUIRE(before.exitCode == 0);
@@ -143,6 +144,17 @@ TEST_CASE(
                                    "'frontdoor.announce_events(bigint[])', 'EXECUTE')"))
               .out.trimmed()
           == QStringLiteral("t"));
+    // Step 8: a save from the desk's cache with its events in one statement, for the call-handlers and supervisors
+    // only.
+    for (const auto &[role, may] : {std::pair{"frontdoor_call_handler", "t"},
+                                    std::pair{"frontdoor_supervisor", "t"},
+                                    std::pair{"frontdoor_administrator", "f"}})
+        CHECK(server
+                  .psql(QStringLiteral("SELECT has_function_privilege('%1', 'frontdoor.referral_saved(text, bigint, "
+                                       "text, text, text, text, text, text, text, text, text)', 'EXECUTE')")
+                            .arg(QLatin1String(role)))
+                  .out.trimmed()
+              == QLatin1String(may));
     const PgServer::Psql indexes = server.psql(QStringLiteral(
         "SELECT string_agg(indexdef, ' | ' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'frontdoor' "
         "AND indexname IN ('referrals_handler', 'referrals_handler_status', 'referrals_due', 'referrals_urgent', "

@@ -266,6 +266,7 @@ TEST_CASE("Every SQL key the store uses is defined by the SQLite dialect, and th
     const QStringList serverOnly{QStringLiteral("audit.appendAll"),
                                  QStringLiteral("referrals.written"),
                                  QStringLiteral("referrals.typed"),
+                                 QStringLiteral("referrals.saved"),
                                  QStringLiteral("events.announce"),
                                  QStringLiteral("events.digest"),
                                  QStringLiteral("audit.firstBrokenLink"),

@@ -955,3 +955,54 @@ REVOKE ALL ON FUNCTION referral_written(text, bigint, text, text, text, text, te
 GRANT EXECUTE ON FUNCTION referral_written(text, bigint, text, text, text, text, text, text, text),
     referral_typed(text, bigint, text, text, text, text, text, text, text, text), announce_events(bigint[])
     TO frontdoor_call_handler, frontdoor_supervisor;
+
+-- name: migrate.8
+-- Issue 19: a save that starts another answer, ending the burst before it, took five round trips (BEGIN, the row
+-- read, the write, the events, COMMIT), and at thirty desks each was a wait for a core. When the desk's last write is
+-- still the row's (the same revision and burst), the desk describes the change from what it holds and sends it as one
+-- statement inside its transaction: written only if the row is still as the desk left it — the same revision, a draft
+-- both before and after, the same burst (a flush elsewhere ends a burst without a new revision) — and no other
+-- instance holds a live lease. Its first row is the change's event number, then each link of the trail as
+-- audit_append_all computed it, which the desk checks before COMMIT. No rows: nothing written, and the desk saves the
+-- usual way, which reads the row and says what happened. Only the caller's own burst ends here (a burst of another
+-- person's goes the usual way, through record_ended_burst), so every event is under the caller's name.
+SET LOCAL search_path = frontdoor, pg_temp;
+SET LOCAL ROLE frontdoor_owner;
+CREATE FUNCTION referral_saved(p_row text, p_id bigint, p_reference text, p_search_body text, p_search_words text,
+                               p_keys text, p_actions text, p_notice text, p_at text, p_instance text,
+                               p_events text)
+    RETURNS TABLE (seq bigint, prev_hash text, hash text)
+    LANGUAGE plpgsql SET search_path = frontdoor, pg_temp AS $fn$
+#variable_conflict use_column
+DECLARE
+    r jsonb := CAST(p_row AS jsonb);
+BEGIN
+    IF EXISTS (SELECT 1 FROM case_lease(p_reference) AS l WHERE l.instance <> p_instance AND l.expires_at > p_at) THEN
+        RETURN;
+    END IF;
+    UPDATE referrals AS x
+    SET document = r ->> 'document', revision = x.revision + 1, updated_at = r ->> 'at', updated_by = r ->> 'user',
+        urgent = CAST(r ->> 'urgent' AS integer), next_due = r ->> 'nextDue', children_summary = r ->> 'children',
+        search_text = r ->> 'searchText', pending_path = r ->> 'pendingPath', pending_from = r ->> 'pendingFrom',
+        pending_by = r ->> 'pendingBy', pending_at = r ->> 'pendingAt'
+    WHERE x.id = p_id AND x.revision = CAST(r ->> 'expected' AS integer) AND x.status = 'draft'
+      AND r ->> 'status' = 'draft' AND x.pending_path IS NOT DISTINCT FROM r ->> 'basisPath'
+      AND x.pending_from IS NOT DISTINCT FROM r ->> 'basisFrom' AND x.pending_by IS NOT DISTINCT FROM r ->> 'basisBy'
+      AND (x.pending_by IS NULL OR x.pending_by = CAST(session_user AS text));
+    IF NOT FOUND THEN
+        RETURN;
+    END IF;
+    seq := referral_written(NULL, p_id, p_reference, p_search_body, p_search_words, p_keys, p_actions, p_notice,
+                            p_at);
+    prev_hash := NULL;
+    hash := NULL;
+    RETURN NEXT;
+    IF p_events IS NOT NULL THEN
+        RETURN QUERY SELECT a.seq, a.prev_hash, a.hash FROM audit_append_all(p_reference, p_events) AS a;
+    END IF;
+END
+$fn$;
+REVOKE ALL ON FUNCTION referral_saved(text, bigint, text, text, text, text, text, text, text, text, text)
+    FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION referral_saved(text, bigint, text, text, text, text, text, text, text, text, text)
+    TO frontdoor_call_handler, frontdoor_supervisor;

@@ -1,0 +1,71 @@
+#include "store/referralrepository.h"
+
+#include "store/caseaccess.h"
+#include "store/database.h"
+#include "store/referralstate.h"
+
+// Team mode (issue 19): a save described from what this desk last wrote, sent as one statement with its events.
+namespace FrontDoor {
+
+// A save that starts another answer (ending the burst before it), or changes several at once, took five round trips
+// the usual way: BEGIN, the row read, the write, the events, COMMIT. When this desk's cached row is the basis — the
+// revision the editor saved against, a draft, and no burst but this person's — the change and its events are
+// described from the cache, as the usual way would describe them from the row it reads, and the server writes row,
+// derived rows, notice and events in one statement (referral_saved), only if the row is still as this desk left it:
+// the same revision and the same burst, and no other instance holding a live lease. The links it answers are checked
+// here before COMMIT, as appendAll checks them. Anything else, and the usual way reads the row and says what happened.
+std::optional<Result<SaveReceipt>> ReferralRepository::saveFromCache(const Referral &referral,
+                                                                     qint64 expectedRevision,
+                                                                     const Actor &actor,
+                                                                     const OperationFor &operationFor,
+                                                                     const Describe &describe)
+{
+    // Inside another transaction a refusal would undo all of it (a joined WriteTransaction that fails): the usual way.
+    if (m_database.inTransaction())
+        return std::nullopt;
+    const Current *cached = m_cache.object(referral.reference);
+    if (actor.userId.isEmpty() || !cached || cached->row.revision != expectedRevision)
+        return std::nullopt;
+    // Another person's burst is ended the usual way: its event goes under its typist's name (record_ended_burst).
+    if (cached->row.pending && cached->row.pending->by != actor.userId)
+        return std::nullopt;
+    const Referral &stored = cached->referral;
+    if (stored.status != ReferralStatus::Draft || referral.status != stored.status
+        || referral.profileId != stored.profileId || referral.handler != stored.handler)
+        return std::nullopt;
+    if (!permitCase(actor, operationFor(stored), referral.reference))
+        return std::nullopt; // the usual way refuses it, and says why
+    FlatState after = ReferralState::flatten(referral);
+    const QStringList changed = ReferralState::changedPaths(cached->flat, after);
+    if (changed.isEmpty())
+        return std::nullopt;
+
+    Current current = *cached;
+    current.write = ServerWrite::Saved;
+    current.basis = cached->row.pending;
+    current.row.stored.reset();
+    const QDateTime now = m_clock.now();
+    Result<QList<EventDraft>> events = describe(current, after, changed, now);
+    if (!events)
+        return std::nullopt;
+    WriteTransaction transaction(m_database);
+    if (Status s = transaction.begin(); !s)
+        return Result<SaveReceipt>(s.error());
+    Result<SaveReceipt> receipt = persist(current, referral, std::move(after), *events, actor, now);
+    if (!receipt && receipt.error().code == ErrorCode::Conflict)
+        return std::nullopt; // not written (the transaction rolls back): the row moved on, or a lease is held
+    if (!receipt) {
+        m_cache.remove(referral.reference);
+        return receipt;
+    }
+    if (Status s = transaction.commit(); !s) {
+        m_cache.remove(referral.reference);
+        return Result<SaveReceipt>(s.error());
+    }
+    current.write = ServerWrite::Written;
+    current.basis.reset();
+    m_cache.insert(referral.reference, new Current(current));
+    return receipt;
+}
+
+} // namespace FrontDoor

@@ -1,0 +1,159 @@
+// Team mode (issue 19): a save that starts another answer, or changes several at once, is described from what the
+// desk last wrote and sent as one statement with its events (frontdoor.referral_saved), inside the save's transaction,
+// its links checked before COMMIT. Written only while the row is as the desk left it; each way it can have moved on —
+// a burst ended by another desk of the same person, a lease taken — sends the save the usual way, which reads the row
+// and says what happened; and the trail still vouches for every state.
+#include "pgserver.h"
+#include "support/referralbuilder.h"
+
+#include "common/clock.h"
+#include "store/auditverifier.h"
+#include "store/caselocks.h"
+#include "store/store.h"
+
+#include <catch2/catch.hpp>
+
+using namespace FrontDoor;
+using namespace FrontDoorTest;
+
+namespace {
+
+const QString savedSignature
+    = QStringLiteral("frontdoor.referral_saved(text, bigint, text, text, text, text, text, text, text, text, text)");
+
+const QString chainHashSignature
+    = QStringLiteral("frontdoor.chain_hash(p_seq bigint, p_reference text, p_user text, p_at text, p_kind text, "
+                     "p_payload text, p_previous text)");
+
+} // namespace
+
+TEST_CASE("Team mode: a save that starts another answer is one statement with its events, its links checked before "
+          "COMMIT, and only while the row is as the desk left it",
+          "[pg][issue19]")
+{
+    PgServer server(QStringLiteral("saved-from-cache"));
+    server.initialiseWithPeople();
+    FixedClock clock(testNow());
+    const auto psql = [&](const QString &sql) {
+        const PgServer::Psql run = server.psql(sql);
+        return run.exitCode == 0 ? run.out.trimmed() : run.err;
+    };
+    const auto run = [&](const QString &sql) {
+        const PgServer::Psql done = server.psql(sql);
+        INFO(done.err.toStdString());
+        return done.exitCode == 0;
+    };
+    const auto events = [&](const QString &kind) {
+        return psql(QStringLiteral("SELECT count(*) FROM frontdoor.audit WHERE kind = '%1'").arg(kind)).toInt();
+    };
+    const Actor carl{server.person(QStringLiteral("carl")), Role::CallHandler};
+    std::unique_ptr<Store> carlDesk = server.desk(QStringLiteral("carl"), clock);
+    Result<StoredReferral> made = carlDesk->referrals().createDraft(norfolk(), carl);
+    REQUIRE(made);
+    Referral r = made->referral;
+    qint64 revision = made->revision;
+    const auto save = [&](Store &desk) {
+        clock.advance(1000);
+        Result<SaveReceipt> saved = desk.referrals().save(r, revision, carl);
+        if (saved)
+            revision = saved->revision;
+        return saved;
+    };
+    r.children[0].answers.insert(QStringLiteral("name"), Answer::given(QStringLiteral("Ada")));
+    REQUIRE(save(*carlDesk));
+    r.children[0].answers.insert(QStringLiteral("name"), Answer::given(QStringLiteral("Ada Invented")));
+    REQUIRE(save(*carlDesk));
+
+    // The save goes through referral_saved: without the right to call it, the next answer is refused and nothing of
+    // it is kept.
+    REQUIRE(run(QStringLiteral("REVOKE EXECUTE ON FUNCTION %1 FROM frontdoor_call_handler").arg(savedSignature)));
+    r.setAnswer(QStringLiteral("referrer.role"), Answer::given(QStringLiteral("Teacher")));
+    Result<SaveReceipt> refused = save(*carlDesk);
+    REQUIRE_FALSE(refused);
+    CHECK(psql(QStringLiteral("SELECT revision FROM frontdoor.referrals")) == QString::number(revision));
+    CHECK(events(QStringLiteral("fieldChanged")) == 0);
+    REQUIRE(run(QStringLiteral("GRANT EXECUTE ON FUNCTION %1 TO frontdoor_call_handler").arg(savedSignature)));
+
+    // With it: the name's burst ends in the trail, "Ada Invented" in Carl's name, and the role's burst begins.
+    Result<StoredReferral> reopened = carlDesk->referrals().load(r.reference);
+    REQUIRE(reopened);
+    revision = reopened->revision;
+    Result<SaveReceipt> started = save(*carlDesk);
+    INFO(started.errorMessage().toStdString());
+    REQUIRE(started);
+    CHECK(started->auditEvents == 1);
+    CHECK(psql(QStringLiteral("SELECT user_id || ' ' || (payload::json -> 'to' ->> 'value') FROM frontdoor.audit "
+                              "WHERE kind = 'fieldChanged'"))
+          == carl.userId + QStringLiteral(" Ada Invented"));
+    CHECK(psql(QStringLiteral("SELECT pending_path || ' ' || pending_by FROM frontdoor.referrals"))
+          == QStringLiteral("referrer.role ") + carl.userId);
+
+    // Two answers at once: the role's burst ends, and one event holds both new values.
+    r.setAnswer(QStringLiteral("referrer.name"), Answer::given(QStringLiteral("Invented Teacher")));
+    r.setAnswer(QStringLiteral("family.postcode"), Answer::given(QStringLiteral("NR1 1AA")));
+    Result<SaveReceipt> both = save(*carlDesk);
+    REQUIRE(both);
+    CHECK(both->auditEvents == 2);
+    CHECK(events(QStringLiteral("fieldChanged")) == 2);
+    CHECK(events(QStringLiteral("fieldsChanged")) == 1);
+    CHECK(psql(QStringLiteral("SELECT pending_path IS NULL FROM frontdoor.referrals")) == u"t");
+
+    // A burst ended at Carl's second desk (his sign-in there flushes it, without a new revision) is not ended again
+    // from his first desk's cache: the usual way reads the row and writes no second event for it.
+    r.setAnswer(QStringLiteral("referrer.phone"), Answer::given(QStringLiteral("01632 960000")));
+    REQUIRE(save(*carlDesk));
+    std::unique_ptr<Store> carlSecondDesk = server.desk(QStringLiteral("carl"), clock);
+    CHECK(psql(QStringLiteral("SELECT pending_path IS NULL FROM frontdoor.referrals")) == u"t");
+    const int endedBefore = events(QStringLiteral("fieldChanged"));
+    r.setAnswer(QStringLiteral("referrer.organisation"), Answer::given(QStringLiteral("Invented Primary School")));
+    REQUIRE(save(*carlDesk));
+    CHECK(events(QStringLiteral("fieldChanged")) == endedBefore);
+    CHECK(psql(QStringLiteral("SELECT count(*) FROM frontdoor.audit WHERE payload::json ->> 'path' = "
+                              "'referrer.phone'"))
+          == u"1");
+
+    // A supervisor holds the case: the save is refused, and Carl is told who has it.
+    std::unique_ptr<Store> samDesk = server.desk(QStringLiteral("sam"), clock);
+    const Actor sam{server.person(QStringLiteral("sam")), Role::Supervisor};
+    REQUIRE(samDesk->locks().acquire(r.reference, sam));
+    r.setAnswer(QStringLiteral("referrer.email"), Answer::given(QStringLiteral("teacher@invented.example")));
+    Result<SaveReceipt> held = save(*carlDesk);
+    REQUIRE_FALSE(held);
+    CHECK(held.error().code == ErrorCode::Conflict);
+    CHECK(held.errorMessage().contains(QStringLiteral("open for editing")));
+    REQUIRE(samDesk->locks().release(r.reference));
+
+    // A server that computes another link than the desk: nothing is saved, and the desk says so.
+    const QString sealedLinks
+        = QStringLiteral(
+              "CREATE OR REPLACE FUNCTION %1 RETURNS text IMMUTABLE LANGUAGE sql SET search_path = frontdoor, pg_temp "
+              "AS $fn$ "
+              "SELECT encode(public.digest(chain_field(p_seq::text) || chain_field(coalesce(p_reference, '')) "
+              "|| chain_field(p_user) || chain_field(p_at) || chain_field(p_kind) || chain_field(p_payload) "
+              "|| chain_field(p_previous)%2, 'sha256'), 'hex') $fn$")
+              .arg(chainHashSignature);
+    REQUIRE(run(sealedLinks.arg(QStringLiteral(" || 'x'"))));
+    const QString revisionBefore = psql(QStringLiteral("SELECT revision FROM frontdoor.referrals"));
+    const int trailBefore = psql(QStringLiteral("SELECT count(*) FROM frontdoor.audit")).toInt();
+    Result<SaveReceipt> forged = save(*carlDesk);
+    REQUIRE_FALSE(forged);
+    CHECK(forged.error().code == ErrorCode::DatabaseCorrupt);
+    CHECK(forged.errorMessage().contains(QStringLiteral("computed another link")));
+    CHECK(psql(QStringLiteral("SELECT revision FROM frontdoor.referrals")) == revisionBefore);
+    CHECK(psql(QStringLiteral("SELECT count(*) FROM frontdoor.audit")).toInt() == trailBefore);
+    REQUIRE(run(sealedLinks.arg(QString())));
+
+    // Put right, the same save is kept; every state the trail vouches for verifies.
+    Result<StoredReferral> again = carlDesk->referrals().load(r.reference);
+    REQUIRE(again);
+    revision = again->revision;
+    REQUIRE(save(*carlDesk));
+    REQUIRE(carlDesk->referrals().flush(r.reference));
+    CHECK(psql(QStringLiteral("SELECT document LIKE '%teacher@invented.example%' FROM frontdoor.referrals")) == u"t");
+    CHECK(psql(QStringLiteral("SELECT frontdoor.first_broken_link() IS NULL")) == u"t");
+    Result<AuditVerifier::Report> verified = AuditVerifier::verify(samDesk->database());
+    INFO(verified.errorMessage().toStdString());
+    REQUIRE(verified);
+    INFO(verified->summary().toStdString());
+    CHECK(verified->intact());
+}
