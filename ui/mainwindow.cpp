@@ -44,12 +44,13 @@ MainWindow::MainWindow(Context context, QWidget *parent)
         if (isLocked())
             return; // read again when shown after the unlock
         QWidget *front = m_pages->currentWidget();
-        if (front == m_home)
+        if (front == m_home && m_figuresMoved)
             m_home->reloadCounts();
         else if (front == m_queue)
             m_queue->refreshInPlace();
-        else if (m_dashboard && front == m_dashboard)
+        else if (m_dashboard && front == m_dashboard && m_figuresMoved)
             m_dashboard->reload();
+        m_figuresMoved = false;
         if (m_queue && !m_newlyUrgent.isEmpty())
             statusBar()->showMessage(tr("URGENT: %1 has just been marked urgent — it is at the top of the queue.")
                                          .arg(m_newlyUrgent.join(QStringLiteral(", "))),
@@ -60,9 +61,13 @@ MainWindow::MainWindow(Context context, QWidget *parent)
 
 void MainWindow::changedElsewhere(const QList<ChangeFeed::Change> &changes)
 {
-    for (const ChangeFeed::Change &change : changes)
+    for (const ChangeFeed::Change &change : changes) {
         if (change.kind == QLatin1String("urgent") && !m_newlyUrgent.contains(change.reference))
             m_newlyUrgent.append(change.reference);
+        // Only a keystroke's kind is known to leave the counts as they were; any other, or one unheard of, may not.
+        if (change.kind != QLatin1String("saved"))
+            m_figuresMoved = true;
+    }
     if (!m_liveRefresh->isActive())
         m_liveRefresh->start();
 }

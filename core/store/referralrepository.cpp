@@ -391,12 +391,17 @@ Result<SaveReceipt> ReferralRepository::persist(Current &current, const Referral
         drafts.append({event.user, event.at, event.kind, event.payload});
     AuditTrail::Writer audit(m_database);
     // A referral that has just become urgent is announced as such: the other desks' queues put it first (issue 19).
+    // One whose status, urgency or follow-up actions (and so its due date) changed "moved": the counts and figures
+    // other desks show may differ. Any other save (typing, mostly) is "saved", which changes a queue's row alone.
     const bool becameUrgent = columns.urgent != 0 && !row.urgent;
+    const bool moved = next.status != row.status || (columns.urgent != 0) != row.urgent || derived.actions;
     Result<bool> written = writeReferral(update,
                                          row.stored,
                                          next,
                                          derived,
-                                         becameUrgent ? QStringLiteral("urgent") : QStringLiteral("saved"),
+                                         becameUrgent ? QStringLiteral("urgent")
+                                         : moved      ? QStringLiteral("moved")
+                                                      : QStringLiteral("saved"),
                                          now,
                                          current.write,
                                          drafts,

@@ -163,7 +163,8 @@ TEST_CASE(
           == QStringLiteral(
               "CREATE INDEX audit_status_changes ON frontdoor.audit USING btree (at) WHERE (kind = "
               "'statusChanged'::text) | "
-              "CREATE INDEX referrals_due ON frontdoor.referrals USING btree (next_due) WHERE (next_due IS NOT NULL) | "
+              "CREATE INDEX referrals_due ON frontdoor.referrals USING btree (next_due) INCLUDE (status) WHERE "
+              "(next_due IS NOT NULL) | "
               "CREATE INDEX referrals_handler ON frontdoor.referrals USING btree (handler, created_at) | "
               "CREATE INDEX referrals_handler_status ON frontdoor.referrals USING btree (handler, status, profile) | "
               "CREATE INDEX referrals_started ON frontdoor.referrals USING btree (profile, call_started_at) | "

@@ -246,3 +246,75 @@ TEST_CASE("A supervisor's home counts a referral another desk has just marked ur
     CHECK(table->currentIndex().column() == 2);
     CHECK(QApplication::focusWidget() == search);
 }
+
+TEST_CASE("A supervisor's home reads its counts again for a change that can move them, not for another desk's typing",
+          "[pg][issue19]")
+{
+    PgServer server(QStringLiteral("window-figures"));
+    server.initialiseWithPeople();
+    QTemporaryDir spoolRoot;
+    Store::Options options;
+    options.spoolFolder = spoolRoot.path();
+    const QString sam = server.person(QStringLiteral("sam"));
+    Result<TeamSession> supervisor
+        = signInToTeam(server.connection(), sam, QString::fromLatin1(PgServer::password), Clock::system(), options);
+    REQUIRE(supervisor);
+    ProfileShelf shelf(norfolk());
+    MainWindow window(
+        WindowContext::forPerson(*supervisor->store, shelf, supervisor->account, {QStringLiteral("server"), false, 5}));
+    ChangeFeed feed(
+        [&] {
+            return Database::connect(ServerLogin{server.connection(), sam, QString::fromLatin1(PgServer::password)});
+        },
+        3'600'000);
+    REQUIRE(feed.start());
+    QObject::connect(&feed, &ChangeFeed::changed, &window, &MainWindow::changedElsewhere);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    auto *urgent = window.findChild<QPushButton *>(QStringLiteral("urgentCount"));
+    REQUIRE(urgent);
+    CHECK(urgent->text().startsWith(QStringLiteral("0 ")));
+    QStringList heard;
+    QObject::connect(&feed, &ChangeFeed::changed, &window, [&](const QList<ChangeFeed::Change> &changes) {
+        for (const ChangeFeed::Change &change : changes)
+            heard.append(change.kind + u' ' + change.reference);
+    });
+    // Heard, and the window's quarter-second refresh long past.
+    const auto settled = [&](const QString &kind, const QString &reference) {
+        const bool came = QTest::qWaitFor([&] { return heard.contains(kind + u' ' + reference); }, 5000);
+        QTest::qWait(MainWindow::liveRefreshMsecs * 4);
+        return came;
+    };
+
+    Result<TeamSession> carl = signInToTeam(server.connection(),
+                                            server.person(QStringLiteral("carl")),
+                                            QString::fromLatin1(PgServer::password),
+                                            Clock::system(),
+                                            options);
+    REQUIRE(carl);
+    const Actor handler{carl->account.id, Role::CallHandler};
+    StoredReferral typed = carl->store->referrals().createDraft(norfolk(), handler).value();
+    StoredReferral other = carl->store->referrals().createDraft(norfolk(), handler).value();
+    REQUIRE(settled(QStringLiteral("created"), other.referral.reference));
+    // Behind Front Door's back, with no notice: the other call is marked urgent. Home does not know yet.
+    REQUIRE(server
+                .psql(QStringLiteral("UPDATE frontdoor.referrals SET urgent = 1 WHERE reference = '%1'")
+                          .arg(other.referral.reference))
+                .exitCode
+            == 0);
+    CHECK(urgent->text().startsWith(QStringLiteral("0 ")));
+
+    // Carl types into his first call: heard, and home's counts are not read for it.
+    Referral referral = typed.referral;
+    referral.setAnswer(Field::referrerName, Answer::given(QStringLiteral("Tamsin Invented")));
+    Result<SaveReceipt> saved = carl->store->referrals().save(referral, typed.revision, handler);
+    REQUIRE(saved);
+    REQUIRE(settled(QStringLiteral("saved"), referral.reference));
+    CHECK(urgent->text().startsWith(QStringLiteral("0 ")));
+
+    // He discards it (started by mistake): it moved, so home reads its counts again, and finds the urgent one.
+    REQUIRE(
+        carl->store->referrals().discard(referral.reference, saved->revision, handler, QStringLiteral("a test call")));
+    REQUIRE(settled(QStringLiteral("moved"), referral.reference));
+    CHECK(urgent->text().startsWith(QStringLiteral("1 ")));
+}
