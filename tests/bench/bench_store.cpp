@@ -110,6 +110,18 @@ bool benchServer(const QTemporaryDir &dir,
             return false;
         }
         out << "  seeded in " << seeded.elapsed() / 1000 << " s\n";
+        // What autovacuum does within a minute of so many new rows (its naptime): the planner's statistics and the
+        // visibility map. Measured at once without them, the server read every one of the desk's drafts and sorted
+        // them for a page of 50 (12.7 ms against 0.02 on SQLite at 20,000), where with them it walks the queue's
+        // index as SQLite does.
+        if (Result<std::unique_ptr<Database>> dba
+            = Database::connectForSetup(ServerLogin{cluster.connection(), cluster.superuser, cluster.password})) {
+            QElapsedTimer vacuuming;
+            vacuuming.start();
+            if (QSqlQuery((*dba)->connection()).exec(QStringLiteral("VACUUM (ANALYZE)")))
+                out << "  VACUUM (ANALYZE) after the seed, as autovacuum would: " << vacuuming.elapsed() / 1000
+                    << " s\n";
+        }
         references = made->references;
         names = made->names;
         births = made->births;
