@@ -384,8 +384,8 @@ Result<SaveReceipt> ReferralRepository::persist(Current &current, const Referral
         update.insert(QStringLiteral("basisFrom"), basis ? QVariant(basis->from) : QVariant());
         update.insert(QStringLiteral("basisBy"), basis ? QVariant(basis->by) : QVariant());
     }
-    // The events last: on the server the chain's head is locked from the first link until COMMIT, so every desk's
-    // save waits for it as briefly as it can.
+    // The events last (saved from the cache, at the end of the same statement): on the server the chain's head is
+    // locked from the first link until COMMIT, so every desk's save waits for it as briefly as it can.
     QList<AuditTrail::Writer::Draft> drafts;
     for (const EventDraft &event : events)
         drafts.append({event.user, event.at, event.kind, event.payload});
