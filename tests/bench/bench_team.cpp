@@ -20,6 +20,7 @@
 
 #include "benchcluster.h"
 #include "benchsamples.h"
+#include "statementcount.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -476,46 +477,8 @@ int main(int argc, char **argv)
                 << hot.value(1).toLongLong() << '\n';
     }
     // That desk's statements, counted from the server's log: the round trips a save takes.
-    // The cluster's data and log live in the folder pgcluster.sh named in <dir>/home (owned by postgres under root).
-    QFile homeFile(cluster.dir + QStringLiteral("/home"));
-    const QString home
-        = homeFile.open(QIODevice::ReadOnly) ? QString::fromUtf8(homeFile.readAll()).trimmed() : cluster.dir;
-    QFile log(home + QStringLiteral("/server.log"));
-    if (profiledSaves > 0 && log.open(QIODevice::ReadOnly)) {
-        QMap<QString, int> kinds;
-        QHash<QString, QString> prepared; // qpsqlpstmt_N → the statement's first words
-        static const QRegularExpression logged(QStringLiteral(R"(LOG:\s+statement:\s+(.*)$)"));
-        static const QRegularExpression prepare(QStringLiteral(R"(^PREPARE (\S+) AS (.*)$)"));
-        static const QRegularExpression execute(QStringLiteral(R"(^EXECUTE (\w+))"));
-        for (const QByteArray &raw : log.readAll().split('\n')) {
-            const QRegularExpressionMatch m = logged.match(QString::fromUtf8(raw));
-            if (!m.hasMatch())
-                continue;
-            const QString text = m.captured(1).simplified();
-            if (const QRegularExpressionMatch p = prepare.match(text); p.hasMatch())
-                prepared.insert(p.captured(1), p.captured(2).left(60));
-            else if (const QRegularExpressionMatch e = execute.match(text); e.hasMatch()) {
-                const QString statement = prepared.value(e.captured(1), e.captured(1));
-                if (!statement.contains(QLatin1String("public.floor"))) // the floor's, not a save's
-                    kinds[statement]++;
-            } else if (!text.contains(u'\''))
-                kinds[text.left(60)]++;
-        }
-        int total = 0;
-        for (int n : std::as_const(kinds))
-            total += n;
-        const double perSave = double(total) / profiledSaves;
-        out << QStringLiteral("a call-handler's statements per save (with its queue, search and reloads): %1\n")
-                   .arg(perSave, 0, 'f', 1);
-        QList<std::pair<int, QString>> top;
-        for (auto it = kinds.cbegin(); it != kinds.cend(); ++it)
-            top.append({it.value(), it.key()});
-        std::sort(top.begin(), top.end(), std::greater<>());
-        for (qsizetype i = 0; i < std::min<qsizetype>(12, top.size()); ++i)
-            out << QStringLiteral("  %1 per save  %2\n")
-                       .arg(double(top.at(i).first) / profiledSaves, 5, 'f', 2)
-                       .arg(top.at(i).second);
-    }
+    if (profiledSaves > 0)
+        FrontDoorBench::printStatementsPerSave(cluster.dir, profiledSaves, out);
     out.flush();
     if (checker)
         checker->reset(); // every connection closed before the cluster stops

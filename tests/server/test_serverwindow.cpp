@@ -29,6 +29,53 @@
 using namespace FrontDoor;
 using namespace FrontDoorTest;
 
+namespace {
+
+// A supervisor signed in to the server, the window and its change feed as the launcher makes them; the feed's poll an
+// hour away, so only the server's notices can bring another desk's change. `sessions` signs in anyone else.
+struct WatchingSupervisor
+{
+    explicit WatchingSupervisor(const PgServer &server)
+        : m_server(server)
+    {
+        options.spoolFolder = spoolRoot.path();
+        const QString sam = server.person(QStringLiteral("sam"));
+        Result<TeamSession> signedIn = signIn(sam);
+        REQUIRE(signedIn);
+        session = std::make_unique<TeamSession>(std::move(*signedIn));
+        window = std::make_unique<MainWindow>(
+            WindowContext::forPerson(*session->store, shelf, session->account, {QStringLiteral("server"), false, 5}));
+        feed = std::make_unique<ChangeFeed>(
+            [&server, sam] {
+                return Database::connect(
+                    ServerLogin{server.connection(), sam, QString::fromLatin1(PgServer::password)});
+            },
+            3'600'000);
+        REQUIRE(feed->start());
+        QObject::connect(feed.get(), &ChangeFeed::changed, window.get(), &MainWindow::changedElsewhere);
+        window->resize(1366, 768);
+        window->show();
+        REQUIRE(QTest::qWaitForWindowActive(window.get()));
+    }
+    Result<TeamSession> signIn(const QString &person) const
+    {
+        return signInToTeam(
+            m_server.connection(), person, QString::fromLatin1(PgServer::password), Clock::system(), options);
+    }
+
+    QTemporaryDir spoolRoot;
+    Store::Options options;
+    std::unique_ptr<TeamSession> session;
+    ProfileShelf shelf{norfolk()};
+    std::unique_ptr<MainWindow> window;
+    std::unique_ptr<ChangeFeed> feed;
+
+private:
+    const PgServer &m_server;
+};
+
+} // namespace
+
 TEST_CASE("The sign-in dialog signs a person in to the server, and the lock screen's password is the server's",
           "[pg][issue19]")
 {
@@ -169,27 +216,9 @@ TEST_CASE("A supervisor's home counts a referral another desk has just marked ur
 {
     PgServer server(QStringLiteral("window-live"));
     server.initialiseWithPeople();
-    QTemporaryDir spoolRoot;
-    Store::Options options;
-    options.spoolFolder = spoolRoot.path();
-    const QString sam = server.person(QStringLiteral("sam"));
-    Result<TeamSession> supervisor
-        = signInToTeam(server.connection(), sam, QString::fromLatin1(PgServer::password), Clock::system(), options);
-    REQUIRE(supervisor);
-    ProfileShelf shelf(norfolk());
-    MainWindow window(
-        WindowContext::forPerson(*supervisor->store, shelf, supervisor->account, {QStringLiteral("server"), false, 5}));
-    // The feed as the launcher makes it; its poll an hour away, so only the server's notice can bring the change.
-    ChangeFeed feed(
-        [&] {
-            return Database::connect(ServerLogin{server.connection(), sam, QString::fromLatin1(PgServer::password)});
-        },
-        3'600'000);
-    REQUIRE(feed.start());
-    QObject::connect(&feed, &ChangeFeed::changed, &window, &MainWindow::changedElsewhere);
-    window.resize(1366, 768);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowActive(&window));
+    WatchingSupervisor supervisor(server);
+    MainWindow &window = *supervisor.window;
+    ChangeFeed &feed = *supervisor.feed;
     auto *urgent = window.findChild<QPushButton *>(QStringLiteral("urgentCount"));
     REQUIRE(urgent);
     REQUIRE(urgent->isVisible());
@@ -197,11 +226,7 @@ TEST_CASE("A supervisor's home counts a referral another desk has just marked ur
     QWidget *before = QApplication::focusWidget();
 
     // Another desk: a call-handler's triage says the child is in immediate danger.
-    Result<TeamSession> carl = signInToTeam(server.connection(),
-                                            server.person(QStringLiteral("carl")),
-                                            QString::fromLatin1(PgServer::password),
-                                            Clock::system(),
-                                            options);
+    Result<TeamSession> carl = supervisor.signIn(server.person(QStringLiteral("carl")));
     REQUIRE(carl);
     const Actor handler{carl->account.id, Role::CallHandler};
     StoredReferral draft = carl->store->referrals().createDraft(norfolk(), handler).value();
@@ -252,25 +277,9 @@ TEST_CASE("A supervisor's home reads its counts again for a change that can move
 {
     PgServer server(QStringLiteral("window-figures"));
     server.initialiseWithPeople();
-    QTemporaryDir spoolRoot;
-    Store::Options options;
-    options.spoolFolder = spoolRoot.path();
-    const QString sam = server.person(QStringLiteral("sam"));
-    Result<TeamSession> supervisor
-        = signInToTeam(server.connection(), sam, QString::fromLatin1(PgServer::password), Clock::system(), options);
-    REQUIRE(supervisor);
-    ProfileShelf shelf(norfolk());
-    MainWindow window(
-        WindowContext::forPerson(*supervisor->store, shelf, supervisor->account, {QStringLiteral("server"), false, 5}));
-    ChangeFeed feed(
-        [&] {
-            return Database::connect(ServerLogin{server.connection(), sam, QString::fromLatin1(PgServer::password)});
-        },
-        3'600'000);
-    REQUIRE(feed.start());
-    QObject::connect(&feed, &ChangeFeed::changed, &window, &MainWindow::changedElsewhere);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowActive(&window));
+    WatchingSupervisor supervisor(server);
+    MainWindow &window = *supervisor.window;
+    ChangeFeed &feed = *supervisor.feed;
     auto *urgent = window.findChild<QPushButton *>(QStringLiteral("urgentCount"));
     REQUIRE(urgent);
     CHECK(urgent->text().startsWith(QStringLiteral("0 ")));
@@ -286,11 +295,7 @@ TEST_CASE("A supervisor's home reads its counts again for a change that can move
         return came;
     };
 
-    Result<TeamSession> carl = signInToTeam(server.connection(),
-                                            server.person(QStringLiteral("carl")),
-                                            QString::fromLatin1(PgServer::password),
-                                            Clock::system(),
-                                            options);
+    Result<TeamSession> carl = supervisor.signIn(server.person(QStringLiteral("carl")));
     REQUIRE(carl);
     const Actor handler{carl->account.id, Role::CallHandler};
     StoredReferral typed = carl->store->referrals().createDraft(norfolk(), handler).value();
