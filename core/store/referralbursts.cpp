@@ -1,10 +1,14 @@
 #include "store/referralrepository.h"
 
 #include "store/caseaccess.h"
+#include "store/database.h"
 #include "store/referralstate.h"
 
-// How typing is saved: a save of many items at once as one event, and in team mode a keystroke that goes on with
-// the burst before it as one statement. The burst itself (pending_*) is kept by ReferralRepository::save.
+#include <QSqlQuery>
+
+// How typing is saved: a save of many items at once as one event, in team mode a keystroke that goes on with the
+// burst before it as one statement, and a burst ended where it stands (flush). The burst itself (pending_*) is kept by
+// ReferralRepository::save.
 namespace FrontDoor {
 
 // Issue 21: a save that changes many items (a child added, a call's answers pasted in, the seed of a test) is one
@@ -70,6 +74,55 @@ ReferralRepository::goOnTyping(const Referral &referral, qint64 expectedRevision
     current.write = ServerWrite::Written;
     m_cache.insert(referral.reference, new Current(current));
     return receipt;
+}
+
+// A burst ended where it stands: its event, and the row's burst cleared. A desk flushes its own on closing a case, and
+// a person's sign-in flushes whatever a crashed session of theirs left open (flushAll).
+Status ReferralRepository::flush(const QString &reference)
+{
+    WriteTransaction transaction(m_database);
+    if (Status s = transaction.begin(); !s)
+        return s;
+    Result<Current> current = readCurrent(reference);
+    if (!current)
+        return current.error();
+    if (!current->row.pending)
+        return {};
+    // The document does not change, so neither does its revision: an editor holding it can go on saving.
+    const Pending pending = *current->row.pending;
+    EventDraft event = pendingEvent(pending, current->flat);
+    event.payload.insert(QStringLiteral("state"), ReferralState::hash(current->flat));
+    AuditTrail::Writer audit(m_database);
+    if (Result<qint64> s = audit.append(reference, event.user, event.at, event.kind, event.payload); !s)
+        return s.error();
+    Result<QSqlQuery *> cleared = m_database.exec(QStringLiteral("referrals.clearPending"),
+                                                  {{"id", current->row.id}, {"expected", current->row.revision}});
+    if (!cleared)
+        return cleared.error();
+    if (Status s = audit.finish(); !s)
+        return s;
+    if (Status s = transaction.commit(); !s) {
+        m_cache.remove(reference);
+        return s;
+    }
+    current->row.pending.reset();
+    m_cache.insert(reference, new Current(*current));
+    return {};
+}
+
+Status ReferralRepository::flushAll()
+{
+    Result<QSqlQuery *> rows = m_database.exec(QStringLiteral("referrals.withPending"));
+    if (!rows)
+        return rows.error();
+    QStringList references;
+    while ((*rows)->next())
+        references.append((*rows)->value(0).toString());
+    (*rows)->finish();
+    for (const QString &reference : references)
+        if (Status s = flush(reference); !s)
+            return s;
+    return {};
 }
 
 } // namespace FrontDoor

@@ -431,53 +431,6 @@ Result<SaveReceipt> ReferralRepository::persist(Current &current, const Referral
     return SaveReceipt{row.revision, now, true, int(events.size())};
 }
 
-Status ReferralRepository::flush(const QString &reference)
-{
-    WriteTransaction transaction(m_database);
-    if (Status s = transaction.begin(); !s)
-        return s;
-    Result<Current> current = readCurrent(reference);
-    if (!current)
-        return current.error();
-    if (!current->row.pending)
-        return {};
-    // The document does not change, so neither does its revision: an editor holding it can go on saving.
-    const Pending pending = *current->row.pending;
-    EventDraft event = pendingEvent(pending, current->flat);
-    event.payload.insert(QStringLiteral("state"), ReferralState::hash(current->flat));
-    AuditTrail::Writer audit(m_database);
-    if (Result<qint64> s = audit.append(reference, event.user, event.at, event.kind, event.payload); !s)
-        return s.error();
-    Result<QSqlQuery *> cleared = m_database.exec(QStringLiteral("referrals.clearPending"),
-                                                  {{"id", current->row.id}, {"expected", current->row.revision}});
-    if (!cleared)
-        return cleared.error();
-    if (Status s = audit.finish(); !s)
-        return s;
-    if (Status s = transaction.commit(); !s) {
-        m_cache.remove(reference);
-        return s;
-    }
-    current->row.pending.reset();
-    m_cache.insert(reference, new Current(*current));
-    return {};
-}
-
-Status ReferralRepository::flushAll()
-{
-    Result<QSqlQuery *> rows = m_database.exec(QStringLiteral("referrals.withPending"));
-    if (!rows)
-        return rows.error();
-    QStringList references;
-    while ((*rows)->next())
-        references.append((*rows)->value(0).toString());
-    (*rows)->finish();
-    for (const QString &reference : references)
-        if (Status s = flush(reference); !s)
-            return s;
-    return {};
-}
-
 Result<StoredReferral> ReferralRepository::open(const QString &reference, const Actor &actor)
 {
     Result<StoredReferral> stored = load(reference);

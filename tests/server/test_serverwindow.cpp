@@ -57,6 +57,14 @@ struct WatchingSupervisor
         window->show();
         REQUIRE(QTest::qWaitForWindowActive(window.get()));
     }
+    // Home's count of urgent referrals, on screen.
+    QPushButton *urgentCount() const
+    {
+        auto *urgent = window->findChild<QPushButton *>(QStringLiteral("urgentCount"));
+        REQUIRE(urgent);
+        REQUIRE(urgent->isVisible());
+        return urgent;
+    }
     Result<TeamSession> signIn(const QString &person) const
     {
         return signInToTeam(
@@ -219,9 +227,7 @@ TEST_CASE("A supervisor's home counts a referral another desk has just marked ur
     WatchingSupervisor supervisor(server);
     MainWindow &window = *supervisor.window;
     ChangeFeed &feed = *supervisor.feed;
-    auto *urgent = window.findChild<QPushButton *>(QStringLiteral("urgentCount"));
-    REQUIRE(urgent);
-    REQUIRE(urgent->isVisible());
+    QPushButton *urgent = supervisor.urgentCount();
     CHECK(urgent->text().startsWith(QStringLiteral("0 ")));
     QWidget *before = QApplication::focusWidget();
 
@@ -280,8 +286,7 @@ TEST_CASE("A supervisor's home reads its counts again for a change that can move
     WatchingSupervisor supervisor(server);
     MainWindow &window = *supervisor.window;
     ChangeFeed &feed = *supervisor.feed;
-    auto *urgent = window.findChild<QPushButton *>(QStringLiteral("urgentCount"));
-    REQUIRE(urgent);
+    QPushButton *urgent = supervisor.urgentCount();
     CHECK(urgent->text().startsWith(QStringLiteral("0 ")));
     QStringList heard;
     QObject::connect(&feed, &ChangeFeed::changed, &window, [&](const QList<ChangeFeed::Change> &changes) {
