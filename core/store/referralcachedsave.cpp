@@ -48,9 +48,15 @@ std::optional<Result<SaveReceipt>> ReferralRepository::saveFromCache(const Refer
     Result<QList<EventDraft>> events = describe(current, after, changed, now);
     if (!events)
         return std::nullopt;
-    WriteTransaction transaction(m_database);
-    if (Status s = transaction.begin(); !s)
-        return Result<SaveReceipt>(s.error());
+    // With events, the links the server answers are checked before COMMIT, so BEGIN and COMMIT go round it. Without
+    // (the first save of a new call, or a burst begun where none was), the one statement is the whole of the save and
+    // commits by itself, as a keystroke's does: two round trips fewer.
+    std::optional<WriteTransaction> transaction;
+    if (!events->isEmpty()) {
+        transaction.emplace(m_database);
+        if (Status s = transaction->begin(); !s)
+            return Result<SaveReceipt>(s.error());
+    }
     Result<SaveReceipt> receipt = persist(current, referral, std::move(after), *events, actor, now);
     if (!receipt && receipt.error().code == ErrorCode::Conflict)
         return std::nullopt; // not written (the transaction rolls back): the row moved on, or a lease is held
@@ -58,7 +64,7 @@ std::optional<Result<SaveReceipt>> ReferralRepository::saveFromCache(const Refer
         m_cache.remove(referral.reference);
         return receipt;
     }
-    if (Status s = transaction.commit(); !s) {
+    if (Status s = transaction ? transaction->commit() : Status{}; !s) {
         m_cache.remove(referral.reference);
         return Result<SaveReceipt>(s.error());
     }

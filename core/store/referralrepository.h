@@ -155,7 +155,8 @@ private:
     };
     // How a write reaches the server (team mode): the row as read in this transaction (Written); going on typing the
     // row's burst, in one statement outside any transaction (Typed, goOnTyping); or described from what this desk
-    // last wrote, row and events in one statement inside the save's transaction (Saved, saveFromCache). The last two
+    // last wrote, row and events in one statement, inside a transaction only when there are events whose links it
+    // checks before COMMIT (Saved, saveFromCache). The last two
     // are written only if the row is still as this desk left it.
     enum class ServerWrite { Written, Typed, Saved };
     struct Current

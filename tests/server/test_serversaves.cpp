@@ -60,7 +60,22 @@ TEST_CASE("Team mode: a save that starts another answer is one statement with it
         return saved;
     };
     r.children[0].answers.insert(QStringLiteral("name"), Answer::given(QStringLiteral("Ada")));
+    // The call's first save ends no burst: one statement that commits by itself. Refused, it keeps nothing and leaves
+    // no transaction open; with a supervisor holding the case it is refused the usual way, saying who has it.
+    REQUIRE(run(QStringLiteral("REVOKE EXECUTE ON FUNCTION %1 FROM frontdoor_call_handler").arg(savedSignature)));
+    REQUIRE_FALSE(save(*carlDesk));
+    CHECK(psql(QStringLiteral("SELECT revision FROM frontdoor.referrals")) == QString::number(revision));
+    REQUIRE(run(QStringLiteral("GRANT EXECUTE ON FUNCTION %1 TO frontdoor_call_handler").arg(savedSignature)));
+    std::unique_ptr<Store> samDesk = server.desk(QStringLiteral("sam"), clock);
+    const Actor sam{server.person(QStringLiteral("sam")), Role::Supervisor};
+    REQUIRE(samDesk->locks().acquire(r.reference, sam));
+    Result<SaveReceipt> leased = save(*carlDesk);
+    REQUIRE_FALSE(leased);
+    CHECK(leased.errorMessage().contains(QStringLiteral("open for editing")));
+    REQUIRE(samDesk->locks().release(r.reference));
     REQUIRE(save(*carlDesk));
+    CHECK(psql(QStringLiteral("SELECT revision || ' ' || pending_by FROM frontdoor.referrals"))
+          == QString::number(revision) + u' ' + carl.userId);
     r.children[0].answers.insert(QStringLiteral("name"), Answer::given(QStringLiteral("Ada Invented")));
     REQUIRE(save(*carlDesk));
 
@@ -113,8 +128,6 @@ TEST_CASE("Team mode: a save that starts another answer is one statement with it
           == u"1");
 
     // A supervisor holds the case: the save is refused, and Carl is told who has it.
-    std::unique_ptr<Store> samDesk = server.desk(QStringLiteral("sam"), clock);
-    const Actor sam{server.person(QStringLiteral("sam")), Role::Supervisor};
     REQUIRE(samDesk->locks().acquire(r.reference, sam));
     r.setAnswer(QStringLiteral("referrer.email"), Answer::given(QStringLiteral("teacher@invented.example")));
     Result<SaveReceipt> held = save(*carlDesk);
