@@ -4,6 +4,8 @@
 #include "store/database.h"
 #include "store/referralrepository.h"
 #include "store/referralstate.h"
+#include "store/sealedvfs.h"
+#include "store/spoolseal.h"
 #include "store/storedtime.h"
 
 #include <QCryptographicHash>
@@ -14,7 +16,10 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSet>
+#include <QSqlQuery>
 #include <QStandardPaths>
+
+#include <sodium.h>
 
 #include <map>
 
@@ -63,11 +68,44 @@ QString OfflineSpool::defaultRoot()
     return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + "/spool"_L1;
 }
 
-OfflineSpool::OfflineSpool(QString folder, Database &database, const WorkingCalendar &calendar)
+OfflineSpool::OfflineSpool(QString folder,
+                           std::shared_ptr<const SealingKey> key,
+                           Database &database,
+                           const WorkingCalendar &calendar)
     : m_folder(std::move(folder))
+    , m_key(std::move(key))
     , m_database(database)
     , m_calendar(calendar)
 {}
+
+OfflineSpool::~OfflineSpool() = default;
+
+// The person's spool key, from the server (made there at the first ask): a key id of the server and the person, so a
+// file sealed in one spool opens in no other.
+Result<std::shared_ptr<const SealingKey>> OfflineSpool::fetchKey(Database &database, const QString &server)
+{
+    Result<QSqlQuery *> asked = database.exec(u"server.spoolKey"_s);
+    if (!asked)
+        return makeError(asked.error().code,
+                         QStringLiteral("The key of your offline spool could not be fetched from the server: %1")
+                             .arg(asked.errorMessage()));
+    QByteArray bytes = (*asked)->next() ? QByteArray::fromHex((*asked)->value(0).toString().toLatin1()) : QByteArray();
+    (*asked)->finish();
+    const QByteArray keyId
+        = QCryptographicHash::hash(("frontdoor-spool:"_L1 + server + u'/' + database.serverUser()).toUtf8(),
+                                   QCryptographicHash::Sha256)
+              .left(SealingKey::fileIdBytes);
+    std::shared_ptr<const SealingKey> key
+        = bytes.size() == SealingKey::keyBytes
+              ? SealingKey::fromBytes(reinterpret_cast<const unsigned char *>(bytes.constData()), keyId)
+              : nullptr;
+    sodium_memzero(bytes.data(), size_t(bytes.size()));
+    if (!key)
+        return makeError(ErrorCode::DatabaseCorrupt,
+                         QStringLiteral("The server gave no usable key for your offline spool. Please tell your IT "
+                                        "service desk."));
+    return key;
+}
 
 Result<std::unique_ptr<OfflineSpool>>
 OfflineSpool::open(const QString &root, Database &database, const WorkingCalendar &calendar)
@@ -89,7 +127,10 @@ OfflineSpool::open(const QString &root, Database &database, const WorkingCalenda
     }
     if (QFileInfo(folder).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteOther))
         return spoolError(folder, QStringLiteral("can be read by others, and its permissions cannot be set"));
-    return std::unique_ptr<OfflineSpool>(new OfflineSpool(folder, database, calendar));
+    Result<std::shared_ptr<const SealingKey>> key = fetchKey(database, server);
+    if (!key)
+        return key.error();
+    return std::unique_ptr<OfflineSpool>(new OfflineSpool(folder, std::move(*key), database, calendar));
 }
 
 Status OfflineSpool::writeFile(const QString &name, const QByteArray &bytes)
@@ -97,10 +138,25 @@ Status OfflineSpool::writeFile(const QString &name, const QByteArray &bytes)
     QSaveFile file(QDir(m_folder).filePath(name));
     file.setDirectWriteFallback(false);
     // Written beside, synced and renamed into place (QSaveFile): a kill mid-write leaves the last whole file.
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+    const QByteArray sealed = SpoolSeal::seal(*m_key, name, bytes);
+    if (!file.open(QIODevice::WriteOnly) || file.write(sealed) != sealed.size() || !file.commit())
         return spoolError(m_folder, QStringLiteral("cannot be written (%1)").arg(file.errorString()));
     QFile::setPermissions(file.fileName(), ownerOnlyFile);
     return {};
+}
+
+Result<QByteArray> OfflineSpool::readFile(const QString &name) const
+{
+    QFile file(QDir(m_folder).filePath(name));
+    if (!file.open(QIODevice::ReadOnly))
+        return spoolError(m_folder, QStringLiteral("cannot be read (%1: %2)").arg(name, file.errorString()));
+    std::optional<QByteArray> plain = SpoolSeal::open(*m_key, name, file.readAll());
+    if (!plain)
+        return spoolError(m_folder,
+                          QStringLiteral("holds %1, which is not a file Front Door kept here for you; nothing was "
+                                         "sent after it. Please tell your IT service desk")
+                              .arg(name));
+    return *plain;
 }
 
 Status OfflineSpool::keep(
@@ -139,11 +195,11 @@ Result<QList<SpooledEdit>> OfflineSpool::waiting(const QString &reference) const
 {
     QList<SpooledEdit> edits;
     for (const QString &name : editFiles()) {
-        QFile file(QDir(m_folder).filePath(name));
-        if (!file.open(QIODevice::ReadOnly))
-            return spoolError(m_folder, QStringLiteral("cannot be read (%1: %2)").arg(name, file.errorString()));
+        Result<QByteArray> bytes = readFile(name);
+        if (!bytes)
+            return bytes.error();
         QJsonParseError parseError;
-        const QJsonObject edit = QJsonDocument::fromJson(file.readAll(), &parseError).object();
+        const QJsonObject edit = QJsonDocument::fromJson(*bytes, &parseError).object();
         const std::optional<Role> role = roleFromName(edit.value(u"role"_s).toString());
         const QDateTime at = StoredTime::parse(edit.value(u"at"_s).toString());
         const QString ref = edit.value(u"reference"_s).toString();
@@ -182,11 +238,13 @@ int OfflineSpool::count() const
 
 Result<qint64> OfflineSpool::baseRevision(const QString &reference) const
 {
-    QFile file(QDir(m_folder).filePath(reference + baseSuffix));
-    if (!file.open(QIODevice::ReadOnly))
+    if (!QFile::exists(QDir(m_folder).filePath(reference + baseSuffix)))
         return spoolError(m_folder, QStringLiteral("has lost what %1's edits apply to").arg(reference));
+    Result<QByteArray> bytes = readFile(reference + baseSuffix);
+    if (!bytes)
+        return bytes.error();
     bool ok = false;
-    const qint64 revision = file.readAll().trimmed().toLongLong(&ok);
+    const qint64 revision = bytes->trimmed().toLongLong(&ok);
     if (!ok)
         return spoolError(m_folder, QStringLiteral("has a damaged %1%2").arg(reference, baseSuffix));
     return revision;

@@ -15,6 +15,7 @@
 namespace FrontDoor {
 
 class Database;
+class SealingKey;
 
 // One edit the server did not take: the whole referral as it stood on screen, who typed it, when, and in which
 // running program (whose case lease it was typed under).
@@ -44,17 +45,20 @@ struct SpoolDelivery
 // screen says "kept on this computer" — and sent in the order it was typed once the server is back, also after the
 // program was killed meanwhile (the next sign-in sends it before the window opens).
 //
-// Layout: <root>/<server id>/<person>/ (0700): NNNNNNNNNNNN.edit (0600, JSON) per edit, and <reference>.base holding
-// the server revision the reference's next edit applies to. Each edit is sent through the repository as a save by
-// its own program's instance (so its case lease is its own) at the time it was typed; on success the base moves on
+// Layout: <root>/<server id>/<person>/ (0700): NNNNNNNNNNNN.edit (0600, sealed JSON) per edit, and <reference>.base
+// holding the server revision the reference's next edit applies to. Each edit is sent through the repository as a save
+// by its own program's instance (so its case lease is its own) at the time it was typed; on success the base moves on
 // first, then the edit file goes — a crash between the two resends an edit the server already holds, which is then
 // found equal to the stored referral and dropped. An edit that reached the server although its reply was lost is
 // found the same way. The server refusing an edit for any other reason (a colleague changed the referral meanwhile,
 // the case was taken over) keeps it and every later edit of that referral here, said in `held`: never merged,
 // never dropped.
 //
-// The spool holds case content outside the database, as the issue asks; only its owner can read it, and each file
-// goes as soon as the server has what it held.
+// The spool holds case content outside the database, as the issue asks: only its owner can open its files, each is
+// sealed (store/spoolseal.h) with the person's spool key — which lives on the server and is held here, in guarded
+// memory, only while they are signed in — and each goes as soon as the server has what it held. A disk taken or
+// copied holds nothing readable without that person's sign-in to the server; a file changed, renamed or brought from
+// another spool does not open, and is said, never skipped.
 class OfflineSpool
 {
 public:
@@ -64,6 +68,10 @@ public:
     // (not owned; they outlive the spool).
     static Result<std::unique_ptr<OfflineSpool>>
     open(const QString &root, Database &database, const WorkingCalendar &calendar);
+
+    ~OfflineSpool();
+    OfflineSpool(const OfflineSpool &) = delete;
+    OfflineSpool &operator=(const OfflineSpool &) = delete;
 
     const QString &folder() const { return m_folder; }
 
@@ -86,13 +94,19 @@ public:
     qint64 deliveredRevision(const QString &reference) const { return m_delivered.value(reference); }
 
 private:
-    OfflineSpool(QString folder, Database &database, const WorkingCalendar &calendar);
+    OfflineSpool(QString folder,
+                 std::shared_ptr<const SealingKey> key,
+                 Database &database,
+                 const WorkingCalendar &calendar);
+    static Result<std::shared_ptr<const SealingKey>> fetchKey(Database &database, const QString &server);
     QStringList editFiles() const;
     Result<qint64> baseRevision(const QString &reference) const;
     Status setBaseRevision(const QString &reference, qint64 revision);
-    Status writeFile(const QString &name, const QByteArray &bytes);
+    Status writeFile(const QString &name, const QByteArray &bytes); // sealed
+    Result<QByteArray> readFile(const QString &name) const;         // opened; said when it does not open
 
     QString m_folder;
+    std::shared_ptr<const SealingKey> m_key;
     Database &m_database;
     const WorkingCalendar &m_calendar;
     QHash<QString, qint64> m_delivered;

@@ -13,7 +13,7 @@ class Database;
 class ServerSetup
 {
 public:
-    static constexpr int latestVersion = 8;
+    static constexpr int latestVersion = 9;
 
     struct Applied
     {

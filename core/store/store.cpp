@@ -1,6 +1,7 @@
 #include "store/store.h"
 
 #include "store/searchmigration.h"
+#include "store/serveraccounts.h"
 
 #include "store/accounttrail.h"
 #include "store/backupfiles.h"
@@ -111,9 +112,14 @@ Result<std::unique_ptr<Store>> Store::connect(const ServerLogin &login, const Cl
     if (!spool)
         return spool.error();
     store->m_spool = std::move(*spool);
-    // A workstation killed mid-burst left its typing pending on the server: it goes into the trail now.
-    if (Status flushed = store->m_referrals.flushAll(); !flushed)
-        return flushed.error();
+    // A workstation killed mid-burst left its typing pending on the server: it goes into the trail now. An
+    // administrator types no calls, and may not read the referrals: nothing of theirs can be pending.
+    Result<Account> account = ServerAccounts(store->database(), clock).find(store->database().serverUser());
+    if (!account)
+        return account.error();
+    if (account->role != Role::Administrator)
+        if (Status flushed = store->m_referrals.flushAll(); !flushed)
+            return flushed.error();
     return store;
 }
 

@@ -113,6 +113,7 @@ TEST_CASE(
         "CREATE TRIGGER events_announce AFTER INSERT ON frontdoor.events FOR EACH ROW "
         "EXECUTE FUNCTION frontdoor.announce_change(); "
         "DROP FUNCTION frontdoor.referral_saved(text, bigint, text, text, text, text, text, text, text, text, text); "
+        "DROP FUNCTION frontdoor.spool_key(); DROP TABLE frontdoor.spool_keys; "
         "UPDATE frontdoor.schema_version SET version = 2;"));
     INFO(before.err.toStdString());
     REQUIRE(before.exitCode == 0);
@@ -155,6 +156,23 @@ TEST_CASE(
                             .arg(QLatin1String(role)))
                   .out.trimmed()
               == QLatin1String(may));
+    // Step 9: the offline spool's keys — each person fetches their own, through the function alone; nobody reads the
+    // table.
+    for (const char *role : {"frontdoor_call_handler", "frontdoor_supervisor", "frontdoor_administrator"}) {
+        CHECK(server
+                  .psql(QStringLiteral("SELECT has_function_privilege('%1', 'frontdoor.spool_key()', 'EXECUTE')")
+                            .arg(QLatin1String(role)))
+                  .out.trimmed()
+              == QLatin1String("t"));
+        CHECK(server
+                  .psql(QStringLiteral("SELECT has_table_privilege('%1', 'frontdoor.spool_keys', 'SELECT')")
+                            .arg(QLatin1String(role)))
+                  .out.trimmed()
+              == QLatin1String("f"));
+    }
+    CHECK(server.psql(QStringLiteral("SELECT has_function_privilege('public', 'frontdoor.spool_key()', 'EXECUTE')"))
+              .out.trimmed()
+          == QLatin1String("f"));
     const PgServer::Psql indexes = server.psql(QStringLiteral(
         "SELECT string_agg(indexdef, ' | ' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'frontdoor' "
         "AND indexname IN ('referrals_handler', 'referrals_handler_status', 'referrals_due', 'referrals_urgent', "

@@ -335,3 +335,104 @@ TEST_CASE("Team mode: a program killed while the server was away loses nothing �
     CHECK(last.section(u' ', 2).toInt() >= lastKept); // every kept edit arrived, the last one last
     CHECK(chainIntact(server));
 }
+
+TEST_CASE("Team mode: the offline spool is sealed with a key of the person's own, kept on the server — a copied disk "
+          "reads nothing of the call, and a file renamed or brought from another's spool is said and never sent")
+{
+    PgServer server(QStringLiteral("spool-sealed"));
+    server.initialiseWithPeople();
+    QTemporaryDir spoolRoot;
+    Referral typed;
+    QString carlsFolder;
+    {
+        Desk carl(server, QStringLiteral("carl"), spoolRoot.path());
+        StoredReferral draft = carl.store->referrals().createDraft(norfolk(), carl.actor).value();
+        typed = draft.referral;
+        typed.children[0].answers.insert(QStringLiteral("name"), Answer::given(QStringLiteral("Zebedee Invented")));
+        give(typed, natureKey, QStringLiteral("an invented fall down the stairs"));
+        OfflineSpool &spool = *carl.store->spool();
+        REQUIRE(spool.keep(
+            typed, draft.revision, carl.actor, carl.store->referrals().instanceId(), QDateTime::currentDateTimeUtc()));
+        carlsFolder = spool.folder();
+    }
+
+    // On the disk: neither the child, nor the concern, nor the reference, nor who typed it.
+    int files = 0;
+    for (QDirIterator it(carlsFolder, QDir::Files); it.hasNext();) {
+        QFile file(it.next());
+        REQUIRE(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        INFO(file.fileName().toStdString());
+        CHECK(bytes.startsWith("FDSPOOL2"));
+        for (const QByteArray &secret : {QByteArray("Zebedee"),
+                                         QByteArray("invented fall"),
+                                         typed.reference.toUtf8(),
+                                         server.person(QStringLiteral("carl")).toUtf8(),
+                                         QByteArray("concern")})
+            CHECK_FALSE(bytes.contains(secret));
+        ++files;
+    }
+    CHECK(files == 2);
+
+    // The key lives on the server, one per person, reached through the function alone: not the table, not another's.
+    const QString carlRole = server.person(QStringLiteral("carl"));
+    const QString caraRole = server.person(QStringLiteral("cara"));
+    const PgServer::Psql carlsKey = server.psql(QStringLiteral("SELECT frontdoor.spool_key()"), carlRole);
+    REQUIRE(carlsKey.exitCode == 0);
+    CHECK(carlsKey.out.trimmed().size() == 64);
+    CHECK(server.psql(QStringLiteral("SELECT frontdoor.spool_key()"), caraRole).out.trimmed()
+          != carlsKey.out.trimmed());
+    CHECK(server.psql(QStringLiteral("SELECT count(*) FROM frontdoor.spool_keys"), carlRole).exitCode != 0);
+    CHECK(server.psql(QStringLiteral("SELECT count(*) FROM frontdoor.spool_keys"), server.person(QStringLiteral("ada")))
+              .exitCode
+          != 0);
+    // An administrator signs in as the window does (their spool stays empty): a sign-in fetches the key whoever signs
+    // in, and ends no burst of an administrator's (who may not read the referrals; that refusal once read as "That
+    // name and password are not right").
+    Store::Options options;
+    options.spoolFolder = spoolRoot.path();
+    Result<TeamSession> ada = signInToTeam(server.connection(),
+                                           server.person(QStringLiteral("ada")),
+                                           QString::fromLatin1(PgServer::password),
+                                           Clock::system(),
+                                           options);
+    INFO(ada.errorMessage().toStdString());
+    REQUIRE(ada);
+    CHECK(ada->account.role == Role::Administrator);
+    CHECK(ada->store->spool()->count() == 0);
+
+    // Carl's edit brought into Cara's spool does not open there: said, not sent.
+    {
+        Desk cara(server, QStringLiteral("cara"), spoolRoot.path());
+        OfflineSpool &spool = *cara.store->spool();
+        for (const QString &name : QDir(carlsFolder).entryList(QDir::Files))
+            REQUIRE(QFile::copy(QDir(carlsFolder).filePath(name), QDir(spool.folder()).filePath(name)));
+        const SpoolDelivery delivered = spool.deliver();
+        CHECK(delivered.sent == 0);
+        REQUIRE(delivered.held.size() == 1);
+        CHECK(delivered.held.constFirst().contains(QStringLiteral("000000000001.edit")));
+        CHECK(delivered.held.constFirst().contains(QStringLiteral("not a file Front Door kept here for you")));
+    }
+
+    // Carl signs in again: the same key from the server opens what he kept — but not once it is renamed (its place in
+    // the typing order); named back, it is sent.
+    Desk carl(server, QStringLiteral("carl"), spoolRoot.path());
+    OfflineSpool &spool = *carl.store->spool();
+    const QString kept = QDir(carlsFolder).filePath(QStringLiteral("000000000001.edit"));
+    const QString moved = QDir(carlsFolder).filePath(QStringLiteral("000000000007.edit"));
+    REQUIRE(QFile::rename(kept, moved));
+    Result<QList<SpooledEdit>> renamed = spool.waiting();
+    REQUIRE_FALSE(renamed);
+    CHECK(renamed.errorMessage().contains(QStringLiteral("000000000007.edit")));
+    REQUIRE(QFile::rename(moved, kept));
+    Result<QList<SpooledEdit>> waiting = spool.waiting();
+    REQUIRE(waiting);
+    REQUIRE(waiting->size() == 1);
+    CHECK(waiting->constFirst().referral.children[0].answer(QStringLiteral("name")).value()
+          == QStringLiteral("Zebedee Invented"));
+    const SpoolDelivery delivered = spool.deliver();
+    INFO(delivered.held.join(u'\n').toStdString());
+    CHECK(delivered.sent == 1);
+    CHECK(natureOf(*carl.store, typed.reference) == QStringLiteral("an invented fall down the stairs"));
+    CHECK(chainIntact(server));
+}

@@ -1011,3 +1011,30 @@ GRANT EXECUTE ON FUNCTION referral_saved(text, bigint, text, text, text, text, t
 -- leaves out (discarded) is held in the index too. At 25,000 referrals with a due date, 18.8 ms → 4.6 ms.
 DROP INDEX referrals_due;
 CREATE INDEX referrals_due ON referrals (next_due) INCLUDE (status) WHERE next_due IS NOT NULL;
+
+-- name: migrate.9
+-- Issue 19: the offline spool held what a call-handler typed in the clear on the workstation's disk (owner-only, but
+-- readable by anyone who takes the disk or a copy of the home folder). Each person's spool is now sealed with a key of
+-- their own that lives here, never on the workstation: a desk asks for it at sign-in (spool_key, made at the first
+-- ask) and holds it in guarded memory while signed in. A copied disk holds nothing readable without that person's
+-- sign-in to this server. Nobody reads the table itself: only the function does, for the person signed in.
+SET LOCAL search_path = frontdoor, pg_temp;
+SET LOCAL ROLE frontdoor_owner;
+CREATE TABLE spool_keys (
+    person text PRIMARY KEY,
+    key bytea NOT NULL CHECK (octet_length(key) = 32)
+);
+REVOKE ALL ON spool_keys FROM PUBLIC;
+CREATE FUNCTION spool_key() RETURNS text LANGUAGE plpgsql SECURITY DEFINER SET search_path = frontdoor, pg_temp AS $fn$
+DECLARE
+    made bytea;
+BEGIN
+    INSERT INTO spool_keys (person, key) VALUES (CAST(session_user AS text), public.gen_random_bytes(32))
+    ON CONFLICT (person) DO NOTHING;
+    SELECT s.key INTO made FROM spool_keys AS s WHERE s.person = CAST(session_user AS text);
+    RETURN encode(made, 'hex');
+END
+$fn$;
+REVOKE ALL ON FUNCTION spool_key() FROM PUBLIC;
+-- Every signed-in person opens a spool (an administrator's stays empty: they type no calls).
+GRANT EXECUTE ON FUNCTION spool_key() TO frontdoor_staff;

@@ -18,3 +18,7 @@ SELECT account_set_disabled(CAST(:id AS text), CAST(:disabled AS boolean))
 
 -- name: server.accountSetPassword
 SELECT account_set_password(CAST(:id AS text), CAST(:password AS text), CAST(:at AS text))
+
+-- name: server.spoolKey
+-- The key that seals this person's offline spool (issue 19; made at the first ask).
+SELECT spool_key()
