@@ -145,6 +145,7 @@ void MainWindow::createCentralArea()
                               m_context.recentReferrals,
                               bool(m_context.newReferral),
                               m_context.manageAccounts,
+                              m_context.onServer,
                               {}};
     if (m_context.queueCount)
         sources.countOf = [this](QueueView::Show what) -> std::optional<int> {

@@ -69,6 +69,7 @@ public:
         // unrecorded entries, a save still failing) keeps the key, so the lock screen's Sign out can record it.
         std::function<Status()> wipeKeyOnLock;
         bool training = false; // a permanent "TRAINING — not real cases" banner
+        bool onServer = false; // team mode (issue 19): the cases, accounts and backups are the team server's
     };
 
     explicit MainWindow(Context context, QWidget *parent = nullptr);

@@ -156,6 +156,53 @@ TEST_CASE("The sign-in dialog signs a person in to the server, and the lock scre
         == QLatin1String("1"));
 }
 
+TEST_CASE("An administrator signs in to the team's server through the dialog, and their home says the accounts and "
+          "the backups are the server's",
+          "[pg][issue19]")
+{
+    PgServer server(QStringLiteral("window-admin"));
+    server.initialiseWithPeople();
+    QTemporaryDir spoolRoot;
+    Store::Options options;
+    options.spoolFolder = spoolRoot.path();
+    std::optional<TeamSession> session;
+    SignInDialog dialog(
+        [&](const QString &name, const QString &password) -> Result<Account> {
+            Result<TeamSession> signedIn = signInToTeam(server.connection(), name, password, Clock::system(), options);
+            if (!signedIn)
+                return signedIn.error();
+            const Account account = signedIn->account;
+            session = std::move(*signedIn);
+            return account;
+        },
+        norfolk().name);
+    dialog.show();
+    auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("signInName"));
+    auto *password = dialog.findChild<QLineEdit *>(QStringLiteral("signInPassword"));
+    auto *message = dialog.findChild<QLabel *>(QStringLiteral("signInMessage"));
+    REQUIRE(name);
+    REQUIRE(password);
+    REQUIRE(message);
+    QTest::keyClicks(name, server.person(QStringLiteral("ada")));
+    QTest::keyClicks(password, QString::fromLatin1(PgServer::password));
+    QTest::keyClick(password, Qt::Key_Return);
+    INFO(message->text().toStdString());
+    REQUIRE(session); // it once read "That name and password are not right": her sign-in read the referrals
+    CHECK(session->account.role == Role::Administrator);
+
+    ProfileShelf shelf(norfolk());
+    MainWindow window(
+        WindowContext::forPerson(*session->store, shelf, session->account, {QStringLiteral("server"), false, 5}));
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    auto *text = window.findChild<QLabel *>(QStringLiteral("administratorText"));
+    REQUIRE(text);
+    CHECK(text->text().contains(QStringLiteral("Case records are not shown")));
+    CHECK(text->text().contains(QStringLiteral("<tt>frontdoor user</tt>")));
+    CHECK(text->text().contains(QStringLiteral("backed up by the server")));
+    CHECK_FALSE(text->text().contains(QStringLiteral("backups are made when Front Door opens")));
+}
+
 TEST_CASE("A call typed while the server is stopped says NOT SAVED — server unreachable, kept on this computer, and "
           "is saved, all of it, when the server is back",
           "[pg][issue19]")

@@ -79,6 +79,7 @@ TEST_CASE("An administrator's window offers File › Accounts…, which opens th
     auto *text = window.findChild<QLabel *>(QStringLiteral("administratorText"));
     REQUIRE(text);
     CHECK(text->text().contains(QStringLiteral("Case records are not shown")));
+    CHECK(text->text().contains(QStringLiteral("frontdoor backup")));
     auto *button = window.findChild<QPushButton *>(QStringLiteral("accountsButton"));
     REQUIRE(button);
     window.activateWindow();

@@ -64,12 +64,20 @@ HomePage::HomePage(Sources sources, QWidget *parent) : QWidget(parent), m_source
     }
     if (m_sources.manageAccounts) {
         // An administrator sees no case: say what this role is for, and offer its one task.
-        auto *role = new QLabel(tr("<h2>You are signed in as an administrator</h2>"
-                                   "<p>You create the accounts of call-handlers and supervisors, reset passwords and "
-                                   "disable accounts of people who leave. Case records are not shown to this role; "
-                                   "backups are made when Front Door opens and closes (<tt>frontdoor backup</tt> "
-                                   "makes one at any time).</p>"),
-                                this);
+        // In team mode the accounts are the server's login roles and the backups the server's (issue 19).
+        auto *role = new QLabel(
+            m_sources.onServer
+                ? tr("<h2>You are signed in as an administrator</h2>"
+                     "<p>You create the accounts of call-handlers and supervisors, reset passwords and disable "
+                     "accounts of people who leave: on the team's server, with <tt>frontdoor user</tt> "
+                     "(<b>Accounts…</b> says how). Case records are not shown to this role. The team's cases are "
+                     "backed up by the server (base backups and WAL archiving, set up by IT), not by this "
+                     "computer.</p>")
+                : tr("<h2>You are signed in as an administrator</h2>"
+                     "<p>You create the accounts of call-handlers and supervisors, reset passwords and disable "
+                     "accounts of people who leave. Case records are not shown to this role; backups are made when "
+                     "Front Door opens and closes (<tt>frontdoor backup</tt> makes one at any time).</p>"),
+            this);
         role->setObjectName(QStringLiteral("administratorText"));
         role->setWordWrap(true);
         layout->addWidget(role);

@@ -29,6 +29,7 @@ public:
         std::function<QList<ReferralSummary>()> recent;
         bool canTakeCalls = false;
         std::function<void()> manageAccounts; // an administrator's home offers the accounts
+        bool onServer = false;                // team mode: accounts and backups are the server's, not this file's
         // A supervisor's home (issue 18): how many the queue shows for a choice, or nothing when it cannot say.
         std::function<std::optional<int>(QueueView::Show)> countOf;
     };

@@ -162,6 +162,7 @@ MainWindow::Context forPerson(Store &s, ProfileShelf &shelf, const Account &acco
     MainWindow::Context context;
     context.databasePath = setup.databasePath;
     context.training = setup.training;
+    context.onServer = s.database().isServer();
     context.profileName = profile.name;
     context.signedInAs = QStringLiteral("%1 (%2)").arg(account.displayName, roleDisplayName(account.role));
     // Issue 20: on an encrypted database the key is wiped while the screen is locked, and the lock screen's
