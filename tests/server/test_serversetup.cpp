@@ -114,6 +114,7 @@ TEST_CASE(
         "EXECUTE FUNCTION frontdoor.announce_change(); "
         "DROP FUNCTION frontdoor.referral_saved(text, bigint, text, text, text, text, text, text, text, text, text); "
         "DROP FUNCTION frontdoor.spool_key(); DROP TABLE frontdoor.spool_keys; "
+        "DROP FUNCTION frontdoor.search_referrals(text, text, integer); "
         "UPDATE frontdoor.schema_version SET version = 2;"));
     INFO(before.err.toStdString());
     REQUIRE(before.exitCode == 0);
@@ -173,6 +174,21 @@ TEST_CASE(
     CHECK(server.psql(QStringLiteral("SELECT has_function_privilege('public', 'frontdoor.spool_key()', 'EXECUTE')"))
               .out.trimmed()
           == QLatin1String("f"));
+    // Step 10: search planned at each call with the words in view, as the caller (row-level security decides).
+    CHECK(server
+              .psql(QStringLiteral("SELECT array_to_string(proconfig, ' ') || ' ' || prosecdef FROM pg_proc WHERE "
+                                   "proname = 'search_referrals'"))
+              .out.trimmed()
+          == QLatin1String("search_path=frontdoor, pg_temp plan_cache_mode=force_custom_plan false"));
+    for (const auto &[role, may] : {std::pair{"frontdoor_call_handler", "t"},
+                                    std::pair{"frontdoor_supervisor", "t"},
+                                    std::pair{"frontdoor_administrator", "f"}})
+        CHECK(server
+                  .psql(QStringLiteral("SELECT has_function_privilege('%1', 'frontdoor.search_referrals(text, text, "
+                                       "integer)', 'EXECUTE')")
+                            .arg(QLatin1String(role)))
+                  .out.trimmed()
+              == QLatin1String(may));
     const PgServer::Psql indexes = server.psql(QStringLiteral(
         "SELECT string_agg(indexdef, ' | ' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'frontdoor' "
         "AND indexname IN ('referrals_handler', 'referrals_handler_status', 'referrals_due', 'referrals_urgent', "

@@ -1038,3 +1038,58 @@ $fn$;
 REVOKE ALL ON FUNCTION spool_key() FROM PUBLIC;
 -- Every signed-in person opens a spool (an administrator's stays empty: they type no calls).
 GRANT EXECUTE ON FUNCTION spool_key() TO frontdoor_staff;
+
+-- name: migrate.10
+-- Issue 19: search as one function planned afresh at each call, with the words sought in view. As a prepared
+-- statement, PostgreSQL kept one plan for all words from its sixth run (generic: the words unknown), which walks the
+-- newest 2,000 search entries whatever is sought — p50 10 ms, p95 26 ms at 100,000 referrals (bench_store --server),
+-- where a rare name or a reference needs a handful of index entries. Planned for each call (plan_cache_mode, in force
+-- only while the function runs), the planner sees the tsquery (it folds to_tsquery of a constant to estimate), and
+-- picks the words index or the walk by what they cost. The statement is the same as before, so is the answer; it runs
+-- as the caller (SECURITY INVOKER), so row-level security still decides what each person finds.
+-- The statement's history: on its own the planner walked the referrals backwards testing each one — instant for a
+-- common name, the whole table for a rare one or a reference (50 ms at 100,000). So the newest 2,000 are walked
+-- first; only when they hold fewer than the limit does the words index find every match (few, or the window would
+-- have held them), each then looked up by its id: joined, the planner guessed 500 matches and read the whole table
+-- (p50 22 ms). If the window holds `limit` matches, the newest `limit` are all in it, under row-level security too.
+-- The window bounds both tables: no bound on the referrals' ids reaches the search entries across the join
+-- (PostgreSQL carries equalities across a join, not ranges).
+SET LOCAL search_path = frontdoor, pg_temp;
+SET LOCAL ROLE frontdoor_owner;
+CREATE FUNCTION search_referrals(p_query text, p_handler text, p_limit integer)
+    RETURNS TABLE (reference text, profile text, status text, handler text, urgent integer, call_started_at text,
+                   created_at text, updated_at text, next_due text, children_summary text)
+    STABLE LANGUAGE plpgsql SET search_path = frontdoor, pg_temp SET plan_cache_mode = force_custom_plan AS $fn$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
+    WITH recent AS MATERIALIZED (
+        SELECT r.id
+        FROM referrals AS r JOIN referral_search AS s ON s.referral_id = r.id
+        WHERE r.id > (SELECT coalesce(max(x.id), 0) - 2000 FROM referrals AS x)
+          AND s.referral_id > (SELECT coalesce(max(x.id), 0) - 2000 FROM referrals AS x)
+          AND s.words @@ to_tsquery('frontdoor.names', p_query)
+          AND (p_handler IS NULL OR r.handler = p_handler)
+          AND r.status <> 'discarded'
+        ORDER BY r.id DESC
+        LIMIT p_limit
+    ), found AS (
+        SELECT c.id FROM recent AS c WHERE (SELECT count(*) FROM recent) >= p_limit
+        UNION ALL
+        SELECT r.id
+        FROM referrals AS r
+        WHERE (SELECT count(*) FROM recent) < p_limit
+          AND r.id = ANY (ARRAY(SELECT e.referral_id FROM referral_search AS e
+                                WHERE e.words @@ to_tsquery('frontdoor.names', p_query)))
+          AND (p_handler IS NULL OR r.handler = p_handler)
+          AND r.status <> 'discarded'
+    )
+    SELECT r.reference, r.profile, r.status, r.handler, r.urgent, r.call_started_at, r.created_at, r.updated_at,
+           r.next_due, r.children_summary
+    FROM found AS f JOIN referrals AS r ON r.id = f.id
+    ORDER BY r.id DESC
+    LIMIT p_limit;
+END
+$fn$;
+REVOKE ALL ON FUNCTION search_referrals(text, text, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION search_referrals(text, text, integer) TO frontdoor_call_handler, frontdoor_supervisor;
