@@ -31,6 +31,43 @@ using namespace FrontDoorTest;
 
 namespace {
 
+// The sign-in dialog as the launcher shows it, signing in to `connection` (read at each try) through signInToTeam,
+// with an offline spool in a folder of its own; `session` holds whoever it signed in.
+struct DialogSignIn
+{
+    DialogSignIn(QString to, const Clock &clock)
+        : connection(std::move(to))
+        , dialog(
+              [this, &clock](const QString &who, const QString &secret) -> Result<Account> {
+                  Store::Options options;
+                  options.spoolFolder = spoolRoot.path();
+                  Result<TeamSession> signedIn = signInToTeam(connection, who, secret, clock, options);
+                  if (!signedIn)
+                      return signedIn.error();
+                  const Account account = signedIn->account;
+                  session = std::move(*signedIn);
+                  return account;
+              },
+              norfolk().name)
+    {
+        dialog.show();
+        name = dialog.findChild<QLineEdit *>(QStringLiteral("signInName"));
+        password = dialog.findChild<QLineEdit *>(QStringLiteral("signInPassword"));
+        message = dialog.findChild<QLabel *>(QStringLiteral("signInMessage"));
+        REQUIRE(name);
+        REQUIRE(password);
+        REQUIRE(message);
+    }
+
+    QString connection;
+    QTemporaryDir spoolRoot;
+    std::optional<TeamSession> session;
+    SignInDialog dialog;
+    QLineEdit *name = nullptr;
+    QLineEdit *password = nullptr;
+    QLabel *message = nullptr;
+};
+
 // A supervisor signed in to the server, the window and its change feed as the launcher makes them; the feed's poll an
 // hour away, so only the server's notices can bring another desk's change. `sessions` signs in anyone else.
 struct WatchingSupervisor
@@ -90,25 +127,13 @@ TEST_CASE("The sign-in dialog signs a person in to the server, and the lock scre
     PgServer server(QStringLiteral("window"));
     server.initialiseWithPeople();
     FixedClock clock(testNow());
-    std::optional<TeamSession> session;
-    QString connection = server.connection();
-    SignInDialog dialog(
-        [&](const QString &name, const QString &password) -> Result<Account> {
-            Result<TeamSession> signedIn = signInToTeam(connection, name, password, clock, Store::Options{});
-            if (!signedIn)
-                return signedIn.error();
-            const Account account = signedIn->account;
-            session = std::move(*signedIn);
-            return account;
-        },
-        norfolk().name);
-    dialog.show();
-    auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("signInName"));
-    auto *password = dialog.findChild<QLineEdit *>(QStringLiteral("signInPassword"));
-    auto *message = dialog.findChild<QLabel *>(QStringLiteral("signInMessage"));
-    REQUIRE(name);
-    REQUIRE(password);
-    REQUIRE(message);
+    DialogSignIn signIn(server.connection(), clock);
+    QLineEdit *name = signIn.name;
+    QLineEdit *password = signIn.password;
+    QLabel *message = signIn.message;
+    SignInDialog &dialog = signIn.dialog;
+    std::optional<TeamSession> &session = signIn.session;
+    QString &connection = signIn.connection;
     const QString carl = server.person(QStringLiteral("carl"));
 
     // Wrong password: said beside the fields, the password cleared, nobody signed in.
@@ -162,31 +187,12 @@ TEST_CASE("An administrator signs in to the team's server through the dialog, an
 {
     PgServer server(QStringLiteral("window-admin"));
     server.initialiseWithPeople();
-    QTemporaryDir spoolRoot;
-    Store::Options options;
-    options.spoolFolder = spoolRoot.path();
-    std::optional<TeamSession> session;
-    SignInDialog dialog(
-        [&](const QString &name, const QString &password) -> Result<Account> {
-            Result<TeamSession> signedIn = signInToTeam(server.connection(), name, password, Clock::system(), options);
-            if (!signedIn)
-                return signedIn.error();
-            const Account account = signedIn->account;
-            session = std::move(*signedIn);
-            return account;
-        },
-        norfolk().name);
-    dialog.show();
-    auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("signInName"));
-    auto *password = dialog.findChild<QLineEdit *>(QStringLiteral("signInPassword"));
-    auto *message = dialog.findChild<QLabel *>(QStringLiteral("signInMessage"));
-    REQUIRE(name);
-    REQUIRE(password);
-    REQUIRE(message);
-    QTest::keyClicks(name, server.person(QStringLiteral("ada")));
-    QTest::keyClicks(password, QString::fromLatin1(PgServer::password));
-    QTest::keyClick(password, Qt::Key_Return);
-    INFO(message->text().toStdString());
+    DialogSignIn signIn(server.connection(), Clock::system());
+    QTest::keyClicks(signIn.name, server.person(QStringLiteral("ada")));
+    QTest::keyClicks(signIn.password, QString::fromLatin1(PgServer::password));
+    QTest::keyClick(signIn.password, Qt::Key_Return);
+    INFO(signIn.message->text().toStdString());
+    std::optional<TeamSession> &session = signIn.session;
     REQUIRE(session); // it once read "That name and password are not right": her sign-in read the referrals
     CHECK(session->account.role == Role::Administrator);
 
