@@ -59,7 +59,8 @@ std::optional<Result<SaveReceipt>> ReferralRepository::saveFromCache(const Refer
     }
     Result<SaveReceipt> receipt = persist(current, referral, std::move(after), *events, actor, now);
     if (!receipt && receipt.error().code == ErrorCode::Conflict)
-        return std::nullopt; // not written (the transaction rolls back): the row moved on, or a lease is held
+        return std::nullopt; // nothing written (the transaction, if any, rolls back): the row moved on, or a lease is
+                             // held
     if (!receipt) {
         m_cache.remove(referral.reference);
         return receipt;

@@ -120,6 +120,7 @@ Result<std::unique_ptr<Store>> Store::connect(const ServerLogin &login, const Cl
     if (account->role != Role::Administrator)
         if (Status flushed = store->m_referrals.flushAll(); !flushed)
             return flushed.error();
+    store->m_serverAccount = std::move(*account);
     return store;
 }
 

@@ -13,6 +13,7 @@
 #include "store/referralrepository.h"
 
 #include <memory>
+#include <optional>
 
 namespace FrontDoor {
 
@@ -73,6 +74,9 @@ public:
     const WorkingCalendar &calendar() const { return m_calendar; }
     // Team mode: what the server could not take is kept here until it can (null for a standalone file).
     OfflineSpool *spool() { return m_spool.get(); }
+    // Team mode: the account of the person signed in to the server, as it stood at sign-in (null for a standalone
+    // file).
+    const Account *serverAccount() const { return m_serverAccount ? &*m_serverAccount : nullptr; }
 
 private:
     static Result<std::unique_ptr<Store>> openOnce(const QString &path, const Clock &clock, const Options &options);
@@ -92,6 +96,7 @@ private:
     Accounts m_accounts;
     AnchorLog m_anchors;
     std::unique_ptr<OfflineSpool> m_spool;
+    std::optional<Account> m_serverAccount;
 };
 
 // "NOR-2026-…: the database at … is damaged … The latest backup that passes its checks is …; restore it with …"

@@ -1,7 +1,6 @@
 #include "store/teamsignin.h"
 
 #include "store/audittrail.h"
-#include "store/serveraccounts.h"
 
 #include <QSysInfo>
 
@@ -25,10 +24,7 @@ Result<TeamSession> signInToTeam(const QString &connection,
                                  : QStringLiteral("That name and password are not right."));
         return store.error();
     }
-    ServerAccounts accounts((*store)->database(), clock);
-    Result<Account> account = accounts.find(id);
-    if (!account)
-        return account.error();
+    const Account account = *(*store)->serverAccount(); // found as the store connected
     Result<qint64> recorded = AuditTrail::record((*store)->database(),
                                                  {},
                                                  id,
@@ -40,7 +36,7 @@ Result<TeamSession> signInToTeam(const QString &connection,
     SpoolDelivery delivered;
     if (OfflineSpool *spool = (*store)->spool(); spool && spool->count() > 0)
         delivered = spool->deliver();
-    return TeamSession{std::move(*store), *account, delivered};
+    return TeamSession{std::move(*store), account, delivered};
 }
 
 } // namespace FrontDoor
