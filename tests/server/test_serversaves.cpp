@@ -60,12 +60,9 @@ TEST_CASE("Team mode: a save that starts another answer is one statement with it
         return saved;
     };
     r.children[0].answers.insert(QStringLiteral("name"), Answer::given(QStringLiteral("Ada")));
-    // The call's first save ends no burst: one statement that commits by itself. Refused, it keeps nothing and leaves
-    // no transaction open; with a supervisor holding the case it is refused the usual way, saying who has it.
-    REQUIRE(run(QStringLiteral("REVOKE EXECUTE ON FUNCTION %1 FROM frontdoor_call_handler").arg(savedSignature)));
-    REQUIRE_FALSE(save(*carlDesk));
-    CHECK(psql(QStringLiteral("SELECT revision FROM frontdoor.referrals")) == QString::number(revision));
-    REQUIRE(run(QStringLiteral("GRANT EXECUTE ON FUNCTION %1 TO frontdoor_call_handler").arg(savedSignature)));
+    // The call's first save ends no burst: one statement that commits by itself. With a supervisor holding the case
+    // the server writes nothing, and the save goes the usual way, which says who has it. Refused outright, it keeps
+    // nothing and leaves no transaction open.
     std::unique_ptr<Store> samDesk = server.desk(QStringLiteral("sam"), clock);
     const Actor sam{server.person(QStringLiteral("sam")), Role::Supervisor};
     REQUIRE(samDesk->locks().acquire(r.reference, sam));
@@ -73,6 +70,10 @@ TEST_CASE("Team mode: a save that starts another answer is one statement with it
     REQUIRE_FALSE(leased);
     CHECK(leased.errorMessage().contains(QStringLiteral("open for editing")));
     REQUIRE(samDesk->locks().release(r.reference));
+    REQUIRE(run(QStringLiteral("REVOKE EXECUTE ON FUNCTION %1 FROM frontdoor_call_handler").arg(savedSignature)));
+    REQUIRE_FALSE(save(*carlDesk));
+    CHECK(psql(QStringLiteral("SELECT revision FROM frontdoor.referrals")) == QString::number(revision));
+    REQUIRE(run(QStringLiteral("GRANT EXECUTE ON FUNCTION %1 TO frontdoor_call_handler").arg(savedSignature)));
     REQUIRE(save(*carlDesk));
     CHECK(psql(QStringLiteral("SELECT revision || ' ' || pending_by FROM frontdoor.referrals"))
           == QString::number(revision) + u' ' + carl.userId);
