@@ -56,6 +56,14 @@ QString AuditTrail::hashOf(qint64 sequence, const QString &reference, const QStr
 Result<qint64> AuditTrail::Writer::append(const QString &reference, const QString &user, const QDateTime &at,
                                           AuditKind kind, const QJsonObject &payload)
 {
+    if (m_database.isServer()) {
+        // One round trip (frontdoor.audit_append_all): the server locks the head, links the event and answers the
+        // link, checked here as appendAll checks it. Reading the head first and then appending was two, with the head
+        // locked between them — every other desk's event waiting on this one's network.
+        if (Status s = appendAll(reference, {Draft{user, at, kind, payload}}); !s)
+            return s.error();
+        return m_headSequence;
+    }
     if (!m_loaded) {
         Result<QSqlQuery *> head = m_database.exec(QStringLiteral("audit.head"));
         if (!head)
@@ -75,7 +83,7 @@ Result<qint64> AuditTrail::Writer::append(const QString &reference, const QStrin
     const QString body = payloadText(payload);
     const QString hash = hashOf(sequence, reference, user, time, kindName, body, m_headHash);
     // A step before 7, bringing a file up to date, writes the trail as it was kept then (schema step 7).
-    const bool beforeStep7 = !m_database.isServer() && m_database.schemaVersion() < Database::compactTrailVersion;
+    const bool beforeStep7 = m_database.schemaVersion() < Database::compactTrailVersion;
     Result<QSqlQuery *> inserted
         = m_database.exec(beforeStep7 ? QStringLiteral("audit.insertBeforeStep7") : QStringLiteral("audit.insert"),
                           {{"seq", sequence},
@@ -88,16 +96,6 @@ Result<qint64> AuditTrail::Writer::append(const QString &reference, const QStrin
                            {"hash", hash}});
     if (!inserted)
         return inserted.error();
-    if (m_database.isServer()) {
-        // The server computed the link itself (frontdoor.audit_append); both must agree, or the encodings differ.
-        const QString serverHash = (*inserted)->next() ? (*inserted)->value(0).toString() : QString();
-        (*inserted)->finish();
-        if (serverHash != hash)
-            return makeError(ErrorCode::DatabaseCorrupt,
-                             QStringLiteral("%1: the server computed another hash for event %2; nothing was saved.")
-                                 .arg(m_database.path())
-                                 .arg(sequence));
-    }
     m_headSequence = sequence;
     m_headHash = hash;
     ++m_appended;

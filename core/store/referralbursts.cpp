@@ -92,13 +92,14 @@ Status ReferralRepository::flush(const QString &reference)
     const Pending pending = *current->row.pending;
     EventDraft event = pendingEvent(pending, current->flat);
     event.payload.insert(QStringLiteral("state"), ReferralState::hash(current->flat));
-    AuditTrail::Writer audit(m_database);
-    if (Result<qint64> s = audit.append(reference, event.user, event.at, event.kind, event.payload); !s)
-        return s.error();
     Result<QSqlQuery *> cleared = m_database.exec(QStringLiteral("referrals.clearPending"),
                                                   {{"id", current->row.id}, {"expected", current->row.revision}});
     if (!cleared)
         return cleared.error();
+    // The event last, just before COMMIT: on the server its link holds the trail's head until the transaction ends.
+    AuditTrail::Writer audit(m_database);
+    if (Result<qint64> s = audit.append(reference, event.user, event.at, event.kind, event.payload); !s)
+        return s.error();
     if (Status s = audit.finish(); !s)
         return s;
     if (Status s = transaction.commit(); !s) {

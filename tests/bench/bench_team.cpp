@@ -72,6 +72,7 @@ struct DeskResult
 {
     Samples saves, queue, search, between; // between: the floor taken between a desk's saves
     Samples starts, names, concerns;       // a save starting an answer; going on typing a child's name, or the concern
+    Samples firsts, moves; // the starts apart: a call's first save (a burst begun), the move to the concern (one ended)
     int saved = 0;
     int lostUpdates = 0;
     QString error;
@@ -354,6 +355,8 @@ int main(int argc, char **argv)
                          : naming                         ? result.names
                                                           : result.concerns)
                             .add(one.nsecsElapsed());
+                        if (edit == 0 || edit == namingEdits)
+                            (edit == 0 ? result.firsts : result.moves).add(one.nsecsElapsed());
                         revision = saved->revision;
                         ++result.saved;
                         if (edit % 5 == 4) {
@@ -411,7 +414,7 @@ int main(int argc, char **argv)
         }
         QCoreApplication::processEvents(QEventLoop::AllEvents, 1000);
 
-        Samples saves, queue, search, between, starts, names, concerns;
+        Samples saves, queue, search, between, starts, names, concerns, firsts, moves;
         int phaseSaved = 0;
         for (DeskResult &r : results) {
             if (!r.error.isEmpty())
@@ -421,6 +424,8 @@ int main(int argc, char **argv)
             search.merge(r.search);
             between.merge(r.between);
             starts.merge(r.starts);
+            firsts.merge(r.firsts);
+            moves.merge(r.moves);
             names.merge(r.names);
             concerns.merge(r.concerns);
             phaseSaved += r.saved;
@@ -435,6 +440,8 @@ int main(int argc, char **argv)
         };
         line(QStringLiteral("save while typing"), saves, againstFloor(saves));
         line(QStringLiteral("  starting an answer"), starts, againstFloor(starts));
+        line(QStringLiteral("    the call's first save"), firsts, againstFloor(firsts));
+        line(QStringLiteral("    moving on, ending a burst"), moves, againstFloor(moves));
         line(QStringLiteral("  typing on: a name"), names, againstFloor(names));
         line(QStringLiteral("  typing on: the concern"), concerns, againstFloor(concerns));
         line(QStringLiteral("queue first page"), queue);

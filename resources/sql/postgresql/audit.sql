@@ -1,23 +1,14 @@
--- The audit trail on the server (see core/store/audittrail.h and server.sql). The client computes each link as on
--- SQLite; the server recomputes it in frontdoor.audit_append and refuses any other: the Writer compares the two.
+-- The audit trail on the server (see core/store/audittrail.h and server.sql). The server links each event itself
+-- (frontdoor.audit_append_all, one round trip, moving the head as it goes); the Writer computes each link again as on
+-- SQLite and refuses any other before COMMIT.
 
 -- name: audit.head
 -- Locked until the writer's transaction ends (frontdoor.audit_head_locked): the next link is this writer's alone.
 SELECT seq, hash FROM audit_head_locked()
 
--- name: audit.insert
-SELECT audit_append(CAST(:seq AS bigint), CAST(:reference AS text), CAST(:user AS text), CAST(:at AS text),
-                    CAST(:kind AS text), CAST(:payload AS text), CAST(:previous AS text))
-
 -- name: audit.appendAll
 -- A save's events in one round trip (frontdoor.audit_append_all): each link's sequence, previous hash and hash.
 SELECT seq, prev_hash, hash FROM audit_append_all(CAST(:reference AS text), CAST(:events AS text))
-
--- name: audit.moveHead
--- audit_append moved the head with each event; this proves it is where the Writer left it (the previous
--- sequence is bound but not needed here).
-SELECT 1 FROM audit_head WHERE id = 1 AND seq = CAST(:seq AS bigint) AND hash = CAST(:hash AS text)
-   AND CAST(:previousSeq AS bigint) IS NOT NULL
 
 -- name: audit.since
 SELECT seq, reference, user_id, at, kind, payload, prev_hash, hash FROM audit WHERE seq > :seq ORDER BY seq
