@@ -102,14 +102,22 @@ Result<qint64> AuditTrail::Writer::append(const QString &reference, const QStrin
     return sequence;
 }
 
-QString AuditTrail::Writer::encode(const QList<Draft> &events)
+QString AuditTrail::Writer::encode(const QString &reference, const QList<Draft> &events)
 {
     QJsonArray sent;
-    for (const Draft &event : events)
+    for (const Draft &event : events) {
+        const QString at = StoredTime::text(event.at);
+        const QString kind = auditKindName(event.kind);
+        const QString payload = payloadText(event.payload);
+        // The event's link at sequence 0 after an empty hash, as this Front Door computes it: the server computes it
+        // again with the function its real link goes through, and refuses the save whole if the two differ (schema
+        // step 11), before it writes anything.
         sent.append(QJsonObject{{QStringLiteral("user_id"), event.user},
-                                {QStringLiteral("at"), StoredTime::text(event.at)},
-                                {QStringLiteral("kind"), auditKindName(event.kind)},
-                                {QStringLiteral("payload"), payloadText(event.payload)}});
+                                {QStringLiteral("at"), at},
+                                {QStringLiteral("kind"), kind},
+                                {QStringLiteral("payload"), payload},
+                                {QStringLiteral("check"), hashOf(0, reference, event.user, at, kind, payload, {})}});
+    }
     return QString::fromUtf8(QJsonDocument(sent).toJson(QJsonDocument::Compact));
 }
 
@@ -123,8 +131,8 @@ Status AuditTrail::Writer::appendAll(const QString &reference, const QList<Draft
                 return s.error();
         return {};
     }
-    Result<QSqlQuery *> rows
-        = m_database.exec(QStringLiteral("audit.appendAll"), {{"reference", reference}, {"events", encode(events)}});
+    Result<QSqlQuery *> rows = m_database.exec(QStringLiteral("audit.appendAll"),
+                                               {{"reference", reference}, {"events", encode(reference, events)}});
     if (!rows)
         return rows.error();
     Status accepted = accept(reference, events, **rows);
@@ -134,11 +142,20 @@ Status AuditTrail::Writer::appendAll(const QString &reference, const QList<Draft
 
 Status AuditTrail::Writer::accept(const QString &reference, const QList<Draft> &events, QSqlQuery &rows)
 {
+    // Outside a transaction the statement that linked them has already committed (a save that ends a burst, whose
+    // events the server checked before writing: the sequence and previous hash are all that can differ here).
+    const bool committed = !m_database.inTransaction();
     const auto refuse = [&](qint64 sequence) {
         return makeError(ErrorCode::DatabaseCorrupt,
-                         QStringLiteral("%1: the server computed another link for event %2; nothing was saved.")
-                             .arg(m_database.path())
-                             .arg(sequence));
+                         committed ? QStringLiteral("%1: the server computed another link for event %2 than this Front "
+                                                    "Door did; the change was saved, but the trail will not verify: "
+                                                    "tell whoever runs the server.")
+                                         .arg(m_database.path())
+                                         .arg(sequence)
+                                   : QStringLiteral("%1: the server computed another link for event %2; nothing was "
+                                                    "saved.")
+                                         .arg(m_database.path())
+                                         .arg(sequence));
     };
     for (const Draft &event : events) {
         if (!rows.next())

@@ -40,9 +40,10 @@ public:
         };
         Status appendAll(const QString &reference, const QList<Draft> &events);
         // The server's side of appendAll for a statement that appended the events itself (referrals.saved): the
-        // events as frontdoor.audit_append_all takes them, and the links it answered (seq, prev_hash, hash), read
+        // events as frontdoor.audit_append_all takes them, each with the link this Front Door computes for it at
+        // sequence 0, which the server checks before writing; and the links it answered (seq, prev_hash, hash), read
         // from `rows` one per event and checked as appendAll checks them.
-        static QString encode(const QList<Draft> &events);
+        static QString encode(const QString &reference, const QList<Draft> &events);
         Status accept(const QString &reference, const QList<Draft> &events, QSqlQuery &rows);
         Status finish();
         int appended() const { return m_appended; }

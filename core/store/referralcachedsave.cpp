@@ -12,8 +12,9 @@ namespace FrontDoor {
 // revision the editor saved against, a draft, and no burst but this person's — the change and its events are
 // described from the cache, as the usual way would describe them from the row it reads, and the server writes row,
 // derived rows, notice and events in one statement (referral_saved), only if the row is still as this desk left it:
-// the same revision and the same burst, and no other instance holding a live lease. The links it answers are checked
-// here before COMMIT, as appendAll checks them. Anything else, and the usual way reads the row and says what happened.
+// the same revision and the same burst, and no other instance holding a live lease. The server checks each event as
+// this desk encodes it before writing; the links it answers are checked here again, as appendAll checks them.
+// Anything else, and the usual way reads the row and says what happened.
 std::optional<Result<SaveReceipt>> ReferralRepository::saveFromCache(const Referral &referral,
                                                                      qint64 expectedRevision,
                                                                      const Actor &actor,
@@ -48,26 +49,15 @@ std::optional<Result<SaveReceipt>> ReferralRepository::saveFromCache(const Refer
     Result<QList<EventDraft>> events = describe(current, after, changed, now);
     if (!events)
         return std::nullopt;
-    // With events, the links the server answers are checked before COMMIT, so BEGIN and COMMIT go round it. Without
-    // (the first save of a new call, or a burst begun where none was), the one statement is the whole of the save and
-    // commits by itself, as a keystroke's does: two round trips fewer.
-    std::optional<WriteTransaction> transaction;
-    if (!events->isEmpty()) {
-        transaction.emplace(m_database);
-        if (Status s = transaction->begin(); !s)
-            return Result<SaveReceipt>(s.error());
-    }
+    // One statement that commits by itself, events and all: the server checks each event's link as this Front Door
+    // computes it before writing anything (schema step 11), so no BEGIN and COMMIT go round it, and the trail's head
+    // is locked only while the statement runs — not for the round trip a COMMIT sent from here would take.
     Result<SaveReceipt> receipt = persist(current, referral, std::move(after), *events, actor, now);
     if (!receipt && receipt.error().code == ErrorCode::Conflict)
-        return std::nullopt; // nothing written (the transaction, if any, rolls back): the row moved on, or a lease is
-                             // held
+        return std::nullopt; // nothing written: the row moved on, or a lease is held
     if (!receipt) {
         m_cache.remove(referral.reference);
         return receipt;
-    }
-    if (Status s = transaction ? transaction->commit() : Status{}; !s) {
-        m_cache.remove(referral.reference);
-        return Result<SaveReceipt>(s.error());
     }
     current.write = ServerWrite::Written;
     current.basis.reset();

@@ -202,7 +202,7 @@ Result<bool> ReferralRepository::writeOnServer(const QVariantMap *update,
         values.insert(QStringLiteral("instance"), m_instanceId);
     if (how == ServerWrite::Saved)
         values.insert(QStringLiteral("events"),
-                      events.isEmpty() ? QVariant() : QVariant(AuditTrail::Writer::encode(events)));
+                      events.isEmpty() ? QVariant() : QVariant(AuditTrail::Writer::encode(referral.reference, events)));
     Result<QSqlQuery *> r = m_database.exec(how == ServerWrite::Typed   ? QStringLiteral("referrals.typed")
                                             : how == ServerWrite::Saved ? QStringLiteral("referrals.saved")
                                                                         : QStringLiteral("referrals.written"),

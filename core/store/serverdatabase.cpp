@@ -50,6 +50,8 @@ Error serverError(const QSqlError &error, const QString &what)
         return makeError(ErrorCode::PermissionDenied, QStringLiteral("%1: the server refused: %2").arg(what, detail));
     if (state == QLatin1String("40001") || state == QLatin1String("40P01") || state.startsWith(QLatin1String("23")))
         return makeError(ErrorCode::Conflict, QStringLiteral("%1: %2").arg(what, detail));
+    if (state == QLatin1String("XX001")) // data_corrupted: the server computed a link otherwise than the desk
+        return makeError(ErrorCode::DatabaseCorrupt, QStringLiteral("%1: %2").arg(what, detail));
     if (state == QLatin1String("53100"))
         return makeError(ErrorCode::IoError, QStringLiteral("%1: the server's disk is full (%2).").arg(what, detail));
     if (state == QLatin1String("55P03"))

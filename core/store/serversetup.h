@@ -13,7 +13,7 @@ class Database;
 class ServerSetup
 {
 public:
-    static constexpr int latestVersion = 10;
+    static constexpr int latestVersion = 11;
 
     struct Applied
     {

@@ -1,8 +1,9 @@
 // Team mode (issue 19): a save that starts another answer, or changes several at once, is described from what the
-// desk last wrote and sent as one statement with its events (frontdoor.referral_saved), inside the save's transaction,
-// its links checked before COMMIT. Written only while the row is as the desk left it; each way it can have moved on —
-// a burst ended by another desk of the same person, a lease taken — sends the save the usual way, which reads the row
-// and says what happened; and the trail still vouches for every state.
+// desk last wrote and sent as one statement with its events (frontdoor.referral_saved), which commits by itself: the
+// server checks each event as the desk encodes it before writing (schema step 11), and the desk checks the links.
+// Written only while the row is as the desk left it; each way it can have moved on — a burst ended by another desk of
+// the same person, a lease taken — sends the save the usual way, which reads the row and says what happened; and the
+// trail still vouches for every state.
 #include "pgserver.h"
 #include "support/referralbuilder.h"
 
@@ -28,7 +29,7 @@ const QString chainHashSignature
 } // namespace
 
 TEST_CASE("Team mode: a save that starts another answer is one statement with its events, its links checked before "
-          "COMMIT, and only while the row is as the desk left it",
+          "they are written, and only while the row is as the desk left it",
           "[pg][issue19]")
 {
     PgServer server(QStringLiteral("saved-from-cache"));
@@ -165,6 +166,91 @@ TEST_CASE("Team mode: a save that starts another answer is one statement with it
     REQUIRE(carlDesk->referrals().flush(r.reference));
     CHECK(psql(QStringLiteral("SELECT document LIKE '%teacher@invented.example%' FROM frontdoor.referrals")) == u"t");
     CHECK(psql(QStringLiteral("SELECT frontdoor.first_broken_link() IS NULL")) == u"t");
+    Result<AuditVerifier::Report> verified = AuditVerifier::verify(samDesk->database());
+    INFO(verified.errorMessage().toStdString());
+    REQUIRE(verified);
+    INFO(verified->summary().toStdString());
+    CHECK(verified->intact());
+}
+
+TEST_CASE("Team mode: a save that ends a burst commits by itself, the server checking each event as the desk encodes "
+          "it before it writes any (schema step 11)",
+          "[pg][issue19]")
+{
+    PgServer server(QStringLiteral("saved-checked"));
+    server.initialiseWithPeople();
+    FixedClock clock(testNow());
+    const auto psql = [&](const QString &sql) {
+        const PgServer::Psql run = server.psql(sql);
+        return run.exitCode == 0 ? run.out.trimmed() : run.err;
+    };
+    const auto run = [&](const QString &sql) {
+        const PgServer::Psql done = server.psql(sql);
+        INFO(done.err.toStdString());
+        return done.exitCode == 0;
+    };
+    const Actor carl{server.person(QStringLiteral("carl")), Role::CallHandler};
+    std::unique_ptr<Store> carlDesk = server.desk(QStringLiteral("carl"), clock);
+    Result<StoredReferral> made = carlDesk->referrals().createDraft(norfolk(), carl);
+    REQUIRE(made);
+    Referral r = made->referral;
+    qint64 revision = made->revision;
+    const auto save = [&] {
+        clock.advance(1000);
+        Result<SaveReceipt> saved = carlDesk->referrals().save(r, revision, carl);
+        if (saved)
+            revision = saved->revision;
+        return saved;
+    };
+    // A name beyond ASCII: its length in characters and in bytes differ, where an encoding can go wrong.
+    r.children[0].answers.insert(QStringLiteral("name"), Answer::given(QStringLiteral("Zoë Ångström-Invented")));
+    REQUIRE(save());
+    const QString trailBefore = psql(QStringLiteral("SELECT count(*) FROM frontdoor.audit"));
+
+    // A server whose encoding of a field differs from the desk's (characters counted, not bytes): the save that ends
+    // the name's burst is refused on the server before it writes anything, and the desk says so.
+    const QString chainField = QStringLiteral(
+        "CREATE OR REPLACE FUNCTION frontdoor.chain_field(field text) RETURNS bytea IMMUTABLE STRICT LANGUAGE sql AS "
+        "$fn$ SELECT convert_to(%1::text || ':', 'UTF8') || convert_to(field, 'UTF8') || '\\x3b'::bytea $fn$");
+    const QString inBytes = QStringLiteral("octet_length(convert_to(field, 'UTF8'))");
+    REQUIRE(run(chainField.arg(QStringLiteral("char_length(field)"))));
+    r.setAnswer(QStringLiteral("referrer.role"), Answer::given(QStringLiteral("Teacher")));
+    Result<SaveReceipt> refused = save();
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == ErrorCode::DatabaseCorrupt);
+    CHECK(refused.errorMessage().contains(QStringLiteral("computed another link")));
+    CHECK(refused.errorMessage().contains(QStringLiteral("nothing was saved")));
+    CHECK(psql(QStringLiteral("SELECT revision || ' ' || pending_path FROM frontdoor.referrals"))
+          == QStringLiteral("%1 children[c1].name").arg(revision));
+    CHECK(psql(QStringLiteral("SELECT count(*) FROM frontdoor.audit")) == trailBefore);
+
+    // Behind Front Door's back, as Carl: an event whose check is not the link the server computes is refused too.
+    const PgServer::Psql forged = server.psql(
+        QStringLiteral("SELECT * FROM frontdoor.audit_append_all('%1', '[{\"user_id\": \"%2\", \"at\": "
+                       "\"2026-12-01T09:31:00.000Z\", \"kind\": \"viewed\", \"payload\": \"{}\", \"check\": \"%3\"}]')")
+            .arg(r.reference, carl.userId, QString(64, u'0')),
+        carl.userId);
+    CHECK(forged.exitCode != 0);
+    CHECK(forged.err.contains(QStringLiteral("computed another link")));
+    CHECK(psql(QStringLiteral("SELECT count(*) FROM frontdoor.audit")) == trailBefore);
+
+    // Put right, the same save lands, ending the burst in the trail; the next answer's goes the one-statement way,
+    // and every link verifies.
+    REQUIRE(run(chainField.arg(inBytes)));
+    Result<SaveReceipt> landed = save();
+    INFO(landed.errorMessage().toStdString());
+    REQUIRE(landed);
+    CHECK(landed->auditEvents == 1);
+    r.setAnswer(QStringLiteral("referrer.name"), Answer::given(QStringLiteral("Ésmé Invented")));
+    Result<SaveReceipt> moved = save();
+    REQUIRE(moved);
+    CHECK(moved->auditEvents == 1);
+    CHECK(psql(QStringLiteral("SELECT string_agg(payload::json -> 'to' ->> 'value', ' | ' ORDER BY seq) FROM "
+                              "frontdoor.audit WHERE kind = 'fieldChanged'"))
+          == QStringLiteral("Zoë Ångström-Invented | Teacher"));
+    CHECK(psql(QStringLiteral("SELECT frontdoor.first_broken_link() IS NULL")) == u"t");
+    // Verified as the supervisor, who reads the whole trail (a call-handler's rows stop at their own cases).
+    std::unique_ptr<Store> samDesk = server.desk(QStringLiteral("sam"), clock);
     Result<AuditVerifier::Report> verified = AuditVerifier::verify(samDesk->database());
     INFO(verified.errorMessage().toStdString());
     REQUIRE(verified);

@@ -164,6 +164,14 @@ TEST_CASE(
               .out.trimmed()
           == QLatin1String("search_path=frontdoor, pg_temp plan_cache_mode=force_custom_plan false"));
     CHECK(mayExecute(QStringLiteral("frontdoor.search_referrals(text, text, integer)")) == u"true true false false");
+    // Step 11: each event's link is checked on the server as the desk computed it, before anything is written; the
+    // function is still the owner's, for all the staff.
+    CHECK(server
+              .psql(QStringLiteral("SELECT prosecdef || ' ' || (prosrc LIKE '%chain_hash(0, p_reference%') FROM "
+                                   "pg_proc WHERE proname = 'audit_append_all'"))
+              .out.trimmed()
+          == u"true true");
+    CHECK(mayExecute(QStringLiteral("frontdoor.audit_append_all(text, text)")) == u"true true true false");
     const PgServer::Psql indexes = server.psql(QStringLiteral(
         "SELECT string_agg(indexdef, ' | ' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'frontdoor' "
         "AND indexname IN ('referrals_handler', 'referrals_handler_status', 'referrals_due', 'referrals_urgent', "

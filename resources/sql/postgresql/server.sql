@@ -1093,3 +1093,69 @@ END
 $fn$;
 REVOKE ALL ON FUNCTION search_referrals(text, text, integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION search_referrals(text, text, integer) TO frontdoor_call_handler, frontdoor_supervisor;
+
+-- name: migrate.11
+-- Issue 19: a save that ends a burst held the trail's head locked from its link to its COMMIT, a round trip later,
+-- because the desk checked each link the server computed before committing: every other desk's event waited on this
+-- one's network and scheduling (flat out, 39 ms p50 for the save that moves to another answer). The same check now
+-- happens on the server, before anything is written: each event may carry the link the desk computed for it at
+-- sequence 0 after an empty hash ("check"), and it must equal chain_hash of the event as the server read it, or the
+-- save is refused whole. That is the same function the real link goes through, over the same fields; only the
+-- sequence and the previous hash differ, both ASCII. So the save can commit by itself, as one statement, and the desk
+-- still checks the links it is answered. An event without "check" is linked as before, and checked by the desk before
+-- its COMMIT.
+SET LOCAL search_path = frontdoor, pg_temp;
+SET LOCAL ROLE frontdoor_owner;
+CREATE OR REPLACE FUNCTION audit_append_all(p_reference text, p_events text)
+    RETURNS TABLE (seq bigint, prev_hash text, hash text) LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = frontdoor, pg_temp AS $fn$
+#variable_conflict use_column
+DECLARE
+    head_seq  bigint;
+    head_hash text;
+    new_hash  text;
+    e         record;
+BEGIN
+    SELECT h.seq, h.hash INTO head_seq, head_hash FROM audit_head AS h WHERE h.id = 1 FOR UPDATE;
+    FOR e IN SELECT x.value ->> 'user_id' AS user_id, x.value ->> 'at' AS at, x.value ->> 'kind' AS kind,
+                    x.value ->> 'payload' AS payload, x.value ->> 'check' AS checked, x.n
+             FROM json_array_elements(CAST(p_events AS json)) WITH ORDINALITY AS x (value, n) ORDER BY x.n LOOP
+        IF e.user_id IS DISTINCT FROM session_user::text THEN
+            -- Only the event of a burst this transaction ended, as the row held it; used up by this event.
+            DELETE FROM ended_bursts AS b
+            WHERE b.xact = pg_current_xact_id() AND b.reference = p_reference AND b.pending_by = e.user_id
+              AND b.pending_at = e.at AND e.kind = 'fieldChanged' AND e.payload IS NOT NULL
+              AND CAST(e.payload AS jsonb) ->> 'path' = b.pending_path
+              AND coalesce(CAST(e.payload AS jsonb) -> 'from', 'null'::jsonb)
+                  = coalesce(CAST(b.pending_from AS jsonb) -> 0, 'null'::jsonb)
+              AND coalesce(CAST(e.payload AS jsonb) -> 'to', 'null'::jsonb) = b.typed;
+            IF NOT FOUND THEN
+                RAISE EXCEPTION 'an event is recorded under the person signed in (%), not %', session_user, e.user_id
+                    USING ERRCODE = 'insufficient_privilege';
+            END IF;
+        END IF;
+        IF e.at IS NULL OR e.at !~ '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$' THEN
+            RAISE EXCEPTION 'an event time must be UTC ISO 8601 with milliseconds' USING ERRCODE = 'check_violation';
+        END IF;
+        IF e.kind IS NULL OR e.payload IS NULL THEN
+            RAISE EXCEPTION 'an event needs its kind and payload' USING ERRCODE = 'check_violation';
+        END IF;
+        IF e.checked IS NOT NULL
+           AND e.checked IS DISTINCT FROM chain_hash(0, p_reference, e.user_id, e.at, e.kind, e.payload, '') THEN
+            RAISE EXCEPTION 'the server computed another link for event % of this save than the desk did (their '
+                            'encodings differ); nothing was saved', e.n
+                USING ERRCODE = 'data_corrupted';
+        END IF;
+        new_hash := chain_hash(head_seq + 1, p_reference, e.user_id, e.at, e.kind, e.payload, head_hash);
+        INSERT INTO audit (seq, reference, user_id, at, kind, payload, prev_hash, hash)
+        VALUES (head_seq + 1, nullif(p_reference, ''), e.user_id, e.at, e.kind, e.payload, head_hash, new_hash);
+        seq := head_seq + 1;
+        prev_hash := head_hash;
+        hash := new_hash;
+        RETURN NEXT;
+        head_seq := head_seq + 1;
+        head_hash := new_hash;
+    END LOOP;
+    UPDATE audit_head SET seq = head_seq, hash = head_hash WHERE id = 1;
+END
+$fn$;
