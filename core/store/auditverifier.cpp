@@ -387,14 +387,10 @@ Status checkTouchedReferrals(Database &database, ReferralCheck &referrals, qint6
 {
     if (Status present = referrals.loadPresent(database); !present)
         return present.error();
-    Result<QSqlQuery *> touched = database.exec(QStringLiteral("audit.referencesSince"), {{"seq", since}});
-    if (!touched)
-        return touched.error();
-    QStringList references;
-    while ((*touched)->next())
-        references.append((*touched)->value(0).toString());
-    (*touched)->finish();
-    for (const QString &reference : std::as_const(references)) {
+    Result<QStringList> references = database.column(QStringLiteral("audit.referencesSince"), {{"seq", since}});
+    if (!references)
+        return references.error();
+    for (const QString &reference : std::as_const(*references)) {
         Result<QSqlQuery *> row
             = database.exec(QStringLiteral("referrals.forVerifyingOne"), {{"reference", reference}});
         if (!row)

@@ -142,6 +142,8 @@ public:
     using Bindings = std::initializer_list<std::pair<const char *, QVariant>>;
     Result<QSqlQuery *> exec(const QString &key, Bindings values = {});
     Result<QSqlQuery *> exec(const QString &key, const QVariantMap &values);
+    // The first column of every row `key` answers, as text, in the order it answers them (references, mostly).
+    Result<QStringList> column(const QString &key, Bindings values = {});
     // A statement put together from catalog pieces, in order (the queue's select, its filters that are set, its
     // order), prepared once per list of pieces and kept like one statement.
     Result<QSqlQuery *> exec(const QStringList &pieces, const QVariantMap &values);

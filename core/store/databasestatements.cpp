@@ -16,6 +16,18 @@ Result<QSqlQuery *> Database::exec(const QString &key, Bindings values)
     return exec(key, map);
 }
 
+Result<QStringList> Database::column(const QString &key, Bindings values)
+{
+    Result<QSqlQuery *> rows = exec(key, values);
+    if (!rows)
+        return rows.error();
+    QStringList texts;
+    while ((*rows)->next())
+        texts.append((*rows)->value(0).toString());
+    (*rows)->finish();
+    return texts;
+}
+
 Result<QSqlQuery *> Database::exec(const QString &key, const QVariantMap &values)
 {
     if (Status s = refuseWhileKeyWiped(); !s)

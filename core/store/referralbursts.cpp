@@ -113,14 +113,10 @@ Status ReferralRepository::flush(const QString &reference)
 
 Status ReferralRepository::flushAll()
 {
-    Result<QSqlQuery *> rows = m_database.exec(QStringLiteral("referrals.withPending"));
-    if (!rows)
-        return rows.error();
-    QStringList references;
-    while ((*rows)->next())
-        references.append((*rows)->value(0).toString());
-    (*rows)->finish();
-    for (const QString &reference : references)
+    Result<QStringList> references = m_database.column(QStringLiteral("referrals.withPending"));
+    if (!references)
+        return references.error();
+    for (const QString &reference : std::as_const(*references))
         if (Status s = flush(reference); !s)
             return s;
     return {};

@@ -17,14 +17,9 @@ namespace {
 
 Result<QStringList> referencesIn(Database &source)
 {
-    Result<QSqlQuery *> rows = source.exec(QStringLiteral("referrals.allReferences"));
-    if (!rows)
-        return rows.error();
-    QStringList references;
-    while ((*rows)->next())
-        references.append((*rows)->value(0).toString());
-    (*rows)->finish();
-    references.sort(); // in their own numbering's order
+    Result<QStringList> references = source.column(QStringLiteral("referrals.allReferences"));
+    if (references)
+        references->sort(); // in their own numbering's order
     return references;
 }
 

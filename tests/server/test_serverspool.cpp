@@ -318,10 +318,7 @@ TEST_CASE("Team mode: a program killed while the server was away loses nothing â
         ++filesKept;
     REQUIRE(filesKept >= 5);
 
-    Store::Options options;
-    options.spoolFolder = spoolRoot.path();
-    Result<TeamSession> signedIn
-        = signInToTeam(server.connection(), carl, QString::fromLatin1(PgServer::password), Clock::system(), options);
+    Result<TeamSession> signedIn = server.teamSession(QStringLiteral("carl"), spoolRoot.path());
     INFO(signedIn.errorMessage().toStdString());
     REQUIRE(signedIn);
     INFO(signedIn->delivered.held.join(u'\n').toStdString());
@@ -389,13 +386,7 @@ TEST_CASE("Team mode: the offline spool is sealed with a key of the person's own
     // An administrator signs in as the window does (their spool stays empty): a sign-in fetches the key whoever signs
     // in, and ends no burst of an administrator's (who may not read the referrals; that refusal once read as "That
     // name and password are not right").
-    Store::Options options;
-    options.spoolFolder = spoolRoot.path();
-    Result<TeamSession> ada = signInToTeam(server.connection(),
-                                           server.person(QStringLiteral("ada")),
-                                           QString::fromLatin1(PgServer::password),
-                                           Clock::system(),
-                                           options);
+    Result<TeamSession> ada = server.teamSession(QStringLiteral("ada"), spoolRoot.path());
     INFO(ada.errorMessage().toStdString());
     REQUIRE(ada);
     CHECK(ada->account.role == Role::Administrator);

@@ -75,9 +75,8 @@ struct WatchingSupervisor
     explicit WatchingSupervisor(const PgServer &server)
         : m_server(server)
     {
-        options.spoolFolder = spoolRoot.path();
         const QString sam = server.person(QStringLiteral("sam"));
-        Result<TeamSession> signedIn = signIn(sam);
+        Result<TeamSession> signedIn = signIn(QStringLiteral("sam"));
         REQUIRE(signedIn);
         session = std::make_unique<TeamSession>(std::move(*signedIn));
         window = std::make_unique<MainWindow>(
@@ -102,14 +101,10 @@ struct WatchingSupervisor
         REQUIRE(urgent->isVisible());
         return urgent;
     }
-    Result<TeamSession> signIn(const QString &person) const
-    {
-        return signInToTeam(
-            m_server.connection(), person, QString::fromLatin1(PgServer::password), Clock::system(), options);
-    }
+    // `who` as the tests name them ("carl"), signed in with a spool of this test's own.
+    Result<TeamSession> signIn(const QString &who) const { return m_server.teamSession(who, spoolRoot.path()); }
 
     QTemporaryDir spoolRoot;
-    Store::Options options;
     std::unique_ptr<TeamSession> session;
     ProfileShelf shelf{norfolk()};
     std::unique_ptr<MainWindow> window;
@@ -217,13 +212,7 @@ TEST_CASE("A call typed while the server is stopped says NOT SAVED — server un
     PgServer server(QStringLiteral("window-offline"), cluster.dir());
     server.initialiseWithPeople();
     QTemporaryDir spoolRoot;
-    Store::Options options;
-    options.spoolFolder = spoolRoot.path();
-    Result<TeamSession> session = signInToTeam(server.connection(),
-                                               server.person(QStringLiteral("carl")),
-                                               QString::fromLatin1(PgServer::password),
-                                               Clock::system(),
-                                               options);
+    Result<TeamSession> session = server.teamSession(QStringLiteral("carl"), spoolRoot.path());
     INFO(session.errorMessage().toStdString());
     REQUIRE(session);
     ProfileShelf shelf(norfolk());
@@ -285,7 +274,7 @@ TEST_CASE("A supervisor's home counts a referral another desk has just marked ur
     QWidget *before = QApplication::focusWidget();
 
     // Another desk: a call-handler's triage says the child is in immediate danger.
-    Result<TeamSession> carl = supervisor.signIn(server.person(QStringLiteral("carl")));
+    Result<TeamSession> carl = supervisor.signIn(QStringLiteral("carl"));
     REQUIRE(carl);
     const Actor handler{carl->account.id, Role::CallHandler};
     StoredReferral draft = carl->store->referrals().createDraft(norfolk(), handler).value();
@@ -353,7 +342,7 @@ TEST_CASE("A supervisor's home reads its counts again for a change that can move
         return came;
     };
 
-    Result<TeamSession> carl = supervisor.signIn(server.person(QStringLiteral("carl")));
+    Result<TeamSession> carl = supervisor.signIn(QStringLiteral("carl"));
     REQUIRE(carl);
     const Actor handler{carl->account.id, Role::CallHandler};
     StoredReferral typed = carl->store->referrals().createDraft(norfolk(), handler).value();

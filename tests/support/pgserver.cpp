@@ -65,6 +65,14 @@ PgServer::desk(const QString &who, const FrontDoor::Clock &clock, const FrontDoo
     return std::move(*store);
 }
 
+FrontDoor::Result<FrontDoor::TeamSession> PgServer::teamSession(const QString &who, const QString &spoolFolder) const
+{
+    FrontDoor::Store::Options options;
+    options.spoolFolder = spoolFolder;
+    return FrontDoor::signInToTeam(
+        connection(), person(who), QString::fromLatin1(password), FrontDoor::Clock::system(), options);
+}
+
 PgServer::Psql PgServer::psql(const QString &sql, const QString &role, const QString &rolePassword) const
 {
     QProcess process;

@@ -2,6 +2,7 @@
 
 #include "store/database.h"
 #include "store/store.h"
+#include "store/teamsignin.h"
 
 #include <QString>
 #include <QStringList>
@@ -38,6 +39,10 @@ public:
     // A desk of the person's: the store connected as they would sign in (Store::connect), or the test fails.
     std::unique_ptr<FrontDoor::Store>
     desk(const QString &who, const FrontDoor::Clock &clock, const FrontDoor::Store::Options &options = {}) const;
+
+    // The person signed in as the window signs them in (signInToTeam): their store, account and what their offline
+    // spool, kept in `spoolFolder`, delivered.
+    FrontDoor::Result<FrontDoor::TeamSession> teamSession(const QString &who, const QString &spoolFolder) const;
 
     struct Psql
     {
