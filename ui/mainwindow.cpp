@@ -100,10 +100,14 @@ void MainWindow::createMenus()
                                                          "recorded at once")
                                                     : tr("Your role does not take referrals."));
     connect(newReferral, &QAction::triggered, this, &MainWindow::openNewReferral);
-    QAction *discard = referral->addAction(tr("&Discard this call…"), this, &MainWindow::discardCall);
-    discard->setObjectName(QStringLiteral("discardCallAction"));
-    discard->setStatusTip(tr("A call started by mistake: set aside with the reason, kept in the audit trail, shown "
-                             "in no list. The one who started it, or a supervisor."));
+    m_discard = referral->addAction(tr("&Discard this call…"), this, &MainWindow::discardCall);
+    m_discard->setObjectName(QStringLiteral("discardCallAction"));
+    m_discard->setStatusTip(tr("A call started by mistake: set aside with the reason, kept in the audit trail, shown "
+                               "in no list. The one who started it, or a supervisor."));
+    // Offered only with a call still being taken in front: on home, the queue or a submitted case (and always for an
+    // administrator, who takes no calls) it is greyed out rather than answering "open it first" once chosen.
+    m_discard->setEnabled(false);
+    connect(referral, &QMenu::aboutToShow, this, [this] { m_discard->setEnabled(callInFront() != nullptr); });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
@@ -165,6 +169,8 @@ void MainWindow::createCentralArea()
     connect(m_home, &HomePage::openRequested, this, &MainWindow::openExisting);
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_home);
+    connect(
+        m_pages, &QStackedWidget::currentChanged, this, [this] { m_discard->setEnabled(callInFront() != nullptr); });
     // Above everything, on every page, for as long as the window is open: the training banner, and the store's
     // refusal to save once a check has found the file damaged (issue 21).
     auto *frame = new QWidget(this);
@@ -298,8 +304,8 @@ bool MainWindow::closeEditors()
 
 void MainWindow::discardCall()
 {
-    auto *editor = qobject_cast<ReferralEditor *>(m_pages->currentWidget());
-    if (!editor || isLocked() || editor->isReadOnly() || editor->isSubmitted()) {
+    ReferralEditor *editor = callInFront();
+    if (!editor) {
         statusBar()->showMessage(tr("Only a call still being taken can be discarded: open it first."), 8000);
         return;
     }
@@ -379,6 +385,14 @@ void MainWindow::checkLockedTooLong()
     const Clock &clock = m_context.clock ? *m_context.clock : Clock::system();
     if (m_lockedAt.msecsTo(clock.now()) >= qint64(m_context.signOutWhenLockedMinutes) * 60'000)
         signOutBehindLock();
+}
+
+ReferralEditor *MainWindow::callInFront() const
+{
+    auto *editor = qobject_cast<ReferralEditor *>(m_pages->currentWidget());
+    if (!editor || isLocked() || editor->isReadOnly() || editor->isSubmitted())
+        return nullptr;
+    return editor;
 }
 
 bool MainWindow::isLocked() const

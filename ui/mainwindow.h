@@ -123,6 +123,8 @@ private:
     bool closeEditorsBehindLock(); // the same, recording a review's entries unsigned instead of asking
     bool saveEverythingForLock();  // false: something exists only on screen
     void openExisting(const QString &reference);
+    // The editor of a call still being taken, in front and writable (what Discard this call… acts on), or none.
+    ReferralEditor *callInFront() const;
     void unlock();
     void signOutBehindLock(); // the lock screen's Sign out, or locked too long
 
@@ -131,6 +133,7 @@ private:
     HomePage *m_home = nullptr;
     class QueueView *m_queue = nullptr;
     QMenu *m_fileMenu = nullptr;
+    QAction *m_discard = nullptr; // enabled only while a call still being taken is in front
     class DashboardView *m_dashboard = nullptr;
     QPointer<QWidget> m_beforeLock; // the page the lock hides, back on unlock
     ReviewPage::Asker m_askBeforeLeaving;

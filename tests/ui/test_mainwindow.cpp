@@ -2,10 +2,11 @@
 
 #include "mainwindow.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QIcon>
-#include <QAction>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -88,6 +89,16 @@ TEST_CASE("An administrator's window offers File › Accounts…, which opens th
     CHECK(opened == 2);
     QTest::keyClick(button, Qt::Key_Return); // issue 18: Enter on the focused button opens it too
     CHECK(opened == 3);
+
+    // They take no calls: Referral › Discard this call… is greyed out, as the Referral menu opens too.
+    auto *discard = window.findChild<QAction *>(QStringLiteral("discardCallAction"));
+    REQUIRE(discard);
+    CHECK_FALSE(discard->isEnabled());
+    auto *referralMenu = window.findChild<QMenu *>(QStringLiteral("referralMenu"));
+    REQUIRE(referralMenu);
+    QTimer::singleShot(0, referralMenu, &QMenu::close);
+    referralMenu->exec(window.mapToGlobal(QPoint(10, 10)));
+    CHECK_FALSE(discard->isEnabled());
 }
 
 TEST_CASE("Ctrl+Q closes the main window")
