@@ -256,4 +256,27 @@ TEST_CASE("Team mode: a save that ends a burst commits by itself, the server che
     REQUIRE(verified);
     INFO(verified->summary().toStdString());
     CHECK(verified->intact());
+
+    // A server that computes the check as the desk does but links otherwise (a function changed behind Front Door's
+    // back): the statement has committed by the time the desk sees the link, so the desk says the change was kept and
+    // that the trail will not verify — never that nothing was saved.
+    const QString chainHash = QStringLiteral(
+        "CREATE OR REPLACE FUNCTION frontdoor.chain_hash(p_seq bigint, p_reference text, p_user text, p_at text, "
+        "p_kind text, p_payload text, p_previous text) RETURNS text IMMUTABLE LANGUAGE sql "
+        "SET search_path = frontdoor, pg_temp AS $fn$ "
+        "SELECT encode(public.digest(chain_field(p_seq::text) || chain_field(coalesce(p_reference, '')) "
+        "|| chain_field(p_user) || chain_field(p_at) || chain_field(p_kind) || chain_field(p_payload) "
+        "|| chain_field(p_previous)%1, 'sha256'), 'hex') $fn$");
+    REQUIRE(run(chainHash.arg(QStringLiteral(" || convert_to(CASE WHEN p_seq > 0 THEN 'x' ELSE '' END, 'UTF8')"))));
+    r.setAnswer(QStringLiteral("family.postcode"), Answer::given(QStringLiteral("NR1 1AA")));
+    const qint64 before = revision;
+    Result<SaveReceipt> unverifiable = save();
+    REQUIRE_FALSE(unverifiable);
+    INFO(unverifiable.errorMessage().toStdString());
+    CHECK(unverifiable.error().code == ErrorCode::DatabaseCorrupt);
+    CHECK(unverifiable.errorMessage().contains(QStringLiteral("the change was saved")));
+    CHECK_FALSE(unverifiable.errorMessage().contains(QStringLiteral("nothing was saved")));
+    CHECK(psql(QStringLiteral("SELECT revision FROM frontdoor.referrals")) == QString::number(before + 1));
+    REQUIRE(run(chainHash.arg(QString())));
+    CHECK(psql(QStringLiteral("SELECT frontdoor.first_broken_link() IS NULL")) == u"f");
 }
