@@ -35,17 +35,9 @@ TEST_CASE("Team mode: a save that starts another answer is one statement with it
     PgServer server(QStringLiteral("saved-from-cache"));
     server.initialiseWithPeople();
     FixedClock clock(testNow());
-    const auto psql = [&](const QString &sql) {
-        const PgServer::Psql run = server.psql(sql);
-        return run.exitCode == 0 ? run.out.trimmed() : run.err;
-    };
-    const auto run = [&](const QString &sql) {
-        const PgServer::Psql done = server.psql(sql);
-        INFO(done.err.toStdString());
-        return done.exitCode == 0;
-    };
     const auto events = [&](const QString &kind) {
-        return psql(QStringLiteral("SELECT count(*) FROM frontdoor.audit WHERE kind = '%1'").arg(kind)).toInt();
+        return server.answer(QStringLiteral("SELECT count(*) FROM frontdoor.audit WHERE kind = '%1'").arg(kind))
+            .toInt();
     };
     const Actor carl{server.person(QStringLiteral("carl")), Role::CallHandler};
     std::unique_ptr<Store> carlDesk = server.desk(QStringLiteral("carl"), clock);
@@ -71,25 +63,27 @@ TEST_CASE("Team mode: a save that starts another answer is one statement with it
     REQUIRE_FALSE(leased);
     CHECK(leased.errorMessage().contains(QStringLiteral("open for editing")));
     REQUIRE(samDesk->locks().release(r.reference));
-    REQUIRE(run(QStringLiteral("REVOKE EXECUTE ON FUNCTION %1 FROM frontdoor_call_handler").arg(savedSignature)));
+    REQUIRE(
+        server.run(QStringLiteral("REVOKE EXECUTE ON FUNCTION %1 FROM frontdoor_call_handler").arg(savedSignature)));
     REQUIRE_FALSE(save(*carlDesk));
-    CHECK(psql(QStringLiteral("SELECT revision FROM frontdoor.referrals")) == QString::number(revision));
-    REQUIRE(run(QStringLiteral("GRANT EXECUTE ON FUNCTION %1 TO frontdoor_call_handler").arg(savedSignature)));
+    CHECK(server.answer(QStringLiteral("SELECT revision FROM frontdoor.referrals")) == QString::number(revision));
+    REQUIRE(server.run(QStringLiteral("GRANT EXECUTE ON FUNCTION %1 TO frontdoor_call_handler").arg(savedSignature)));
     REQUIRE(save(*carlDesk));
-    CHECK(psql(QStringLiteral("SELECT revision || ' ' || pending_by FROM frontdoor.referrals"))
+    CHECK(server.answer(QStringLiteral("SELECT revision || ' ' || pending_by FROM frontdoor.referrals"))
           == QString::number(revision) + u' ' + carl.userId);
     r.children[0].answers.insert(QStringLiteral("name"), Answer::given(QStringLiteral("Ada Invented")));
     REQUIRE(save(*carlDesk));
 
     // The save goes through referral_saved: without the right to call it, the next answer is refused and nothing of
     // it is kept.
-    REQUIRE(run(QStringLiteral("REVOKE EXECUTE ON FUNCTION %1 FROM frontdoor_call_handler").arg(savedSignature)));
+    REQUIRE(
+        server.run(QStringLiteral("REVOKE EXECUTE ON FUNCTION %1 FROM frontdoor_call_handler").arg(savedSignature)));
     r.setAnswer(QStringLiteral("referrer.role"), Answer::given(QStringLiteral("Teacher")));
     Result<SaveReceipt> refused = save(*carlDesk);
     REQUIRE_FALSE(refused);
-    CHECK(psql(QStringLiteral("SELECT revision FROM frontdoor.referrals")) == QString::number(revision));
+    CHECK(server.answer(QStringLiteral("SELECT revision FROM frontdoor.referrals")) == QString::number(revision));
     CHECK(events(QStringLiteral("fieldChanged")) == 0);
-    REQUIRE(run(QStringLiteral("GRANT EXECUTE ON FUNCTION %1 TO frontdoor_call_handler").arg(savedSignature)));
+    REQUIRE(server.run(QStringLiteral("GRANT EXECUTE ON FUNCTION %1 TO frontdoor_call_handler").arg(savedSignature)));
 
     // With it: the name's burst ends in the trail, "Ada Invented" in Carl's name, and the role's burst begins.
     Result<StoredReferral> reopened = carlDesk->referrals().load(r.reference);
@@ -99,10 +93,11 @@ TEST_CASE("Team mode: a save that starts another answer is one statement with it
     INFO(started.errorMessage().toStdString());
     REQUIRE(started);
     CHECK(started->auditEvents == 1);
-    CHECK(psql(QStringLiteral("SELECT user_id || ' ' || (payload::json -> 'to' ->> 'value') FROM frontdoor.audit "
-                              "WHERE kind = 'fieldChanged'"))
+    CHECK(server.answer(
+              QStringLiteral("SELECT user_id || ' ' || (payload::json -> 'to' ->> 'value') FROM frontdoor.audit "
+                             "WHERE kind = 'fieldChanged'"))
           == carl.userId + QStringLiteral(" Ada Invented"));
-    CHECK(psql(QStringLiteral("SELECT pending_path || ' ' || pending_by FROM frontdoor.referrals"))
+    CHECK(server.answer(QStringLiteral("SELECT pending_path || ' ' || pending_by FROM frontdoor.referrals"))
           == QStringLiteral("referrer.role ") + carl.userId);
 
     // Two answers at once: the role's burst ends, and one event holds both new values.
@@ -113,20 +108,20 @@ TEST_CASE("Team mode: a save that starts another answer is one statement with it
     CHECK(both->auditEvents == 2);
     CHECK(events(QStringLiteral("fieldChanged")) == 2);
     CHECK(events(QStringLiteral("fieldsChanged")) == 1);
-    CHECK(psql(QStringLiteral("SELECT pending_path IS NULL FROM frontdoor.referrals")) == u"t");
+    CHECK(server.answer(QStringLiteral("SELECT pending_path IS NULL FROM frontdoor.referrals")) == u"t");
 
     // A burst ended at Carl's second desk (his sign-in there flushes it, without a new revision) is not ended again
     // from his first desk's cache: the usual way reads the row and writes no second event for it.
     r.setAnswer(QStringLiteral("referrer.phone"), Answer::given(QStringLiteral("01632 960000")));
     REQUIRE(save(*carlDesk));
     std::unique_ptr<Store> carlSecondDesk = server.desk(QStringLiteral("carl"), clock);
-    CHECK(psql(QStringLiteral("SELECT pending_path IS NULL FROM frontdoor.referrals")) == u"t");
+    CHECK(server.answer(QStringLiteral("SELECT pending_path IS NULL FROM frontdoor.referrals")) == u"t");
     const int endedBefore = events(QStringLiteral("fieldChanged"));
     r.setAnswer(QStringLiteral("referrer.organisation"), Answer::given(QStringLiteral("Invented Primary School")));
     REQUIRE(save(*carlDesk));
     CHECK(events(QStringLiteral("fieldChanged")) == endedBefore);
-    CHECK(psql(QStringLiteral("SELECT count(*) FROM frontdoor.audit WHERE payload::json ->> 'path' = "
-                              "'referrer.phone'"))
+    CHECK(server.answer(QStringLiteral("SELECT count(*) FROM frontdoor.audit WHERE payload::json ->> 'path' = "
+                                       "'referrer.phone'"))
           == u"1");
 
     // A supervisor holds the case: the save is refused, and Carl is told who has it.
@@ -147,16 +142,16 @@ TEST_CASE("Team mode: a save that starts another answer is one statement with it
               "|| chain_field(p_user) || chain_field(p_at) || chain_field(p_kind) || chain_field(p_payload) "
               "|| chain_field(p_previous)%2, 'sha256'), 'hex') $fn$")
               .arg(chainHashSignature);
-    REQUIRE(run(sealedLinks.arg(QStringLiteral(" || 'x'"))));
-    const QString revisionBefore = psql(QStringLiteral("SELECT revision FROM frontdoor.referrals"));
-    const int trailBefore = psql(QStringLiteral("SELECT count(*) FROM frontdoor.audit")).toInt();
+    REQUIRE(server.run(sealedLinks.arg(QStringLiteral(" || 'x'"))));
+    const QString revisionBefore = server.answer(QStringLiteral("SELECT revision FROM frontdoor.referrals"));
+    const int trailBefore = server.answer(QStringLiteral("SELECT count(*) FROM frontdoor.audit")).toInt();
     Result<SaveReceipt> forged = save(*carlDesk);
     REQUIRE_FALSE(forged);
     CHECK(forged.error().code == ErrorCode::DatabaseCorrupt);
     CHECK(forged.errorMessage().contains(QStringLiteral("computed another link")));
-    CHECK(psql(QStringLiteral("SELECT revision FROM frontdoor.referrals")) == revisionBefore);
-    CHECK(psql(QStringLiteral("SELECT count(*) FROM frontdoor.audit")).toInt() == trailBefore);
-    REQUIRE(run(sealedLinks.arg(QString())));
+    CHECK(server.answer(QStringLiteral("SELECT revision FROM frontdoor.referrals")) == revisionBefore);
+    CHECK(server.answer(QStringLiteral("SELECT count(*) FROM frontdoor.audit")).toInt() == trailBefore);
+    REQUIRE(server.run(sealedLinks.arg(QString())));
 
     // Put right, the same save is kept; every state the trail vouches for verifies.
     Result<StoredReferral> again = carlDesk->referrals().load(r.reference);
@@ -164,8 +159,9 @@ TEST_CASE("Team mode: a save that starts another answer is one statement with it
     revision = again->revision;
     REQUIRE(save(*carlDesk));
     REQUIRE(carlDesk->referrals().flush(r.reference));
-    CHECK(psql(QStringLiteral("SELECT document LIKE '%teacher@invented.example%' FROM frontdoor.referrals")) == u"t");
-    CHECK(psql(QStringLiteral("SELECT frontdoor.first_broken_link() IS NULL")) == u"t");
+    CHECK(server.answer(QStringLiteral("SELECT document LIKE '%teacher@invented.example%' FROM frontdoor.referrals"))
+          == u"t");
+    CHECK(server.answer(QStringLiteral("SELECT frontdoor.first_broken_link() IS NULL")) == u"t");
     Result<AuditVerifier::Report> verified = AuditVerifier::verify(samDesk->database());
     INFO(verified.errorMessage().toStdString());
     REQUIRE(verified);
@@ -180,15 +176,6 @@ TEST_CASE("Team mode: a save that ends a burst commits by itself, the server che
     PgServer server(QStringLiteral("saved-checked"));
     server.initialiseWithPeople();
     FixedClock clock(testNow());
-    const auto psql = [&](const QString &sql) {
-        const PgServer::Psql run = server.psql(sql);
-        return run.exitCode == 0 ? run.out.trimmed() : run.err;
-    };
-    const auto run = [&](const QString &sql) {
-        const PgServer::Psql done = server.psql(sql);
-        INFO(done.err.toStdString());
-        return done.exitCode == 0;
-    };
     const Actor carl{server.person(QStringLiteral("carl")), Role::CallHandler};
     std::unique_ptr<Store> carlDesk = server.desk(QStringLiteral("carl"), clock);
     Result<StoredReferral> made = carlDesk->referrals().createDraft(norfolk(), carl);
@@ -205,7 +192,7 @@ TEST_CASE("Team mode: a save that ends a burst commits by itself, the server che
     // A name beyond ASCII: its length in characters and in bytes differ, where an encoding can go wrong.
     r.children[0].answers.insert(QStringLiteral("name"), Answer::given(QStringLiteral("Zoë Ångström-Invented")));
     REQUIRE(save());
-    const QString trailBefore = psql(QStringLiteral("SELECT count(*) FROM frontdoor.audit"));
+    const QString trailBefore = server.answer(QStringLiteral("SELECT count(*) FROM frontdoor.audit"));
 
     // A server whose encoding of a field differs from the desk's (characters counted, not bytes): the save that ends
     // the name's burst is refused on the server before it writes anything, and the desk says so.
@@ -213,16 +200,16 @@ TEST_CASE("Team mode: a save that ends a burst commits by itself, the server che
         "CREATE OR REPLACE FUNCTION frontdoor.chain_field(field text) RETURNS bytea IMMUTABLE STRICT LANGUAGE sql AS "
         "$fn$ SELECT convert_to(%1::text || ':', 'UTF8') || convert_to(field, 'UTF8') || '\\x3b'::bytea $fn$");
     const QString inBytes = QStringLiteral("octet_length(convert_to(field, 'UTF8'))");
-    REQUIRE(run(chainField.arg(QStringLiteral("char_length(field)"))));
+    REQUIRE(server.run(chainField.arg(QStringLiteral("char_length(field)"))));
     r.setAnswer(QStringLiteral("referrer.role"), Answer::given(QStringLiteral("Teacher")));
     Result<SaveReceipt> refused = save();
     REQUIRE_FALSE(refused);
     CHECK(refused.error().code == ErrorCode::DatabaseCorrupt);
     CHECK(refused.errorMessage().contains(QStringLiteral("computed another link")));
     CHECK(refused.errorMessage().contains(QStringLiteral("nothing was saved")));
-    CHECK(psql(QStringLiteral("SELECT revision || ' ' || pending_path FROM frontdoor.referrals"))
+    CHECK(server.answer(QStringLiteral("SELECT revision || ' ' || pending_path FROM frontdoor.referrals"))
           == QStringLiteral("%1 children[c1].name").arg(revision));
-    CHECK(psql(QStringLiteral("SELECT count(*) FROM frontdoor.audit")) == trailBefore);
+    CHECK(server.answer(QStringLiteral("SELECT count(*) FROM frontdoor.audit")) == trailBefore);
 
     // Behind Front Door's back, as Carl: an event whose check is not the link the server computes is refused too.
     const PgServer::Psql forged = server.psql(
@@ -232,11 +219,11 @@ TEST_CASE("Team mode: a save that ends a burst commits by itself, the server che
         carl.userId);
     CHECK(forged.exitCode != 0);
     CHECK(forged.err.contains(QStringLiteral("computed another link")));
-    CHECK(psql(QStringLiteral("SELECT count(*) FROM frontdoor.audit")) == trailBefore);
+    CHECK(server.answer(QStringLiteral("SELECT count(*) FROM frontdoor.audit")) == trailBefore);
 
     // Put right, the same save lands, ending the burst in the trail; the next answer's goes the one-statement way,
     // and every link verifies.
-    REQUIRE(run(chainField.arg(inBytes)));
+    REQUIRE(server.run(chainField.arg(inBytes)));
     Result<SaveReceipt> landed = save();
     INFO(landed.errorMessage().toStdString());
     REQUIRE(landed);
@@ -245,10 +232,10 @@ TEST_CASE("Team mode: a save that ends a burst commits by itself, the server che
     Result<SaveReceipt> moved = save();
     REQUIRE(moved);
     CHECK(moved->auditEvents == 1);
-    CHECK(psql(QStringLiteral("SELECT string_agg(payload::json -> 'to' ->> 'value', ' | ' ORDER BY seq) FROM "
-                              "frontdoor.audit WHERE kind = 'fieldChanged'"))
+    CHECK(server.answer(QStringLiteral("SELECT string_agg(payload::json -> 'to' ->> 'value', ' | ' ORDER BY seq) FROM "
+                                       "frontdoor.audit WHERE kind = 'fieldChanged'"))
           == QStringLiteral("Zoë Ångström-Invented | Teacher"));
-    CHECK(psql(QStringLiteral("SELECT frontdoor.first_broken_link() IS NULL")) == u"t");
+    CHECK(server.answer(QStringLiteral("SELECT frontdoor.first_broken_link() IS NULL")) == u"t");
     // Verified as the supervisor, who reads the whole trail (a call-handler's rows stop at their own cases).
     std::unique_ptr<Store> samDesk = server.desk(QStringLiteral("sam"), clock);
     Result<AuditVerifier::Report> verified = AuditVerifier::verify(samDesk->database());
@@ -267,7 +254,8 @@ TEST_CASE("Team mode: a save that ends a burst commits by itself, the server che
         "SELECT encode(public.digest(chain_field(p_seq::text) || chain_field(coalesce(p_reference, '')) "
         "|| chain_field(p_user) || chain_field(p_at) || chain_field(p_kind) || chain_field(p_payload) "
         "|| chain_field(p_previous)%1, 'sha256'), 'hex') $fn$");
-    REQUIRE(run(chainHash.arg(QStringLiteral(" || convert_to(CASE WHEN p_seq > 0 THEN 'x' ELSE '' END, 'UTF8')"))));
+    REQUIRE(
+        server.run(chainHash.arg(QStringLiteral(" || convert_to(CASE WHEN p_seq > 0 THEN 'x' ELSE '' END, 'UTF8')"))));
     r.setAnswer(QStringLiteral("family.postcode"), Answer::given(QStringLiteral("NR1 1AA")));
     const qint64 before = revision;
     Result<SaveReceipt> unverifiable = save();
@@ -276,7 +264,7 @@ TEST_CASE("Team mode: a save that ends a burst commits by itself, the server che
     CHECK(unverifiable.error().code == ErrorCode::DatabaseCorrupt);
     CHECK(unverifiable.errorMessage().contains(QStringLiteral("the change was saved")));
     CHECK_FALSE(unverifiable.errorMessage().contains(QStringLiteral("nothing was saved")));
-    CHECK(psql(QStringLiteral("SELECT revision FROM frontdoor.referrals")) == QString::number(before + 1));
-    REQUIRE(run(chainHash.arg(QString())));
-    CHECK(psql(QStringLiteral("SELECT frontdoor.first_broken_link() IS NULL")) == u"f");
+    CHECK(server.answer(QStringLiteral("SELECT revision FROM frontdoor.referrals")) == QString::number(before + 1));
+    REQUIRE(server.run(chainHash.arg(QString())));
+    CHECK(server.answer(QStringLiteral("SELECT frontdoor.first_broken_link() IS NULL")) == u"f");
 }

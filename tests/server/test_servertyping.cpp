@@ -41,9 +41,6 @@ TEST_CASE("Team mode: a keystroke is written in one statement only while the row
     const auto signIn = [&](const QString &who) {
         return server.desk(who, clock);
     };
-    const auto psql = [&](const QString &sql) {
-        return server.psql(sql).out.trimmed();
-    };
 
     std::unique_ptr<Store> carlDesk = signIn(QStringLiteral("carl"));
     const Actor carl{server.person(QStringLiteral("carl")), Role::CallHandler};
@@ -67,20 +64,21 @@ TEST_CASE("Team mode: a keystroke is written in one statement only while the row
         INFO(saved.errorMessage().toStdString());
         REQUIRE(saved);
     }
-    CHECK(psql(QStringLiteral("SELECT revision FROM frontdoor.referrals")) == QStringLiteral("5"));
-    CHECK(psql(QStringLiteral("SELECT pending_by FROM frontdoor.referrals")) == carl.userId);
-    CHECK(psql(QStringLiteral("SELECT count(*) FROM frontdoor.audit WHERE reference IS NOT NULL")) == u"1");
+    CHECK(server.answer(QStringLiteral("SELECT revision FROM frontdoor.referrals")) == QStringLiteral("5"));
+    CHECK(server.answer(QStringLiteral("SELECT pending_by FROM frontdoor.referrals")) == carl.userId);
+    CHECK(server.answer(QStringLiteral("SELECT count(*) FROM frontdoor.audit WHERE reference IS NOT NULL")) == u"1");
     CHECK(nameOf(carlDesk->referrals().load(r.reference)->referral) == QStringLiteral("Ada T"));
     // Other desks hear of every keystroke, as of any save.
-    CHECK(psql(QStringLiteral("SELECT count(*) FROM frontdoor.events WHERE kind = 'saved'")).toInt() >= 4);
+    CHECK(server.answer(QStringLiteral("SELECT count(*) FROM frontdoor.events WHERE kind = 'saved'")).toInt() >= 4);
 
     // Carl signs in at a second desk: it ends his burst (the trail gets "A" → "Ada T") without a new revision. His
     // first desk's next keystroke is not written as a continuation: it starts a burst of its own.
     std::unique_ptr<Store> carlSecondDesk = signIn(QStringLiteral("carl"));
-    CHECK(psql(QStringLiteral("SELECT count(*) FROM frontdoor.referrals WHERE pending_path IS NULL")) == u"1");
+    CHECK(server.answer(QStringLiteral("SELECT count(*) FROM frontdoor.referrals WHERE pending_path IS NULL")) == u"1");
     REQUIRE(keystroke(*carlDesk, carl, QStringLiteral("Ada Te")));
-    CHECK(psql(QStringLiteral("SELECT pending_from FROM frontdoor.referrals")).contains(QStringLiteral("Ada T")));
-    CHECK(psql(QStringLiteral("SELECT count(*) FROM frontdoor.audit WHERE kind = 'fieldChanged'")) == u"1");
+    CHECK(server.answer(QStringLiteral("SELECT pending_from FROM frontdoor.referrals"))
+              .contains(QStringLiteral("Ada T")));
+    CHECK(server.answer(QStringLiteral("SELECT count(*) FROM frontdoor.audit WHERE kind = 'fieldChanged'")) == u"1");
 
     // A supervisor takes the case's lease: Carl's desk may no longer write, and is told who has it.
     std::unique_ptr<Store> samDesk = signIn(QStringLiteral("sam"));
@@ -106,7 +104,7 @@ TEST_CASE("Team mode: a keystroke is written in one statement only while the row
     Result<SaveReceipt> moved = keystroke(*carlDesk, carl, QStringLiteral("Ada Test"));
     REQUIRE_FALSE(moved);
     CHECK(moved.error().code == ErrorCode::Conflict);
-    CHECK(psql(QStringLiteral("SELECT document LIKE '%Teacher%' FROM frontdoor.referrals")) == u"t");
+    CHECK(server.answer(QStringLiteral("SELECT document LIKE '%Teacher%' FROM frontdoor.referrals")) == u"t");
 
     // Reopened, Carl goes on typing; the burst is ended; the server's chain and every state in it verify.
     Result<StoredReferral> reopened = carlDesk->referrals().load(r.reference);
@@ -117,7 +115,7 @@ TEST_CASE("Team mode: a keystroke is written in one statement only while the row
     REQUIRE(keystroke(*carlDesk, carl, QStringLiteral("Ada Testchild")));
     REQUIRE(carlDesk->referrals().flush(r.reference));
     CHECK(nameOf(samDesk->referrals().load(r.reference)->referral) == QStringLiteral("Ada Testchild"));
-    CHECK(psql(QStringLiteral("SELECT frontdoor.first_broken_link() IS NULL")) == u"t");
+    CHECK(server.answer(QStringLiteral("SELECT frontdoor.first_broken_link() IS NULL")) == u"t");
     Result<AuditVerifier::Report> verified = AuditVerifier::verify(samDesk->database());
     INFO(verified.errorMessage().toStdString());
     REQUIRE(verified);
@@ -132,10 +130,6 @@ TEST_CASE("Team mode: a supervisor saves over a call-handler's unfinished typing
     PgServer server(QStringLiteral("burst-handover"));
     server.initialiseWithPeople();
     FixedClock clock(testNow());
-    const auto psql = [&](const QString &sql, const QString &as = {}) {
-        const PgServer::Psql run = server.psql(sql, as);
-        return run.exitCode == 0 ? run.out.trimmed() : run.err;
-    };
     const QString carlId = server.person(QStringLiteral("carl"));
     const QString samId = server.person(QStringLiteral("sam"));
     const Actor carl{carlId, Role::CallHandler};
@@ -155,12 +149,12 @@ TEST_CASE("Team mode: a supervisor saves over a call-handler's unfinished typing
         revision = saved->revision;
     }
     carlDesk.reset();
-    REQUIRE(psql(QStringLiteral("SELECT pending_by FROM frontdoor.referrals")) == carlId);
+    REQUIRE(server.answer(QStringLiteral("SELECT pending_by FROM frontdoor.referrals")) == carlId);
 
     // Behind Front Door's back, Sam cannot put words in Carl's name: not with no burst ended, and not with the burst
     // ended but another value than the document held.
-    const QString at = psql(QStringLiteral("SELECT pending_at FROM frontdoor.referrals"));
-    const QString path = psql(QStringLiteral("SELECT pending_path FROM frontdoor.referrals"));
+    const QString at = server.answer(QStringLiteral("SELECT pending_at FROM frontdoor.referrals"));
+    const QString path = server.answer(QStringLiteral("SELECT pending_path FROM frontdoor.referrals"));
     const auto forged = [&](const QString &typed) {
         return QStringLiteral(
                    "SELECT count(*) FROM frontdoor.audit_append_all('%1', json_build_array(json_build_object("
@@ -168,31 +162,32 @@ TEST_CASE("Team mode: a supervisor saves over a call-handler's unfinished typing
                    "'path', '%4', 'from', null, 'to', json_build_object('value', '%5'))::text))::text)")
             .arg(r.reference, carlId, at, path, typed);
     };
-    CHECK(psql(forged(QStringLiteral("Zoë Invented")), samId).contains(QStringLiteral("signed in")));
-    CHECK(psql(QStringLiteral("BEGIN; UPDATE frontdoor.referrals SET pending_by = NULL, pending_path = NULL, "
-                              "pending_from = NULL, pending_at = NULL; ")
-                   + forged(QStringLiteral("Not what Carl typed")) + QStringLiteral("; COMMIT"),
-               samId)
+    CHECK(server.answer(forged(QStringLiteral("Zoë Invented")), samId).contains(QStringLiteral("signed in")));
+    CHECK(server
+              .answer(QStringLiteral("BEGIN; UPDATE frontdoor.referrals SET pending_by = NULL, pending_path = NULL, "
+                                     "pending_from = NULL, pending_at = NULL; ")
+                          + forged(QStringLiteral("Not what Carl typed")) + QStringLiteral("; COMMIT"),
+                      samId)
               .contains(QStringLiteral("signed in")));
-    CHECK(psql(QStringLiteral("SELECT pending_by FROM frontdoor.referrals")) == carlId); // all of it undone
+    CHECK(server.answer(QStringLiteral("SELECT pending_by FROM frontdoor.referrals")) == carlId); // all of it undone
     // Nor by writing a burst of Carl's into the row and ending it in the same transaction, under a savepoint or not:
     // only a burst as it was committed counts.
     for (const QString &savepoint : {QString(), QStringLiteral("SAVEPOINT s; ")}) {
-        const QString tried
-            = psql(QStringLiteral("BEGIN; ") + savepoint
-                       + QStringLiteral("UPDATE frontdoor.referrals SET document = replace(document, 'Zoë Invented', "
-                                        "'Not what Carl typed'); UPDATE frontdoor.referrals SET pending_by = NULL, "
-                                        "pending_path = NULL, pending_from = NULL, pending_at = NULL; ")
-                       + forged(QStringLiteral("Not what Carl typed")) + QStringLiteral("; COMMIT"),
-                   samId);
+        const QString tried = server.answer(
+            QStringLiteral("BEGIN; ") + savepoint
+                + QStringLiteral("UPDATE frontdoor.referrals SET document = replace(document, 'Zoë Invented', "
+                                 "'Not what Carl typed'); UPDATE frontdoor.referrals SET pending_by = NULL, "
+                                 "pending_path = NULL, pending_from = NULL, pending_at = NULL; ")
+                + forged(QStringLiteral("Not what Carl typed")) + QStringLiteral("; COMMIT"),
+            samId);
         INFO(savepoint.toStdString() << " gave: " << tried.toStdString());
         CHECK(tried.contains(QStringLiteral("signed in")));
     }
     // (The same with the value the document held is taken: only the value differed above.)
-    CHECK(psql(QStringLiteral("BEGIN; UPDATE frontdoor.referrals SET pending_by = NULL, pending_path = NULL, "
-                              "pending_from = NULL, pending_at = NULL; ")
-                   + forged(QStringLiteral("Zoë Invented")) + QStringLiteral("; ROLLBACK"),
-               samId)
+    CHECK(server.answer(QStringLiteral("BEGIN; UPDATE frontdoor.referrals SET pending_by = NULL, pending_path = NULL, "
+                                       "pending_from = NULL, pending_at = NULL; ")
+                            + forged(QStringLiteral("Zoë Invented")) + QStringLiteral("; ROLLBACK"),
+                        samId)
           == u"1");
 
     // Through Front Door: Sam records the referrer's role. Carl's burst is ended in Carl's name, as typed.
@@ -206,13 +201,14 @@ TEST_CASE("Team mode: a supervisor saves over a call-handler's unfinished typing
     INFO(saved.errorMessage().toStdString());
     REQUIRE(saved);
     REQUIRE(samDesk->referrals().flush(r.reference));
-    CHECK(psql(QStringLiteral("SELECT user_id || ' ' || at || ' ' || (payload::json -> 'to' ->> 'value') FROM "
-                              "frontdoor.audit WHERE kind = 'fieldChanged' AND payload::json ->> 'path' = '%1'")
-                   .arg(path))
-          == QStringLiteral("%1 %2 Zoë Invented").arg(carlId, at));
-    CHECK(psql(QStringLiteral("SELECT user_id FROM frontdoor.audit WHERE payload LIKE '%Teacher%'")) == samId);
-    CHECK(psql(QStringLiteral("SELECT count(*) FROM frontdoor.ended_bursts")) == u"0"); // used up
-    CHECK(psql(QStringLiteral("SELECT frontdoor.first_broken_link() IS NULL")) == u"t");
+    CHECK(
+        server.answer(QStringLiteral("SELECT user_id || ' ' || at || ' ' || (payload::json -> 'to' ->> 'value') FROM "
+                                     "frontdoor.audit WHERE kind = 'fieldChanged' AND payload::json ->> 'path' = '%1'")
+                          .arg(path))
+        == QStringLiteral("%1 %2 Zoë Invented").arg(carlId, at));
+    CHECK(server.answer(QStringLiteral("SELECT user_id FROM frontdoor.audit WHERE payload LIKE '%Teacher%'")) == samId);
+    CHECK(server.answer(QStringLiteral("SELECT count(*) FROM frontdoor.ended_bursts")) == u"0"); // used up
+    CHECK(server.answer(QStringLiteral("SELECT frontdoor.first_broken_link() IS NULL")) == u"t");
     Result<AuditVerifier::Report> verified = AuditVerifier::verify(samDesk->database());
     REQUIRE(verified);
     INFO(verified->summary().toStdString());
@@ -231,9 +227,9 @@ TEST_CASE("Team mode: a supervisor saves over a call-handler's unfinished typing
     const QString endBurst = QStringLiteral("UPDATE frontdoor.referrals SET pending_by = NULL, pending_path = NULL, "
                                             "pending_from = NULL, pending_at = NULL");
     carlTypes(QStringLiteral("Zoë Invented-Smith"));
-    REQUIRE(psql(endBurst, samId).isEmpty());
-    CHECK(psql(QStringLiteral("SELECT count(*) FROM frontdoor.ended_bursts")) == u"1");
+    REQUIRE(server.answer(endBurst, samId).isEmpty());
+    CHECK(server.answer(QStringLiteral("SELECT count(*) FROM frontdoor.ended_bursts")) == u"1");
     carlTypes(QStringLiteral("Zoë Invented-Smyth"));
-    REQUIRE(psql(endBurst, samId).isEmpty());
-    CHECK(psql(QStringLiteral("SELECT count(*) FROM frontdoor.ended_bursts")) == u"1"); // the first cleared
+    REQUIRE(server.answer(endBurst, samId).isEmpty());
+    CHECK(server.answer(QStringLiteral("SELECT count(*) FROM frontdoor.ended_bursts")) == u"1"); // the first cleared
 }

@@ -73,6 +73,19 @@ FrontDoor::Result<FrontDoor::TeamSession> PgServer::teamSession(const QString &w
         connection(), person(who), QString::fromLatin1(password), FrontDoor::Clock::system(), options);
 }
 
+QString PgServer::answer(const QString &sql, const QString &role) const
+{
+    const Psql done = psql(sql, role);
+    return done.exitCode == 0 ? done.out.trimmed() : done.err;
+}
+
+bool PgServer::run(const QString &sql) const
+{
+    const Psql done = psql(sql);
+    INFO(done.err.toStdString());
+    return done.exitCode == 0;
+}
+
 PgServer::Psql PgServer::psql(const QString &sql, const QString &role, const QString &rolePassword) const
 {
     QProcess process;

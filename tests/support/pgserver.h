@@ -56,6 +56,12 @@ public:
               const QString &role = {},
               const QString &rolePassword = QString::fromLatin1(password)) const;
 
+    // What psql answers, trimmed, or its error when it failed: the text a CHECK compares.
+    QString answer(const QString &sql, const QString &role = {}) const;
+    // A statement that must succeed (a grant taken back, a function changed behind Front Door's back); false, with
+    // psql's error given to the test, when it did not.
+    bool run(const QString &sql) const;
+
 private:
     QString m_dir, m_host, m_port, m_superuser, m_password, m_database, m_suffix;
 };
