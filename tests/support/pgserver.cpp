@@ -2,6 +2,8 @@
 
 #include "testsupport.h"
 
+#include "store/auditverifier.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
@@ -77,6 +79,16 @@ QString PgServer::answer(const QString &sql, const QString &role) const
 {
     const Psql done = psql(sql, role);
     return done.exitCode == 0 ? done.out.trimmed() : done.err;
+}
+
+void PgServer::checkTrailIntact(FrontDoor::Database &reader) const
+{
+    CHECK(answer(QStringLiteral("SELECT frontdoor.first_broken_link() IS NULL")) == u"t");
+    FrontDoor::Result<FrontDoor::AuditVerifier::Report> verified = FrontDoor::AuditVerifier::verify(reader);
+    INFO(verified.errorMessage().toStdString());
+    REQUIRE(verified);
+    INFO(verified->summary().toStdString());
+    CHECK(verified->intact());
 }
 
 bool PgServer::run(const QString &sql) const

@@ -56,6 +56,10 @@ public:
               const QString &role = {},
               const QString &rolePassword = QString::fromLatin1(password)) const;
 
+    // The server's own walk of its chain (first_broken_link), then Front Door's verifier reading through `reader`
+    // (one who reads the whole trail: a supervisor's desk) — both find it intact, or the test fails saying where.
+    void checkTrailIntact(FrontDoor::Database &reader) const;
+
     // What psql answers, trimmed, or its error when it failed: the text a CHECK compares.
     QString answer(const QString &sql, const QString &role = {}) const;
     // A statement that must succeed (a grant taken back, a function changed behind Front Door's back); false, with
