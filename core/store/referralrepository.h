@@ -79,6 +79,8 @@ public:
     static bool isReviewPath(const QString &path, const Profile &profile);
     Status flush(const QString &reference);
     Status flushAll();
+    // Team mode, at sign-in: the server made ready for this session's one-statement saves (see the definition).
+    Status readyTeamSaves();
 
     // draft → submitted: refused while a procedure's must is broken (blocking findings at intake). The audit event
     // lists the findings still outstanding.
@@ -155,9 +157,9 @@ private:
     };
     // How a write reaches the server (team mode): the row as read in this transaction (Written); going on typing the
     // row's burst, in one statement outside any transaction (Typed, goOnTyping); or described from what this desk
-    // last wrote, row and events in one statement, inside a transaction only when there are events whose links it
-    // checks before COMMIT (Saved, saveFromCache). The last two
-    // are written only if the row is still as this desk left it.
+    // last wrote, row and events in one statement that commits by itself, the server checking each event's link as
+    // this desk computes it (Saved, saveFromCache). The last two are written only if the row is still as this desk
+    // left it.
     enum class ServerWrite { Written, Typed, Saved };
     struct Current
     {

@@ -117,9 +117,13 @@ Result<std::unique_ptr<Store>> Store::connect(const ServerLogin &login, const Cl
     Result<Account> account = ServerAccounts(store->database(), clock).find(store->database().serverUser());
     if (!account)
         return account.error();
-    if (account->role != Role::Administrator)
+    if (account->role != Role::Administrator) {
         if (Status flushed = store->m_referrals.flushAll(); !flushed)
             return flushed.error();
+        // Its one-statement saves made ready on the server, so that the first of them is as quick as the rest.
+        if (Status ready = store->m_referrals.readyTeamSaves(); !ready)
+            return ready.error();
+    }
     store->m_serverAccount = std::move(*account);
     return store;
 }

@@ -13,6 +13,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
 using namespace FrontDoor;
 using namespace FrontDoorTest;
 
@@ -256,4 +259,68 @@ TEST_CASE("Team mode: a save that ends a burst commits by itself, the server che
     CHECK(server.answer(QStringLiteral("SELECT revision FROM frontdoor.referrals")) == QString::number(before + 1));
     REQUIRE(server.run(chainHash.arg(QString())));
     CHECK(server.answer(QStringLiteral("SELECT frontdoor.first_broken_link() IS NULL")) == u"f");
+}
+
+TEST_CASE("Team mode: signing in readies the server for the session's one-statement saves and writes nothing",
+          "[pg][issue19]")
+{
+    PgServer server(QStringLiteral("saves-readied"));
+    server.initialiseWithPeople();
+    FixedClock clock(testNow());
+    const Actor carl{server.person(QStringLiteral("carl")), Role::CallHandler};
+    std::unique_ptr<Store> firstDesk = server.desk(QStringLiteral("carl"), clock);
+    Result<StoredReferral> made = firstDesk->referrals().createDraft(norfolk(), carl);
+    REQUIRE(made);
+    // The case as the server holds it: its row, its events in the trail and its notices (a sign-in's own event is
+    // the person's, not the case's).
+    const QString state
+        = QStringLiteral(
+              "SELECT (SELECT count(*) FROM frontdoor.audit WHERE reference = '%1') || ' ' || "
+              "(SELECT count(*) FROM frontdoor.events WHERE reference = '%1') || ' ' || "
+              "(SELECT string_agg(revision || ':' || coalesce(pending_path, '-'), ',') FROM frontdoor.referrals)")
+              .arg(made->referral.reference);
+    const QString before = server.answer(state);
+    const auto readied = [](Store &desk) {
+        QSqlQuery q(desk.database().connection());
+        REQUIRE(q.exec(QStringLiteral("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE "
+                                      "'%referral_saved(%' OR statement LIKE '%referral_typed(%'")));
+        REQUIRE(q.next());
+        return q.value(0).toInt();
+    };
+
+    // Carl signs in at a second desk: both statements are prepared on his connection and the server has run each
+    // once, and nothing of the case has changed.
+    QTemporaryDir spool;
+    Result<TeamSession> second = server.teamSession(QStringLiteral("carl"), spool.path());
+    INFO(second.errorMessage().toStdString());
+    REQUIRE(second);
+    CHECK(readied(*second->store) == 2);
+    INFO(before.toStdString());
+    CHECK(server.answer(state) == before);
+    // Its first save goes the one-statement way on what was readied.
+    Result<StoredReferral> opened = second->store->referrals().load(made->referral.reference);
+    REQUIRE(opened);
+    Referral r = opened->referral;
+    r.children[0].answers.insert(QStringLiteral("name"), Answer::given(QStringLiteral("Ada Invented")));
+    Result<SaveReceipt> saved = second->store->referrals().save(r, opened->revision, carl);
+    REQUIRE(saved);
+    CHECK(server.answer(QStringLiteral("SELECT revision || ' ' || pending_path FROM frontdoor.referrals"))
+          == QStringLiteral("2 children[c1].name"));
+    CHECK(readied(*second->store) == 2);
+
+    // An administrator saves no calls, and may not run the save functions: their sign-in readies nothing.
+    std::unique_ptr<Store> adaDesk = server.desk(QStringLiteral("ada"), clock);
+    CHECK(readied(*adaDesk) == 0);
+
+    // A server whose save function says it wrote a row that does not exist is not Front Door's: the sign-in is
+    // refused, saying so, rather than trusting it with a call.
+    REQUIRE(server.run(QStringLiteral(
+        "CREATE OR REPLACE FUNCTION frontdoor.referral_typed(p_row text, p_id bigint, p_reference text, "
+        "p_search_body text, p_search_words text, p_keys text, p_actions text, p_notice text, p_at text, "
+        "p_instance text) RETURNS bigint LANGUAGE sql AS $fn$ SELECT CAST(1 AS bigint) $fn$")));
+    QTemporaryDir thirdSpool;
+    Result<TeamSession> refused = server.teamSession(QStringLiteral("carl"), thirdSpool.path());
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == ErrorCode::DatabaseCorrupt);
+    CHECK(refused.errorMessage().contains(QStringLiteral("not Front Door's")));
 }

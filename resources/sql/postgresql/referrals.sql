@@ -44,10 +44,11 @@ SELECT referral_typed(CAST(:row AS text), CAST(:id AS bigint), CAST(:reference A
                       CAST(:actions AS text), CAST(:notice AS text), CAST(:at AS text), CAST(:instance AS text))
 
 -- name: referrals.saved
--- A save from what the desk last wrote, with its events, in one statement inside the save's transaction
--- (frontdoor.referral_saved, issue 19): written only if the row is still as the desk left it. Its first row holds the
--- change's event number, then one row per link of the trail (seq, prev_hash, hash) to check before COMMIT; no rows
--- and nothing written if the row had moved on.
+-- A save from what the desk last wrote, with its events, in one statement that commits by itself
+-- (frontdoor.referral_saved, issue 19; the server checks each event's link as the desk computed it, schema step 11):
+-- written only if the row is still as the desk left it. Its first row holds the change's event number, then one row
+-- per link of the trail (seq, prev_hash, hash), which the desk checks again; no rows and nothing written if the row
+-- had moved on.
 SELECT seq, prev_hash, hash
 FROM referral_saved(CAST(:row AS text), CAST(:id AS bigint), CAST(:reference AS text), CAST(:searchBody AS text),
                     CAST(:searchWords AS text), CAST(:keys AS text), CAST(:actions AS text), CAST(:notice AS text),
