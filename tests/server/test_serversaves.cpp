@@ -28,31 +28,53 @@ const QString chainHashSignature
     = QStringLiteral("frontdoor.chain_hash(p_seq bigint, p_reference text, p_user text, p_at text, p_kind text, "
                      "p_payload text, p_previous text)");
 
+// Carl's new call at his desk, as each case here begins: the draft, then each save of `r` a second after the last,
+// at his desk unless another is named, the revision moving on when it lands.
+struct CarlsCall
+{
+    explicit CarlsCall(const QString &test)
+        : server(test)
+    {
+        server.initialiseWithPeople();
+        carl = Actor{server.person(QStringLiteral("carl")), Role::CallHandler};
+        desk = server.desk(QStringLiteral("carl"), clock);
+        Result<StoredReferral> made = desk->referrals().createDraft(norfolk(), carl);
+        REQUIRE(made);
+        r = made->referral;
+        revision = made->revision;
+    }
+    Result<SaveReceipt> save(Store &at)
+    {
+        clock.advance(1000);
+        Result<SaveReceipt> saved = at.referrals().save(r, revision, carl);
+        if (saved)
+            revision = saved->revision;
+        return saved;
+    }
+    Result<SaveReceipt> save() { return save(*desk); }
+
+    PgServer server;
+    FixedClock clock{testNow()};
+    Actor carl;
+    std::unique_ptr<Store> desk;
+    Referral r;
+    qint64 revision = 0;
+};
+
 } // namespace
 
 TEST_CASE("Team mode: a save that starts another answer is one statement with its events, its links checked before "
           "they are written, and only while the row is as the desk left it",
           "[pg][issue19]")
 {
-    PgServer server(QStringLiteral("saved-from-cache"));
-    server.initialiseWithPeople();
-    FixedClock clock(testNow());
+    CarlsCall call(QStringLiteral("saved-from-cache"));
+    auto &[server, clock, carl, carlDesk, r, revision] = call;
     const auto events = [&](const QString &kind) {
         return server.answer(QStringLiteral("SELECT count(*) FROM frontdoor.audit WHERE kind = '%1'").arg(kind))
             .toInt();
     };
-    const Actor carl{server.person(QStringLiteral("carl")), Role::CallHandler};
-    std::unique_ptr<Store> carlDesk = server.desk(QStringLiteral("carl"), clock);
-    Result<StoredReferral> made = carlDesk->referrals().createDraft(norfolk(), carl);
-    REQUIRE(made);
-    Referral r = made->referral;
-    qint64 revision = made->revision;
     const auto save = [&](Store &desk) {
-        clock.advance(1000);
-        Result<SaveReceipt> saved = desk.referrals().save(r, revision, carl);
-        if (saved)
-            revision = saved->revision;
-        return saved;
+        return call.save(desk);
     };
     r.children[0].answers.insert(QStringLiteral("name"), Answer::given(QStringLiteral("Ada")));
     // The call's first save ends no burst: one statement that commits by itself. With a supervisor holding the case
@@ -170,21 +192,10 @@ TEST_CASE("Team mode: a save that ends a burst commits by itself, the server che
           "it before it writes any (schema step 11)",
           "[pg][issue19]")
 {
-    PgServer server(QStringLiteral("saved-checked"));
-    server.initialiseWithPeople();
-    FixedClock clock(testNow());
-    const Actor carl{server.person(QStringLiteral("carl")), Role::CallHandler};
-    std::unique_ptr<Store> carlDesk = server.desk(QStringLiteral("carl"), clock);
-    Result<StoredReferral> made = carlDesk->referrals().createDraft(norfolk(), carl);
-    REQUIRE(made);
-    Referral r = made->referral;
-    qint64 revision = made->revision;
+    CarlsCall call(QStringLiteral("saved-checked"));
+    auto &[server, clock, carl, carlDesk, r, revision] = call;
     const auto save = [&] {
-        clock.advance(1000);
-        Result<SaveReceipt> saved = carlDesk->referrals().save(r, revision, carl);
-        if (saved)
-            revision = saved->revision;
-        return saved;
+        return call.save();
     };
     // A name beyond ASCII: its length in characters and in bytes differ, where an encoding can go wrong.
     r.children[0].answers.insert(QStringLiteral("name"), Answer::given(QStringLiteral("Zoë Ångström-Invented")));
@@ -264,13 +275,8 @@ TEST_CASE("Team mode: a save that ends a burst commits by itself, the server che
 TEST_CASE("Team mode: signing in readies the server for the session's one-statement saves and writes nothing",
           "[pg][issue19]")
 {
-    PgServer server(QStringLiteral("saves-readied"));
-    server.initialiseWithPeople();
-    FixedClock clock(testNow());
-    const Actor carl{server.person(QStringLiteral("carl")), Role::CallHandler};
-    std::unique_ptr<Store> firstDesk = server.desk(QStringLiteral("carl"), clock);
-    Result<StoredReferral> made = firstDesk->referrals().createDraft(norfolk(), carl);
-    REQUIRE(made);
+    CarlsCall call(QStringLiteral("saves-readied"));
+    auto &[server, clock, carl, firstDesk, r, revision] = call;
     // The case as the server holds it: its row, its events in the trail and its notices (a sign-in's own event is
     // the person's, not the case's).
     const QString state
@@ -278,7 +284,7 @@ TEST_CASE("Team mode: signing in readies the server for the session's one-statem
               "SELECT (SELECT count(*) FROM frontdoor.audit WHERE reference = '%1') || ' ' || "
               "(SELECT count(*) FROM frontdoor.events WHERE reference = '%1') || ' ' || "
               "(SELECT string_agg(revision || ':' || coalesce(pending_path, '-'), ',') FROM frontdoor.referrals)")
-              .arg(made->referral.reference);
+              .arg(r.reference);
     const QString before = server.answer(state);
     const auto readied = [](Store &desk) {
         QSqlQuery q(desk.database().connection());
@@ -298,12 +304,11 @@ TEST_CASE("Team mode: signing in readies the server for the session's one-statem
     INFO(before.toStdString());
     CHECK(server.answer(state) == before);
     // Its first save goes the one-statement way on what was readied.
-    Result<StoredReferral> opened = second->store->referrals().load(made->referral.reference);
+    Result<StoredReferral> opened = second->store->referrals().load(r.reference);
     REQUIRE(opened);
-    Referral r = opened->referral;
+    revision = opened->revision;
     r.children[0].answers.insert(QStringLiteral("name"), Answer::given(QStringLiteral("Ada Invented")));
-    Result<SaveReceipt> saved = second->store->referrals().save(r, opened->revision, carl);
-    REQUIRE(saved);
+    REQUIRE(call.save(*second->store));
     CHECK(server.answer(QStringLiteral("SELECT revision || ' ' || pending_path FROM frontdoor.referrals"))
           == QStringLiteral("2 children[c1].name"));
     CHECK(readied(*second->store) == 2);
