@@ -13,7 +13,6 @@
 #include "profile/profileloader.h"
 #include "store/audittrail.h"
 #include "store/changefeed.h"
-#include "store/referralqueries.h"
 #include "store/serveraccounts.h"
 #include "store/serversetup.h"
 #include "store/store.h"
@@ -21,15 +20,11 @@
 #include "benchcluster.h"
 #include "benchsamples.h"
 #include "statementcount.h"
+#include "teamdesk.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QHash>
-#include <QMap>
-#include <QMutex>
-#include <QProcess>
-#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -38,8 +33,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
-#include <thread>
 
 using namespace FrontDoor;
 
@@ -48,7 +41,11 @@ namespace {
 QTextStream out(stdout);
 
 using FrontDoorBench::Cluster;
+using FrontDoorBench::DeskPlan;
+using FrontDoorBench::DeskResult;
+using FrontDoorBench::Pacer;
 using FrontDoorBench::Samples;
+using FrontDoorBench::SentSaves;
 using FrontDoorBench::startCluster;
 using FrontDoorBench::stopCluster;
 
@@ -65,59 +62,6 @@ void line(const QString &what, Samples &s, const QString &target = {})
 }
 
 const QString deskPassword = QStringLiteral("a long enough bench password");
-// Of a call's twenty saves, the first six type the child's name (a name typed with a few pauses), the rest the concern.
-constexpr int namingEdits = 6;
-
-struct DeskResult
-{
-    Samples saves, queue, search, between; // between: the floor taken between a desk's saves
-    Samples starts, names, concerns;       // a save starting an answer; going on typing a child's name, or the concern
-    Samples firsts, moves; // the starts apart: a later call's first save (a burst begun), the move to the concern
-    Samples signedIn;      // the first save of a desk's first call: its connection's first write since sign-in
-    Samples creates;       // a new call (Ctrl+N): the reference given out and the draft stored
-    int saved = 0;
-    int lostUpdates = 0;
-    QString error;
-};
-
-// A desk's rhythm: a save every `paceMs`, each desk starting a share of it later than the one before, so the desks do
-// not all save at the same instant; a save that overran is followed at once, never by a burst. 0 = flat out. With a
-// lead, the first tick comes one pace later, so that what a desk does before its first save (its first Ctrl+N, at
-// waitHalfway) is spread across the desks as their saves are.
-class Pacer
-{
-public:
-    Pacer(int paceMs, int desk, int desks, bool lead = false)
-        : m_pace(paceMs)
-        , m_next(std::chrono::steady_clock::now()
-                 + std::chrono::milliseconds((lead ? paceMs : 0) + paceMs * desk / std::max(1, desks)))
-    {}
-    void wait()
-    {
-        if (m_pace <= 0)
-            return;
-        std::this_thread::sleep_until(m_next);
-        m_next = std::max(m_next + std::chrono::milliseconds(m_pace), std::chrono::steady_clock::now());
-    }
-    // Halfway to the next tick: where a desk takes its floor between two saves.
-    void waitHalfway() const
-    {
-        if (m_pace > 0)
-            std::this_thread::sleep_until(m_next - std::chrono::milliseconds(m_pace / 2));
-    }
-
-private:
-    int m_pace;
-    std::chrono::steady_clock::time_point m_next;
-};
-
-QMutex committedMutex;
-// reference → when its last save was sent (monotonic ns), for notice latency: from the save's start, so its own time
-// is counted too (a notice can come before the desk has its answer). Flat out, a notice that comes after the same
-// desk's next save began is counted from that one: there the figure is a lower bound.
-QHash<QString, qint64> committedAt;
-QElapsedTimer clockSinceStart;
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -179,18 +123,15 @@ int main(int argc, char **argv)
 
     // A supervisor's desk listening for changes (NOTIFY), as the queue and home screen will.
     Samples heard; // of the phase under way
+    SentSaves sent;
     auto feedOwner = std::make_unique<ChangeFeed>([&] { return Database::connect(login(0)); }, 5000);
     ChangeFeed &feed = *feedOwner;
     QObject::connect(&feed, &ChangeFeed::changed, &feed, [&](const QList<ChangeFeed::Change> &changes) {
-        const qint64 now = clockSinceStart.nsecsElapsed();
-        QMutexLocker lock(&committedMutex);
+        const qint64 now = sent.now();
         for (const ChangeFeed::Change &change : changes)
-            if (const auto at = committedAt.find(change.reference); at != committedAt.end()) {
-                heard.add(now - at.value());
-                committedAt.erase(at);
-            }
+            if (qint64 at = 0; sent.take(change.reference, &at))
+                heard.add(now - at);
     });
-    clockSinceStart.start();
     if (Status s = feed.start(); !s) {
         out << "feed: " << s.errorMessage() << '\n';
         return finish(1);
@@ -289,10 +230,7 @@ int main(int argc, char **argv)
             floor.merge(f);
 
         heard = Samples{};
-        {
-            QMutexLocker lock(&committedMutex);
-            committedAt.clear();
-        }
+        sent.clear();
         std::vector<DeskResult> results{size_t(desks)};
         std::atomic<int> running{desks};
         std::atomic<int> signedIn{0}; // desks signed in (or failed to): none takes a call before every desk is in
@@ -316,104 +254,7 @@ int main(int argc, char **argv)
                 }
                 (*store)->database().setAnnouncer(announcers[size_t(d)]);
                 const Actor actor{QStringLiteral("desk%1").arg(d), d % 5 == 0 ? Role::Supervisor : Role::CallHandler};
-                // The floor between saves, on the desk's own connection: a bare insert + commit halfway to its next
-                // save, meeting the server as it is then — the other desks saving, every desk hearing of it — as
-                // bench_store takes its floor after each save.
-                QSqlQuery bare((*store)->database().connection());
-                bare.prepare(QStringLiteral("INSERT INTO public.floor (body) VALUES (:body)"));
-                const QString body(4000, u'x');
-                Pacer pacer(paceMs, d, desks, true);
-                pacer.waitHalfway(); // the desk's first Ctrl+N, spread as its saves will be
-                QElapsedTimer total;
-                total.start();
-                int call = 0;
-                while (total.elapsed() < qint64(seconds) * 1000) {
-                    QElapsedTimer creating;
-                    creating.start();
-                    Result<StoredReferral> made = (*store)->referrals().createDraft(profile, actor);
-                    result.creates.add(creating.nsecsElapsed());
-                    if (!made) {
-                        result.error = made.errorMessage();
-                        return;
-                    }
-                    Referral r = made->referral;
-                    qint64 revision = made->revision;
-                    QString typed;
-                    QString concern;
-                    // A call's typing: the child's name, which rewrites the rows search and the known-child check
-                    // read (its words and name keys), then the concern in the caller's words, which changes the
-                    // document alone. Each save changes the name whole, the worst case for those rows.
-                    for (int edit = 0; edit < 20 && total.elapsed() < qint64(seconds) * 1000; ++edit) {
-                        const bool naming = edit < namingEdits;
-                        if (naming) {
-                            typed = QStringLiteral("Invented Child %1-%2-%3").arg(d).arg(call).arg(edit);
-                            r.children[0].answers.insert(QStringLiteral("name"), Answer::given(typed));
-                        } else {
-                            concern += QStringLiteral("The caller describes invented event %1 of call %2. ")
-                                           .arg(edit)
-                                           .arg(call);
-                            r.answers.insert(QStringLiteral("concern.nature"), Answer::given(concern));
-                        }
-                        pacer.wait();
-                        {
-                            QMutexLocker lock(&committedMutex);
-                            committedAt.insert(r.reference, clockSinceStart.nsecsElapsed());
-                        }
-                        QElapsedTimer one;
-                        one.start();
-                        Result<SaveReceipt> saved = (*store)->referrals().save(r, revision, actor);
-                        if (!saved) {
-                            result.error = saved.errorMessage();
-                            return;
-                        }
-                        result.saves.add(one.nsecsElapsed());
-                        (edit == 0 || edit == namingEdits ? result.starts
-                         : naming                         ? result.names
-                                                          : result.concerns)
-                            .add(one.nsecsElapsed());
-                        if (edit == 0 && call == 0)
-                            result.signedIn.add(one.nsecsElapsed());
-                        else if (edit == 0)
-                            result.firsts.add(one.nsecsElapsed());
-                        else if (edit == namingEdits)
-                            result.moves.add(one.nsecsElapsed());
-                        revision = saved->revision;
-                        ++result.saved;
-                        if (edit % 5 == 4) {
-                            QElapsedTimer q;
-                            q.start();
-                            if (!(*store)->queries().list(ReferralFilter{}, actor))
-                                ++result.lostUpdates;
-                            result.queue.add(q.nsecsElapsed());
-                        }
-                        if (edit % 7 == 6) {
-                            QElapsedTimer s;
-                            s.start();
-                            static_cast<void>((*store)->queries().search(QStringLiteral("invented %1").arg(d), actor));
-                            result.search.add(s.nsecsElapsed());
-                        }
-                        pacer.waitHalfway();
-                        QElapsedTimer b;
-                        b.start();
-                        bare.bindValue(QStringLiteral(":body"), body);
-                        if (!bare.exec()) {
-                            result.error = QStringLiteral("the floor's insert failed");
-                            return;
-                        }
-                        result.between.add(b.nsecsElapsed());
-                    }
-                    if (Status flushed = (*store)->referrals().flush(r.reference); !flushed) {
-                        result.error = flushed.errorMessage();
-                        return;
-                    }
-                    // Lost update: what the server holds must be the last thing this desk saved.
-                    Result<StoredReferral> back = (*store)->referrals().load(r.reference);
-                    if (!back || back->referral.children[0].answer(QStringLiteral("name")).value() != typed
-                        || (!concern.isEmpty()
-                            && back->referral.answer(QStringLiteral("concern.nature")).value() != concern))
-                        ++result.lostUpdates;
-                    ++call;
-                }
+                typeCalls(**store, actor, profile, DeskPlan{d, desks, paceMs, seconds}, sent, result);
             }));
         // The listening desk's notices arrive on this thread's event loop, which sleeps until one comes or the last
         // desk is done. (It used to spin on processEvents(), which returns at once when nothing waits: a core burnt
