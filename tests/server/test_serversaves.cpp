@@ -303,7 +303,7 @@ TEST_CASE("Team mode: signing in readies the server for the session's one-statem
     CHECK(readied(*second->store) == 2);
     INFO(before.toStdString());
     CHECK(server.answer(state) == before);
-    // Its first save goes the one-statement way on what was readied.
+    // Its first save there lands on the readied connection, and nothing the readying did stands in its way.
     Result<StoredReferral> opened = second->store->referrals().load(r.reference);
     REQUIRE(opened);
     revision = opened->revision;
